@@ -1,0 +1,69 @@
+"""The pieces every benchmark shares: what a benchmark is, what it returns, and how it times.
+
+A benchmark times an operation and a baseline in the same run, interleaved round by round so
+that drift in the machine's speed (other load, CPU frequency) affects both alike.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+class BenchmarkFailed(Exception):
+    """A benchmark could not measure: a wrong answer, a server that did not start, a failed command."""
+
+
+@dataclass(frozen=True)
+class Result:
+    """Median milliseconds per operation of the baseline and of the measured operation."""
+
+    baseline_ms: float
+    measured_ms: float
+    count: int  # operations timed on each side
+
+    @property
+    def ratio(self) -> float:
+        return self.measured_ms / self.baseline_ms
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    """One row of the table: `run` measures `name` against `baseline` and returns a Result."""
+
+    name: str
+    baseline: str
+    run: Callable[[], Result]
+
+
+def interleaved(
+    baseline: Callable[[], object],
+    measured: Callable[[], object],
+    *,
+    rounds: int,
+    per_round: int,
+    warmup: int = 0,
+) -> Result:
+    """Time `per_round` calls of each side per round, alternating which side goes first.
+
+    Each call is timed on its own; the result holds the median call of each side.
+    """
+    for _ in range(warmup):
+        baseline()
+        measured()
+    samples: dict[str, list[float]] = {"baseline": [], "measured": []}
+    sides = [("baseline", baseline), ("measured", measured)]
+    for round_index in range(rounds):
+        order = sides if round_index % 2 == 0 else sides[::-1]
+        for side, operation in order:
+            for _ in range(per_round):
+                start = time.perf_counter()
+                operation()
+                samples[side].append((time.perf_counter() - start) * 1000)
+    return Result(
+        baseline_ms=statistics.median(samples["baseline"]),
+        measured_ms=statistics.median(samples["measured"]),
+        count=rounds * per_round,
+    )

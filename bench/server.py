@@ -1,0 +1,157 @@
+"""A production-like server for the HTTP benchmarks, in a throw-away runtime folder.
+
+`gunicorn_server()` prepares a temporary LMS_VAR_DIR (SQLite database unless the caller set
+DATABASE_URL, collected static files, uploads), migrates it, starts gunicorn with sync workers
+on a free loopback port under `bench.settings`, and stops it on the way out, even on failure.
+"""
+
+from __future__ import annotations
+
+import http.client
+import os
+import secrets
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from bench.core import BenchmarkFailed
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+# The baseline view that bench/urls.py adds: the whole middleware stack, no database, no template.
+BASELINE_PATH = "/__bench__/plain/"
+STARTUP_TIMEOUT_S = 30.0
+REQUEST_TIMEOUT_S = 10.0
+
+
+@dataclass(frozen=True)
+class Server:
+    """A running server; every request uses a fresh connection, as gunicorn's sync workers close it anyway."""
+
+    host: str
+    port: int
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        """GET `path` and return the status and the body."""
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_TIMEOUT_S)
+        try:
+            connection.request("GET", path, headers={"Connection": "close"})
+            response = connection.getresponse()
+            return response.status, response.read()
+        finally:
+            connection.close()
+
+    def get_ok(self, path: str, contains: bytes | None = None) -> bytes:
+        """GET `path`; fail unless the answer is 200 and, when given, contains `contains`."""
+        status, body = self.get(path)
+        if status != 200:
+            raise BenchmarkFailed(f"GET {path} answered {status}, expected 200: {body[:300]!r}")
+        if contains is not None and contains not in body:
+            raise BenchmarkFailed(f"GET {path} answered 200 without {contains!r}: {body[:300]!r}")
+        return body
+
+
+def bench_environment(var_dir: Path) -> dict[str, str]:
+    """The caller's environment with bench settings, a random key and every runtime path in `var_dir`.
+
+    DATABASE_URL is kept when the caller set it; otherwise the database is SQLite in `var_dir`.
+    """
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_ALLOWED_HOSTS=HOST,
+        LMS_VAR_DIR=str(var_dir),
+        DJANGO_STATIC_ROOT=str(var_dir / "staticfiles"),
+        DJANGO_MEDIA_ROOT=str(var_dir / "media"),
+    )
+    return env
+
+
+@contextmanager
+def gunicorn_server(workers: int = 2) -> Iterator[Server]:
+    """Yield a migrated gunicorn server with `workers` sync workers; always stop it afterwards."""
+    with tempfile.TemporaryDirectory(prefix="lms-bench-") as tmp:
+        var_dir = Path(tmp)
+        env = bench_environment(var_dir)
+        _manage(env, "migrate", "--noinput", "--verbosity", "0")
+        _manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        server = Server(HOST, _free_port())
+        log_path = var_dir / "gunicorn.log"
+        command = [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "lms.wsgi:application",
+            "--chdir",
+            str(BASE_DIR),
+            "--bind",
+            f"{server.host}:{server.port}",
+            "--workers",
+            str(workers),
+            "--worker-class",
+            "sync",
+        ]
+        with log_path.open("wb") as log:
+            process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
+            try:
+                _wait_until_up(server, process, log_path)
+                yield server
+            finally:
+                _stop(process)
+
+
+def _manage(env: dict[str, str], *args: str) -> None:
+    completed = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if completed.returncode != 0:
+        raise BenchmarkFailed(f"manage.py {' '.join(args)} failed:\n{completed.stdout}{completed.stderr}")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_up(server: Server, process: subprocess.Popen[bytes], log_path: Path) -> None:
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise BenchmarkFailed(f"gunicorn exited with {process.returncode}:\n{_tail(log_path)}")
+        try:
+            status, _body = server.get(BASELINE_PATH)
+        except OSError:
+            time.sleep(0.2)
+            continue
+        if status == 200:
+            return
+        raise BenchmarkFailed(f"gunicorn answered {status} on {BASELINE_PATH}:\n{_tail(log_path)}")
+    raise BenchmarkFailed(f"gunicorn did not answer within {STARTUP_TIMEOUT_S:.0f} s:\n{_tail(log_path)}")
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def _tail(path: Path, lines: int = 40) -> str:
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])

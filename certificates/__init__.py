@@ -1,0 +1,1 @@
+"""Certificates: templates, issuance, PDFs, verification, revocation, expiry and re-certification."""

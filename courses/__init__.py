@@ -1,0 +1,1 @@
+"""Courses: the Wagtail LMS (pages, blocks, quizzes, enrolment, cohorts, progress, completion)."""

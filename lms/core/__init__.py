@@ -1,0 +1,1 @@
+"""The site shell: home page, navigation, language switching, system checks and platform tasks."""

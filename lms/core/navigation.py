@@ -1,0 +1,58 @@
+"""The main navigation: which links each role sees. Later apps add their entries here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from lms.people.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str | Promise
+    url_name: str
+    is_visible: Callable[[HttpRequest, frozenset[Role]], bool]
+    url_args: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class NavLink:
+    label: str | Promise
+    url: str
+    is_current: bool
+
+
+def _everyone(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    return True
+
+
+def _signed_in(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    return request.user.is_authenticated
+
+
+def _admin_users(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    return request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
+
+
+NAVIGATION: tuple[NavItem, ...] = (
+    NavItem(_("Home"), "wagtail_serve", _everyone, url_args=("",)),
+    NavItem(_("My account"), "people:account", _signed_in),
+    NavItem(_("Administration"), "wagtailadmin_home", _admin_users),
+)
+
+
+def navigation_for(*, request: HttpRequest, roles: frozenset[Role]) -> list[NavLink]:
+    links = []
+    for item in NAVIGATION:
+        if not item.is_visible(request, roles):
+            continue
+        url = reverse(item.url_name, args=item.url_args)
+        is_current = request.path == url if item.url_args == ("",) else request.path.startswith(url)
+        links.append(NavLink(label=item.label, url=url, is_current=is_current))
+    return links

@@ -1,0 +1,43 @@
+"""Platform tasks: the worker liveness probe, Wagtail's scheduled publishing, housekeeping."""
+
+from __future__ import annotations
+
+import socket
+from typing import Any
+
+from celery import shared_task
+from django.core.management import call_command
+from django.utils import timezone
+
+
+@shared_task(name="lms.core.tasks.worker_ping_task")
+def worker_ping_task(nonce: str) -> dict[str, Any]:
+    """Answer with the nonce, to prove a worker received, ran and replied."""
+    return {"nonce": nonce, "hostname": socket.gethostname(), "at": timezone.now().isoformat()}
+
+
+@shared_task(name="lms.core.tasks.scheduled_pages_publish_task")
+def scheduled_pages_publish_task() -> None:
+    """Publish and unpublish pages whose scheduled time has come (Wagtail needs this run periodically)."""
+    call_command("publish_scheduled", verbosity=0)
+
+
+@shared_task(name="lms.core.tasks.expired_sessions_clear_task")
+def expired_sessions_clear_task() -> None:
+    call_command("clearsessions", verbosity=0)
+
+
+@shared_task(name="lms.core.tasks.login_logs_prune_task")
+def login_logs_prune_task(age_days: int = 90) -> None:
+    """Drop login access and failure logs older than the retention period."""
+    call_command("axes_reset_logs", age=age_days, verbosity=0)
+    call_command("axes_reset_failure_logs", age=age_days, verbosity=0)
+
+
+@shared_task(name="lms.core.tasks.django_task_run_task", acks_late=True)
+def django_task_run_task(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
+    """Run a django-tasks task (Wagtail's own background work) on a Celery worker."""
+    from django.utils.module_loading import import_string
+
+    task = import_string(module_path)
+    return task.call(*args, **kwargs)

@@ -1,0 +1,94 @@
+"""The Wagtail admin's user forms for our user model: full name, language, staff profile, roles."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+from wagtail.users.forms import UserCreationForm, UserEditForm
+
+from lms.people.models import Authority, DutyPost, JobFunction, StaffProfile, User
+from lms.people.roles import GROUP_NAMES, Role
+from lms.people.services import staff_profile_set, user_language_set
+
+_USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
+
+
+class StaffProfileFieldsMixin(forms.Form):
+    """Adds the staff profile to the user form and checks that it agrees with the roles."""
+
+    first_name = None
+    last_name = None
+    authority = forms.ModelChoiceField(
+        label=_("Authority"),
+        queryset=Authority.objects.select_related("country"),
+        required=False,
+        help_text=_("The migration authority the person works for, or IOM."),
+    )
+    duty_post = forms.ModelChoiceField(
+        label=_("Duty post"),
+        queryset=DutyPost.objects.filter(is_active=True).select_related("country"),
+        required=False,
+    )
+    job_function = forms.ChoiceField(label=_("Job function"), choices=JobFunction.choices, initial=JobFunction.OTHER)
+    staff_number = forms.CharField(label=_("Staff number"), max_length=40, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        profile = StaffProfile.objects.filter(user_id=self.instance.pk).first() if self.instance.pk else None
+        if profile is not None:
+            self.initial.update(
+                authority=profile.authority_id,
+                duty_post=profile.duty_post_id,
+                job_function=profile.job_function,
+                staff_number=profile.staff_number,
+            )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        authority = cleaned.get("authority")
+        duty_post = cleaned.get("duty_post")
+        groups = cleaned.get("groups") or []
+        if duty_post is not None and (authority is None or duty_post.country_id != authority.country_id):
+            self.add_error("duty_post", _("The duty post must be in the authority's country."))
+        is_focal_point = any(group.name == GROUP_NAMES[Role.FOCAL_POINT] for group in groups)
+        if is_focal_point and (authority is None or authority.country_id is None):
+            self.add_error(
+                "groups",
+                _("A country focal point is bound to one country: choose the authority of that country."),
+            )
+        return cleaned
+
+    def save(self, commit: bool = True) -> User:
+        user = super().save(commit=False)
+        if commit:
+            with transaction.atomic():
+                user.save()
+                user_language_set(user=user, language=user.preferred_language)
+                authority = self.cleaned_data.get("authority")
+                if authority is not None:
+                    staff_profile_set(
+                        user=user,
+                        authority=authority,
+                        duty_post=self.cleaned_data.get("duty_post"),
+                        job_function=self.cleaned_data.get("job_function") or JobFunction.OTHER,
+                        staff_number=self.cleaned_data.get("staff_number") or "",
+                    )
+                else:
+                    StaffProfile.objects.filter(user=user).delete()
+                self.save_m2m()
+        return user
+
+
+class PersonCreationForm(StaffProfileFieldsMixin, UserCreationForm):
+    class Meta(UserCreationForm.Meta):
+        model = User
+        fields = _USER_FIELDS
+
+
+class PersonEditForm(StaffProfileFieldsMixin, UserEditForm):
+    class Meta(UserEditForm.Meta):
+        model = User
+        fields = [*_USER_FIELDS, "is_active"]

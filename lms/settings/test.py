@@ -1,0 +1,27 @@
+"""Tests: fast hashing, in-memory e-mail, an isolated var/ folder per test process."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+# Each test process (pytest-xdist worker) gets its own embedded broker and uploads.
+os.environ.setdefault("LMS_VAR_DIR", tempfile.mkdtemp(prefix="lms-test-"))
+
+from lms.settings.base import *  # noqa: F403
+from lms.settings.base import STORAGES, VAR_DIR
+
+SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
+DEBUG = False
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = VAR_DIR / "media"
+STORAGES = {
+    **STORAGES,
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# Wagtail's own tasks run inline in tests; the Celery path has its own integration test.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_AUTOREFRESH = True
+# Test processes (pytest-xdist workers, CI runs) may share one Redis: each uses its own queue.
+CELERY_TASK_DEFAULT_QUEUE = f"lms-test-{os.getpid()}"

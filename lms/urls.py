@@ -1,0 +1,36 @@
+"""URL configuration. User-facing pages are under i18n_patterns: Spanish at /, English at /en/."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms.core import views as core_views
+
+urlpatterns = [
+    # Wagtail's admin error tests answer anyone, even anonymous visitors, with a 500 or a 404.
+    path("admin/failwhale/", core_views.not_found, name="admin_error_test_hidden"),
+    path("admin/test404/", core_views.not_found, name="admin_test404_hidden"),
+    # One login for the whole platform (throttled, in the user's language): Wagtail's own
+    # admin login page sends people to it, keeping ?next=.
+    path(
+        "admin/login/",
+        RedirectView.as_view(pattern_name="people:login", query_string=True),
+        name="admin_login_redirect",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/setlang/", core_views.language_set, name="language_set"),
+    path("healthz/", core_views.health, name="health"),
+    # Uploads in development only; in production the reverse proxy serves MEDIA_ROOT.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media_serve, name="media"),
+]
+
+urlpatterns += i18n_patterns(
+    path("account/", include("lms.people.urls")),
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)

@@ -1,0 +1,143 @@
+"""Shared fixtures: one user per role, and logged-in clients."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from django.test import Client
+
+from lms.people.models import User
+from lms.people.roles import Role
+from tests.people.factories import TEST_PASSWORD, person
+
+# The roles of the authorization matrix. "administrator" is a member of the Administrators
+# group without being a superuser, so that the matrix tests the group's permissions.
+ROLES = ("anonymous", "learner", "trainer", "focal_point", "regional_coordinator", "administrator")
+
+
+@pytest.fixture(autouse=True)
+def _media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def password() -> str:
+    return TEST_PASSWORD
+
+
+def make_role_user(role_name: str) -> User | None:
+    if role_name == "anonymous":
+        return None
+    role = Role(role_name)
+    authority = {
+        Role.LEARNER: "gt-igm",
+        Role.TRAINER: "iom",
+        Role.FOCAL_POINT: "gt-igm",
+        Role.REGIONAL_COORDINATOR: "iom",
+        Role.ADMINISTRATOR: "iom",
+    }[role]
+    return person(role=role, authority_code=authority, email=f"{role_name}@example.org")
+
+
+@pytest.fixture
+def role_user(db):
+    """A factory: role_user("trainer") -> a user holding that role."""
+    return make_role_user
+
+
+@pytest.fixture
+def learner(db) -> User:
+    return make_role_user("learner")
+
+
+@pytest.fixture
+def trainer(db) -> User:
+    return make_role_user("trainer")
+
+
+@pytest.fixture
+def focal_point(db) -> User:
+    return make_role_user("focal_point")
+
+
+@pytest.fixture
+def regional_coordinator(db) -> User:
+    return make_role_user("regional_coordinator")
+
+
+@pytest.fixture
+def administrator(db) -> User:
+    return make_role_user("administrator")
+
+
+def client_for(user: User | None) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    return client
+
+
+class BrowserTestsRan:
+    """Under CI=true the run fails unless browser tests ran and passed (never silently skipped)."""
+
+    def __init__(self) -> None:
+        self.passed = 0
+        self.not_passed = 0
+
+    def pytest_runtest_logreport(self, report) -> None:
+        if "browser" not in report.keywords:
+            return
+        if report.when == "call" and report.passed:
+            self.passed += 1
+        elif report.skipped or report.failed:
+            self.not_passed += 1
+
+    def pytest_sessionfinish(self, session, exitstatus) -> None:
+        if not os.environ.get("CI") or hasattr(session.config, "workerinput"):
+            return
+        if self.passed == 0 or self.not_passed:
+            session.config.pluginmanager.get_plugin("terminalreporter").write_line(
+                f"CI=true: browser tests must run and pass ({self.passed} passed, {self.not_passed} not).", red=True
+            )
+            session.exitstatus = 1
+
+
+def pytest_configure(config) -> None:
+    config.pluginmanager.register(BrowserTestsRan(), "browser-tests-ran")
+
+
+def ensure_site_content() -> None:
+    """Recreate what migrations create, for transactional tests that run after a flush.
+
+    A flush empties every table; the post_migrate receivers restore roles and reference data,
+    but Wagtail's page tree, locales and site come from migrations and must be rebuilt.
+    """
+    from wagtail.models import Locale, Page, Site
+
+    from lms.core.models import HomePage
+    from lms.people.reference import reference_data_sync
+    from lms.people.roles import roles_sync
+
+    reference_data_sync()
+    if HomePage.objects.exists():
+        return
+    spanish, _created = Locale.objects.get_or_create(language_code="es")
+    english, _created = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=spanish))
+    home = root.add_child(
+        instance=HomePage(title="Plataforma de capacitación OCAM", slug="inicio", locale=spanish, live=True)
+    )
+    translation = home.copy_for_translation(english)
+    translation.title = "OCAM training platform"
+    translation.slug = "home"
+    translation.save_revision().publish()
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
+    roles_sync()
+
+
+@pytest.fixture
+def site_content(transactional_db) -> None:
+    ensure_site_content()

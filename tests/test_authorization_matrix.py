@@ -1,0 +1,326 @@
+"""The authorization matrix: every URL pattern, every role, an expected outcome.
+
+The test walks the URL resolver. A pattern without an expectation here fails
+`test_every_url_pattern_has_an_expectation`, so each new URL must be added with what every
+role gets. Wagtail's own admin screens follow one rule (roles without admin access are sent
+to log in); the admin screens of our own models and the key Wagtail screens are listed one
+by one with what each role may do.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from django.conf import settings
+from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls.converters import IntConverter, UUIDConverter
+
+from lms.people.models import Country, DutyPost, User
+from tests.conftest import ROLES, client_for, make_role_user
+
+PROJECT_PACKAGES = ("lms", "courses", "sandbox", "certificates")
+
+
+@dataclass(frozen=True)
+class Expect:
+    status: int
+    location: str | None = None  # prefix the Location header must start with
+
+    def check(self, response) -> str | None:
+        if response.status_code != self.status:
+            return f"status {response.status_code}, expected {self.status}"
+        if self.location is not None and not response["Location"].startswith(self.location):
+            return f"redirected to {response['Location']}, expected {self.location}…"
+        return None
+
+
+@dataclass(frozen=True)
+class AdminReachable:
+    """Inside the admin for a role with admin access: any answer but an error or a login."""
+
+    def check(self, response) -> str | None:
+        if response.status_code >= 500 or response.status_code == 403:
+            return f"status {response.status_code}"
+        if response.status_code == 302 and "/login/" in response["Location"]:
+            return f"sent to log in ({response['Location']})"
+        return None
+
+
+OK = Expect(200)
+LOGIN = Expect(302, "/account/login/")
+POST_ONLY = Expect(405)
+NOT_FOUND = Expect(404)
+ADMIN_DENIED = Expect(302, "/admin/")  # Wagtail's "permission denied": back to the dashboard
+REACHABLE = AdminReachable()
+NO_ADMIN = ("anonymous", "learner", "focal_point", "regional_coordinator")
+
+
+def everyone(expect) -> dict[str, object]:
+    return dict.fromkeys(ROLES, expect)
+
+
+def signed_in(expect) -> dict[str, object]:
+    return {**everyone(expect), "anonymous": LOGIN}
+
+
+def admin(*, trainer, administrator) -> dict[str, object]:
+    return {**dict.fromkeys(NO_ADMIN, LOGIN), "trainer": trainer, "administrator": administrator}
+
+
+def _country_pk() -> int:
+    return Country.objects.get(iso3="GTM").pk
+
+
+def _duty_post_pk() -> int:
+    return DutyPost.objects.get(code="GT-TUM").pk
+
+
+def _authority_pk() -> int:
+    from lms.people.models import Authority
+
+    return Authority.objects.get(code="gt-igm").pk
+
+
+def _someone_pk() -> int:
+    return make_role_user_once("someone").pk
+
+
+def make_role_user_once(label: str) -> User:
+    user = User.objects.filter(email=f"{label}@example.org").first()
+    return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: dict[str, object]
+    path: str | Callable[[], str] | None = None  # None: reverse the pattern with sample arguments
+
+    def url(self, name: str) -> str | None:
+        if callable(self.path):
+            return self.path()
+        return self.path
+
+
+def _own_admin(name: str, pk: Callable[[], int] | None = None, **expect) -> Case:
+    return Case(expect=admin(**expect), path=(lambda: reverse(name, args=[pk()])) if pk else None)
+
+
+# One entry per URL pattern name of the project (and of Wagtail's public views).
+EXPECTATIONS: dict[str, Case | list[Case]] = {
+    "health": Case(everyone(OK)),
+    "media": Case(everyone(NOT_FOUND), "/media/original_images/missing.jpg"),
+    "language_set": Case(everyone(POST_ONLY)),
+    "people:account": Case(signed_in(OK)),
+    "people:login": Case(everyone(OK)),
+    "people:logout": Case(everyone(POST_ONLY)),
+    "people:password_change": Case(signed_in(OK)),
+    "people:password_reset": Case(everyone(OK)),
+    "people:password_reset_done": Case(everyone(OK)),
+    "people:password_reset_confirm": Case(everyone(OK), "/account/password-reset/MQ/set-password/"),
+    "people:password_reset_complete": Case(everyone(OK)),
+    "wagtail_serve": [
+        Case(everyone(OK), "/"),
+        Case(everyone(OK), "/en/"),
+        Case(everyone(NOT_FOUND), "/no-such-page/"),
+    ],
+    "wagtailcore_login": Case(everyone(OK)),
+    "wagtailcore_authenticate_with_password": Case(everyone(NOT_FOUND)),
+    "wagtaildocs_serve": Case(everyone(NOT_FOUND), "/documents/999999/missing.pdf"),
+    "wagtaildocs_authenticate_with_password": Case(everyone(NOT_FOUND)),
+    # Wagtail's error-test pages, hidden behind a 404 for everyone.
+    "admin_error_test_hidden": Case(everyone(NOT_FOUND)),
+    "admin_test404_hidden": Case(everyone(NOT_FOUND)),
+    "wagtailadmin_error_test": Case(everyone(NOT_FOUND)),
+    "admin/test404/": Case(everyone(NOT_FOUND)),
+    # Wagtail's public admin pieces, its own login (sent to ours) and its disabled password reset.
+    "admin_login_redirect": Case(everyone(LOGIN)),
+    "wagtailadmin_login": Case(everyone(LOGIN)),
+    "wagtailadmin_logout": Case(admin(trainer=POST_ONLY, administrator=POST_ONLY)),
+    "wagtailadmin_sprite": Case(everyone(OK)),
+    "wagtailadmin_javascript_catalog": Case(everyone(OK)),
+    "wagtailadmin_password_reset": Case(everyone(NOT_FOUND)),
+    "wagtailadmin_password_reset_done": Case(everyone(NOT_FOUND)),
+    "wagtailadmin_password_reset_confirm": Case(everyone(NOT_FOUND)),
+    "wagtailadmin_password_reset_complete": Case(everyone(NOT_FOUND)),
+    "admin/^.*/$": Case(
+        {**dict.fromkeys(NO_ADMIN, Expect(302, "/admin/login/")), "trainer": NOT_FOUND, "administrator": NOT_FOUND}
+    ),
+    # Image chooser (our image model, Wagtail's screens): people who author content.
+    "wagtailimages_chooser:choose": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailimages_chooser:choose_results": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailimages_chooser:chosen": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+    "wagtailimages_chooser:chosen_multiple": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailimages_chooser:create": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailimages_chooser:select_format": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+    # Key Wagtail admin screens: who gets in.
+    "wagtailadmin_home": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailadmin_explore_root": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailimages:index": Case(admin(trainer=OK, administrator=OK)),
+    "wagtaildocs:index": Case(admin(trainer=OK, administrator=OK)),
+    "wagtailusers_groups:index": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "wagtailsites:index": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "wagtaillocales:index": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    # Our models in the admin. Users: administrators only.
+    "wagtailusers_users:index": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "wagtailusers_users:index_results": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "wagtailusers_users:add": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "wagtailusers_users:edit": _own_admin(
+        "wagtailusers_users:edit", _someone_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+    "wagtailusers_users:delete": _own_admin(
+        "wagtailusers_users:delete", _someone_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+    "wagtailusers_users:history": _own_admin(
+        "wagtailusers_users:history", _someone_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+    "wagtailusers_users:history_results": _own_admin(
+        "wagtailusers_users:history_results", _someone_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+    "wagtailusers_users:usage": _own_admin(
+        "wagtailusers_users:usage", _someone_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+}
+
+# Countries and authorities: trainers read them; administrators edit them; nobody adds or
+# deletes them. Duty posts: trainers read them, administrators manage them. Change history
+# and usage are for administrators.
+for _model, _pk in (("country", _country_pk), ("authority", _authority_pk)):
+    EXPECTATIONS |= {
+        f"{_model}:index": Case(admin(trainer=OK, administrator=OK)),
+        f"{_model}:index_results": Case(admin(trainer=OK, administrator=OK)),
+        f"{_model}:add": Case(admin(trainer=ADMIN_DENIED, administrator=ADMIN_DENIED)),
+        f"{_model}:edit": _own_admin(f"{_model}:edit", _pk, trainer=ADMIN_DENIED, administrator=OK),
+        f"{_model}:delete": _own_admin(f"{_model}:delete", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED),
+        f"{_model}:history": _own_admin(f"{_model}:history", _pk, trainer=ADMIN_DENIED, administrator=OK),
+        f"{_model}:history_results": _own_admin(
+            f"{_model}:history_results", _pk, trainer=ADMIN_DENIED, administrator=OK
+        ),
+        f"{_model}:usage": _own_admin(f"{_model}:usage", _pk, trainer=ADMIN_DENIED, administrator=OK),
+    }
+EXPECTATIONS |= {
+    "dutypost:index": Case(admin(trainer=OK, administrator=OK)),
+    "dutypost:index_results": Case(admin(trainer=OK, administrator=OK)),
+    "dutypost:add": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
+    "dutypost:edit": _own_admin("dutypost:edit", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
+    "dutypost:delete": _own_admin("dutypost:delete", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
+    "dutypost:history": _own_admin("dutypost:history", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
+    "dutypost:history_results": _own_admin(
+        "dutypost:history_results", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK
+    ),
+    "dutypost:usage": _own_admin("dutypost:usage", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
+}
+
+# Wagtail's own admin screens not listed above: no access without the admin permission.
+WAGTAIL_ADMIN_RULE = admin(trainer=REACHABLE, administrator=REACHABLE)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    route: str
+    name: str | None
+    pattern: URLPattern
+
+    @property
+    def key(self) -> str:
+        return self.name or self.route
+
+    @property
+    def is_project_owned(self) -> bool:
+        module = self.pattern.callback.__module__
+        model = (getattr(self.pattern.callback, "view_initkwargs", None) or {}).get("model")
+        model_module = getattr(model, "__module__", "") if model is not None else ""
+        return module.startswith(PROJECT_PACKAGES) or model_module.startswith(PROJECT_PACKAGES)
+
+    @property
+    def is_wagtail_admin(self) -> bool:
+        return self.route.startswith("admin/") and self.pattern.callback.__module__.startswith("wagtail.")
+
+
+def url_patterns() -> list[Pattern]:
+    def walk(patterns, prefix: str, namespace: str | None) -> Iterator[Pattern]:
+        for entry in patterns:
+            if isinstance(entry, URLResolver):
+                inner = namespace
+                if entry.namespace:
+                    inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
+                yield from walk(entry.url_patterns, prefix + str(entry.pattern), inner)
+            else:
+                name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
+                yield Pattern(route=prefix + str(entry.pattern), name=name, pattern=entry)
+
+    return list(walk(get_resolver().url_patterns, "", None))
+
+
+def expectation_for(pattern: Pattern) -> list[Case] | None:
+    case = EXPECTATIONS.get(pattern.key)
+    if case is not None:
+        return case if isinstance(case, list) else [case]
+    if pattern.is_wagtail_admin and not pattern.is_project_owned:
+        return [Case(WAGTAIL_ADMIN_RULE)]
+    return None
+
+
+def sample_url(pattern: Pattern) -> str:
+    """A URL that resolves to this pattern, with arguments that name nothing that exists."""
+    if pattern.name is None:
+        literal = re.sub(r"[\^\$]", "", pattern.route).replace(".*", "anything")
+        return "/" + literal
+    converters = getattr(pattern.pattern.pattern, "converters", {})
+    if converters:
+        kwargs = {
+            key: 999999
+            if isinstance(converter, IntConverter)
+            else "00000000-0000-0000-0000-000000000000"
+            if isinstance(converter, UUIDConverter)
+            else "999999"
+            for key, converter in converters.items()
+        }
+        return reverse(pattern.name, kwargs=kwargs)
+    groups = pattern.pattern.pattern.regex.groups
+    for args in itertools.product(("999999", "x"), repeat=groups):
+        try:
+            url = reverse(pattern.name, args=args)
+        except Exception:  # noqa: S112 - try the next combination of sample arguments
+            continue
+        if resolve(url).func is pattern.pattern.callback:
+            return url
+    return reverse(pattern.name)
+
+
+def test_every_url_pattern_has_an_expectation():
+    missing = [f"{p.key}  ({p.route})" for p in url_patterns() if expectation_for(p) is None]
+    assert not missing, "URL patterns without an entry in the authorization matrix:\n" + "\n".join(missing)
+
+
+def test_no_expectation_names_a_pattern_that_does_not_exist():
+    names = {p.key for p in url_patterns()}
+    stale = sorted(set(EXPECTATIONS) - names)
+    assert not stale, f"Matrix entries for URL patterns that no longer exist: {stale}"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_authorization_matrix(role):
+    user = make_role_user(role)
+    client = client_for(user)
+    client.raise_request_exception = False
+    failures = []
+    for pattern in url_patterns():
+        cases = expectation_for(pattern)
+        if not cases:
+            failures.append(f"{pattern.key}: no expectation")
+        for case in cases or []:
+            url = case.url(pattern.key) or sample_url(pattern)
+            response = client.get(url)
+            session_cookie = client.cookies.get(settings.SESSION_COOKIE_NAME)
+            if user is not None and (session_cookie is None or not session_cookie.value):
+                client = client_for(user)  # Wagtail's logout drops the cookie even when it refuses a GET
+                client.raise_request_exception = False
+            problem = case.expect[role].check(response)
+            if problem:
+                failures.append(f"{role} GET {url} ({pattern.key}): {problem}")
+    assert not failures, "\n".join(failures)

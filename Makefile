@@ -79,7 +79,7 @@ bench: $(VENV)/.dev messages ## Run the benchmarks and print the table of ratios
 	$(BIN)/python -m bench
 
 screenshot: $(VENV)/.dev messages ## Refresh docs/screenshot.png (needs chromium)
-	$(BIN)/python docs/make_screenshot.py docs/screenshot.png
+	$(BIN)/python -m bench.screenshot docs/screenshot.png
 
 clean: ## Remove the virtualenv, the local database and collected static files
 	rm -rf $(VENV) var staticfiles

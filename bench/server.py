@@ -80,9 +80,9 @@ def gunicorn_server(workers: int = 2) -> Iterator[Server]:
     with tempfile.TemporaryDirectory(prefix="lms-bench-") as tmp:
         var_dir = Path(tmp)
         env = bench_environment(var_dir)
-        _manage(env, "migrate", "--noinput", "--verbosity", "0")
-        _manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-        server = Server(HOST, _free_port())
+        manage_py(env, "migrate", "--noinput", "--verbosity", "0")
+        manage_py(env, "collectstatic", "--noinput", "--verbosity", "0")
+        server = Server(HOST, free_port())
         log_path = var_dir / "gunicorn.log"
         command = [
             sys.executable,
@@ -101,13 +101,14 @@ def gunicorn_server(workers: int = 2) -> Iterator[Server]:
         with log_path.open("wb") as log:
             process = subprocess.Popen(command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT)
             try:
-                _wait_until_up(server, process, log_path)
+                wait_until_up(server, process, log_path)
                 yield server
             finally:
-                _stop(process)
+                process_stop(process)
 
 
-def _manage(env: dict[str, str], *args: str) -> None:
+def manage_py(env: dict[str, str], *args: str) -> None:
+    """Run a management command with `env`; fail with its output if it fails."""
     completed = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
@@ -120,29 +121,32 @@ def _manage(env: dict[str, str], *args: str) -> None:
         raise BenchmarkFailed(f"manage.py {' '.join(args)} failed:\n{completed.stdout}{completed.stderr}")
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port nobody listens on."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind((HOST, 0))
         return sock.getsockname()[1]
 
 
-def _wait_until_up(server: Server, process: subprocess.Popen[bytes], log_path: Path) -> None:
+def wait_until_up(server: Server, process: subprocess.Popen[bytes], log_path: Path, path: str = BASELINE_PATH) -> None:
+    """Wait until `path` answers 200; fail with the server's log if it exits, errs or stays silent."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_S
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise BenchmarkFailed(f"gunicorn exited with {process.returncode}:\n{_tail(log_path)}")
+            raise BenchmarkFailed(f"the server exited with {process.returncode}:\n{_tail(log_path)}")
         try:
-            status, _body = server.get(BASELINE_PATH)
+            status, _body = server.get(path)
         except OSError:
             time.sleep(0.2)
             continue
         if status == 200:
             return
-        raise BenchmarkFailed(f"gunicorn answered {status} on {BASELINE_PATH}:\n{_tail(log_path)}")
-    raise BenchmarkFailed(f"gunicorn did not answer within {STARTUP_TIMEOUT_S:.0f} s:\n{_tail(log_path)}")
+        raise BenchmarkFailed(f"the server answered {status} on {path}:\n{_tail(log_path)}")
+    raise BenchmarkFailed(f"the server did not answer within {STARTUP_TIMEOUT_S:.0f} s:\n{_tail(log_path)}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
+def process_stop(process: subprocess.Popen[bytes]) -> None:
+    """Terminate a server, killing it if it does not stop within 15 s."""
     if process.poll() is not None:
         return
     process.terminate()

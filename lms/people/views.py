@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -17,20 +16,9 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from lms.people.forms import AccountForm, EmailAuthenticationForm, LocalizedPasswordResetForm
-from lms.people.languages import url_in_language
+from lms.people.languages import language_cookie_set, url_in_language
 from lms.people.selectors import staff_profile_for
 from lms.people.services import account_update
-
-
-def _set_language_cookie(response: HttpResponse, language: str) -> None:
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-        httponly=True,
-    )
 
 
 class LoginView(auth_views.LoginView):
@@ -44,7 +32,7 @@ class LoginView(auth_views.LoginView):
 
     def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
         response = super().form_valid(form)
-        _set_language_cookie(response, form.get_user().preferred_language)
+        language_cookie_set(response, form.get_user().preferred_language)
         return response
 
 
@@ -111,7 +99,7 @@ class AccountView(LoginRequiredMixin, View):
                 with translation.override(language):
                     messages.success(request, _("Your account has been updated."))
                 response = HttpResponseRedirect(url_in_language(reverse("people:account"), language))
-                _set_language_cookie(response, language)
+                language_cookie_set(response, language)
                 return response
         return self._render(request, form)
 

@@ -25,6 +25,8 @@ class CountryScopedObjectMixin:
 
 
 class ScopedUserIndexView(wagtail_users.IndexView):
+    search_fields = ["email", "full_name"]
+
     def get_base_queryset(self) -> QuerySet[User]:
         return super().get_base_queryset().filter(pk__in=user_list(viewer=self.request.user).values("pk"))
 

@@ -88,3 +88,11 @@ def test_the_user_screens_go_through_the_country_scope(administrator, monkeypatc
     assert client.get(f"/admin/users/edit/{visible.pk}/").status_code == 200
     for view in ("edit", "delete", "history", "usage"):
         assert client.get(f"/admin/users/{view}/{hidden.pk}/").status_code == 404, view
+
+
+def test_administrators_find_people_by_full_name(administrator):
+    person(email="maria@example.org", full_name="María Fernanda Núñez Solís")
+    person(email="otro@example.org", full_name="Pedro Pérez")
+    listing = client_for(administrator).get("/admin/users/", {"q": "Núñez"}).content.decode()
+    assert "maria@example.org" in listing
+    assert "otro@example.org" not in listing

@@ -116,10 +116,8 @@ def ensure_site_content() -> None:
     from wagtail.models import Locale, Page, Site
 
     from lms.core.models import HomePage
-    from lms.people.reference import reference_data_sync
     from lms.people.roles import roles_sync
 
-    reference_data_sync()
     if HomePage.objects.exists():
         return
     spanish, _created = Locale.objects.get_or_create(language_code="es")
@@ -135,7 +133,7 @@ def ensure_site_content() -> None:
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
     )
-    roles_sync()
+    roles_sync()  # the page and collection permissions of the roles hang on the new root
 
 
 @pytest.fixture

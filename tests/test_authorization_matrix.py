@@ -50,6 +50,17 @@ class AdminReachable:
         return None
 
 
+@dataclass(frozen=True)
+class NotGranted:
+    """A signed-in admin user without the permission: denied or not found, never shown the screen."""
+
+    def check(self, response) -> str | None:
+        if response.status_code in (302, 404, 405):
+            location = response.get("Location", "/admin/")
+            return None if location.startswith("/admin/") else f"redirected to {location}"
+        return f"status {response.status_code}: the screen was shown"
+
+
 OK = Expect(200)
 LOGIN = Expect(302, "/account/login/")
 POST_ONLY = Expect(405)
@@ -109,6 +120,22 @@ def _own_admin(name: str, pk: Callable[[], int] | None = None, **expect) -> Case
     return Case(expect=admin(**expect), path=(lambda: reverse(name, args=[pk()])) if pk else None)
 
 
+# Wagtail's own admin screens not listed above: no access without the admin permission.
+# Managing sites, groups, locales, redirects, collections and workflows is for
+# administrators; trainers author content (pages, images, documents, reports on them).
+WAGTAIL_ADMIN_RULE = admin(trainer=REACHABLE, administrator=REACHABLE)
+ADMINISTRATION_RULE = admin(trainer=NotGranted(), administrator=REACHABLE)
+ADMINISTRATION_NAMESPACES = (
+    "wagtailsites:",
+    "wagtailusers_groups:",
+    "wagtaillocales:",
+    "wagtailredirects:",
+    "wagtailadmin_collections:",
+    "wagtailadmin_workflows:",
+    "wagtailsettings:",
+)
+
+
 # One entry per URL pattern name of the project (and of Wagtail's public views).
 EXPECTATIONS: dict[str, Case | list[Case]] = {
     "health": Case(everyone(OK)),
@@ -149,6 +176,10 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "admin/^.*/$": Case(
         {**dict.fromkeys(NO_ADMIN, Expect(302, "/admin/login/")), "trainer": NOT_FOUND, "administrator": NOT_FOUND}
     ),
+    # Wagtail shows its workflow-task chooser to anyone in the admin (names of tasks only).
+    "wagtailadmin_workflows:task_chooser": Case(WAGTAIL_ADMIN_RULE),
+    "wagtailadmin_workflows:task_chooser_results": Case(WAGTAIL_ADMIN_RULE),
+    "wagtailadmin_workflows:task_chooser_create": Case(WAGTAIL_ADMIN_RULE),
     # Image chooser (our image model, Wagtail's screens): people who author content.
     "wagtailimages_chooser:choose": Case(admin(trainer=OK, administrator=OK)),
     "wagtailimages_chooser:choose_results": Case(admin(trainer=OK, administrator=OK)),
@@ -185,27 +216,29 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     ),
 }
 
-# Countries and authorities: trainers read them; administrators edit them; nobody adds or
-# deletes them. Duty posts: trainers read them, administrators manage them. Change history
-# and usage are for administrators.
+# Countries and authorities are maintained in code: trainers and administrators read them,
+# nobody edits them here. Duty posts: trainers read them, administrators manage them.
+# Change history and usage are for administrators.
 for _model, _pk in (("country", _country_pk), ("authority", _authority_pk)):
     EXPECTATIONS |= {
         f"{_model}:index": Case(admin(trainer=OK, administrator=OK)),
         f"{_model}:index_results": Case(admin(trainer=OK, administrator=OK)),
         f"{_model}:add": Case(admin(trainer=ADMIN_DENIED, administrator=ADMIN_DENIED)),
-        f"{_model}:edit": _own_admin(f"{_model}:edit", _pk, trainer=ADMIN_DENIED, administrator=OK),
+        f"{_model}:edit": _own_admin(f"{_model}:edit", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED),
+        f"{_model}:inspect": _own_admin(f"{_model}:inspect", _pk, trainer=OK, administrator=OK),
         f"{_model}:delete": _own_admin(f"{_model}:delete", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED),
-        f"{_model}:history": _own_admin(f"{_model}:history", _pk, trainer=ADMIN_DENIED, administrator=OK),
+        f"{_model}:history": _own_admin(f"{_model}:history", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED),
         f"{_model}:history_results": _own_admin(
-            f"{_model}:history_results", _pk, trainer=ADMIN_DENIED, administrator=OK
+            f"{_model}:history_results", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED
         ),
-        f"{_model}:usage": _own_admin(f"{_model}:usage", _pk, trainer=ADMIN_DENIED, administrator=OK),
+        f"{_model}:usage": _own_admin(f"{_model}:usage", _pk, trainer=ADMIN_DENIED, administrator=ADMIN_DENIED),
     }
 EXPECTATIONS |= {
     "dutypost:index": Case(admin(trainer=OK, administrator=OK)),
     "dutypost:index_results": Case(admin(trainer=OK, administrator=OK)),
     "dutypost:add": Case(admin(trainer=ADMIN_DENIED, administrator=OK)),
     "dutypost:edit": _own_admin("dutypost:edit", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
+    "dutypost:inspect": _own_admin("dutypost:inspect", _duty_post_pk, trainer=OK, administrator=OK),
     "dutypost:delete": _own_admin("dutypost:delete", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
     "dutypost:history": _own_admin("dutypost:history", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
     "dutypost:history_results": _own_admin(
@@ -213,9 +246,6 @@ EXPECTATIONS |= {
     ),
     "dutypost:usage": _own_admin("dutypost:usage", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
 }
-
-# Wagtail's own admin screens not listed above: no access without the admin permission.
-WAGTAIL_ADMIN_RULE = admin(trainer=REACHABLE, administrator=REACHABLE)
 
 
 @dataclass(frozen=True)
@@ -260,6 +290,8 @@ def expectation_for(pattern: Pattern) -> list[Case] | None:
     if case is not None:
         return case if isinstance(case, list) else [case]
     if pattern.is_wagtail_admin and not pattern.is_project_owned:
+        if pattern.key.startswith(ADMINISTRATION_NAMESPACES):
+            return [Case(ADMINISTRATION_RULE)]
         return [Case(WAGTAIL_ADMIN_RULE)]
     return None
 

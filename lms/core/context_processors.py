@@ -1,4 +1,8 @@
-"""Template context of the site shell: navigation for the viewer's roles and the languages offered."""
+"""Template context of the site shell: navigation for the viewer's roles and the languages offered.
+
+Values are callables, which templates evaluate only where they are used: the Wagtail admin
+renders with this processor too and never pays for the site's navigation.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +17,8 @@ def site_shell(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None:
         return {}
-    roles = user_roles(user=user)
     return {
-        "navigation": navigation_for(request=request, roles=roles),
-        "viewer_roles": sorted(role.label for role in roles),
+        "navigation": lambda: navigation_for(request=request, roles=user_roles(user=user)),
+        "viewer_roles": lambda: sorted(str(role.label) for role in user_roles(user=user)),
         "site_languages": settings.LANGUAGES,
     }

@@ -29,7 +29,8 @@ class LanguageFallbackMiddleware:
         code = first.lower()
         if code in LANG_INFO and code not in self.supported:
             query = request.META.get("QUERY_STRING", "")
-            return HttpResponseRedirect(f"/{rest}" + (f"?{query}" if query else ""))
+            # lstrip: "/fr//evil.example/" must not become the protocol-relative "//evil.example/".
+            return HttpResponseRedirect("/" + rest.lstrip("/\\") + (f"?{query}" if query else ""))
         return response
 
 

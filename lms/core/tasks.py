@@ -34,7 +34,7 @@ def login_logs_prune_task(age_days: int = 90) -> None:
     call_command("axes_reset_failure_logs", age=age_days, verbosity=0)
 
 
-@shared_task(name="lms.core.tasks.django_task_run_task", acks_late=True)
+@shared_task(name="lms.core.tasks.django_task_run_task", acks_late=True, ignore_result=True)
 def django_task_run_task(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
     """Run a django-tasks task (Wagtail's own background work) on a Celery worker."""
     from django.utils.module_loading import import_string

@@ -8,7 +8,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 from django.views.static import serve as static_serve
 
-from lms.people.languages import language_cookie_set, supported_language, url_in_language
+from lms.people.languages import supported_language, url_in_language
 from lms.people.services import user_language_set
 
 
@@ -25,11 +25,9 @@ def language_set(request: HttpRequest) -> HttpResponseRedirect:
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         next_url = "/"
-    response = HttpResponseRedirect(url_in_language(next_url, language))
-    language_cookie_set(response, language)
     if request.user.is_authenticated:
         user_language_set(user=request.user, language=language)
-    return response
+    return HttpResponseRedirect(url_in_language(next_url, language))
 
 
 def health(request: HttpRequest) -> HttpResponse:

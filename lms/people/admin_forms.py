@@ -11,7 +11,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from lms.people.models import Authority, DutyPost, JobFunction, StaffProfile, User
 from lms.people.roles import GROUP_NAMES, Role
-from lms.people.services import staff_profile_set, user_language_set
+from lms.people.services import staff_profile_remove, staff_profile_set, user_language_set
 
 _USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
 
@@ -53,6 +53,11 @@ class StaffProfileFieldsMixin(forms.Form):
         groups = cleaned.get("groups") or []
         if duty_post is not None and (authority is None or duty_post.country_id != authority.country_id):
             self.add_error("duty_post", _("The duty post must be in the authority's country."))
+        staff_number = (cleaned.get("staff_number") or "").strip()
+        if authority is not None and staff_number:
+            taken = StaffProfile.objects.filter(authority=authority, staff_number=staff_number)
+            if taken.exclude(user_id=self.instance.pk).exists():
+                self.add_error("staff_number", _("Another person of this authority has this staff number."))
         is_focal_point = any(group.name == GROUP_NAMES[Role.FOCAL_POINT] for group in groups)
         if is_focal_point and (authority is None or authority.country_id is None):
             self.add_error(
@@ -77,7 +82,7 @@ class StaffProfileFieldsMixin(forms.Form):
                         staff_number=self.cleaned_data.get("staff_number") or "",
                     )
                 else:
-                    StaffProfile.objects.filter(user=user).delete()
+                    staff_profile_remove(user=user)
                 self.save_m2m()
         return user
 

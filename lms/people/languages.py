@@ -5,7 +5,6 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpResponseBase
 from django.urls import translate_url
 from django.utils import translation
 
@@ -23,15 +22,3 @@ def url_in_language(url: str, language: str) -> str:
     current = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
     with translation.override(current):
         return translate_url(url, language)
-
-
-def language_cookie_set(response: HttpResponseBase, language: str) -> None:
-    """Remember the interface language in the browser (read by the Wagtail admin and Django)."""
-    response.set_cookie(
-        settings.LANGUAGE_COOKIE_NAME,
-        language,
-        max_age=settings.LANGUAGE_COOKIE_AGE,
-        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
-        secure=getattr(settings, "LANGUAGE_COOKIE_SECURE", False),
-        httponly=True,
-    )

@@ -284,6 +284,7 @@ class StaffProfile(models.Model):
                 fields=["authority", "staff_number"],
                 condition=~models.Q(staff_number=""),
                 name="people_staffprofile_staff_number_unique_per_authority",
+                violation_error_message=_("Another person of this authority has this staff number."),
             ),
         ]
 

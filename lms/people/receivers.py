@@ -6,7 +6,6 @@ from typing import Any
 
 from django.apps import AppConfig, apps
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 
 
 def reference_and_roles_sync(sender: AppConfig, **kwargs: Any) -> None:
@@ -34,7 +33,7 @@ def focal_point_requires_country(
     from django.contrib.auth.models import Group
 
     from lms.people.models import StaffProfile
-    from lms.people.roles import GROUP_NAMES, Role
+    from lms.people.roles import FOCAL_POINT_NEEDS_COUNTRY, GROUP_NAMES, Role
 
     focal_points = GROUP_NAMES[Role.FOCAL_POINT]
     if reverse:
@@ -47,7 +46,7 @@ def focal_point_requires_country(
         user_ids = {instance.pk}
     with_country = StaffProfile.objects.filter(user_id__in=user_ids, country__isnull=False).count()
     if with_country != len(user_ids):
-        raise ValidationError(_("A country focal point must have a staff profile with a country."))
+        raise ValidationError(FOCAL_POINT_NEEDS_COUNTRY)
 
 
 def preferred_language_from_wagtail_profile(sender: Any, instance: Any, **kwargs: Any) -> None:

@@ -1,8 +1,9 @@
 """Reference data every installation needs: the eight OCAM countries, their authorities, IOM, duty posts.
 
-`reference_data_sync()` is idempotent (it updates rows in place by their codes) and runs
-after every `migrate`. Duty posts come from the project's copy of the crossing-points
-data in `data/border_crossing_points.csv`, plus one headquarters office per authority.
+`reference_data_sync()` is idempotent and cheap when nothing changed (it reads each table
+once and writes only differences); it runs after every `migrate`. Duty posts come from the
+project's copy of the crossing-points data in `data/border_crossing_points.csv`, plus one
+headquarters office per authority.
 """
 
 from __future__ import annotations
@@ -129,59 +130,83 @@ def crossing_point_rows() -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def _upsert(model: type, key: str, rows: dict[str, dict]) -> dict[str, object]:
+    """Create missing rows and update rows whose fields differ; return every row by its key."""
+    existing = {getattr(obj, key): obj for obj in model.objects.filter(**{f"{key}__in": rows})}
+    for value, fields in rows.items():
+        obj = existing.get(value)
+        if obj is None:
+            existing[value] = model.objects.create(**{key: value}, **fields)
+        elif changed := [name for name, new in fields.items() if getattr(obj, name) != new]:
+            for name in changed:
+                setattr(obj, name, fields[name])
+            obj.save(update_fields=changed)
+    return existing
+
+
 @transaction.atomic
 def reference_data_sync() -> None:
-    """Create or update countries, authorities and duty posts from the lists above."""
+    """Bring countries and authorities in line with the lists above; add missing duty posts.
+
+    Countries and authorities are maintained here (read-only in the admin). Duty posts are
+    only added: once a post exists, administrators maintain it (name, kind, whether active),
+    and a later correction of the crossing-points file ships as a data migration.
+    """
     from lms.people.models import Authority, Country, DutyPost, DutyPostKind, SourceStatus
 
-    countries = {}
-    for row in COUNTRIES:
-        country, _created = Country.objects.update_or_create(
-            iso3=row.iso3,
-            defaults={
+    countries = _upsert(
+        Country,
+        "iso3",
+        {
+            row.iso3: {
                 "iso2": row.iso2,
                 "name_es": row.name_es,
                 "name_en": row.name_en,
                 "time_zone": row.time_zone,
                 "is_ca4": row.is_ca4,
-            },
-        )
-        countries[row.iso3] = country
-
-    for row in AUTHORITIES:
-        country = countries[row.country_iso3] if row.country_iso3 else None
-        Authority.objects.update_or_create(
-            code=row.code,
-            defaults={
-                "country": country,
+            }
+            for row in COUNTRIES
+        },
+    )
+    _upsert(
+        Authority,
+        "code",
+        {
+            row.code: {
+                "country": countries[row.country_iso3] if row.country_iso3 else None,
                 "name": row.name,
                 "name_en": row.name_en,
                 "acronym": row.acronym,
-                "is_iom": country is None,
-            },
-        )
-        if country is not None:
-            DutyPost.objects.update_or_create(
-                code=f"{country.iso2}-HQ",
-                defaults={
-                    "country": country,
-                    "name": f"{row.acronym or row.name_en}, {row.headquarters}",
-                    "kind": DutyPostKind.OFFICE,
-                    "source_status": SourceStatus.VERIFIED,
-                },
-            )
+                "is_iom": row.country_iso3 is None,
+            }
+            for row in AUTHORITIES
+        },
+    )
 
-    for row in crossing_point_rows():
-        DutyPost.objects.update_or_create(
-            code=row["code"],
-            defaults={
-                "country": countries[row["country"]],
-                "name": row["name"],
-                "kind": row["kind"],
-                "neighbour_iso3": row["neighbour"],
-                "counterpart_code": row["counterpart"],
-                "iata": row["iata"],
-                "volume_share": Decimal(row["volume_share"]) if row["volume_share"] else None,
-                "source_status": row["verified"],
-            },
+    posts = [
+        DutyPost(
+            code=f"{countries[row.country_iso3].iso2}-HQ",
+            country=countries[row.country_iso3],
+            name=f"{row.acronym or row.name_en}, {row.headquarters}",
+            kind=DutyPostKind.OFFICE,
+            source_status=SourceStatus.VERIFIED,
         )
+        for row in AUTHORITIES
+        if row.country_iso3
+    ]
+    posts += [
+        DutyPost(
+            code=row["code"],
+            country=countries[row["country"]],
+            name=row["name"],
+            kind=row["kind"],
+            neighbour_iso3=row["neighbour"],
+            counterpart_code=row["counterpart"],
+            iata=row["iata"],
+            volume_share=Decimal(row["volume_share"]) if row["volume_share"] else None,
+            source_status=row["verified"],
+        )
+        for row in crossing_point_rows()
+    ]
+    existing = set(DutyPost.objects.values_list("code", flat=True))
+    DutyPost.objects.bulk_create([post for post in posts if post.code not in existing])

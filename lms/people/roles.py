@@ -22,15 +22,18 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-# Group names are stable identifiers stored in the database; labels come from Role.
+# Group names are stable identifiers stored in the database, shown as they are in the Wagtail
+# admin's role checkboxes: so in both languages. Labels elsewhere come from Role.
 GROUP_NAMES: dict[Role, str] = {
-    Role.LEARNER: "Learners",
-    Role.TRAINER: "Trainers",
-    Role.FOCAL_POINT: "Country focal points",
-    Role.REGIONAL_COORDINATOR: "Regional coordinators",
-    Role.ADMINISTRATOR: "Administrators",
+    Role.LEARNER: "Participantes · Learners",
+    Role.TRAINER: "Formadores · Trainers",
+    Role.FOCAL_POINT: "Puntos focales de país · Country focal points",
+    Role.REGIONAL_COORDINATOR: "Coordinación regional · Regional coordinators",
+    Role.ADMINISTRATOR: "Administradores · Administrators",
 }
 ROLE_BY_GROUP_NAME: dict[str, Role] = {name: role for role, name in GROUP_NAMES.items()}
+
+FOCAL_POINT_NEEDS_COUNTRY = _("A country focal point must have a staff profile with a country.")
 
 _CRUD = ("add", "change", "delete", "view")
 
@@ -49,8 +52,10 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "wagtailadmin.access_admin",
         "people.view_all_countries_staff",
         *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),
-        # The eight countries and their authorities are reference data: named, never added or removed.
-        *(f"people.{action}_{model}" for model in ("country", "authority") for action in ("change", "view")),
+        # The eight countries and their authorities are reference data maintained in code
+        # (lms/people/reference.py): read-only here.
+        "people.view_country",
+        "people.view_authority",
         *(f"auth.{action}_group" for action in _CRUD),
         *(f"wagtailcore.{action}_site" for action in ("add", "change", "delete")),
         *(f"wagtailcore.{action}_locale" for action in ("add", "change", "delete")),
@@ -93,16 +98,8 @@ def group_for(role: Role) -> Group:
     return Group.objects.get(name=GROUP_NAMES[role])
 
 
-def _permissions(natural_keys: Iterable[str]) -> list[Permission]:
-    wanted = set(natural_keys)
-    found = []
-    for key in wanted:
-        app_label, codename = key.split(".", 1)
-        permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename).first()
-        if permission is None:
-            raise LookupError(f"Permission {key} does not exist; is its app installed and migrated?")
-        found.append(permission)
-    return found
+def is_focal_point(user) -> bool:
+    return user.pk is not None and user.groups.filter(name=GROUP_NAMES[Role.FOCAL_POINT]).exists()
 
 
 @transaction.atomic
@@ -110,22 +107,50 @@ def roles_sync() -> None:
     """Create the role groups and give each exactly the permissions declared above."""
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
+    every_permission = {
+        f"{p.content_type.app_label}.{p.codename}": p for p in Permission.objects.select_related("content_type")
+    }
+
+    def permissions(keys: Iterable[str]) -> set[Permission]:
+        keys = set(keys)
+        missing = keys - every_permission.keys()
+        if missing:
+            raise LookupError(f"Permissions {sorted(missing)} do not exist; are their apps installed and migrated?")
+        return {every_permission[key] for key in keys}
+
     root_page = Page.get_first_root_node()
     root_collection = Collection.get_first_root_node()
     for role, name in GROUP_NAMES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(_permissions(ROLE_PERMISSIONS[role]))
+        group.permissions.set(permissions(ROLE_PERMISSIONS[role]))
+        _object_permissions_set(
+            GroupPagePermission,
+            group,
+            "page",
+            root_page,
+            permissions(f"wagtailcore.{codename}" for codename in ROLE_PAGE_PERMISSIONS.get(role, ())),
+        )
+        _object_permissions_set(
+            GroupCollectionPermission,
+            group,
+            "collection",
+            root_collection,
+            permissions(ROLE_COLLECTION_PERMISSIONS.get(role, ())),
+        )
 
-        page_permissions = _permissions(f"wagtailcore.{codename}" for codename in ROLE_PAGE_PERMISSIONS.get(role, ()))
-        GroupPagePermission.objects.filter(group=group).exclude(permission__in=page_permissions).delete()
-        if root_page is not None:
-            for permission in page_permissions:
-                GroupPagePermission.objects.get_or_create(group=group, page=root_page, permission=permission)
 
-        collection_permissions = _permissions(ROLE_COLLECTION_PERMISSIONS.get(role, ()))
-        GroupCollectionPermission.objects.filter(group=group).exclude(permission__in=collection_permissions).delete()
-        if root_collection is not None:
-            for permission in collection_permissions:
-                GroupCollectionPermission.objects.get_or_create(
-                    group=group, collection=root_collection, permission=permission
-                )
+def _object_permissions_set(model: type, group: Group, target: str, root: object, wanted: set[Permission]) -> None:
+    """Give `group` exactly `wanted` on the root of the page tree or of the collections."""
+    held = model.objects.filter(group=group)
+    held.exclude(**{target: root}).delete()
+    held.exclude(permission__in=wanted).delete()
+    if root is None:
+        return
+    present = set(held.values_list("permission_id", flat=True))
+    model.objects.bulk_create(
+        [
+            model(group=group, permission=permission, **{target: root})
+            for permission in wanted
+            if permission.pk not in present
+        ]
+    )

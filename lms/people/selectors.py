@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
-from lms.people.models import Country, DutyPost, StaffProfile, User
+from lms.people.models import StaffProfile, User
 from lms.people.roles import ROLE_BY_GROUP_NAME, Role
 
 Viewer = User | AnonymousUser
@@ -86,12 +86,3 @@ def staff_profile_list(*, viewer: Viewer) -> QuerySet[StaffProfile]:
     """Staff profiles the viewer may see."""
     scope = country_scope_for(viewer=viewer)
     return StaffProfile.objects.filter(scope.people_filter(user_field="user", country_field="country"))
-
-
-def country_list() -> QuerySet[Country]:
-    return Country.objects.all()
-
-
-def duty_post_list(*, country: Country | None = None) -> QuerySet[DutyPost]:
-    posts = DutyPost.objects.filter(is_active=True).select_related("country")
-    return posts.filter(country=country) if country is not None else posts

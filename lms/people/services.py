@@ -2,44 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.translation import gettext as _
 
 from lms.people.languages import supported_language
-from lms.people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
-from lms.people.roles import Role, group_for
-
-
-@transaction.atomic
-def user_create(
-    *,
-    email: str,
-    full_name: str,
-    password: str | None = None,
-    preferred_language: str = settings.LANGUAGE_CODE,
-    authority: Authority | None = None,
-    duty_post: DutyPost | None = None,
-    job_function: str = JobFunction.OTHER,
-    staff_number: str = "",
-    roles: Iterable[Role] = (Role.LEARNER,),
-    is_superuser: bool = False,
-) -> User:
-    """Create an account, its staff profile (when an authority is given) and its roles."""
-    user = User(email=email, full_name=full_name, preferred_language=preferred_language, is_superuser=is_superuser)
-    user.set_password(password)
-    user.full_clean(exclude=["password"])
-    user.save()
-    if authority is not None:
-        staff_profile_set(
-            user=user, authority=authority, duty_post=duty_post, job_function=job_function, staff_number=staff_number
-        )
-    for role in roles:
-        role_assign(user=user, role=role)
-    return user
+from lms.people.models import Authority, DutyPost, JobFunction, StaffProfile, User
+from lms.people.roles import FOCAL_POINT_NEEDS_COUNTRY, Role, group_for, is_focal_point
 
 
 @transaction.atomic
@@ -52,6 +20,8 @@ def staff_profile_set(
     staff_number: str = "",
 ) -> StaffProfile:
     """Create or update where a user works; the country follows from the authority."""
+    if authority.country_id is None and is_focal_point(user):
+        raise ValidationError(FOCAL_POINT_NEEDS_COUNTRY)
     profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
     profile.authority = authority
     profile.country = authority.country
@@ -65,21 +35,17 @@ def staff_profile_set(
 
 
 @transaction.atomic
-def role_assign(*, user: User, role: Role) -> None:
-    """Give a user a role. A country focal point must already have a country."""
-    if role == Role.FOCAL_POINT and _country_of(user) is None:
-        raise ValidationError(_("A country focal point must have a staff profile with a country."))
-    user.groups.add(group_for(role))
+def staff_profile_remove(*, user: User) -> None:
+    """Forget where a user works. A country focal point keeps their profile: it binds them to their country."""
+    if is_focal_point(user):
+        raise ValidationError(FOCAL_POINT_NEEDS_COUNTRY)
+    StaffProfile.objects.filter(user=user).delete()
 
 
 @transaction.atomic
-def role_remove(*, user: User, role: Role) -> None:
-    user.groups.remove(group_for(role))
-
-
-def _country_of(user: User) -> Country | None:
-    profile = StaffProfile.objects.filter(user=user).select_related("country").first()
-    return profile.country if profile else None
+def role_assign(*, user: User, role: Role) -> None:
+    """Give a user a role. A country focal point must already have a country (guarded on the groups)."""
+    user.groups.add(group_for(role))
 
 
 @transaction.atomic

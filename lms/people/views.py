@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
@@ -16,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from lms.people.forms import AccountForm, EmailAuthenticationForm, LocalizedPasswordResetForm
-from lms.people.languages import language_cookie_set, url_in_language
+from lms.people.languages import url_in_language
 from lms.people.selectors import staff_profile_for
 from lms.people.services import account_update
 
@@ -30,11 +32,6 @@ class LoginView(auth_views.LoginView):
     def get_success_url(self) -> str:
         return url_in_language(super().get_success_url(), self.request.user.preferred_language)
 
-    def form_valid(self, form: EmailAuthenticationForm) -> HttpResponse:
-        response = super().form_valid(form)
-        language_cookie_set(response, form.get_user().preferred_language)
-        return response
-
 
 class LogoutView(auth_views.LogoutView):
     """Log out (POST only) and go home with a confirmation."""
@@ -46,11 +43,27 @@ class LogoutView(auth_views.LogoutView):
 
 
 class PasswordResetView(auth_views.PasswordResetView):
+    """Links in the e-mail point at LMS_SITE_URL, not at whatever host the request named."""
+
     form_class = LocalizedPasswordResetForm
     template_name = "people/password_reset_form.html"
     email_template_name = "people/email/password_reset.txt"
     subject_template_name = "people/email/password_reset_subject.txt"
     success_url = reverse_lazy("people:password_reset_done")
+
+    def form_valid(self, form: LocalizedPasswordResetForm) -> HttpResponse:
+        site = urlsplit(settings.SITE_URL)
+        form.save(
+            domain_override=site.netloc,
+            use_https=site.scheme == "https",
+            request=self.request,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            html_email_template_name=self.html_email_template_name,
+            extra_email_context=self.extra_email_context,
+        )
+        return HttpResponseRedirect(self.get_success_url())
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):
@@ -98,9 +111,7 @@ class AccountView(LoginRequiredMixin, View):
                 language = request.user.preferred_language
                 with translation.override(language):
                     messages.success(request, _("Your account has been updated."))
-                response = HttpResponseRedirect(url_in_language(reverse("people:account"), language))
-                language_cookie_set(response, language)
-                return response
+                return HttpResponseRedirect(url_in_language(reverse("people:account"), language))
         return self._render(request, form)
 
     def _render(self, request: HttpRequest, form: AccountForm) -> HttpResponse:

@@ -63,6 +63,8 @@ class UserViewSet(wagtail_users.UserViewSet):
 
 
 class CountryViewSet(ModelViewSet):
+    """Read-only for everyone: the eight OCAM members are maintained in lms/people/reference.py."""
+
     model = Country
     icon = "globe"
     menu_label = _("Countries")
@@ -72,9 +74,12 @@ class CountryViewSet(ModelViewSet):
     form_fields = ["name_es", "name_en", "time_zone", "is_ca4"]
     add_to_reference_index = False
     copy_view_enabled = False
+    inspect_view_enabled = True
 
 
 class AuthorityViewSet(ModelViewSet):
+    """Read-only for everyone: official names are maintained in lms/people/reference.py."""
+
     model = Authority
     icon = "group"
     menu_label = _("Authorities")
@@ -85,6 +90,7 @@ class AuthorityViewSet(ModelViewSet):
     form_fields = ["name", "name_en", "acronym"]
     add_to_reference_index = False
     copy_view_enabled = False
+    inspect_view_enabled = True
 
 
 class DutyPostViewSet(ModelViewSet):
@@ -98,6 +104,7 @@ class DutyPostViewSet(ModelViewSet):
     form_fields = ["country", "code", "name", "kind", "neighbour_iso3", "counterpart_code", "iata", "is_active"]
     add_to_reference_index = False
     copy_view_enabled = False
+    inspect_view_enabled = True
 
 
 class OrganisationViewSetGroup(ModelViewSetGroup):

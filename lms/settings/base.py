@@ -23,7 +23,9 @@ environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 # Runtime state of the one-machine default (SQLite file, embedded broker, uploads).
 VAR_DIR = Path(env.str("LMS_VAR_DIR", default=str(BASE_DIR / "var")))
 
-DEBUG = env.bool("DJANGO_DEBUG", default=False)
+# DJANGO_DEBUG unset: on in dev.py, off elsewhere.
+DEBUG_FROM_ENV: bool | None = env.bool("DJANGO_DEBUG", default=None)
+DEBUG = bool(DEBUG_FROM_ENV)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -141,15 +143,14 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "people/lockout.html"
-AXES_IPWARE_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+AXES_USERNAME_CALLABLE = "lms.people.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "lms.people.throttling.client_address"
+LMS_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 
 # Internationalisation (D6): Spanish first, English second.
 LANGUAGE_CODE = "es"
 LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
-LANGUAGE_COOKIE_NAME = "lms_language"
-LANGUAGE_COOKIE_AGE = 60 * 60 * 24 * 365
-LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Guatemala")
 USE_I18N = True
 USE_TZ = True
@@ -249,6 +250,11 @@ CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {
 }
 
 SILENCED_SYSTEM_CHECKS: list[str] = []
+
+# HTTPS settings that production.py applies (plain HTTP in development).
+HTTPS_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)
+HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=60 * 60 * 24 * 365)
+HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
 
 # Security headers that apply everywhere; production.py adds HTTPS-only settings.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -5,9 +5,9 @@ from __future__ import annotations
 import secrets
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import VAR_DIR, env
+from lms.settings.base import DEBUG_FROM_ENV, SECRET_KEY, VAR_DIR
 
-DEBUG = env.bool("DJANGO_DEBUG", default=True)
+DEBUG = True if DEBUG_FROM_ENV is None else DEBUG_FROM_ENV
 
 
 def _local_secret_key() -> str:
@@ -20,4 +20,4 @@ def _local_secret_key() -> str:
     return path.read_text().strip()
 
 
-SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _local_secret_key()
+SECRET_KEY = SECRET_KEY or _local_secret_key()

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 # Each test process (pytest-xdist worker) gets its own embedded broker and uploads.
-os.environ.setdefault("LMS_VAR_DIR", tempfile.mkdtemp(prefix="lms-test-"))
+if "LMS_VAR_DIR" not in os.environ:
+    os.environ["LMS_VAR_DIR"] = tempfile.mkdtemp(prefix="lms-test-")
+    atexit.register(shutil.rmtree, os.environ["LMS_VAR_DIR"], ignore_errors=True)
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import STORAGES, VAR_DIR
+from lms.settings.base import STORAGES
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = VAR_DIR / "media"
 STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

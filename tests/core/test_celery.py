@@ -52,12 +52,22 @@ def test_worker_ping_command_reports_a_live_worker(worker, capsys):
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
-def test_wagtails_background_tasks_run_on_the_celery_worker_after_commit(worker, tmp_path):
+def test_wagtails_background_tasks_run_on_the_celery_worker_after_commit(worker, tmp_path, monkeypatch):
+    from lms.core.tasks import django_task_run_task
+
+    sent = []
+    send = django_task_run_task.apply_async
+
+    def recorded_send(*args, **kwargs):
+        sent.append(kwargs["task_id"])
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(django_task_run_task, "apply_async", recorded_send)
     marker = tmp_path / "marker.txt"
     with transaction.atomic():
-        marker_write.using(backend="default").enqueue(str(marker), "ran on a worker")
-        time.sleep(2)
-        assert not marker.exists(), "enqueued before the transaction committed"
+        result = marker_write.using(backend="default").enqueue(str(marker), "ran on a worker")
+        assert sent == [], "sent to the broker before the transaction committed"
+    assert sent == [result.id]
     deadline = time.monotonic() + 30
     while not marker.exists() and time.monotonic() < deadline:
         time.sleep(0.2)

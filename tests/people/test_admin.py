@@ -96,3 +96,29 @@ def test_administrators_find_people_by_full_name(administrator):
     listing = client_for(administrator).get("/admin/users/", {"q": "Núñez"}).content.decode()
     assert "maria@example.org" in listing
     assert "otro@example.org" not in listing
+
+
+def test_a_duplicate_staff_number_is_a_form_error_not_a_crash(administrator):
+    colleague = person(email="colega@example.org", authority_code="hn-inm")
+    colleague.staff_profile.staff_number = "HN-0042"
+    colleague.staff_profile.save()
+    response = client_for(administrator).post("/admin/users/new/", _form(groups=[]))
+    assert response.status_code == 200
+    assert "Otra persona de esta autoridad tiene este número de empleado." in response.content.decode()
+    assert not User.objects.filter(email="nueva@example.org").exists()
+
+
+def test_removing_the_authority_of_a_focal_point_is_refused_with_a_message(administrator):
+    focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace@example.org")
+    data = _form(
+        email="enlace@example.org",
+        authority="",
+        duty_post="",
+        groups=[group_for(Role.FOCAL_POINT).pk],
+        password1="",
+        password2="",
+    )
+    data["is_active"] = "on"
+    response = client_for(administrator).post(f"/admin/users/edit/{focal_point.pk}/", data)
+    assert response.status_code == 200
+    assert StaffProfile.objects.get(user=focal_point).country.iso3 == "GTM"

@@ -61,3 +61,22 @@ def test_reference_data_sync_is_idempotent():
 def test_the_project_keeps_its_own_copy_of_the_crossing_points():
     assert "shared" not in CROSSING_POINTS_CSV.parts
     assert CROSSING_POINTS_CSV.is_file()
+
+
+def test_syncing_unchanged_reference_data_and_roles_costs_few_queries(django_assert_max_num_queries):
+    from lms.people.roles import roles_sync
+
+    with django_assert_max_num_queries(15):
+        reference_data_sync()
+    with django_assert_max_num_queries(60):
+        roles_sync()
+
+
+def test_administrators_corrections_to_a_duty_post_survive_the_sync():
+    post = DutyPost.objects.get(code="HN-EES")
+    post.name = "El Espino (cerrado)"
+    post.is_active = False
+    post.save()
+    reference_data_sync()
+    post.refresh_from_db()
+    assert (post.name, post.is_active) == ("El Espino (cerrado)", False)

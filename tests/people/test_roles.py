@@ -69,3 +69,15 @@ def test_a_focal_point_with_a_national_authority_is_accepted():
     user = person(role=None, authority_code="hn-inm")
     role_assign(user=user, role=Role.FOCAL_POINT)
     assert user.groups.filter(name=GROUP_NAMES[Role.FOCAL_POINT]).exists()
+
+
+def test_a_focal_point_cannot_be_moved_to_iom_or_lose_their_profile():
+    from lms.people.models import Authority, StaffProfile
+    from lms.people.services import staff_profile_remove, staff_profile_set
+
+    focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm")
+    with pytest.raises(ValidationError, match="punto focal de país"):
+        staff_profile_set(user=focal_point, authority=Authority.objects.get(code="iom"))
+    with pytest.raises(ValidationError, match="punto focal de país"):
+        staff_profile_remove(user=focal_point)
+    assert StaffProfile.objects.get(user=focal_point).country.iso3 == "GTM"

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
-from lms.people.models import Authority, DutyPost, JobFunction, StaffProfile, User
+from lms.people.models import STAFF_NUMBER_TAKEN, Authority, DutyPost, JobFunction, StaffProfile, User
 from lms.people.roles import GROUP_NAMES, Role
-from lms.people.services import staff_profile_remove, staff_profile_set, user_language_set
+from lms.people.services import staff_profile_build, staff_profile_remove, staff_profile_set, user_language_set
 
 _USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
 
@@ -51,13 +52,10 @@ class StaffProfileFieldsMixin(forms.Form):
         authority = cleaned.get("authority")
         duty_post = cleaned.get("duty_post")
         groups = cleaned.get("groups") or []
-        if duty_post is not None and (authority is None or duty_post.country_id != authority.country_id):
+        if authority is not None:
+            self._validate_staff_profile(authority, duty_post)
+        elif duty_post is not None:
             self.add_error("duty_post", _("The duty post must be in the authority's country."))
-        staff_number = (cleaned.get("staff_number") or "").strip()
-        if authority is not None and staff_number:
-            taken = StaffProfile.objects.filter(authority=authority, staff_number=staff_number)
-            if taken.exclude(user_id=self.instance.pk).exists():
-                self.add_error("staff_number", _("Another person of this authority has this staff number."))
         is_focal_point = any(group.name == GROUP_NAMES[Role.FOCAL_POINT] for group in groups)
         if is_focal_point and (authority is None or authority.country_id is None):
             self.add_error(
@@ -65,6 +63,22 @@ class StaffProfileFieldsMixin(forms.Form):
                 _("A country focal point is bound to one country: choose the authority of that country."),
             )
         return cleaned
+
+    def _validate_staff_profile(self, authority: Authority, duty_post: DutyPost | None) -> None:
+        """Let the model say what is wrong with the profile, next to the field concerned."""
+        try:
+            staff_profile_build(
+                user=self.instance,
+                authority=authority,
+                duty_post=duty_post,
+                job_function=self.cleaned_data.get("job_function") or JobFunction.OTHER,
+                staff_number=self.cleaned_data.get("staff_number") or "",
+            )
+        except ValidationError as error:
+            for field, errors in error.error_dict.items():
+                for problem in errors:
+                    target = "staff_number" if problem.code == STAFF_NUMBER_TAKEN else field
+                    self.add_error(target if target in self.fields else None, problem)
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=False)

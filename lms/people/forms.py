@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +28,12 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 
 class LocalizedPasswordResetForm(PasswordResetForm):
-    """Sends the reset e-mail in the recipient's preferred language."""
+    """Sends the reset e-mail in the recipient's preferred language, with links to LMS_SITE_URL
+    (not to whatever host the request named)."""
+
+    def save(self, **kwargs: Any) -> None:
+        site = urlsplit(settings.SITE_URL)
+        super().save(**{**kwargs, "domain_override": site.netloc, "use_https": site.scheme == "https"})
 
     def send_mail(
         self,

@@ -49,6 +49,9 @@ class SourceStatus(models.TextChoices):
     UNVERIFIED = "no", _("Not verified")
 
 
+STAFF_NUMBER_TAKEN = "staff_number_taken"
+
+
 def normalize_name(value: str) -> str:
     """Keep a name exactly as written, in one Unicode form (NFC), without outer or doubled spaces."""
     return " ".join(unicodedata.normalize("NFC", value).split())
@@ -285,6 +288,7 @@ class StaffProfile(models.Model):
                 condition=~models.Q(staff_number=""),
                 name="people_staffprofile_staff_number_unique_per_authority",
                 violation_error_message=_("Another person of this authority has this staff number."),
+                violation_error_code=STAFF_NUMBER_TAKEN,
             ),
         ]
 

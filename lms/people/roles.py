@@ -8,10 +8,14 @@ Administrators assign people to groups in the Wagtail admin.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from lms.people.models import User
 
 
 class Role(models.TextChoices):
@@ -98,7 +102,7 @@ def group_for(role: Role) -> Group:
     return Group.objects.get(name=GROUP_NAMES[role])
 
 
-def is_focal_point(user) -> bool:
+def is_focal_point(user: User) -> bool:
     return user.pk is not None and user.groups.filter(name=GROUP_NAMES[Role.FOCAL_POINT]).exists()
 
 

@@ -22,15 +22,35 @@ def staff_profile_set(
     """Create or update where a user works; the country follows from the authority."""
     if authority.country_id is None and is_focal_point(user):
         raise ValidationError(FOCAL_POINT_NEEDS_COUNTRY)
-    profile = StaffProfile.objects.filter(user=user).first() or StaffProfile(user=user)
+    profile = staff_profile_build(
+        user=user, authority=authority, duty_post=duty_post, job_function=job_function, staff_number=staff_number
+    )
+    profile.save()
+    user.staff_profile = profile
+    return profile
+
+
+def staff_profile_build(
+    *,
+    user: User,
+    authority: Authority,
+    duty_post: DutyPost | None = None,
+    job_function: str = JobFunction.OTHER,
+    staff_number: str = "",
+) -> StaffProfile:
+    """The user's staff profile with these values, validated by the model but not saved.
+
+    Forms call it to show the model's own errors (duty post of another country, a staff
+    number already taken) before anything is written.
+    """
+    existing = StaffProfile.objects.filter(user=user).first() if user.pk else None
+    profile = existing or StaffProfile(user=user)
     profile.authority = authority
     profile.country = authority.country
     profile.duty_post = duty_post
     profile.job_function = job_function
     profile.staff_number = staff_number.strip()
-    profile.full_clean()
-    profile.save()
-    user.staff_profile = profile
+    profile.full_clean(exclude=["user"])
     return profile
 
 

@@ -7,7 +7,8 @@ import os
 import shutil
 import tempfile
 
-# Each test process (pytest-xdist worker) gets its own embedded broker and uploads.
+# A throw-away var/ for the run (pytest-xdist workers inherit it from the controller; each
+# test process still has its own Celery queue, below).
 if "LMS_VAR_DIR" not in os.environ:
     os.environ["LMS_VAR_DIR"] = tempfile.mkdtemp(prefix="lms-test-")
     atexit.register(shutil.rmtree, os.environ["LMS_VAR_DIR"], ignore_errors=True)

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AlterConstraint(
             model_name='staffprofile',
             name='people_staffprofile_staff_number_unique_per_authority',
-            constraint=models.UniqueConstraint(condition=models.Q(('staff_number', ''), _negated=True), fields=('authority', 'staff_number'), name='people_staffprofile_staff_number_unique_per_authority', violation_error_message='Another person of this authority has this staff number.'),
+            constraint=models.UniqueConstraint(condition=models.Q(('staff_number', ''), _negated=True), fields=('authority', 'staff_number'), name='people_staffprofile_staff_number_unique_per_authority', violation_error_code='staff_number_taken', violation_error_message='Another person of this authority has this staff number.'),
         ),
     ]

@@ -7,6 +7,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# The sandbox's demo baseline: about 100k movements, quick on SQLite.
+DEMO_SEED ?= 2026
+DEMO_SCALE ?= 100k
 # Settings and environment that `make lint` gives `check --deploy`: production-like, not secret.
 DEPLOY_ENV := DJANGO_SETTINGS_MODULE=lms.settings.production \
 	DJANGO_SECRET_KEY=lint-only-$$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')-production-like-value \
@@ -49,8 +52,9 @@ static: $(VENV)/.runtime ## Collect static files for WhiteNoise
 migrate: $(VENV)/.runtime ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-demo: migrate ## Load the demo users (idempotent)
+demo: migrate ## Load the demo users and the sandbox's demo baseline (idempotent)
 	$(MANAGE) demo_load
+	$(MANAGE) sandbox_generate --seed $(DEMO_SEED) --scale $(DEMO_SCALE) --if-missing
 
 run: $(VENV)/.runtime migrate messages static demo ## Set up and run the platform with a worker at http://127.0.0.1:$(PORT)
 	@echo

@@ -1,6 +1,6 @@
 """Runner: `python -m bench` runs every registered benchmark and prints one table of ratios.
 
-Exits non-zero when any benchmark fails; the table still lists the others.
+Exits non-zero when any benchmark fails or misses its target; the table still lists the others.
 """
 
 from __future__ import annotations
@@ -9,45 +9,57 @@ import sys
 import time
 import traceback
 
-from bench import http_home
+from bench import http_home, sandbox
 from bench.core import Benchmark
+from bench.sandbox.database import lab_close
 
 # The registry: add a benchmark by appending its Benchmark here (see README.md).
 BENCHMARKS: list[Benchmark] = [
     http_home.BENCHMARK,
+    *sandbox.BENCHMARKS,
 ]
 
-HEADERS = ("benchmark", "baseline", "baseline median ms", "measured median ms", "ratio", "requests/iterations")
-NUMERIC = {2, 3, 4, 5}
+HEADERS = ("benchmark", "baseline", "baseline median", "measured median", "ratio", "target", "meets target", "n")
+NUMERIC = {2, 3, 4, 7}
 
 
 def main() -> int:
     """Run every benchmark, print the table, return the exit status."""
     rows: list[tuple[str, ...]] = []
     failed = False
-    for benchmark in BENCHMARKS:
-        print(f"bench: {benchmark.name} ...", file=sys.stderr, flush=True)
-        start = time.monotonic()
-        try:
-            result = benchmark.run()
-        except Exception:
-            traceback.print_exc()
-            failed = True
-            rows.append((benchmark.name, benchmark.baseline, "-", "-", "FAILED", "-"))
-            continue
-        print(f"bench: done in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
-        rows.append(
-            (
-                benchmark.name,
-                benchmark.baseline,
-                f"{result.baseline_ms:.2f}",
-                f"{result.measured_ms:.2f}",
-                f"{result.ratio:.2f}",
-                str(result.count),
+    started = time.monotonic()
+    try:
+        for benchmark in BENCHMARKS:
+            print(f"bench: {benchmark.name} ...", file=sys.stderr, flush=True)
+            start = time.monotonic()
+            try:
+                result = benchmark.run()
+            except Exception:
+                traceback.print_exc()
+                failed = True
+                rows.append((benchmark.name, benchmark.baseline, "-", "-", "FAILED", benchmark.target(), "no", "-"))
+                continue
+            print(f"bench: done in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
+            meets = benchmark.meets(result)
+            failed = failed or meets is False
+            rows.append(
+                (
+                    benchmark.name,
+                    benchmark.baseline,
+                    f"{result.baseline_ms:,.3f} {result.unit}",
+                    f"{result.measured_ms:,.3f} {result.unit}",
+                    f"{benchmark.ratio(result):.4g}{'x' if benchmark.speedup else ''}",
+                    benchmark.target(),
+                    {None: "-", True: "yes", False: "NO"}[meets],
+                    str(result.count),
+                )
             )
-        )
+    finally:
+        lab_close()
     print(table(rows))
-    print("ratio = measured median / baseline median, both timed in this run, interleaved; lower is better.")
+    print("ratio = measured median / baseline median, both measured in this run; lower is better;")
+    print("ratio ending in x = baseline median / measured median (how many times cheaper); higher is better.")
+    print(f"total {time.monotonic() - started:.0f} s; exit status non-zero if a benchmark failed or missed its target.")
     return 1 if failed else 0
 
 

@@ -18,11 +18,13 @@ class BenchmarkFailed(Exception):
 
 @dataclass(frozen=True)
 class Result:
-    """Median milliseconds per operation of the baseline and of the measured operation."""
+    """Median cost per operation of the baseline and of the measured operation (milliseconds,
+    unless `unit` says otherwise, e.g. KiB for a storage comparison)."""
 
     baseline_ms: float
     measured_ms: float
     count: int  # operations timed on each side
+    unit: str = "ms"
 
     @property
     def ratio(self) -> float:
@@ -36,6 +38,27 @@ class Benchmark:
     name: str
     baseline: str
     run: Callable[[], Result]
+    # The target, where the issue sets one: the highest ratio accepted, or with `speedup` the lowest.
+    bound: float | None = None
+    # Show the ratio the other way round, baseline / measured ("how many times cheaper"), as the
+    # issue states it for generation ("at least 50x"); `bound` is then a minimum.
+    speedup: bool = False
+
+    def ratio(self, result: Result) -> float:
+        """The ratio as the table shows it: measured / baseline, or baseline / measured for a speedup."""
+        return result.baseline_ms / result.measured_ms if self.speedup else result.ratio
+
+    def target(self) -> str:
+        """The target as the table shows it: "<= 1.2", ">= 50x" or "-"."""
+        if self.bound is None:
+            return "-"
+        return f">= {self.bound:g}x" if self.speedup else f"<= {self.bound:g}"
+
+    def meets(self, result: Result) -> bool | None:
+        if self.bound is None:
+            return None
+        ratio = self.ratio(result)
+        return ratio >= self.bound if self.speedup else ratio <= self.bound
 
 
 def interleaved(

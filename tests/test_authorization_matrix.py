@@ -62,6 +62,7 @@ class NotGranted:
 
 
 OK = Expect(200)
+FORBIDDEN = Expect(403)
 LOGIN = Expect(302, "/account/login/")
 POST_ONLY = Expect(405)
 NOT_FOUND = Expect(404)
@@ -76,6 +77,16 @@ def everyone(expect) -> dict[str, object]:
 
 def signed_in(expect) -> dict[str, object]:
     return {**everyone(expect), "anonymous": LOGIN}
+
+
+def practising(expect) -> dict[str, object]:
+    """Learners, trainers and administrators practise in their own sandbox; other roles do not."""
+    return {**signed_in(FORBIDDEN), "learner": expect, "trainer": expect, "administrator": expect}
+
+
+def inspecting(expect) -> dict[str, object]:
+    """Trainers open learners' sandboxes read-only; nobody else does."""
+    return {**signed_in(FORBIDDEN), "trainer": expect}
 
 
 def admin(*, trainer, administrator) -> dict[str, object]:
@@ -98,6 +109,16 @@ def _authority_pk() -> int:
 
 def _someone_pk() -> int:
     return make_role_user_once("someone").pk
+
+
+def _learner_sandbox_path(name: str, *args: int) -> Callable[[], str]:
+    def path() -> str:
+        from sandbox.models import Sandbox
+
+        sandbox, _created = Sandbox.objects.get_or_create(owner=make_role_user_once("sandbox-learner"))
+        return reverse(name, args=[sandbox.pk, *args])
+
+    return path
 
 
 def make_role_user_once(label: str) -> User:
@@ -149,6 +170,31 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "people:password_reset_done": Case(everyone(OK)),
     "people:password_reset_confirm": Case(everyone(OK), "/account/password-reset/MQ/set-password/"),
     "people:password_reset_complete": Case(everyone(OK)),
+    # The sandbox: one's own (sample ids name no record), and trainers' read-only inspection
+    # (sample ids name no sandbox; a learner's real sandbox is opened too).
+    "sandbox:home": Case(practising(OK)),
+    "sandbox:reset": Case(practising(OK)),
+    "sandbox:person_search": [Case(practising(OK)), Case(practising(OK), "/sandbox/people/?name=perez")],
+    "sandbox:person_detail": Case(practising(NOT_FOUND)),
+    "sandbox:movement_create": Case(practising(OK)),
+    "sandbox:statistics": [Case(practising(OK)), Case(practising(OK), "/sandbox/statistics/?month=2025-01")],
+    "sandbox:learner_list": Case(inspecting(OK)),
+    "sandbox:learner_sandbox": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_sandbox")),
+    ],
+    "sandbox:learner_person_search": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_person_search")),
+    ],
+    "sandbox:learner_person_detail": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_person_detail", 999999)),
+    ],
+    "sandbox:learner_statistics": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics")),
+    ],
     "wagtail_serve": [
         Case(everyone(OK), "/"),
         Case(everyone(OK), "/en/"),

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.people.roles import Role
 
@@ -40,8 +41,23 @@ def _admin_users(request: HttpRequest, roles: frozenset[Role]) -> bool:
     return request.user.is_authenticated and request.user.has_perm("wagtailadmin.access_admin")
 
 
+def _sandbox_practice(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    return request.user.is_authenticated and request.user.has_perm("sandbox.practise")
+
+
+def _sandbox_inspection_only(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    return (
+        request.user.is_authenticated
+        and request.user.has_perm("sandbox.inspect_sandbox")
+        and not request.user.has_perm("sandbox.practise")
+    )
+
+
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Home"), "wagtail_serve", _everyone, url_args=("",)),
+    # One sandbox entry: one's own sandbox, or the learners' sandboxes for those who only inspect.
+    NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:home", _sandbox_practice),
+    NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:learner_list", _sandbox_inspection_only),
     NavItem(_("My account"), "people:account", _signed_in),
     NavItem(_("Administration"), "wagtailadmin_home", _admin_users),
 )

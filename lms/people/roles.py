@@ -43,8 +43,10 @@ _CRUD = ("add", "change", "delete", "view")
 
 # Model permissions ("app_label.codename") each role's group holds.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.LEARNER: (),
+    Role.LEARNER: ("sandbox.practise",),
     Role.TRAINER: (
+        "sandbox.practise",
+        "sandbox.inspect_sandbox",
         "wagtailadmin.access_admin",
         "people.view_country",
         "people.view_authority",
@@ -53,6 +55,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.FOCAL_POINT: ("people.view_country_staff",),
     Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff",),
     Role.ADMINISTRATOR: (
+        # Administrators try the sandbox to support learners; inspecting learners' work is
+        # for trainers.
+        "sandbox.practise",
         "wagtailadmin.access_admin",
         "people.view_all_countries_staff",
         *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),

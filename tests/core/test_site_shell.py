@@ -30,11 +30,11 @@ def test_base_template_has_skip_link_landmarks_and_one_h1():
     ("role", "expected"),
     [
         ("anonymous", ["/"]),
-        ("learner", ["/", "/account/"]),
+        ("learner", ["/", "/sandbox/", "/account/"]),
         ("focal_point", ["/", "/account/"]),
         ("regional_coordinator", ["/", "/account/"]),
-        ("trainer", ["/", "/account/", "/admin/"]),
-        ("administrator", ["/", "/account/", "/admin/"]),
+        ("trainer", ["/", "/sandbox/", "/account/", "/admin/"]),
+        ("administrator", ["/", "/sandbox/", "/account/", "/admin/"]),
     ],
 )
 def test_navigation_depends_on_the_role(role, expected):

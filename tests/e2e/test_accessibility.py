@@ -42,3 +42,60 @@ def test_signed_in_pages_and_form_errors_have_no_wcag_violations(page):
         page.goto(path)
         problems[path] = _violations(page)
     assert problems == {path: [] for path in SIGNED_IN_PAGES}
+
+
+SANDBOX_PAGES = [
+    "/sandbox/",
+    "/en/sandbox/",
+    "/sandbox/people/",
+    "/sandbox/people/?name=munoz",
+    "/sandbox/people/?name=zzz",
+    "/sandbox/people/2/",
+    "/sandbox/movements/new/",
+    "/sandbox/statistics/",
+    "/sandbox/reset/",
+]
+
+
+def _log_in(page, email: str) -> None:
+    page.goto("/account/login/")
+    page.locator("#id_username").fill(email)
+    page.locator("#id_password").fill(TEST_PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    page.wait_for_url("**/")
+
+
+def test_sandbox_pages_have_no_wcag_violations(page):
+    import datetime as dt
+
+    from tests.sandbox.test_views import baseline_document, baseline_movement, baseline_person
+
+    jose = baseline_person(2, "José Ángel", "Muñoz", "Peña", sex="M", nationality_id="HND")
+    passport = baseline_document(12, jose, "F98765432")
+    baseline_movement(21, jose, passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
+    person(email="aprendiz@example.org", role=Role.LEARNER, authority_code="gt-igm")
+    person(email="formador@example.org", role=Role.TRAINER, authority_code="iom")
+    _log_in(page, "aprendiz@example.org")
+    problems = {}
+    for path in SANDBOX_PAGES:
+        page.goto(path)
+        problems[path] = _violations(page)
+
+    page.goto("/sandbox/movements/new/")
+    page.locator("#id_mrz").fill("P<HNDWRONG")
+    page.locator("#id_decision_1").check()
+    page.locator("main form button[type=submit]").click()
+    assert page.get_by_role("alert").is_visible()
+    problems["movement form with errors"] = _violations(page)
+    page.goto("/sandbox/people/?name=")
+    problems["search form with errors"] = _violations(page)
+
+    page.context.clear_cookies()
+    _log_in(page, "formador@example.org")
+    page.goto("/sandbox/learners/")
+    problems["/sandbox/learners/"] = _violations(page)
+    page.locator("main table a").first.click()
+    problems["a learner's sandbox"] = _violations(page)
+    page.goto(page.url + "people/2/")
+    problems["a learner's person page"] = _violations(page)
+    assert problems == {key: [] for key in problems}

@@ -1,0 +1,21 @@
+"""Benchmarks of the sandbox core (issue 3) on PostgreSQL: generation, storage, reset, statistics, search.
+
+Each module measures its rows against a baseline timed in the same run; `database` creates the
+run's databases and a worker process per database (`worker`), where the measured calls run;
+`session` plays the typical learner session several rows start from; `naive` is the naive
+generator. The rows run in the order of BENCHMARKS: storage is measured on the fresh 1M
+baseline, before the resets write and free their rows there. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+from bench.core import Benchmark
+from bench.sandbox import generation, reset, search, statistics, storage
+
+BENCHMARKS: list[Benchmark] = [
+    *generation.BENCHMARKS,
+    storage.BENCHMARK,
+    *reset.BENCHMARKS,
+    statistics.BENCHMARK,
+    search.BENCHMARK,
+]

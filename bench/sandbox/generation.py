@@ -1,0 +1,227 @@
+"""Benchmarks: generating the 1M-movement baseline, against a naive generator and against a bare COPY.
+
+One measurement serves both rows, in database `1m`. Each of GENERATION_ROUNDS rounds runs, in
+an order that alternates from round to round (naive, bare, ours; then ours, bare, naive; ...):
+
+- ours: `baseline_generate(seed=SEED, scale=1_000_000)` end to end (build in memory, COPY,
+  indexes and foreign keys, statistics summary, Baseline row), what `sandbox_generate` runs;
+- bare: a COPY of the same rows, `baseline_build(...).copy_buffers()` built once before the
+  rounds (not timed), into the same empty tables as migrated (indexes and constraints in
+  place), one transaction, nothing else;
+- naive: `bench.sandbox.naive` for NAIVE_MOVEMENTS movements (a sample: at about a millisecond
+  a movement, a million would take a quarter of an hour).
+
+Every step starts from empty tables (`baseline_clear`, a TRUNCATE) after a CHECKPOINT, neither
+timed, and its rows are counted afterwards. The last round ends with ours, whose baseline the
+other sandbox benchmarks then use (after a VACUUM ANALYZE: autovacuum may be off).
+
+Rows: naive against ours per movement (ratio shown as naive / ours, target at least 50x), and
+bare COPY against ours for the whole (ratio shown as bare / ours, target at least 0.5: ours
+takes at most twice a bare COPY of its own rows).
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from typing import Any
+
+from bench.core import Benchmark, BenchmarkFailed, Result
+from bench.sandbox.database import SCALES, SEED, lab
+
+GENERATION_ROUNDS = 3
+NAIVE_MOVEMENTS = 4_000
+KEY = "1m"
+
+_outcome: list[tuple[Result, Result] | BenchmarkFailed] = []
+
+
+def _measure() -> tuple[Result, Result]:
+    current = lab()
+    worker = current.worker(KEY)
+    scale = SCALES[KEY]
+    worker.call("generation_prepare", seed=SEED, scale=scale)
+    samples: dict[str, list[float]] = {"naive": [], "bare": [], "ours": []}
+    for round_index in range(GENERATION_ROUNDS):
+        order = ("naive", "bare", "ours") if round_index % 2 == 0 else ("ours", "bare", "naive")
+        for side in order:
+            answer = worker.call(f"generation_{side}", seed=SEED, scale=scale, movements=NAIVE_MOVEMENTS)
+            samples[side].append(answer["ms_per_movement"] if side == "naive" else answer["ms"])
+    worker.call("generation_release")
+    if order[-1] != "ours":
+        current.baselines.discard(KEY)
+    current.baseline(KEY)  # the baseline the last round left, analysed (or generated again)
+    ours_ms = statistics.median(samples["ours"])
+    per_movement = Result(
+        baseline_ms=statistics.median(samples["naive"]),
+        measured_ms=ours_ms / scale,
+        count=GENERATION_ROUNDS,
+        unit="ms/movement",
+    )
+    whole = Result(
+        baseline_ms=statistics.median(samples["bare"]) / 1000,
+        measured_ms=ours_ms / 1000,
+        count=GENERATION_ROUNDS,
+        unit="s",
+    )
+    return per_movement, whole
+
+
+def _results() -> tuple[Result, Result]:
+    """Measured once for both rows; a failure fails both."""
+    if not _outcome:
+        try:
+            _outcome.append(_measure())
+        except BenchmarkFailed as error:
+            _outcome.append(error)
+        except Exception as error:
+            _outcome.append(BenchmarkFailed(repr(error)))
+            raise
+    if isinstance(_outcome[0], BenchmarkFailed):
+        raise _outcome[0]
+    return _outcome[0]
+
+
+BENCHMARKS = [
+    Benchmark(
+        name="sandbox: generate 1M movements, per movement",
+        baseline=f"naive Faker per row + bulk_create ({NAIVE_MOVEMENTS:,} movements)",
+        run=lambda: _results()[0],
+        bound=50,
+        speedup=True,
+    ),
+    Benchmark(
+        name="sandbox: generate 1M movements, whole",
+        baseline="bare COPY of the same pre-built rows",
+        run=lambda: _results()[1],
+        bound=0.5,
+        speedup=True,
+    ),
+]
+
+
+# In the worker (Django set up: the app is imported inside each command).
+
+_buffers: list[list[tuple[str, list[str], str]]] = []
+
+
+def _ms(start: float) -> float:
+    return (time.perf_counter() - start) * 1000
+
+
+def _fresh() -> None:
+    """Empty tables and a checkpoint, so the previous step's writes are not flushed during the next."""
+    from django.db import connection
+
+    from bench.sandbox.session import candidates
+    from sandbox.generation import baseline_clear
+
+    baseline_clear()
+    candidates.cache_clear()
+    with connection.cursor() as cursor:
+        cursor.execute("CHECKPOINT")
+
+
+def _counts() -> dict[str, int]:
+    from django.db import connection
+
+    from sandbox.models import LAYERED_MODELS, Baseline, DataQualityDefect, MonthlySummary
+
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        counts = {}
+        for model in (*LAYERED_MODELS, DataQualityDefect, MonthlySummary, Baseline):
+            table = model._meta.db_table
+            cursor.execute(f"SELECT count(*) FROM {quote(table)}")  # noqa: S608 - table names from the models
+            counts[table] = cursor.fetchone()[0]
+    return counts
+
+
+def baseline_ensure(*, seed: int, scale: int) -> dict[str, Any]:
+    """Generate the baseline unless one is loaded, then VACUUM ANALYZE (not timed)."""
+    from django.db import connection
+
+    from sandbox.generation import baseline_exists, baseline_generate
+    from sandbox.models import Baseline
+
+    if not baseline_exists():
+        baseline_generate(seed=seed, scale=scale)
+    baseline = Baseline.objects.get()
+    if (baseline.seed, baseline.scale) != (seed, scale):
+        raise BenchmarkFailed(f"the loaded baseline is seed {baseline.seed}, scale {baseline.scale}")
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")
+    return {"counts": baseline.counts}
+
+
+def generation_prepare(*, seed: int, scale: int) -> dict[str, Any]:
+    """Build the rows the bare COPY loads, once (not timed)."""
+    from sandbox.generation import baseline_build
+
+    _buffers[:] = [baseline_build(seed=seed, scale=scale).copy_buffers()]
+    return {"rows": {table: text.count("\n") for table, _columns, text in _buffers[0]}}
+
+
+def generation_release() -> dict[str, Any]:
+    _buffers.clear()
+    return {}
+
+
+def generation_ours(*, seed: int, scale: int, **_ignored: Any) -> dict[str, Any]:
+    from sandbox.generation import baseline_generate
+
+    _fresh()
+    start = time.perf_counter()
+    baseline = baseline_generate(seed=seed, scale=scale)
+    elapsed = _ms(start)
+    counts = _counts()
+    if counts["sandbox_movement"] != baseline.counts["movement"] or counts["sandbox_movement"] != scale:
+        raise BenchmarkFailed(f"generated {counts['sandbox_movement']} movements, expected {scale}")
+    if counts["sandbox_monthlysummary"] == 0 or counts["sandbox_baseline"] != 1:
+        raise BenchmarkFailed("the generation left no statistics summary or no Baseline row")
+    return {"ms": elapsed}
+
+
+def generation_bare(**_ignored: Any) -> dict[str, Any]:
+    from django.db import connection, transaction
+
+    quote = connection.ops.quote_name
+    (buffers,) = _buffers
+    _fresh()
+    start = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        for table, columns, text in buffers:
+            statement = f"COPY {quote(table)} ({', '.join(quote(column) for column in columns)}) FROM STDIN"
+            with cursor.cursor.copy(statement) as copy:
+                copy.write(text)
+    elapsed = _ms(start)
+    counts = _counts()
+    for table, _columns, text in buffers:
+        if counts[table] != text.count("\n"):
+            raise BenchmarkFailed(f"COPY left {counts[table]} rows in {table}, expected {text.count(chr(10))}")
+    return {"ms": elapsed}
+
+
+def generation_naive(*, movements: int, seed: int, **_ignored: Any) -> dict[str, Any]:
+    from bench.sandbox.naive import naive_generate
+
+    _fresh()
+    start = time.perf_counter()
+    written = naive_generate(movements=movements, seed=seed)
+    elapsed = _ms(start)
+    counts = _counts()
+    expected = {"sandbox_person": written["person"], "sandbox_document": written["document"]}
+    expected["sandbox_movement"] = written["movement"]
+    if any(counts[table] != rows for table, rows in expected.items()) or written["movement"] < movements:
+        raise BenchmarkFailed(f"the naive generator wrote {counts}, expected {expected}")
+    return {"ms": elapsed, "ms_per_movement": elapsed / written["movement"], "written": written}
+
+
+COMMANDS = {
+    "baseline_ensure": baseline_ensure,
+    "generation_prepare": generation_prepare,
+    "generation_release": generation_release,
+    "generation_ours": generation_ours,
+    "generation_bare": generation_bare,
+    "generation_naive": generation_naive,
+}

@@ -1,0 +1,180 @@
+"""Forms of the sandbox's screens: person search, movement registration and the statistics month.
+
+Forms parse and check what a person typed; the rules of the mirrored platform (a valid MRZ,
+an identity card only at CA-4 internal borders, ...) are the services', whose errors the
+views put back on these fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.utils.formats import date_format
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from sandbox.models import CrossingPoint, Decision, Direction, TravelPurpose
+
+MONTH_FORMAT = "%Y-%m"
+
+# Typed or scanned codes: the browser must not correct, complete or capitalise them.
+CODE_INPUT = {"autocomplete": "off", "spellcheck": "false", "autocapitalize": "characters"}
+
+
+class PersonSearchForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        required=False,
+        max_length=200,
+        help_text=_(
+            "Any of the given names or surnames, whole or their beginning, in any order. "
+            "Accents and capitals do not matter."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+    document = forms.CharField(
+        label=_("Document number"),
+        required=False,
+        max_length=20,
+        help_text=_("The whole number or its beginning, as printed on the document."),
+        widget=forms.TextInput(attrs=CODE_INPUT),
+    )
+
+    @classmethod
+    def from_query(cls, query: Any) -> PersonSearchForm:
+        """A bound form when the query string holds a search, an unbound one otherwise."""
+        submitted = any(key in query for key in ("name", "document"))
+        return cls(data=query if submitted else None)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("name", "").strip() and not cleaned.get("document", "").strip():
+            self.add_error("name", _("Enter a name or a document number."))
+        return cleaned
+
+
+def crossing_point_choices(points: Iterable[CrossingPoint]) -> list[tuple[str, Any]]:
+    """Crossing points grouped by country (in the current language), for a select with optgroups."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for point in points:
+        groups.setdefault(point.country.name, []).append(
+            (point.code, f"{point.name} ({point.get_kind_display().lower()})")
+        )
+    return [("", _("Choose a crossing point")), *((country, groups[country]) for country in sorted(groups))]
+
+
+class MovementForm(forms.Form):
+    """Registering an entry or exit at a border post, from the document's machine-readable zone."""
+
+    mrz = forms.CharField(
+        label=_("Machine-readable zone (MRZ)"),
+        help_text=_(
+            "Type or scan the lines at the bottom of the document's data page: 2 lines of 44 characters "
+            "for a passport, 3 lines of 30 for an identity card. Use < for the filler."
+        ),
+        max_length=200,
+        strip=True,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 46, "class": "mrz-input", "wrap": "off", **CODE_INPUT}),
+    )
+    direction = forms.ChoiceField(
+        label=_("Direction"), choices=Direction.choices, initial=Direction.ENTRY, widget=forms.RadioSelect
+    )
+    crossing_point = forms.ChoiceField(label=_("Border crossing point"))
+    local_date = forms.DateField(
+        label=_("Date at the crossing point"),
+        help_text=_("The date at the post, in its local time."),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+    )
+    local_time = forms.TimeField(
+        label=_("Time at the crossing point"),
+        help_text=_("Local time at the post, on the 24-hour clock."),
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        input_formats=["%H:%M", "%H:%M:%S"],
+    )
+    purpose = forms.ChoiceField(label=_("Purpose of travel"), required=False)
+    carrier = forms.CharField(
+        label=_("Carrier"),
+        required=False,
+        max_length=40,
+        help_text=_("Airline, shipping line or bus company, if any."),
+    )
+    flight_or_vehicle = forms.CharField(
+        label=_("Flight, vessel or vehicle plate"), required=False, max_length=20, widget=forms.TextInput(CODE_INPUT)
+    )
+    authorised_stay_days = forms.IntegerField(
+        label=_("Authorised stay (days)"),
+        required=False,
+        min_value=1,
+        max_value=365,
+        help_text=_("Entries only: how many days the traveller may stay."),
+    )
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, initial=Decision.ADMITTED, widget=forms.RadioSelect
+    )
+    refusal_reason = forms.CharField(
+        label=_("Reason for refusal"),
+        required=False,
+        max_length=120,
+        help_text=_("Required when entry or exit is refused."),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        crossing_points: Iterable[CrossingPoint],
+        purposes: Iterable[TravelPurpose],
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.crossing_points = {point.code: point for point in crossing_points}
+        self.fields["crossing_point"].choices = crossing_point_choices(self.crossing_points.values())
+        self.purposes = {purpose.code: purpose for purpose in purposes}
+        self.fields["purpose"].choices = [
+            ("", _("Not recorded")),
+            *sorted(((code, purpose.name) for code, purpose in self.purposes.items()), key=lambda choice: choice[1]),
+        ]
+
+    def clean_crossing_point(self) -> CrossingPoint:
+        return self.crossing_points[self.cleaned_data["crossing_point"]]
+
+    def clean_purpose(self) -> TravelPurpose | None:
+        code = self.cleaned_data["purpose"]
+        return self.purposes[code] if code else None
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("decision") == Decision.REFUSED and not cleaned.get("refusal_reason", "").strip():
+            self.add_error("refusal_reason", _("Give the reason for the refusal."))
+        return cleaned
+
+    def local_datetime(self) -> dt.datetime:
+        """The date and time typed, naive: the service reads them in the post's time zone."""
+        return dt.datetime.combine(self.cleaned_data["local_date"], self.cleaned_data["local_time"])
+
+
+def month_label(month: dt.date) -> str:
+    return capfirst(date_format(month, "YEAR_MONTH_FORMAT"))
+
+
+def month_parse(value: str) -> dt.date | None:
+    """The first day of a `YYYY-MM` month, or None when the text is not one."""
+    try:
+        return dt.datetime.strptime(value, MONTH_FORMAT).date()
+    except ValueError:
+        return None
+
+
+class MonthForm(forms.Form):
+    month = forms.ChoiceField(label=_("Month"))
+
+    def __init__(self, *args: Any, months: Iterable[dt.date], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.months = sorted(set(months), reverse=True)
+        self.fields["month"].choices = [(month.strftime(MONTH_FORMAT), month_label(month)) for month in self.months]
+
+    def clean_month(self) -> dt.date:
+        return dt.datetime.strptime(self.cleaned_data["month"], MONTH_FORMAT).date()

@@ -1,0 +1,275 @@
+"""The synthetic baseline generator: `manage.py sandbox_generate` and its public API.
+
+Job: build the shared baseline deterministically in memory (`baseline_build`: numpy over
+pools, no database), load it in one transaction (`baseline_load`: COPY on PostgreSQL,
+`executemany` on SQLite, then the statistics summary and the `Baseline` row), or both
+(`baseline_generate`); clear it (`baseline_clear`).
+
+Invariants: the same seed, scale, start and months give identical rows, whatever the day;
+baseline uids are 1..N per model; `Person.search_name` is `name_search_key` of the stored
+names; the MRZ of every document without an injected defect reads back (`mrz_read`) to the
+document and its holder; every injected defect has its row in `DataQualityDefect`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from sandbox.generation.alerts import alerts_build
+from sandbox.generation.calibration import GENERATOR_VERSION
+from sandbox.generation.context import Context, Frame, frame_concat, frame_length
+from sandbox.generation.defects import (
+    DefectLog,
+    alerts_and_tests_record,
+    documents_damage,
+    duplicates_inject,
+    movements_damage,
+    names_damage,
+    persons_damage,
+    test_records_add,
+)
+from sandbox.generation.documents import documents_build, mrz_build
+from sandbox.generation.identifiers import DocumentNumbers
+from sandbox.generation.loading import BaselineExists, baseline_clear, baseline_exists, baseline_load
+from sandbox.generation.movements import closes_compute, movements_build
+from sandbox.generation.people import persons_draw, persons_make
+from sandbox.generation.pools import NameForms
+from sandbox.generation.returns import returnee_documents, returns_build
+from sandbox.generation.tables import Column, Table, table_build
+from sandbox.generation.trips import trips_plan
+from sandbox.models import Alert, AlertHit, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
+
+DEFAULT_START = dt.date(2024, 11, 1)
+DEFAULT_MONTHS = 24
+SCALE_MIN, SCALE_MAX = 1_000, 20_000_000
+SEED_LIMIT = 2**32
+MONTHS_MAX = 120
+
+__all__ = [
+    "DEFAULT_MONTHS",
+    "DEFAULT_START",
+    "BaselineExists",
+    "GeneratedBaseline",
+    "Table",
+    "baseline_build",
+    "baseline_clear",
+    "baseline_exists",
+    "baseline_generate",
+    "baseline_load",
+]
+
+
+@dataclass
+class GeneratedBaseline:
+    """A baseline built in memory: its tables in foreign-key-safe order and rows per model."""
+
+    seed: int
+    scale: int
+    start: dt.date
+    end: dt.date
+    tables: list[Table]
+    counts: dict[str, int] = field(default_factory=dict)
+    generator_version: str = GENERATOR_VERSION
+
+    def copy_buffers(self) -> list[tuple[str, list[str], str]]:
+        """(db_table, columns, COPY text) per table."""
+        return [(table.db_table, table.columns, table.copy_text()) for table in self.tables if len(table)]
+
+
+def baseline_validate(*, seed: int, scale: int, months: int) -> None:
+    """Raise ValueError for a seed, scale or period the generator does not accept."""
+    if not 0 <= seed < SEED_LIMIT:
+        raise ValueError(f"seed must be in [0, 2**32): {seed}")
+    if not SCALE_MIN <= scale <= SCALE_MAX:
+        raise ValueError(f"scale must be in [{SCALE_MIN}, {SCALE_MAX}]: {scale}")
+    if not 1 <= months <= MONTHS_MAX:
+        raise ValueError(f"months must be in [1, {MONTHS_MAX}]: {months}")
+
+
+def _text(values) -> Column:
+    return Column("text", values)
+
+
+def _nullable_text(values) -> Column:
+    return Column("text", values, nullable=True)
+
+
+def _search_names(persons: Frame, forms: NameForms) -> np.ndarray:
+    keys = zip(
+        forms.key(persons["given_names"].tolist()),
+        forms.key(persons["surname_1"].tolist()),
+        forms.key(persons["surname_2"].tolist()),
+        strict=True,
+    )
+    values = np.empty(frame_length(persons), dtype=object)
+    values[:] = [" " + " ".join(part for part in parts if part) + " " for parts in keys]
+    return values
+
+
+def _tables(
+    ctx: Context, persons: Frame, docs: Frame, m: Frame, events: Frame, alerts: Frame, hits: Frame, defects: Frame
+) -> list[Table]:
+    n_p, n_d, n_m, n_r, n_a, n_h = (frame_length(f) for f in (persons, docs, m, events, alerts, hits))
+    ids = np.arange(1, max(n_p, n_d, n_m, n_r, n_a, n_h) + 1, dtype=np.int64)
+    nid_country = np.where(persons["national_id_number"] != "", persons["nationality"], "")
+    person = {
+        "uid": Column("int", ids[:n_p]),
+        "given_names": _text(persons["given_names"]),
+        "surname_1": _text(persons["surname_1"]),
+        "surname_2": _text(persons["surname_2"]),
+        "sex": _text(persons["sex"]),
+        "birth_date": Column("date", persons["birth_date"]),
+        "birth_country_id": _nullable_text(persons["birth_country"]),
+        "nationality_id": _text(persons["nationality"]),
+        "second_nationality_id": _nullable_text(persons["second_nationality"]),
+        "national_id_number": _text(persons["national_id_number"]),
+        "national_id_country_id": _nullable_text(nid_country),
+        "sensitivity": _text(np.where(persons["is_minor"], "MINOR", "NORMAL")),
+        "search_name": _text(persons["search_name"]),
+    }
+    document = {
+        "uid": Column("int", ids[:n_d]),
+        "person_uid": Column("int", docs["person"] + 1),
+        "document_type_id": _text(docs["document_type"]),
+        "number": _text(docs["number"]),
+        "issuing_state_id": _text(docs["issuing_state"]),
+        "issued_on": Column("date", docs["issued_on"], nullable=True),
+        "expires_on": Column("date", docs["expires_on"]),
+        "status": _text(docs["status"]),
+        "mrz": _text(docs["mrz"]),
+    }
+    movement = {
+        "uid": Column("int", ids[:n_m]),
+        "person_uid": Column("int", m["person"] + 1),
+        "document_uid": Column("int", np.where(m["document"] >= 0, m["document"] + 1, -1), nullable=True),
+        "direction": _text(m["direction"]),
+        "crossing_point_id": _text(ctx.posts.code[m["post"]]),
+        "occurred_at": Column("datetime", m["occurred_at"]),
+        "local_date": Column("date", m["local_date"]),
+        "transport_mode": _text(m["mode"]),
+        "carrier": _text(m["carrier"]),
+        "flight_or_vehicle": _text(m["flight_or_vehicle"]),
+        "purpose_id": _nullable_text(m["purpose"]),
+        "other_country_id": _nullable_text(m["other_country"]),
+        "authorised_stay_days": Column("int", m["authorised_stay_days"], nullable=True),
+        "decision": _text(m["decision"]),
+        "refusal_reason": _text(m["refusal_reason"]),
+        "screening_result": _text(m["screening_result"]),
+        "capture_source": _text(m["capture_source"]),
+        "is_ca4_simplified": Column("bool", m["is_ca4_simplified"]),
+        "closes_entry_uid": Column("int", np.where(m["closes_entry"] >= 0, m["closes_entry"] + 1, -1), nullable=True),
+        "nationality_id": _text(m["nationality"]),
+        "sex": _text(m["sex"]),
+        "age_group": _text(m["age_group"]),
+    }
+    returns = {
+        "uid": Column("int", ids[:n_r]),
+        "person_uid": Column("int", events["person_uid"]),
+        "receiving_country_id": _text(events["receiving_country"]),
+        "returning_country": _text(events["returning_country"]),
+        "return_type": _text(events["return_type"]),
+        "mode": _text(events["mode"]),
+        "reception_point_id": _text(events["reception_point"]),
+        "transport_reference": _text(events["transport_reference"]),
+        "returned_on": Column("date", events["returned_on"]),
+        "sex": _text(events["sex"]),
+        "is_minor": Column("bool", events["is_minor"]),
+        "is_unaccompanied": Column("bool", events["is_unaccompanied"]),
+        "origin_subdivision": _text(events["origin_subdivision"]),
+    }
+    alert = {
+        "uid": Column("int", ids[:n_a]),
+        "category_id": _text(alerts["category"]),
+        "subject_kind": _text(alerts["subject_kind"]),
+        "person_uid": Column("int", np.where(alerts["person"] >= 0, alerts["person"] + 1, -1), nullable=True),
+        "subject_name": _text(alerts["subject_name"]),
+        "subject_birth_date": Column("date", alerts["subject_birth_date"], nullable=True),
+        "document_number": _text(alerts["document_number"]),
+        "document_issuing_state_id": _nullable_text(alerts["document_issuing_state"]),
+        "issuing_country_id": _text(alerts["issuing_country"]),
+        "action": _text(alerts["action"]),
+        "legal_reference": _text(alerts["legal_reference"]),
+        "valid_from": Column("date", alerts["valid_from"]),
+        "valid_until": Column("date", alerts["valid_until"], nullable=True),
+        "status": _text(alerts["status"]),
+        "sharing_scope": _text(alerts["sharing_scope"]),
+        "sensitivity": _text(alerts["sensitivity"]),
+        "is_training_inflated": Column("bool", np.ones(n_a, dtype=bool)),
+    }
+    hit = {
+        "uid": Column("int", ids[:n_h]),
+        "alert_uid": Column("int", hits["alert"] + 1),
+        "movement_uid": Column("int", hits["movement"] + 1),
+        "match_type": _text(hits["match_type"]),
+        "score": Column("float", hits["score"]),
+        "disposition": _text(hits["disposition"]),
+        "disposed_at": Column("datetime", hits["disposed_at"], nullable=True),
+    }
+    defect = {
+        "entity": _text(defects["entity"]),
+        "entity_uid": Column("int", defects["entity_uid"]),
+        "defect_type": _text(defects["defect_type"]),
+        "field_name": _text(defects["field_name"]),
+        "injected_value": _text(defects["injected_value"]),
+        "original_value": _text(defects["original_value"]),
+        "related_uid": Column("int", defects["related_uid"], nullable=True),
+    }
+    return [
+        table_build(Person, person, n_p),
+        table_build(Document, document, n_d),
+        table_build(Movement, movement, n_m),
+        table_build(ReturnEvent, returns, n_r),
+        table_build(Alert, alert, n_a),
+        table_build(AlertHit, hit, n_h),
+        table_build(DataQualityDefect, defect, frame_length(defects)),
+    ]
+
+
+def baseline_build(
+    *, seed: int, scale: int, start: dt.date = DEFAULT_START, months: int = DEFAULT_MONTHS
+) -> GeneratedBaseline:
+    """Build the baseline in memory: pure and deterministic (same arguments, same rows)."""
+    baseline_validate(seed=seed, scale=scale, months=months)
+    ctx = Context(seed=seed, scale=scale, start=start, months=months)
+    trips, persons = trips_plan(ctx, persons_draw)
+    trips, persons = test_records_add(ctx, trips, persons, persons_make)
+    numbers = DocumentNumbers(ctx.rng("document-numbers"))
+    docs = documents_build(ctx, persons, numbers)
+    forms = NameForms()
+    docs["mrz"] = mrz_build(docs, persons, forms)
+    m = movements_build(ctx, trips, persons, docs)
+    events, returnees = returns_build(ctx)
+    events["person_uid"] = frame_length(persons) + events["person"] + 1
+    docs = frame_concat([docs, returnee_documents(ctx, events, frame_length(persons), numbers)])
+    persons = frame_concat([persons, {name: returnees[name] for name in persons}])
+    log = DefectLog()
+    persons, docs = duplicates_inject(ctx, persons, docs, m, trips, log)
+    m["closes_entry"] = closes_compute(m["person"], m["direction"])
+    alerts, hits = alerts_build(ctx, persons, docs, m, numbers)
+    names_damage(ctx, persons, log)
+    persons_damage(ctx, persons, log)
+    documents_damage(ctx, docs, log)
+    movements_damage(ctx, m, trips, persons, np.arange(1, frame_length(m) + 1), log)
+    alerts_and_tests_record(alerts, persons, log)
+    persons["search_name"] = _search_names(persons, forms)
+    tables = _tables(ctx, persons, docs, m, events, alerts, hits, log.frame())
+    return GeneratedBaseline(
+        seed=seed,
+        scale=scale,
+        start=start,
+        end=ctx.end,
+        tables=tables,
+        counts={table.model._meta.model_name: len(table) for table in tables},
+    )
+
+
+def baseline_generate(
+    *, seed: int, scale: int, start: dt.date = DEFAULT_START, months: int = DEFAULT_MONTHS, replace: bool = False
+) -> Baseline:
+    """Build and load a baseline; BaselineExists (before any work) if one is loaded and not `replace`."""
+    if not replace and baseline_exists():
+        raise BaselineExists
+    return baseline_load(baseline_build(seed=seed, scale=scale, start=start, months=months), replace=replace)

@@ -1,0 +1,361 @@
+"""The calibration report: the loaded baseline's shares next to DOMAIN.md's targets.
+
+Job: measure the baseline in the database (never the generator's memory) with a few grouped
+queries, and pair each measure with its target range and source from `calibration`.
+
+Invariants: reads the baseline scope only; every row says whether the measure falls within
+its range ("ok") or not; an indicator with nothing to measure (e.g. no Holy Week in the
+period) is left out rather than reported as 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from typing import NamedTuple
+
+from dateutil.easter import easter
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import ExtractMonth
+
+from sandbox.generation.calibration import (
+    DEFECT_RATES,
+    MODE_SPLIT,
+    MONTH_INDEX,
+    OCAM,
+    RETURN_MONTH_FACTOR,
+    RETURNS_SHARE_OF_SCALE,
+    country_share_target,
+)
+from sandbox.models import Alert, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
+from sandbox.reference import crossing_points
+
+D5B = "DOMAIN.md 5b"
+NATIONALS_TARGET = {"DOM": (0.20, 0.35, "DOMAIN.md 2.3 (acento.com.do: 25% Dominicans)")}
+
+
+class Row(NamedTuple):
+    section: str
+    indicator: str
+    value: float
+    low: float
+    high: float
+    source: str
+
+    @property
+    def ok(self) -> bool:
+        return self.low - 1e-9 <= self.value <= self.high + 1e-9
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 0.0
+
+
+def _daily(queryset, first: dt.date, last: dt.date) -> float:
+    return queryset.filter(local_date__range=(first, last)).count() / ((last - first).days + 1)
+
+
+def _movements(baseline: Baseline) -> list[Row]:
+    rows: list[Row] = []
+    movements = Movement.objects.baseline()
+    total = movements.count()
+    by_country_mode = defaultdict(int)
+    for item in movements.values("crossing_point__country_id", "transport_mode").annotate(n=Count("id")):
+        by_country_mode[(item["crossing_point__country_id"], item["transport_mode"])] += item["n"]
+    by_country = defaultdict(int)
+    for (country, _mode), n in by_country_mode.items():
+        by_country[country] += n
+    for country in OCAM:
+        target = country_share_target(country)
+        rows.append(Row("Country volume", country, _share(by_country[country], total), *target))
+    for country in OCAM:
+        for mode, share in MODE_SPLIT[country].items():
+            if share >= 0.01:
+                value = _share(by_country_mode[(country, mode)], by_country[country])
+                rows.append(
+                    Row(
+                        "Mode split",
+                        f"{country} {mode}",
+                        value,
+                        max(0, share - 0.05),
+                        share + 0.05,
+                        "DOMAIN.md 2.3, 5b",
+                    )
+                )
+    by_post = dict(movements.values_list("crossing_point_id").annotate(n=Count("id")))
+    for post in crossing_points():
+        if post["volume_share"]:
+            value = _share(by_post.get(post["code"], 0), by_country[post["country_id"]])
+            share = post["volume_share"]
+            rows.append(
+                Row("Crossing points", post["code"], value, share * 0.75, share * 1.25, "border_crossing_points.csv")
+            )
+    nationals = dict(
+        movements.filter(nationality_id=F("crossing_point__country_id"))
+        .values_list("crossing_point__country_id")
+        .annotate(n=Count("id"))
+    )
+    for country in OCAM:
+        low, high, source = NATIONALS_TARGET.get(country, (0.30, 0.50, D5B + " (nationals 30-50%)"))
+        rows.append(
+            Row("Nationals", country, _share(nationals.get(country, 0), by_country[country]), low, high, source)
+        )
+    for country in OCAM:
+        top = (
+            movements.filter(crossing_point__country_id=country)
+            .exclude(nationality_id=country)
+            .values_list("nationality_id")
+            .annotate(n=Count("id"))
+            .order_by("-n")[:3]
+        )
+        for nationality, n in top:
+            rows.append(
+                Row("Top foreign nationalities", f"{country} {nationality}", _share(n, by_country[country]), 0, 1, D5B)
+            )
+    males = movements.filter(sex="M").count()
+    rows.append(Row("Demography", "male share of movements", _share(males, total), 0.45, 0.55, D5B))
+    minors = movements.filter(age_group__in=("Y_LT12", "Y12T17")).count()
+    rows.append(Row("Demography", "minors share of movements", _share(minors, total), 0.08, 0.12, D5B))
+    return rows
+
+
+def _seasonality(baseline: Baseline) -> list[Row]:
+    rows: list[Row] = []
+    air = Movement.objects.baseline().filter(transport_mode="AIR")
+    per_month = defaultdict(float)
+    days_in = defaultdict(int)
+    day = baseline.period_start
+    while day <= baseline.period_end:
+        days_in[day.month] += 1
+        day += dt.timedelta(days=1)
+    for item in air.annotate(month=ExtractMonth("local_date")).values("month").annotate(n=Count("id")):
+        per_month[item["month"]] = item["n"] / max(days_in[item["month"]], 1)
+    mean = sum(per_month.values()) / max(len(per_month), 1)
+    for month in range(1, 13):
+        if month in per_month and mean:
+            target = MONTH_INDEX[month - 1]
+            rows.append(
+                Row(
+                    "Seasonality (air)",
+                    f"month {month:02d} index",
+                    per_month[month] / mean,
+                    target - 0.2,
+                    target + 0.2,
+                    "DOMAIN.md 2.6 (Belize 2023)",
+                )
+            )
+    land = Movement.objects.baseline().filter(transport_mode="LAND")
+    for year in range(baseline.period_start.year, baseline.period_end.year + 1):
+        sunday = easter(year)
+        first, last = sunday - dt.timedelta(days=4), sunday
+        before = (first - dt.timedelta(days=18), first - dt.timedelta(days=5))
+        after = (sunday + dt.timedelta(days=8), sunday + dt.timedelta(days=21))
+        if before[0] < baseline.period_start or after[1] > baseline.period_end:
+            continue
+        reference = (_daily(land, *before) + _daily(land, *after)) / 2
+        rows.append(
+            Row(
+                "Holy Week",
+                f"{year} land uplift",
+                _share(_daily(land, first, last), reference),
+                1.6,
+                2.0,
+                "DOMAIN.md 2.6, 5b",
+            )
+        )
+    pbl = Movement.objects.baseline().filter(crossing_point_id="CR-PBL")
+    for year in range(baseline.period_start.year, baseline.period_end.year + 1):
+        peak, normal = (dt.date(year, 12, 15), dt.date(year, 12, 31)), (dt.date(year, 11, 1), dt.date(year, 12, 14))
+        if normal[0] < baseline.period_start or peak[1] > baseline.period_end:
+            continue
+        exits = pbl.filter(direction="EXIT")
+        rows.append(
+            Row(
+                "Peñas Blancas",
+                f"{year} Dec 15-31 exits uplift",
+                _share(_daily(exits, *peak), _daily(exits, *normal)),
+                3.0,
+                5.0,
+                "DOMAIN.md 2.6, 5b",
+            )
+        )
+        back = (dt.date(year + 1, 1, 2), dt.date(year + 1, 1, 15))
+        if back[1] <= baseline.period_end:
+            entries = pbl.filter(direction="ENTRY")
+            rows.append(
+                Row(
+                    "Peñas Blancas",
+                    f"{year + 1} Jan 2-15 re-entry uplift",
+                    _share(_daily(entries, *back), _daily(entries, *normal)),
+                    2.0,
+                    6.0,
+                    "DOMAIN.md 2.6 (mirror re-entry wave in January)",
+                )
+            )
+    return rows
+
+
+def _flows(baseline: Baseline) -> list[Row]:
+    rows: list[Row] = []
+    movements = Movement.objects.baseline()
+    counts = defaultdict(int)
+    for country, direction, n in movements.values_list("crossing_point__country_id", "direction").annotate(
+        n=Count("id")
+    ):
+        counts[(country, direction)] = n
+    for country in OCAM:
+        entries, exits = counts[(country, "ENTRY")], counts[(country, "EXIT")]
+        rows.append(
+            Row(
+                "Entries and exits",
+                f"{country} net (entries-exits)/all",
+                _share(entries - exits, entries + exits),
+                -0.05,
+                0.05,
+                D5B,
+            )
+        )
+    horizon = baseline.period_end - dt.timedelta(days=120)
+    foreign = (
+        movements.filter(direction="ENTRY", decision="ADMITTED", local_date__lte=horizon)
+        .exclude(nationality_id=F("crossing_point__country_id"))
+        .exclude(purpose_id="RESIDENCE")
+    )
+    closing = Movement.objects.baseline().filter(closes_entry_uid=OuterRef("uid"))
+    open_entries = foreign.filter(~Exists(closing)).count()
+    rows.append(
+        Row(
+            "Entries and exits",
+            "foreign visitors' entries without exit",
+            _share(open_entries, foreign.count()),
+            0.01,
+            0.05,
+            D5B + " (1-3% overstays, plus missing records)",
+        )
+    )
+    foreign_entries = movements.filter(direction="ENTRY").exclude(nationality_id=F("crossing_point__country_id"))
+    refused = foreign_entries.filter(decision="REFUSED").count()
+    rows.append(
+        Row("Refusals", "refusals per foreign entry", _share(refused, foreign_entries.count()), 0.0005, 0.002, D5B)
+    )
+    return rows
+
+
+def _returns(baseline: Baseline) -> list[Row]:
+    returns = ReturnEvent.objects.baseline()
+    total = returns.count()
+    if not total:
+        return []
+    usa = returns.filter(returning_country="USA")
+    mexico = returns.filter(returning_country="MEX")
+    minors = returns.filter(is_minor=True)
+    adults = returns.filter(is_minor=False)
+    rows = [
+        Row(
+            "Returns",
+            "returns per movement",
+            _share(total, baseline.scale),
+            RETURNS_SHARE_OF_SCALE * 0.9,
+            RETURNS_SHARE_OF_SCALE * 1.1,
+            "brief: about 2% of the scale",
+        ),
+        Row("Returns", "from the USA", _share(usa.count(), total), 0.45, 0.80, "DOMAIN.md 2.4 (2022-2024)"),
+        Row(
+            "Returns",
+            "from the USA by air",
+            _share(usa.filter(mode="AIR").count(), usa.count()),
+            1.0,
+            1.0,
+            "DOMAIN.md 5b",
+        ),
+        Row(
+            "Returns",
+            "from Mexico by land",
+            _share(mexico.filter(mode="LAND").count(), mexico.count()),
+            0.6,
+            0.95,
+            "DOMAIN.md 2.4, 5b",
+        ),
+        Row("Returns", "minors", _share(minors.count(), total), 0.13, 0.18, "DOMAIN.md 2.4"),
+        Row(
+            "Returns",
+            "unaccompanied share of minors",
+            _share(minors.filter(is_unaccompanied=True).count(), minors.count()),
+            0.4,
+            0.95,
+            "DOMAIN.md 2.4 (GT 2022)",
+        ),
+        Row(
+            "Returns",
+            "men among adults",
+            _share(adults.filter(sex="M").count(), adults.count()),
+            0.70,
+            0.80,
+            "DOMAIN.md 2.4 (2022)",
+        ),
+    ]
+    monthly = dict(returns.annotate(month=ExtractMonth("returned_on")).values_list("month").annotate(n=Count("id")))
+    mean = sum(monthly.values()) / 12
+    for month, factor in RETURN_MONTH_FACTOR.items():
+        rows.append(
+            Row(
+                "Returns",
+                f"month {month:02d} index",
+                _share(monthly.get(month, 0), mean),
+                factor - 0.15,
+                factor + 0.15,
+                "DOMAIN.md 2.4, 5b",
+            )
+        )
+    return rows
+
+
+def _alerts_and_defects(baseline: Baseline) -> list[Row]:
+    movements = Movement.objects.baseline()
+    total = movements.count()
+    screened = movements.filter(screening_result__in=("POSSIBLE", "HIT")).count()
+    alerts = Alert.objects.baseline()
+    rows = [
+        Row("Alerts", "movements with a POSSIBLE or HIT", _share(screened, total), 0.005, 0.02, D5B),
+        Row(
+            "Alerts",
+            "inflated for training",
+            _share(alerts.filter(is_training_inflated=True).count(), alerts.count()),
+            1.0,
+            1.0,
+            "DOMAIN.md 0 (7)",
+        ),
+    ]
+    defects = dict(DataQualityDefect.objects.values_list("defect_type").annotate(n=Count("id")))
+    persons = Person.objects.baseline().count()
+    documents = Document.objects.baseline().count()
+    minor_exits = movements.filter(direction="EXIT", age_group__in=("Y_LT12", "Y12T17")).count()
+    hispanic = Person.objects.baseline().filter(~Q(surname_2="")).count()
+    round_trips = movements.filter(closes_entry_uid__isnull=False).count()
+    bases = {
+        "DUPLICATE_PERSON": persons, "NAME_VARIANT": hispanic, "DIACRITIC": persons, "DOB_SWAPPED": persons,
+        "DOB_IMPLAUSIBLE": persons, "SEX_MISMATCH": persons, "WRONG_COUNTRY_CODE": documents,
+        "MRZ_MISREAD": documents, "SHARED_DOCUMENT": documents, "MISSING_COUNTERPART": round_trips,
+        "TIME_ZONE": total, "OUTSIDE_HOURS": total, "MINOR_WITHOUT_ADULT": minor_exits,
+    }  # fmt: skip
+    for defect, rate in DEFECT_RATES.items():
+        value = _share(defects.get(defect, 0), bases[defect])
+        rows.append(Row("Defects", defect, value, rate * 0.5, rate * 1.5, D5B))
+    stale = _share(defects.get("STALE_ALERT", 0), alerts.count())
+    rows.append(Row("Defects", "STALE_ALERT", stale, 0.10, 0.20, D5B))
+    rows.append(Row("Defects", "TEST_RECORD (rows)", defects.get("TEST_RECORD", 0), 5, 15, D5B + " (about 10 rows)"))
+    return rows
+
+
+def calibration_report() -> list[Row]:
+    """Every indicator of the loaded baseline with its target; empty if there is no baseline."""
+    baseline = Baseline.objects.first()
+    if baseline is None:
+        return []
+    return [
+        *_movements(baseline),
+        *_seasonality(baseline),
+        *_flows(baseline),
+        *_returns(baseline),
+        *_alerts_and_defects(baseline),
+    ]

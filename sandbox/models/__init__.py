@@ -1,0 +1,58 @@
+"""The sandbox's models: reference data, layered records, sandboxes and the baseline."""
+
+from sandbox.models.choices import *  # noqa: F403
+from sandbox.models.layers import LAYER_UID_BASE, LayeredModel, LayeredQuerySet, UnscopedLayerQuery
+from sandbox.models.records import (
+    Alert,
+    AlertHit,
+    AuditEvent,
+    CrossBorderQuery,
+    Document,
+    InformationRequest,
+    Movement,
+    Person,
+    QueryResult,
+    ReturnEvent,
+)
+from sandbox.models.reference import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
+from sandbox.models.sandboxes import Baseline, DataQualityDefect, MonthlySummary, Sandbox
+
+LAYERED_MODELS: tuple[type[LayeredModel], ...] = (
+    Person,
+    Document,
+    Movement,
+    ReturnEvent,
+    Alert,
+    AlertHit,
+    CrossBorderQuery,
+    QueryResult,
+    InformationRequest,
+    AuditEvent,
+)
+
+__all__ = [
+    "LAYERED_MODELS",
+    "LAYER_UID_BASE",
+    "Alert",
+    "AlertCategory",
+    "AlertHit",
+    "AuditEvent",
+    "Baseline",
+    "Country",
+    "CrossBorderQuery",
+    "CrossingPoint",
+    "DataQualityDefect",
+    "Document",
+    "DocumentType",
+    "InformationRequest",
+    "LayeredModel",
+    "LayeredQuerySet",
+    "MonthlySummary",
+    "Movement",
+    "Person",
+    "QueryResult",
+    "ReturnEvent",
+    "Sandbox",
+    "TravelPurpose",
+    "UnscopedLayerQuery",
+]

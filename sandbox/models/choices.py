@@ -1,0 +1,188 @@
+"""Code lists of the mirrored platform. Each is backed by a database constraint where used."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+def in_choices(field: str, choices: type[models.TextChoices]) -> models.Q:
+    return models.Q(**{f"{field}__in": choices.values})
+
+
+class TransportMode(models.TextChoices):
+    AIR = "AIR", _("Air")
+    LAND = "LAND", _("Land")
+    SEA = "SEA", _("Sea")
+
+
+CrossingKind = TransportMode
+
+
+class MrzFormat(models.TextChoices):
+    TD1 = "TD1", _("TD1 (card, 3 lines of 30)")
+    TD2 = "TD2", _("TD2 (2 lines of 36)")
+    TD3 = "TD3", _("TD3 (passport, 2 lines of 44)")
+    NONE = "NONE", _("No machine-readable zone")
+
+
+class Sex(models.TextChoices):
+    MALE = "M", _("Male")
+    FEMALE = "F", _("Female")
+    UNSPECIFIED = "X", _("Unspecified")
+
+
+class AgeGroup(models.TextChoices):
+    """SDMX-style age groups of DOMAIN.md 5b."""
+
+    UNDER_12 = "Y_LT12", _("Under 12")
+    FROM_12_TO_17 = "Y12T17", _("12 to 17")
+    FROM_18_TO_29 = "Y18T29", _("18 to 29")
+    FROM_30_TO_44 = "Y30T44", _("30 to 44")
+    FROM_45_TO_59 = "Y45T59", _("45 to 59")
+    FROM_60 = "Y_GE60", _("60 and over")
+
+
+class Sensitivity(models.TextChoices):
+    NORMAL = "NORMAL", _("Normal")
+    MINOR = "MINOR", _("Minor")
+    VICTIM = "VICTIM", _("Victim")
+    ASYLUM = "ASYLUM", _("Asylum seeker or refugee")
+
+
+class DocumentStatus(models.TextChoices):
+    VALID = "VALID", _("Valid")
+    EXPIRED = "EXPIRED", _("Expired")
+    LOST = "LOST", _("Reported lost")
+    STOLEN = "STOLEN", _("Reported stolen")
+    REVOKED = "REVOKED", _("Revoked")
+
+
+class Direction(models.TextChoices):
+    ENTRY = "ENTRY", _("Entry")
+    EXIT = "EXIT", _("Exit")
+
+
+class Decision(models.TextChoices):
+    ADMITTED = "ADMITTED", _("Admitted")
+    REFUSED = "REFUSED", _("Refused")
+    REFERRED = "REFERRED", _("Referred to secondary inspection")
+
+
+class ScreeningResult(models.TextChoices):
+    NO_HIT = "NO_HIT", _("No hit")
+    POSSIBLE = "POSSIBLE", _("Possible hit")
+    HIT = "HIT", _("Hit")
+
+
+class CaptureSource(models.TextChoices):
+    MRZ_SCAN = "MRZ_SCAN", _("MRZ scan")
+    CHIP = "CHIP", _("Chip read")
+    MANUAL = "MANUAL", _("Typed by hand")
+    MOBILE = "MOBILE", _("Mobile device")
+
+
+class ReturningCountry(models.TextChoices):
+    USA = "USA", _("United States")
+    MEXICO = "MEX", _("Mexico")
+    OTHER = "OTHER", _("Other country")
+
+
+class ReturnType(models.TextChoices):
+    DEPORTATION = "DEPORTATION", _("Deportation")
+    EXPULSION = "EXPULSION", _("Expulsion")
+    ASSISTED_VOLUNTARY = "AVR", _("Assisted voluntary return")
+    INADMISSION = "INADMISSION", _("Return after inadmission")
+
+
+class AlertSubject(models.TextChoices):
+    PERSON = "PERSON", _("Person")
+    DOCUMENT = "DOCUMENT", _("Document")
+
+
+class AlertAction(models.TextChoices):
+    REFUSE_ENTRY = "REFUSE_ENTRY", _("Refuse entry")
+    PREVENT_EXIT = "PREVENT_EXIT", _("Prevent exit")
+    ARREST_NOTIFY = "ARREST_NOTIFY", _("Detain and notify the police")
+    PROTECT_MINOR = "PROTECT_MINOR", _("Protect the minor and refer to child protection")
+    DISCREET_CHECK = "DISCREET_CHECK", _("Record and report discreetly")
+    SEIZE_DOCUMENT = "SEIZE_DOCUMENT", _("Seize the document")
+    INFO_ONLY = "INFO_ONLY", _("Information only")
+
+
+class AlertStatus(models.TextChoices):
+    DRAFT = "DRAFT", _("Draft")
+    ACTIVE = "ACTIVE", _("Active")
+    SUSPENDED = "SUSPENDED", _("Suspended")
+    EXPIRED = "EXPIRED", _("Expired")
+    CANCELLED = "CANCELLED", _("Cancelled")
+    FULFILLED = "FULFILLED", _("Fulfilled")
+
+
+class SharingScope(models.TextChoices):
+    NATIONAL = "NATIONAL", _("National only")
+    OCAM_ALL = "OCAM_ALL", _("All OCAM members")
+    SELECTED = "SELECTED", _("Selected countries")
+
+
+class HitMatchType(models.TextChoices):
+    DOCUMENT_EXACT = "DOC_EXACT", _("Exact document match")
+    NAME_FUZZY = "NAME_DOB_FUZZY", _("Similar name and birth date")
+    MANUAL = "MANUAL", _("Manual")
+
+
+class HitDisposition(models.TextChoices):
+    PENDING = "PENDING", _("Pending")
+    CONFIRMED = "CONFIRMED", _("Confirmed")
+    FALSE_POSITIVE = "FALSE_POSITIVE", _("False positive")
+    INCONCLUSIVE = "INCONCLUSIVE", _("Inconclusive")
+
+
+class PurposeCode(models.TextChoices):
+    BORDER_CHECK = "BORDER_CHECK", _("Border check")
+    INVESTIGATION = "INVESTIGATION", _("Investigation")
+    RETURN_VERIFICATION = "RETURN_VERIFICATION", _("Return verification")
+    CHILD_PROTECTION = "CHILD_PROTECTION", _("Child protection")
+
+
+class QueryOutcome(models.TextChoices):
+    HIT = "HIT", _("Hit")
+    NO_HIT = "NO_HIT", _("No hit")
+
+
+class InformationRequestStatus(models.TextChoices):
+    SENT = "SENT", _("Sent")
+    APPROVED = "APPROVED", _("Approved")
+    PARTIAL = "PARTIAL", _("Partly approved")
+    REFUSED = "REFUSED", _("Refused")
+    EXPIRED = "EXPIRED", _("Expired")
+
+
+class AuditAction(models.TextChoices):
+    SEARCH = "SEARCH", _("Search")
+    VIEW = "VIEW", _("View")
+    CREATE = "CREATE", _("Create")
+    UPDATE = "UPDATE", _("Update")
+    DELETE = "DELETE", _("Delete")
+    QUERY = "QUERY", _("Cross-border query")
+    EXPORT = "EXPORT", _("Export")
+
+
+class DefectType(models.TextChoices):
+    """Data-quality defects the generator injects (DOMAIN.md 5b), kept as a hidden truth table."""
+
+    DUPLICATE_PERSON = "DUPLICATE_PERSON", _("Duplicate person record")
+    NAME_VARIANT = "NAME_VARIANT", _("Surnames swapped or missing")
+    DIACRITIC = "DIACRITIC", _("Diacritic or Ñ inconsistency")
+    BIRTH_DATE_SWAPPED = "DOB_SWAPPED", _("Birth day and month swapped")
+    BIRTH_DATE_IMPLAUSIBLE = "DOB_IMPLAUSIBLE", _("Implausible birth date")
+    WRONG_COUNTRY_CODE = "WRONG_COUNTRY_CODE", _("Wrong country code")
+    MRZ_MISREAD = "MRZ_MISREAD", _("MRZ misread")
+    MISSING_COUNTERPART = "MISSING_COUNTERPART", _("Exit without entry or entry without exit")
+    TIME_ZONE = "TIME_ZONE", _("Time zone error")
+    SHARED_DOCUMENT_NUMBER = "SHARED_DOCUMENT", _("Same document number on two persons")
+    TEST_RECORD = "TEST_RECORD", _("Test record")
+    MINOR_WITHOUT_ADULT = "MINOR_WITHOUT_ADULT", _("Minor exiting without a linked adult or permit")
+    STALE_ALERT = "STALE_ALERT", _("Stale alert still active")
+    OUTSIDE_HOURS = "OUTSIDE_HOURS", _("Movement outside opening hours")
+    SEX_MISMATCH = "SEX_MISMATCH", _("Sex missing or inconsistent with the name")

@@ -1,0 +1,355 @@
+"""The mirrored platform's records, each a layered model (see `sandbox.models.layers`).
+
+References between records hold logical uids (`person_uid`, `document_uid`, ...), not
+foreign keys, because a learner's edited copy of a record keeps its uid but not its row id.
+Reference data (states, crossing points, types) are ordinary foreign keys.
+
+Movements carry the traveller's nationality, sex and age group as recorded at the crossing,
+as a border system does: statistics group on the movement alone.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from sandbox.models.choices import (
+    AgeGroup,
+    AlertAction,
+    AlertStatus,
+    AlertSubject,
+    AuditAction,
+    CaptureSource,
+    Decision,
+    Direction,
+    DocumentStatus,
+    HitDisposition,
+    HitMatchType,
+    InformationRequestStatus,
+    PurposeCode,
+    QueryOutcome,
+    ReturningCountry,
+    ReturnType,
+    ScreeningResult,
+    Sensitivity,
+    Sex,
+    SharingScope,
+    TransportMode,
+    in_choices,
+)
+from sandbox.models.layers import LayeredModel
+from sandbox.models.reference import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
+
+
+def _fk(to: type[models.Model], verbose_name: str, *, null: bool = False) -> models.ForeignKey:
+    return models.ForeignKey(
+        to,
+        verbose_name=verbose_name,
+        on_delete=models.PROTECT,
+        null=null,
+        blank=null,
+        related_name="+",
+        # Reference rows are never deleted and records are not looked up by them: an index
+        # per reference column would only slow the baseline's bulk load.
+        db_index=False,
+    )
+
+
+def _valid(model: str, field: str, choices: type[models.TextChoices]) -> models.CheckConstraint:
+    return models.CheckConstraint(condition=in_choices(field, choices), name=f"sandbox_{model}_{field}_valid")
+
+
+class Person(LayeredModel):
+    """A traveller's identity as the platform holds it."""
+
+    given_names = models.CharField(_("given names"), max_length=100)
+    surname_1 = models.CharField(_("first surname"), max_length=60)
+    surname_2 = models.CharField(_("second surname"), max_length=60, blank=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    birth_date = models.DateField(_("date of birth"))
+    birth_country = _fk(Country, _("country of birth"), null=True)
+    nationality = _fk(Country, _("nationality"))
+    second_nationality = _fk(Country, _("second nationality"), null=True)
+    national_id_number = models.CharField(_("national ID number"), max_length=24, blank=True)
+    national_id_country = _fk(Country, _("national ID issued by"), null=True)
+    sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices, default="NORMAL")
+    # Upper-case ASCII of given names and surnames, framed by spaces, for accent-insensitive
+    # word-prefix search (" JOSE LUIS PEREZ LOPEZ "). Written by the services and the generator.
+    search_name = models.CharField(max_length=240, editable=False)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("person")
+        verbose_name_plural = _("persons")
+        constraints = [*LayeredModel.Meta.constraints, _valid("person", "sex", Sex)]
+        indexes = [models.Index(fields=["national_id_number"], name="sandbox_person_national_id")]
+
+    def __str__(self) -> str:
+        return f"{self.surnames}, {self.given_names}"
+
+    @property
+    def surnames(self) -> str:
+        return f"{self.surname_1} {self.surname_2}".strip()
+
+
+class Document(LayeredModel):
+    """A travel or identity document, with its machine-readable zone as read at the border."""
+
+    person_uid = models.BigIntegerField(_("person"), db_index=True)
+    document_type = _fk(DocumentType, _("document type"))
+    number = models.CharField(_("document number"), max_length=20)
+    issuing_state = _fk(Country, _("issuing state"))
+    issued_on = models.DateField(_("date of issue"), null=True, blank=True)
+    expires_on = models.DateField(_("date of expiry"))
+    status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default="VALID")
+    mrz = models.TextField(_("machine-readable zone"), blank=True, help_text=_("One line per row of the MRZ."))
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        constraints = [*LayeredModel.Meta.constraints, _valid("document", "status", DocumentStatus)]
+        indexes = [models.Index(fields=["number"], name="sandbox_document_number")]
+
+    def __str__(self) -> str:
+        return f"{self.document_type_id} {self.number} ({self.issuing_state_id})"
+
+
+class Movement(LayeredModel):
+    """An entry or exit at a crossing point. `occurred_at` is UTC; `local_date` is the post's date."""
+
+    person_uid = models.BigIntegerField(_("person"), db_index=True)
+    document_uid = models.BigIntegerField(_("document"), null=True, blank=True)
+    direction = models.CharField(_("direction"), max_length=5, choices=Direction.choices)
+    crossing_point = _fk(CrossingPoint, _("border crossing point"))
+    occurred_at = models.DateTimeField(_("time (UTC)"))
+    local_date = models.DateField(_("date at the crossing point"), db_index=True)
+    transport_mode = models.CharField(_("transport mode"), max_length=4, choices=TransportMode.choices)
+    carrier = models.CharField(_("carrier"), max_length=40, blank=True)
+    flight_or_vehicle = models.CharField(_("flight, vessel or vehicle plate"), max_length=20, blank=True)
+    purpose = _fk(TravelPurpose, _("purpose of travel"), null=True)
+    other_country = _fk(Country, _("coming from or going to"), null=True)
+    authorised_stay_days = models.PositiveSmallIntegerField(_("authorised stay (days)"), null=True, blank=True)
+    decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices, default="ADMITTED")
+    refusal_reason = models.CharField(_("reason for refusal"), max_length=120, blank=True)
+    screening_result = models.CharField(
+        _("screening result"), max_length=8, choices=ScreeningResult.choices, default="NO_HIT"
+    )
+    capture_source = models.CharField(_("captured by"), max_length=8, choices=CaptureSource.choices, default="MRZ_SCAN")
+    is_ca4_simplified = models.BooleanField(_("CA-4 simplified crossing"), default=False)
+    closes_entry_uid = models.BigIntegerField(_("entry this exit closes"), null=True, blank=True)
+    nationality = _fk(Country, _("nationality"))
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    age_group = models.CharField(_("age group"), max_length=6, choices=AgeGroup.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("movement")
+        verbose_name_plural = _("movements")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("movement", "direction", Direction),
+            _valid("movement", "transport_mode", TransportMode),
+            _valid("movement", "decision", Decision),
+            _valid("movement", "screening_result", ScreeningResult),
+            _valid("movement", "capture_source", CaptureSource),
+            _valid("movement", "sex", Sex),
+            _valid("movement", "age_group", AgeGroup),
+            models.CheckConstraint(
+                condition=models.Q(closes_entry_uid__isnull=True) | models.Q(direction="EXIT"),
+                name="sandbox_movement_only_exits_close_entries",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["recorded_by"],
+                condition=models.Q(recorded_by__isnull=False),
+                name="sandbox_movement_recorded_by",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_direction_display()} {self.crossing_point_id} {self.occurred_at:%Y-%m-%d %H:%M} UTC"
+
+
+class ReturnEvent(LayeredModel):
+    """A national returned (deported, expelled or assisted) from another country."""
+
+    person_uid = models.BigIntegerField(_("person"), db_index=True)
+    receiving_country = _fk(Country, _("receiving country"))
+    returning_country = models.CharField(_("returned from"), max_length=5, choices=ReturningCountry.choices)
+    return_type = models.CharField(_("type of return"), max_length=12, choices=ReturnType.choices)
+    mode = models.CharField(_("mode"), max_length=4, choices=TransportMode.choices)
+    reception_point = _fk(CrossingPoint, _("reception point"))
+    transport_reference = models.CharField(_("flight or bus"), max_length=20, blank=True)
+    returned_on = models.DateField(_("date of return"), db_index=True)
+    sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
+    is_minor = models.BooleanField(_("minor"), default=False)
+    is_unaccompanied = models.BooleanField(_("unaccompanied minor"), default=False)
+    origin_subdivision = models.CharField(
+        _("department of origin"), max_length=6, blank=True, help_text=_("ISO 3166-2 code, e.g. HN-CR.")
+    )
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("return")
+        verbose_name_plural = _("returns")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("returnevent", "returning_country", ReturningCountry),
+            _valid("returnevent", "return_type", ReturnType),
+            _valid("returnevent", "mode", TransportMode),
+            _valid("returnevent", "sex", Sex),
+            models.CheckConstraint(
+                condition=models.Q(is_unaccompanied=False) | models.Q(is_minor=True),
+                name="sandbox_returnevent_unaccompanied_are_minors",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.receiving_country_id} ← {self.returning_country} {self.returned_on}"
+
+
+class Alert(LayeredModel):
+    """An alert on a person or a document, with the action to take on a hit.
+
+    The generated stock is inflated far above real rates so that exercises have something to
+    find (`is_training_inflated`); screens say so.
+    """
+
+    category = _fk(AlertCategory, _("category"))
+    subject_kind = models.CharField(_("subject"), max_length=8, choices=AlertSubject.choices)
+    person_uid = models.BigIntegerField(_("person"), null=True, blank=True, db_index=True)
+    subject_name = models.CharField(_("name of the subject"), max_length=200, blank=True)
+    subject_birth_date = models.DateField(_("date of birth of the subject"), null=True, blank=True)
+    document_number = models.CharField(_("document number"), max_length=20, blank=True, db_index=True)
+    document_issuing_state = _fk(Country, _("document issuing state"), null=True)
+    issuing_country = _fk(Country, _("issuing country"))
+    action = models.CharField(_("action to take"), max_length=16, choices=AlertAction.choices)
+    legal_reference = models.CharField(_("legal reference"), max_length=80, blank=True)
+    valid_from = models.DateField(_("valid from"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=AlertStatus.choices, default="ACTIVE")
+    sharing_scope = models.CharField(_("shared with"), max_length=8, choices=SharingScope.choices)
+    sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices, default="NORMAL")
+    is_training_inflated = models.BooleanField(_("inflated for training"), default=True)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("alert")
+        verbose_name_plural = _("alerts")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("alert", "subject_kind", AlertSubject),
+            _valid("alert", "action", AlertAction),
+            _valid("alert", "status", AlertStatus),
+            _valid("alert", "sharing_scope", SharingScope),
+            _valid("alert", "sensitivity", Sensitivity),
+            models.CheckConstraint(
+                condition=models.Q(subject_kind="PERSON") | ~models.Q(document_number=""),
+                name="sandbox_alert_document_alerts_name_a_document",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.category_id} ({self.issuing_country_id})"
+
+
+class AlertHit(LayeredModel):
+    alert_uid = models.BigIntegerField(_("alert"), db_index=True)
+    movement_uid = models.BigIntegerField(_("movement"), null=True, blank=True)
+    query_uid = models.BigIntegerField(_("cross-border query"), null=True, blank=True)
+    match_type = models.CharField(_("match"), max_length=16, choices=HitMatchType.choices)
+    score = models.FloatField(_("score"))
+    disposition = models.CharField(_("disposition"), max_length=16, choices=HitDisposition.choices, default="PENDING")
+    disposed_at = models.DateTimeField(_("disposed at"), null=True, blank=True)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("alert hit")
+        verbose_name_plural = _("alert hits")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("alerthit", "match_type", HitMatchType),
+            _valid("alerthit", "disposition", HitDisposition),
+            models.CheckConstraint(condition=models.Q(score__gte=0, score__lte=1), name="sandbox_alerthit_score_range"),
+        ]
+
+
+class CrossBorderQuery(LayeredModel):
+    """A hit/no-hit consultation of other OCAM members (DOMAIN.md 4.3)."""
+
+    requesting_country = _fk(Country, _("requesting country"))
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    parameters = models.JSONField(_("search parameters"), default=dict)
+    purpose_code = models.CharField(_("purpose"), max_length=20, choices=PurposeCode.choices)
+    case_reference = models.CharField(_("case reference"), max_length=40)
+    created_at = models.DateTimeField(_("created at"))
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("cross-border query")
+        verbose_name_plural = _("cross-border queries")
+        constraints = [*LayeredModel.Meta.constraints, _valid("crossborderquery", "purpose_code", PurposeCode)]
+
+
+class QueryResult(LayeredModel):
+    """One member's answer to a query: hit or no hit, a reference, never the record itself."""
+
+    query_uid = models.BigIntegerField(_("query"), db_index=True)
+    country = _fk(Country, _("answering country"))
+    outcome = models.CharField(_("outcome"), max_length=6, choices=QueryOutcome.choices)
+    reference_token = models.CharField(_("reference"), max_length=40, blank=True)
+    alert_category = _fk(AlertCategory, _("alert category"), null=True)
+    action = models.CharField(_("action to take"), max_length=16, choices=AlertAction.choices, blank=True)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("query result")
+        verbose_name_plural = _("query results")
+        constraints = [*LayeredModel.Meta.constraints, _valid("queryresult", "outcome", QueryOutcome)]
+
+
+class InformationRequest(LayeredModel):
+    """A justified request for the data behind a hit; the holding country may refuse it."""
+
+    result_uid = models.BigIntegerField(_("query result"), db_index=True)
+    requested_fields = models.JSONField(_("requested fields"), default=list)
+    justification = models.TextField(_("justification"))
+    status = models.CharField(_("status"), max_length=8, choices=InformationRequestStatus.choices, default="SENT")
+    due_at = models.DateTimeField(_("answer due"))
+    responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    response = models.JSONField(_("response"), default=dict, blank=True)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("information request")
+        verbose_name_plural = _("information requests")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("informationrequest", "status", InformationRequestStatus),
+        ]
+
+
+class AuditEvent(LayeredModel):
+    """One consultation or change in the mirrored platform, as its audit log records it."""
+
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    action = models.CharField(_("action"), max_length=8, choices=AuditAction.choices)
+    object_type = models.CharField(_("record type"), max_length=40, blank=True)
+    object_uid = models.BigIntegerField(_("record"), null=True, blank=True)
+    parameters = models.JSONField(_("parameters"), default=dict, blank=True)
+    purpose_code = models.CharField(_("purpose"), max_length=20, blank=True)
+    case_reference = models.CharField(_("case reference"), max_length=40, blank=True)
+    result_count = models.PositiveIntegerField(_("results"), null=True, blank=True)
+    occurred_at = models.DateTimeField(_("time"))
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        constraints = [*LayeredModel.Meta.constraints, _valid("auditevent", "action", AuditAction)]

@@ -1,0 +1,297 @@
+"""Writes to the mirrored platform. Every write lands in the learner's own layer:
+
+- `record_create` adds a record with a fresh uid;
+- `record_update` edits the learner's row in place, or supersedes a baseline row with a copy
+  carrying the same uid;
+- `record_delete` removes a record the learner added, or hides a baseline record behind a
+  tombstone;
+- `sandbox_reset` deletes the layer: its cost is the learner's own rows, whatever the baseline.
+
+The baseline is written only by the generator (`sandbox.generation`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sandbox import selectors
+from sandbox.models import (
+    LAYERED_MODELS,
+    AgeGroup,
+    Alert,
+    AuditEvent,
+    Country,
+    CrossingPoint,
+    Document,
+    DocumentType,
+    LayeredModel,
+    Movement,
+    Person,
+    Sandbox,
+    TravelPurpose,
+)
+from sandbox.mrz import MrzData, mrz_lines, mrz_read
+from sandbox.names import name_search_key
+
+if TYPE_CHECKING:
+    from lms.people.models import User
+
+Record = TypeVar("Record", bound=LayeredModel)
+
+
+def sandbox_for(*, user: User) -> Sandbox:
+    """The learner's sandbox, created at their first write."""
+    sandbox, _created = Sandbox.objects.get_or_create(owner=user)
+    return sandbox
+
+
+def _prepare(record: LayeredModel) -> None:
+    if isinstance(record, Person):
+        record.search_name = name_search_key(record.given_names, record.surname_1, record.surname_2)
+    # Uniqueness of (sandbox, uid) is the database's: the layer's own queries are scoped.
+    record.full_clean(validate_unique=False, validate_constraints=False)
+
+
+@transaction.atomic
+def record_create(*, sandbox: Sandbox, model: type[Record], **fields: Any) -> Record:
+    record = model(**fields)
+    record.sandbox = sandbox
+    record.uid = sandbox.uid_allocate()[0]
+    record.is_deleted = False
+    _prepare(record)
+    record.save(force_insert=True)
+    return record
+
+
+def _own_row(sandbox: Sandbox, record: LayeredModel) -> bool:
+    if record.sandbox_id is None:
+        return False
+    if record.sandbox_id != sandbox.pk:
+        raise PermissionDenied("A record of another learner's sandbox.")
+    return True
+
+
+def _own_version(sandbox: Sandbox, record: Record) -> Record | None:
+    """The learner's row for the record's uid: the record itself, or the copy shadowing a baseline row."""
+    if _own_row(sandbox, record):
+        return record
+    return type(record).objects.layer_of(sandbox).filter(uid=record.uid).first()
+
+
+@transaction.atomic
+def record_update(*, sandbox: Sandbox, record: Record, **changes: Any) -> Record:
+    """Edit a record of the learner's view; a baseline record is superseded, never written."""
+    own = _own_version(sandbox, record)
+    if own is not None and own.is_deleted:
+        raise ValueError("A deleted record cannot be edited.")
+    if own is None:
+        own = type(record).objects.baseline().get(uid=record.uid)
+        own.pk = None
+        own.sandbox = sandbox
+    for field, value in changes.items():
+        setattr(own, field, value)
+    _prepare(own)
+    own.save(force_insert=own.pk is None)
+    return own
+
+
+@transaction.atomic
+def record_delete(*, sandbox: Sandbox, record: LayeredModel) -> None:
+    """Remove a record from the learner's view."""
+    model = type(record)
+    own = _own_version(sandbox, record)
+    in_baseline = model.objects.baseline().filter(uid=record.uid).exists()
+    if own is not None and not in_baseline:
+        model.objects.layer_of(sandbox).filter(pk=own.pk).delete()
+    elif own is not None:
+        model.objects.layer_of(sandbox).filter(pk=own.pk).update(is_deleted=True)
+    else:
+        tombstone = model.objects.baseline().get(uid=record.uid)
+        tombstone.pk = None
+        tombstone.sandbox = sandbox
+        tombstone.is_deleted = True
+        tombstone.save(force_insert=True)
+
+
+@transaction.atomic
+def sandbox_reset(*, sandbox: Sandbox) -> int:
+    """Return the sandbox to the baseline: delete the learner's layer. Returns the rows deleted."""
+    deleted = 0
+    for model in LAYERED_MODELS:
+        deleted += model.objects.layer_of(sandbox)._raw_delete(model.objects.db)
+    Sandbox.objects.filter(pk=sandbox.pk).update(reset_at=timezone.now(), reset_count=sandbox.reset_count + 1)
+    sandbox.refresh_from_db(fields=["reset_at", "reset_count"])
+    return deleted
+
+
+def audit_record(
+    *,
+    sandbox: Sandbox,
+    actor: User,
+    action: str,
+    object_type: str = "",
+    object_uid: int | None = None,
+    parameters: dict[str, Any] | None = None,
+    result_count: int | None = None,
+) -> AuditEvent:
+    """Log a consultation or change in the learner's platform audit trail."""
+    return record_create(
+        sandbox=sandbox,
+        model=AuditEvent,
+        actor=actor,
+        action=action,
+        object_type=object_type,
+        object_uid=object_uid,
+        parameters=parameters or {},
+        result_count=result_count,
+        occurred_at=timezone.now(),
+    )
+
+
+def age_group(*, birth_date: dt.date, on: dt.date) -> str:
+    age = on.year - birth_date.year - ((on.month, on.day) < (birth_date.month, birth_date.day))
+    for limit, group in (
+        (12, AgeGroup.UNDER_12),
+        (18, AgeGroup.FROM_12_TO_17),
+        (30, AgeGroup.FROM_18_TO_29),
+        (45, AgeGroup.FROM_30_TO_44),
+        (60, AgeGroup.FROM_45_TO_59),
+    ):
+        if age < limit:
+            return group
+    return AgeGroup.FROM_60
+
+
+def _document_type_for(data: MrzData) -> DocumentType:
+    by_code = {doc_type.mrz_code: doc_type for doc_type in DocumentType.objects.exclude(mrz_code="")}
+    for candidate in (data.document_code, data.document_code[:1] + ("D" if data.document_code[:1] == "I" else "")):
+        if candidate in by_code and by_code[candidate].mrz_format == data.format:
+            return by_code[candidate]
+    fallback = {"TD3": "P", "TD1": "ID"}[data.format]
+    return by_code[fallback]
+
+
+def _split_surnames(surnames: str) -> tuple[str, str]:
+    first, _space, rest = surnames.partition(" ")
+    return first, rest
+
+
+@transaction.atomic
+def movement_register(
+    *,
+    sandbox: Sandbox,
+    user: User,
+    mrz: str,
+    direction: str,
+    crossing_point: CrossingPoint,
+    local_time: dt.datetime,
+    purpose: TravelPurpose | None = None,
+    carrier: str = "",
+    flight_or_vehicle: str = "",
+    authorised_stay_days: int | None = None,
+    decision: str = "ADMITTED",
+    refusal_reason: str = "",
+) -> Movement:
+    """Register an entry or exit from a document's MRZ, in the learner's layer.
+
+    The MRZ is validated whole first (length and every check digit); an unknown document
+    becomes a new person and document in the layer. Nothing is saved if anything is wrong.
+    """
+    data = mrz_read(mrz)
+    states = set(Country.objects.filter(code__in=[data.issuing_state, data.nationality]).values_list("code", flat=True))
+    errors: dict[str, list[str]] = {}
+    for code, label in ((data.issuing_state, _("issuing state")), (data.nationality, _("nationality"))):
+        if code not in states:
+            errors.setdefault("mrz", []).append(
+                _("The %(field)s code %(code)s is not an ICAO state code.") % {"field": label, "code": code}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+    zone = zoneinfo.ZoneInfo(crossing_point.country.time_zone)
+    local = local_time.replace(tzinfo=zone) if timezone.is_naive(local_time) else local_time.astimezone(zone)
+    document_type = _document_type_for(data)
+    admitted = decision == "ADMITTED"
+    if admitted and data.expiry_date < local.date():
+        errors.setdefault("mrz", []).append(
+            _("The document expired on %(date)s: it cannot be admitted.") % {"date": data.expiry_date.isoformat()}
+        )
+    is_ca4_simplified = document_type.mrz_format == "TD1"
+    if admitted and is_ca4_simplified:
+        if not crossing_point.is_ca4_internal:
+            errors.setdefault("crossing_point", []).append(
+                _("An identity card is accepted only at crossings between CA-4 states; ask for a passport.")
+            )
+        if age_group(birth_date=data.birth_date, on=local.date()) in (AgeGroup.UNDER_12, AgeGroup.FROM_12_TO_17):
+            errors.setdefault("mrz", []).append(_("Minors need a passport, even within CA-4."))
+    if decision == "REFUSED" and not refusal_reason.strip():
+        errors.setdefault("refusal_reason", []).append(_("Give the reason for the refusal."))
+    if errors:
+        raise ValidationError(errors)
+
+    document = selectors.document_find(sandbox=sandbox, number=data.number, issuing_state=data.issuing_state)
+    if document is None:
+        surname_1, surname_2 = _split_surnames(data.surnames)
+        person = record_create(
+            sandbox=sandbox,
+            model=Person,
+            given_names=data.given_names,
+            surname_1=surname_1,
+            surname_2=surname_2,
+            sex=data.sex,
+            birth_date=data.birth_date,
+            nationality_id=data.nationality,
+            sensitivity="MINOR"
+            if age_group(birth_date=data.birth_date, on=local.date()) in (AgeGroup.UNDER_12, AgeGroup.FROM_12_TO_17)
+            else "NORMAL",
+        )
+        document = record_create(
+            sandbox=sandbox,
+            model=Document,
+            person_uid=person.uid,
+            document_type=document_type,
+            number=data.number,
+            issuing_state_id=data.issuing_state,
+            expires_on=data.expiry_date,
+            mrz="\n".join(mrz_lines(mrz)),
+        )
+    closes = selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid) if direction == "EXIT" else None
+    alert_hit = (
+        Alert.objects.visible_to(sandbox)
+        .filter(status="ACTIVE", document_number=data.number, document_issuing_state_id=data.issuing_state)
+        .exists()
+    )
+    movement = record_create(
+        sandbox=sandbox,
+        model=Movement,
+        person_uid=document.person_uid,
+        document_uid=document.uid,
+        direction=direction,
+        crossing_point=crossing_point,
+        occurred_at=local.astimezone(dt.UTC),
+        local_date=local.date(),
+        transport_mode=crossing_point.kind,
+        carrier=carrier,
+        flight_or_vehicle=flight_or_vehicle,
+        purpose=purpose,
+        authorised_stay_days=authorised_stay_days if direction == "ENTRY" else None,
+        decision=decision,
+        refusal_reason=refusal_reason,
+        screening_result="HIT" if alert_hit else "NO_HIT",
+        capture_source="MRZ_SCAN",
+        is_ca4_simplified=is_ca4_simplified,
+        closes_entry_uid=closes.uid if closes else None,
+        nationality_id=data.nationality,
+        sex=data.sex,
+        age_group=age_group(birth_date=data.birth_date, on=local.date()),
+        recorded_by=user,
+    )
+    audit_record(sandbox=sandbox, actor=user, action="CREATE", object_type="movement", object_uid=movement.uid)
+    return movement

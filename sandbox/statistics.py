@@ -1,0 +1,226 @@
+"""Monthly statistics of the mirrored platform, for a learner's view of the data.
+
+The baseline's figures are computed once, when the baseline is generated, into one
+`MonthlySummary` per month (`summary_rebuild`). A learner's figures are that summary
+corrected by their own layer (`statistics_for`): +1 for each live row of theirs, -1 for each
+baseline row they have superseded or deleted. The correction reads the learner's rows and
+the baseline rows with the same uids, a constant number of queries whatever the baseline's
+size. `statistics_count` computes the same figures directly over the learner's view; the
+tests prove the two equal.
+
+Shape (keys are codes: ICAO state codes, crossing-point codes, choice values):
+
+    {"month": "YYYY-MM",
+     "movements": {"total": {"ENTRY": n, "EXIT": n},
+                   "country" | "crossing_point" | "transport_mode" | "nationality" | "sex"
+                   | "age_group": {code: {"ENTRY": n, "EXIT": n}}},
+     "refusals": {"total": n, "nationality": {code: n}},
+     "returns": {"total": n, "receiving_country" | "returning_country" | "mode" | "sex": {code: n},
+                 "minor": {"minor": n, "adult": n}, "unaccompanied": n}}
+
+Movements count admitted movements by the month of their local date at the crossing point;
+refusals count refused entries; returns count by the month of their date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from django.db import transaction
+from django.db.models import Count, QuerySet
+from django.db.models.functions import TruncMonth
+
+from sandbox.models import MonthlySummary, Movement, ReturnEvent
+
+if TYPE_CHECKING:
+    from sandbox.models import Sandbox
+
+MOVEMENT_DIMENSIONS: dict[str, str] = {
+    "country": "crossing_point__country_id",
+    "crossing_point": "crossing_point_id",
+    "transport_mode": "transport_mode",
+    "nationality": "nationality_id",
+    "sex": "sex",
+    "age_group": "age_group",
+}
+RETURN_DIMENSIONS: dict[str, str] = {
+    "receiving_country": "receiving_country_id",
+    "returning_country": "returning_country",
+    "mode": "mode",
+    "sex": "sex",
+}
+_MOVEMENT_FIELDS = ("local_date", "direction", "decision", *MOVEMENT_DIMENSIONS.values())
+_RETURN_FIELDS = ("returned_on", "is_minor", "is_unaccompanied", *RETURN_DIMENSIONS.values())
+
+
+def empty_statistics(month: dt.date) -> dict[str, Any]:
+    return {
+        "month": f"{month:%Y-%m}",
+        "movements": {"total": {}, **{name: {} for name in MOVEMENT_DIMENSIONS}},
+        "refusals": {"total": 0, "nationality": {}},
+        "returns": {
+            "total": 0,
+            **{name: {} for name in RETURN_DIMENSIONS},
+            "minor": {},
+            "unaccompanied": 0,
+        },
+    }
+
+
+def _first_day(value: dt.date) -> dt.date:
+    return value.replace(day=1)
+
+
+def _bump(table: dict[str, Any], key: str, amount: int) -> None:
+    table[key] = table.get(key, 0) + amount
+
+
+def _add_movement(stats: dict[str, Any], row: dict[str, Any], amount: int) -> None:
+    if row["decision"] == "ADMITTED":
+        movements = stats["movements"]
+        direction = row["direction"]
+        _bump(movements["total"], direction, amount)
+        for name, field in MOVEMENT_DIMENSIONS.items():
+            _bump(movements[name].setdefault(row[field], {}), direction, amount)
+    elif row["decision"] == "REFUSED" and row["direction"] == "ENTRY":
+        stats["refusals"]["total"] += amount
+        _bump(stats["refusals"]["nationality"], row["nationality_id"], amount)
+
+
+def _add_return(stats: dict[str, Any], row: dict[str, Any], amount: int) -> None:
+    returns = stats["returns"]
+    returns["total"] += amount
+    for name, field in RETURN_DIMENSIONS.items():
+        _bump(returns[name], row[field], amount)
+    _bump(returns["minor"], "minor" if row["is_minor"] else "adult", amount)
+    if row["is_unaccompanied"]:
+        returns["unaccompanied"] += amount
+
+
+def _prune(table: dict[str, Any]) -> dict[str, Any]:
+    """Drop the zero entries a correction leaves, so a corrected summary equals a direct count."""
+    pruned = {}
+    for key, value in table.items():
+        if isinstance(value, dict):
+            value = _prune(value)
+            if value:
+                pruned[key] = value
+        elif value:
+            pruned[key] = value
+    return pruned
+
+
+def _tidy(stats: dict[str, Any]) -> dict[str, Any]:
+    movements = {"total": {}, **{name: {} for name in MOVEMENT_DIMENSIONS}}
+    movements.update(_prune(stats["movements"]))
+    stats["movements"] = movements
+    stats["refusals"]["nationality"] = _prune(stats["refusals"]["nationality"])
+    returns = stats["returns"]
+    for name in (*RETURN_DIMENSIONS, "minor"):
+        returns[name] = _prune(returns[name])
+    return stats
+
+
+def _grouped(queryset: QuerySet, date_field: str, *fields: str) -> Iterable[dict[str, Any]]:
+    """Counts per month and `fields`: one GROUP BY, one small result."""
+    return queryset.annotate(month=TruncMonth(date_field)).values("month", *fields).annotate(n=Count("pk")).order_by()
+
+
+def _count(
+    movements: QuerySet[Movement], returns: QuerySet[ReturnEvent], default_months: Iterable[dt.date] = ()
+) -> dict[dt.date, dict[str, Any]]:
+    """Every month's figures, by one GROUP BY per dimension (each result stays small, where one
+    GROUP BY over all dimensions at once would return nearly a row per movement)."""
+    by_month: dict[dt.date, dict[str, Any]] = {month: empty_statistics(month) for month in default_months}
+
+    def stats_of(row: dict[str, Any]) -> dict[str, Any]:
+        month = _first_day(row["month"])
+        return by_month.setdefault(month, empty_statistics(month))
+
+    for name, field in MOVEMENT_DIMENSIONS.items():
+        for row in _grouped(movements, "local_date", "direction", "decision", field):
+            stats = stats_of(row)
+            if row["decision"] == "ADMITTED":
+                _bump(stats["movements"][name].setdefault(row[field], {}), row["direction"], row["n"])
+                if name == "sex":
+                    _bump(stats["movements"]["total"], row["direction"], row["n"])
+            elif name == "nationality" and row["decision"] == "REFUSED" and row["direction"] == "ENTRY":
+                stats["refusals"]["total"] += row["n"]
+                _bump(stats["refusals"]["nationality"], row[field], row["n"])
+    for name, field in RETURN_DIMENSIONS.items():
+        for row in _grouped(returns, "returned_on", field):
+            stats = stats_of(row)
+            _bump(stats["returns"][name], row[field], row["n"])
+            if name == "sex":
+                stats["returns"]["total"] += row["n"]
+    for row in _grouped(returns, "returned_on", "is_minor", "is_unaccompanied"):
+        returns_stats = stats_of(row)["returns"]
+        _bump(returns_stats["minor"], "minor" if row["is_minor"] else "adult", row["n"])
+        if row["is_unaccompanied"]:
+            returns_stats["unaccompanied"] += row["n"]
+    return {month: _tidy(stats) for month, stats in by_month.items()}
+
+
+@transaction.atomic
+def summary_rebuild() -> int:
+    """Recompute every month's summary from the baseline alone. Returns the months written."""
+    by_month = _count(Movement.objects.baseline(), ReturnEvent.objects.baseline())
+    MonthlySummary.objects.all().delete()
+    MonthlySummary.objects.bulk_create(
+        [MonthlySummary(month=month, data=stats) for month, stats in sorted(by_month.items())]
+    )
+    return len(by_month)
+
+
+def _month_range(month: dt.date) -> tuple[dt.date, dt.date]:
+    start = _first_day(month)
+    following = (start + dt.timedelta(days=32)).replace(day=1)
+    return start, following
+
+
+def statistics_for(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, Any]:
+    """The learner's figures for the month: the baseline's summary corrected by their layer."""
+    start = _first_day(month)
+    summary = MonthlySummary.objects.filter(month=start).values_list("data", flat=True).first()
+    stats = summary if summary is not None else empty_statistics(start)
+    if sandbox is None:
+        return _tidy(stats)
+    first, following = _month_range(start)
+    for model, fields, date_field, add in (
+        (Movement, _MOVEMENT_FIELDS, "local_date", _add_movement),
+        (ReturnEvent, _RETURN_FIELDS, "returned_on", _add_return),
+    ):
+        layer = list(model.objects.layer_of(sandbox).values("uid", "is_deleted", *fields))
+        if not layer:
+            continue
+        in_month = {f"{date_field}__gte": first, f"{date_field}__lt": following}
+        shadowed = model.objects.baseline().filter(uid__in=[row["uid"] for row in layer], **in_month)
+        for row in shadowed.values(*fields):
+            add(stats, row, -1)
+        for row in layer:
+            if not row["is_deleted"] and first <= row[date_field] < following:
+                add(stats, row, +1)
+    return _tidy(stats)
+
+
+def statistics_count(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, Any]:
+    """The same figures counted directly over the learner's view: the reference for tests."""
+    first, following = _month_range(month)
+    counted = _count(
+        Movement.objects.visible_to(sandbox).filter(local_date__gte=first, local_date__lt=following),
+        ReturnEvent.objects.visible_to(sandbox).filter(returned_on__gte=first, returned_on__lt=following),
+        default_months=[first],
+    )
+    return counted[first]
+
+
+def months_available(*, sandbox: Sandbox | None = None) -> list[dt.date]:
+    """Months with figures, most recent first: the baseline's, and those of the learner's own records."""
+    months = set(MonthlySummary.objects.values_list("month", flat=True))
+    if sandbox is not None:
+        for model, date_field in ((Movement, "local_date"), (ReturnEvent, "returned_on")):
+            own = model.objects.layer_of(sandbox).filter(is_deleted=False).annotate(month=TruncMonth(date_field))
+            months |= {_first_day(month) for month in own.values_list("month", flat=True).distinct()}
+    return sorted(months, reverse=True)

@@ -1,0 +1,26 @@
+"""The sandbox's screens: a learner's own sandbox, and a trainer's read-only view of a learner's."""
+
+from django.urls import path
+
+from sandbox import views
+
+app_name = "sandbox"
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("reset/", views.ResetView.as_view(), name="reset"),
+    path("people/", views.PersonSearchView.as_view(), name="person_search"),
+    path("people/<int:uid>/", views.PersonDetailView.as_view(), name="person_detail"),
+    path("movements/new/", views.MovementCreateView.as_view(), name="movement_create"),
+    path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    # Trainers: the same screens over a learner's sandbox, read-only.
+    path("learners/", views.LearnerListView.as_view(), name="learner_list"),
+    path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
+    path("learners/<int:sandbox_id>/people/", views.PersonSearchView.as_view(), name="learner_person_search"),
+    path(
+        "learners/<int:sandbox_id>/people/<int:uid>/",
+        views.PersonDetailView.as_view(),
+        name="learner_person_detail",
+    ),
+    path("learners/<int:sandbox_id>/statistics/", views.StatisticsView.as_view(), name="learner_statistics"),
+]

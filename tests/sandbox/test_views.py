@@ -1,0 +1,540 @@
+"""The sandbox's first screens: what a learner and a trainer can see and do, in both languages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+from django.utils.html import escape
+
+from lms.people.roles import Role
+from sandbox import services
+from sandbox.models import AuditEvent, Baseline, CrossingPoint, Document, Movement, Person, Sandbox
+from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
+from sandbox.names import name_search_key
+from tests.conftest import client_for
+from tests.people.factories import person as make_user
+
+pytestmark = pytest.mark.django_db
+
+PASSPORT = {
+    "document_code": "P",
+    "issuing_state": "NIC",
+    "surnames": "Peña López",
+    "given_names": "José Luis",
+    "number": "C01234567",
+    "nationality": "NIC",
+    "birth_date": dt.date(1988, 3, 9),
+    "sex": "M",
+    "expiry_date": dt.date(2031, 5, 1),
+}
+
+
+# Baseline rows, written as the generator writes them: sandbox NULL, explicit uids.
+
+
+def baseline_person(uid: int, given_names: str, surname_1: str, surname_2: str = "", **fields) -> Person:
+    values = {"sex": "F", "birth_date": dt.date(1990, 6, 15), "nationality_id": "GTM", **fields}
+    return Person.objects.create(
+        uid=uid,
+        sandbox=None,
+        given_names=given_names,
+        surname_1=surname_1,
+        surname_2=surname_2,
+        search_name=name_search_key(given_names, surname_1, surname_2),
+        **values,
+    )
+
+
+def baseline_document(uid: int, holder: Person, number: str, **fields) -> Document:
+    mrz = mrz_compose_td3(
+        document_code="P",
+        issuing_state=holder.nationality_id,
+        surnames=holder.surnames,
+        given_names=holder.given_names,
+        number=number,
+        nationality=holder.nationality_id,
+        birth_date=holder.birth_date,
+        sex=holder.sex,
+        expiry_date=dt.date(2030, 1, 31),
+    )
+    return Document.objects.create(
+        uid=uid,
+        sandbox=None,
+        person_uid=holder.uid,
+        document_type_id="P",
+        number=number,
+        issuing_state_id=holder.nationality_id,
+        expires_on=dt.date(2030, 1, 31),
+        mrz=mrz,
+        **fields,
+    )
+
+
+def baseline_movement(uid: int, holder: Person, document: Document, occurred_at: dt.datetime, **fields) -> Movement:
+    point = CrossingPoint.objects.select_related("country").get(code=fields.pop("crossing_point", "GT-GUA"))
+    local_date = occurred_at.astimezone(timezone.get_default_timezone()).date()
+    return Movement.objects.create(
+        uid=uid,
+        sandbox=None,
+        person_uid=holder.uid,
+        document_uid=document.uid,
+        direction=fields.pop("direction", "ENTRY"),
+        crossing_point=point,
+        occurred_at=occurred_at,
+        local_date=local_date,
+        transport_mode=point.kind,
+        nationality_id=holder.nationality_id,
+        sex=holder.sex,
+        age_group="Y30T44",
+        **fields,
+    )
+
+
+@pytest.fixture
+def baseline(db):
+    """A small baseline: three people with documents, one with a movement."""
+    Baseline.objects.create(
+        seed=7,
+        scale=1000,
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+        generator_version="test",
+        generated_at=timezone.now(),
+    )
+    maria = baseline_person(1, "María José", "Pérez", "Gómez")
+    jose = baseline_person(2, "José Ángel", "Muñoz", "Peña", sex="M", nationality_id="HND")
+    ana = baseline_person(3, "Ana", "López", "", nationality_id="SLV")
+    baseline_document(11, maria, "G12345678")
+    jose_passport = baseline_document(12, jose, "F98765432")
+    baseline_document(13, ana, "A55500011")
+    baseline_movement(21, jose, jose_passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
+    return {"maria": maria, "jose": jose, "ana": ana}
+
+
+@pytest.fixture
+def learner_client(learner):
+    return client_for(learner)
+
+
+def other_learner():
+    return make_user(role=Role.LEARNER, authority_code="hn-inm", email="otra@example.org")
+
+
+def movement_data(**overrides) -> dict[str, str]:
+    data = {
+        "mrz": mrz_compose_td3(**PASSPORT),
+        "direction": "ENTRY",
+        "crossing_point": "CR-PBL",
+        "local_date": "2025-03-14",
+        "local_time": "08:30",
+        "purpose": "TOURISM",
+        "carrier": "",
+        "flight_or_vehicle": "",
+        "authorised_stay_days": "30",
+        "decision": "ADMITTED",
+        "refusal_reason": "",
+    }
+    return {**data, **overrides}
+
+
+def register(client, **overrides):
+    return client.post("/en/sandbox/movements/new/", movement_data(**overrides))
+
+
+def layer_rows(user, model) -> int:
+    sandbox = Sandbox.objects.filter(owner=user).first()
+    return 0 if sandbox is None else model.objects.layer_of(sandbox).count()
+
+
+def main_text(response) -> str:
+    html = response.content.decode()
+    main = html[html.index("<main") : html.index("</main>")]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", main))
+
+
+# Every screen, both languages
+
+
+@pytest.mark.parametrize(
+    ("prefix", "language", "banner"), [("", "es", "Datos de práctica."), ("/en", "en", "Practice data.")]
+)
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/sandbox/",
+        "/sandbox/reset/",
+        "/sandbox/people/",
+        "/sandbox/people/?name=perez",
+        "/sandbox/people/1/",
+        "/sandbox/movements/new/",
+        "/sandbox/statistics/",
+    ],
+)
+def test_every_screen_renders_for_a_learner_in_both_languages_with_the_banner(
+    learner_client, baseline, prefix, language, banner, path
+):
+    response = learner_client.get(prefix + path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<html lang="{language}">' in html
+    assert banner in html
+    assert 'role="note"' in html
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_home_describes_the_baseline_and_links_to_every_screen(learner_client, baseline):
+    html = learner_client.get("/en/sandbox/").content.decode()
+    assert "2025-01-01 to 2025-12-31" in html
+    for url in ("/en/sandbox/people/", "/en/sandbox/movements/new/", "/en/sandbox/statistics/", "/en/sandbox/reset/"):
+        assert f'href="{url}"' in html
+    assert "You have not changed anything yet" in html
+
+
+def test_home_without_a_baseline_names_the_operator_command(learner_client):
+    html = learner_client.get("/en/sandbox/").content.decode()
+    assert "No practice data has been generated yet" in html
+    assert "manage.py sandbox_generate" in html
+
+
+def test_the_main_navigation_leads_learners_to_the_sandbox(learner_client):
+    html = learner_client.get("/").content.decode()
+    assert '<a href="/sandbox/">Práctica</a>' in html
+
+
+# Search
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({"name": "maria perez"}, ["Pérez Gómez, María José"]),  # no accents typed
+        ({"name": "GÓMEZ"}, ["Pérez Gómez, María José"]),  # the second surname
+        ({"name": "pen jos"}, ["Muñoz Peña, José Ángel"]),  # beginnings of words, any order
+        ({"name": "munoz"}, ["Muñoz Peña, José Ángel"]),  # Ñ typed as N
+        ({"document": "f9876"}, ["Muñoz Peña, José Ángel"]),  # the beginning of a document number
+        ({"name": "lopez"}, ["López, Ana"]),
+    ],
+)
+def test_search_is_accent_insensitive_by_either_surname_partial_name_or_document(
+    learner_client, baseline, query, expected
+):
+    response = learner_client.get("/en/sandbox/people/", query)
+    found = re.findall(r'<th scope="row"><a href="/en/sandbox/people/\d+/">([^<]+)</a>', response.content.decode())
+    assert found == expected
+
+
+def test_search_announces_the_count_and_says_when_no_one_matches(learner_client, baseline):
+    html = learner_client.get("/en/sandbox/people/", {"name": "perez"}).content.decode()
+    assert re.search(r'<p role="status"[^>]*>\s*1 person found\.', html)
+    html = learner_client.get("/en/sandbox/people/", {"name": "zzz"}).content.decode()
+    assert "No one matches this search" in html
+    assert "<table" not in html
+
+
+def test_an_empty_search_is_refused_with_a_message_tied_to_the_field(learner_client, learner, baseline):
+    html = learner_client.get("/en/sandbox/people/", {"name": " ", "document": ""}).content.decode()
+    assert 'id="id_name_error">Enter a name or a document number.' in html
+    assert re.search(r'<input[^>]*aria-describedby="id_name_help id_name_error"[^>]*id="id_name"', html)
+    assert layer_rows(learner, AuditEvent) == 0
+
+
+def test_search_and_person_page_are_written_to_the_learners_audit_log(learner_client, learner, baseline):
+    learner_client.get("/sandbox/people/", {"name": "perez"})
+    learner_client.get("/sandbox/people/2/")
+    sandbox = Sandbox.objects.get(owner=learner)
+    events = list(AuditEvent.objects.layer_of(sandbox).order_by("uid").values("action", "result_count", "object_uid"))
+    assert events == [
+        {"action": "SEARCH", "result_count": 1, "object_uid": None},
+        {"action": "VIEW", "result_count": None, "object_uid": 2},
+    ]
+
+
+def test_search_page_query_count_does_not_grow_with_the_results(
+    learner_client, learner, baseline, django_assert_max_num_queries
+):
+    for uid in range(100, 130):
+        baseline_person(uid, f"Persona {uid}", "Pérez")
+    learner_client.get("/sandbox/people/", {"name": "perez"})  # the sandbox exists from now on
+    with django_assert_max_num_queries(14):
+        response = learner_client.get("/sandbox/people/", {"name": "perez"})
+    assert response.content.decode().count('<th scope="row"><a href="/sandbox/people/') == 31
+
+
+# Person page
+
+
+def test_person_page_shows_identity_documents_and_movements_in_the_posts_local_time(learner_client, baseline):
+    text = main_text(learner_client.get("/en/sandbox/people/2/"))
+    assert "José Ángel Muñoz Peña" in text
+    assert "F98765432" in text
+    assert "Honduras" in text
+    # 20:05 UTC is 14:05 at La Aurora (America/Guatemala, UTC-6).
+    assert "2025-03-14 14:05 America/Guatemala (UTC-0600)" in text
+    assert "Entry" in text
+    assert "Alerts and hits are far more frequent here" in text
+
+
+def test_person_page_shows_the_mrz_in_a_pre(learner_client, baseline):
+    html = learner_client.get("/sandbox/people/2/").content.decode()
+    assert '<pre class="mrz">P&lt;HNDMUNOZ&lt;PENA&lt;&lt;JOSE&lt;ANGEL' in html
+
+
+def test_person_page_query_count_is_bounded(learner_client, baseline, django_assert_max_num_queries):
+    jose = baseline["jose"]
+    document = Document.objects.baseline().get(uid=12)
+    for index in range(20):
+        baseline_movement(
+            1000 + index, jose, document, dt.datetime(2025, 4, 1, 12, tzinfo=dt.UTC) + dt.timedelta(days=index)
+        )
+    learner_client.get("/sandbox/people/2/")
+    with django_assert_max_num_queries(16):
+        response = learner_client.get("/sandbox/people/2/")
+    assert response.content.decode().count("America/Guatemala (UTC") == 21
+
+
+def test_a_record_of_another_learners_layer_or_no_record_is_not_found(learner_client, baseline):
+    someone = other_learner()
+    register(client_for(someone))
+    their_person = Person.objects.layer_of(Sandbox.objects.get(owner=someone)).get()
+    assert client_for(someone).get(f"/sandbox/people/{their_person.uid}/").status_code == 200
+    assert learner_client.get(f"/sandbox/people/{their_person.uid}/").status_code == 404
+    assert learner_client.get("/sandbox/people/999999/").status_code == 404
+
+
+def test_a_baseline_record_the_learner_deleted_is_not_found(learner_client, learner, baseline):
+    services.record_delete(sandbox=services.sandbox_for(user=learner), record=baseline["ana"])
+    assert learner_client.get("/sandbox/people/3/").status_code == 404
+    assert (
+        learner_client.get("/sandbox/people/", {"name": "ana lopez"}).content.decode().count("/sandbox/people/3/") == 0
+    )
+
+
+# Registering a movement
+
+
+def test_movement_form_defaults_to_the_learners_duty_post_and_its_local_time(learner_client, learner):
+    point = CrossingPoint.objects.get(duty_post=learner.staff_profile.duty_post)
+    html = learner_client.get("/en/sandbox/movements/new/").content.decode()
+    assert f'<option value="{point.code}" selected>' in html
+    assert re.search(r'<optgroup label="Guatemala">', html)
+    assert re.search(r'<textarea[^>]*autocomplete="off"[^>]*spellcheck="false"', html)
+    now = timezone.localtime(timezone.now())
+    assert f'value="{now:%Y-%m-%d}"' in html
+
+
+def test_registering_an_entry_creates_the_movement_and_shows_it_in_local_time(learner_client, learner, baseline):
+    response = register(learner_client)
+    assert response.status_code == 302
+    sandbox = Sandbox.objects.get(owner=learner)
+    movement = Movement.objects.layer_of(sandbox).get()
+    assert movement.occurred_at == dt.datetime(2025, 3, 14, 14, 30, tzinfo=dt.UTC)  # Costa Rica is UTC-6
+    assert response["Location"] == f"/en/sandbox/people/{movement.person_uid}/"
+    page = learner_client.get(response["Location"])
+    text = main_text(page)
+    assert "The entry has been registered." in text
+    assert "2025-03-14 08:30 America/Costa_Rica (UTC-0600)" in text
+    assert "Peñas Blancas" in text
+
+
+def test_registering_with_a_known_document_adds_to_that_persons_history(learner_client, learner, baseline):
+    jose = baseline["jose"]
+    mrz = Document.objects.baseline().get(uid=12).mrz
+    response = register(learner_client, mrz=mrz, direction="EXIT", crossing_point="GT-GUA", local_date="2025-03-20")
+    assert response["Location"] == "/en/sandbox/people/2/"
+    assert Person.objects.layer_of(Sandbox.objects.get(owner=learner)).count() == 0
+    text = main_text(learner_client.get("/en/sandbox/people/2/"))
+    assert "The exit has been registered." in text
+    assert text.count("America/Guatemala") == 2
+    assert jose.given_names in text
+
+
+@pytest.mark.parametrize(
+    ("mrz", "message"),
+    [
+        (
+            mrz_compose_td3(**PASSPORT).replace("C01234567", "C01234568"),
+            "The check digit of the document number is wrong.",
+        ),
+        (mrz_compose_td3(**PASSPORT)[:-1], "Line 2 has 43 characters; it must have 44."),
+    ],
+)
+def test_a_wrong_check_digit_or_length_is_refused_naming_the_field_and_nothing_is_saved(
+    learner_client, learner, baseline, mrz, message
+):
+    response = register(learner_client, mrz=mrz, carrier="Tica Bus")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'<span class="error-text" id="id_mrz_error">{message}' in html
+    assert f'<a href="#id_mrz">Machine-readable zone (MRZ): {message}</a>' in html
+    assert 'aria-invalid="true"' in html
+    assert escape(mrz.split("\n")[0]) in html  # everything typed is shown again
+    assert 'value="Tica Bus"' in html
+    for model in (Person, Document, Movement):
+        assert layer_rows(learner, model) == 0
+
+
+def test_the_mrz_error_is_in_spanish_for_a_spanish_page(learner_client, baseline):
+    mrz = mrz_compose_td3(**PASSPORT).replace("C01234567", "C01234568")
+    html = learner_client.post("/sandbox/movements/new/", movement_data(mrz=mrz)).content.decode()
+    assert 'id="id_mrz_error">El dígito de control del campo «número de documento» es incorrecto.' in html
+
+
+def test_an_identity_card_outside_ca4_is_refused_on_the_crossing_point(learner_client, learner, baseline):
+    card = mrz_compose_td1(**{**PASSPORT, "document_code": "ID", "issuing_state": "HND", "nationality": "HND"})
+    html = register(learner_client, mrz=card, crossing_point="CR-PBL").content.decode()
+    assert 'id="id_crossing_point_error">An identity card is accepted only at crossings between CA-4 states' in html
+    assert layer_rows(learner, Movement) == 0
+
+
+def test_a_refusal_needs_a_reason(learner_client, learner, baseline):
+    html = register(learner_client, decision="REFUSED").content.decode()
+    assert 'id="id_refusal_reason_error">Give the reason for the refusal.' in html
+    assert layer_rows(learner, Movement) == 0
+
+
+# Reset
+
+
+def test_reset_asks_for_confirmation_listing_what_will_be_deleted(learner_client, learner, baseline):
+    register(learner_client)
+    text = main_text(learner_client.get("/en/sandbox/reset/"))
+    assert "What will be deleted" in text
+    assert "This cannot be undone." in text
+    assert layer_rows(learner, Movement) == 1  # a GET deletes nothing
+
+
+def test_reset_empties_the_layer_and_brings_the_baseline_back(learner_client, learner, baseline):
+    sandbox = services.sandbox_for(user=learner)
+    services.record_update(sandbox=sandbox, record=baseline["maria"], surname_1="Cambiado")
+    register(learner_client)
+    assert "Cambiado" in main_text(learner_client.get("/en/sandbox/people/1/"))
+
+    response = learner_client.post("/en/sandbox/reset/")
+    assert response.status_code == 302
+    assert response["Location"] == "/en/sandbox/"
+    for model in (Person, Document, Movement, AuditEvent):
+        assert layer_rows(learner, model) == 0
+    text = main_text(learner_client.get("/en/sandbox/"))
+    assert "Your sandbox is back to the practice data as generated" in text
+    assert "Pérez Gómez" in main_text(learner_client.get("/en/sandbox/people/1/"))
+    assert "Cambiado" not in main_text(learner_client.get("/en/sandbox/people/1/"))
+
+
+def test_reset_of_an_unchanged_sandbox_says_there_is_nothing_to_reset(learner_client):
+    text = main_text(learner_client.get("/en/sandbox/reset/"))
+    assert "There is nothing to reset." in text
+    assert learner_client.post("/en/sandbox/reset/").status_code == 302
+
+
+def test_reset_needs_a_post_with_a_csrf_token(learner):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(learner, backend="django.contrib.auth.backends.ModelBackend")
+    assert client.post("/sandbox/reset/").status_code == 403
+
+
+# Statistics
+
+
+def _entries_in(html: str, caption: str, label: str) -> int:
+    table = html[html.index(f"<caption>{caption}</caption>") :]
+    table = table[: table.index("</table>")]
+    match = re.search(rf'<th scope="row">{re.escape(label)}</th>\s*<td class="number">([\d,.]+)</td>', table)
+    return int(match.group(1).replace(",", "").replace(".", "")) if match else 0
+
+
+def test_statistics_count_the_learners_own_entry_and_no_one_elses(learner_client, baseline):
+    query = {"month": "2025-03"}
+    before = learner_client.get("/en/sandbox/statistics/", query).content.decode()
+    register(learner_client)
+    after = learner_client.get("/en/sandbox/statistics/", query).content.decode()
+    assert _entries_in(after, "Totals", "Entries admitted") == _entries_in(before, "Totals", "Entries admitted") + 1
+    assert _entries_in(after, "Movements by country", "Costa Rica") == 1
+
+    someone = client_for(other_learner()).get("/en/sandbox/statistics/", query).content.decode()
+    assert _entries_in(someone, "Totals", "Entries admitted") == _entries_in(before, "Totals", "Entries admitted")
+
+
+def test_statistics_tables_are_captioned_with_header_scopes_and_names_not_codes(learner_client, baseline):
+    register(learner_client)
+    html = learner_client.get("/en/sandbox/statistics/", {"month": "2025-03"}).content.decode()
+    assert "<caption>Movements by border crossing point</caption>" in html
+    assert '<th scope="row">Peñas Blancas</th>' in html
+    assert '<th scope="row">Land</th>' in html
+    assert '<th scope="row">Nicaragua</th>' in html
+    assert '<th scope="col" class="number">Entries</th>' in html
+    assert ">CR-PBL<" not in html
+
+
+def test_statistics_month_must_be_one_offered(learner_client, baseline):
+    html = learner_client.get("/en/sandbox/statistics/", {"month": "1850-13"}).content.decode()
+    assert 'id="id_month_error"' in html
+
+
+# Trainers' read-only inspection
+
+
+@pytest.fixture
+def learner_with_work(learner, learner_client, baseline):
+    register(learner_client)
+    return Sandbox.objects.get(owner=learner)
+
+
+def test_trainer_lists_learners_sandboxes_with_their_changes(trainer, learner_with_work):
+    assert 'href="/en/sandbox/learners/"' in client_for(trainer).get("/en/sandbox/").content.decode()
+    html = client_for(trainer).get("/en/sandbox/learners/").content.decode()
+    assert f'href="/en/sandbox/learners/{learner_with_work.pk}/"' in html
+    assert '<td class="number">3</td>' in html  # person, document and movement
+    assert '<td class="number">1</td>' in html  # the audit event of the registration
+
+
+def test_trainer_inspects_a_learners_sandbox_read_only_and_writes_nothing(trainer, learner_with_work):
+    client = client_for(trainer)
+    base = f"/en/sandbox/learners/{learner_with_work.pk}"
+    person_uid = Movement.objects.layer_of(learner_with_work).get().person_uid
+    rows_before = {model: model.objects.layer_of(learner_with_work).count() for model in (AuditEvent, Movement)}
+    pages = [
+        f"{base}/",
+        f"{base}/people/?name=jose",
+        f"{base}/people/{person_uid}/",
+        f"{base}/statistics/?month=2025-03",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        html = response.content.decode()
+        assert "read-only" in html
+        assert 'method="post" action="/en/sandbox' not in html
+        assert "/sandbox/movements/new/" not in html
+        assert "/sandbox/reset/" not in html
+    assert f'href="{base}/people/{person_uid}/"' in client.get(f"{base}/people/?name=jose").content.decode()
+    assert "2025-03-14 08:30 America/Costa_Rica" in main_text(client.get(f"{base}/people/{person_uid}/"))
+    rows_after = {model: model.objects.layer_of(learner_with_work).count() for model in (AuditEvent, Movement)}
+    assert rows_after == rows_before
+    assert not Sandbox.objects.filter(owner=trainer).exists()
+
+
+def test_learners_may_not_inspect(learner_client, learner_with_work):
+    base = f"/sandbox/learners/{learner_with_work.pk}"
+    for url in ("/sandbox/learners/", f"{base}/", f"{base}/people/", f"{base}/statistics/"):
+        assert learner_client.get(url).status_code == 403, url
+
+
+def test_a_sandbox_that_does_not_exist_or_is_out_of_the_trainers_scope_is_not_found(learner_with_work):
+    national_trainer = make_user(role=Role.TRAINER, authority_code="hn-inm", email="formador@example.org")
+    client = client_for(national_trainer)
+    assert client.get(f"/sandbox/learners/{learner_with_work.pk}/").status_code == 404  # a learner of Guatemala
+    assert client.get("/sandbox/learners/999999/").status_code == 404
+    assert f"/sandbox/learners/{learner_with_work.pk}/" not in client.get("/sandbox/learners/").content.decode()
+
+
+def test_anonymous_visitors_are_sent_to_log_in():
+    from django.test import Client
+
+    response = Client().get("/sandbox/people/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/account/login/?next=/sandbox/people/")

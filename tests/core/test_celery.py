@@ -69,7 +69,8 @@ def test_wagtails_background_tasks_run_on_the_celery_worker_after_commit(worker,
         assert sent == [], "sent to the broker before the transaction committed"
     assert sent == [result.id]
     deadline = time.monotonic() + 30
-    while not marker.exists() and time.monotonic() < deadline:
+    # The worker creates the file, then writes it: wait for the text, not for the file.
+    while not (marker.exists() and marker.read_text(encoding="utf-8")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert Path(marker).read_text(encoding="utf-8") == "ran on a worker"
 

@@ -463,7 +463,7 @@ def test_statistics_tables_are_captioned_with_header_scopes_and_names_not_codes(
     register(learner_client)
     html = learner_client.get("/en/sandbox/statistics/", {"month": "2025-03"}).content.decode()
     assert "<caption>Movements by border crossing point</caption>" in html
-    assert '<th scope="row">Peñas Blancas</th>' in html
+    assert '<th scope="row">Peñas Blancas (Costa Rica)</th>' in html
     assert '<th scope="row">Land</th>' in html
     assert '<th scope="row">Nicaragua</th>' in html
     assert '<th scope="col" class="number">Entries</th>' in html

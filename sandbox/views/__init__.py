@@ -1,0 +1,34 @@
+"""The sandbox's first screens: home, reset, person search, person page, movement registration,
+statistics, and a trainer's read-only inspection of a learner's sandbox.
+
+Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
+selector or service, and render. Invariants:
+
+- a learner's own screens need `sandbox.practise`, an inspection `sandbox.inspect_sandbox`
+  and a learner the trainer may see (`lms.people.selectors.user_list`); anonymous visitors
+  are sent to log in;
+- a GET writes nothing but the mirrored platform's audit log (ADR 0014), and an inspection
+  writes nothing at all into the learner's sandbox;
+- every read of a record goes through `sandbox.selectors` (the layer's scopes), so a record
+  outside the learner's view is a 404.
+"""
+
+from sandbox.views.access import SandboxMixin, inspectable_sandboxes
+from sandbox.views.home import HomeView, ResetView
+from sandbox.views.inspection import LearnerListView
+from sandbox.views.movements import MovementCreateView
+from sandbox.views.people import PersonDetailView, PersonSearchView
+from sandbox.views.statistics import StatisticsTables, StatisticsView
+
+__all__ = [
+    "HomeView",
+    "LearnerListView",
+    "MovementCreateView",
+    "PersonDetailView",
+    "PersonSearchView",
+    "ResetView",
+    "SandboxMixin",
+    "StatisticsTables",
+    "StatisticsView",
+    "inspectable_sandboxes",
+]

@@ -1,0 +1,79 @@
+"""The sandbox home and its reset."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.translation import ngettext
+from django.views import View
+
+from sandbox import selectors, services
+from sandbox.models import LAYERED_MODELS, Baseline, Sandbox
+from sandbox.views.access import SandboxMixin
+
+
+@dataclass(frozen=True)
+class ChangeCount:
+    label: str
+    added: int
+    edited: int
+    deleted: int
+
+    @property
+    def total(self) -> int:
+        return self.added + self.edited + self.deleted
+
+
+def change_counts(sandbox: Sandbox | None) -> list[ChangeCount]:
+    counts = selectors.layer_counts(sandbox=sandbox)
+    rows = []
+    for model in LAYERED_MODELS:
+        count = counts.get(model._meta.model_name)
+        if count:
+            label = str(apps.get_model("sandbox", model._meta.model_name)._meta.verbose_name_plural)
+            rows.append(ChangeCount(label=label[:1].upper() + label[1:], **count))
+    return rows
+
+
+class HomeView(SandboxMixin, View):
+    section = "home"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        counts = change_counts(self.sandbox)
+        return self.render(
+            "sandbox/home.html",
+            {
+                "baseline": Baseline.objects.filter(pk=1).first(),
+                "changes": counts,
+                "change_total": sum(count.total for count in counts),
+            },
+        )
+
+
+class ResetView(SandboxMixin, View):
+    """GET asks for confirmation, listing what will be deleted; POST deletes the learner's layer."""
+
+    section = "home"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        counts = change_counts(self.sandbox)
+        return self.render(
+            "sandbox/reset.html", {"changes": counts, "change_total": sum(count.total for count in counts)}
+        )
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        deleted = services.sandbox_reset(sandbox=self.sandbox) if self.sandbox is not None else 0
+        messages.success(
+            request,
+            ngettext(
+                "Your sandbox is back to the practice data as generated: %(count)d record was deleted.",
+                "Your sandbox is back to the practice data as generated: %(count)d records were deleted.",
+                deleted,
+            )
+            % {"count": deleted},
+        )
+        return HttpResponseRedirect(reverse("sandbox:home"))

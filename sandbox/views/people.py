@@ -1,0 +1,83 @@
+"""Person search and a person's page, both audited in the learner's own sandbox (ADR 0014)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.views import View
+
+from sandbox import selectors, services
+from sandbox.forms import PersonSearchForm
+from sandbox.models import Movement, Person
+from sandbox.views.access import SandboxMixin
+
+
+class PersonSearchView(SandboxMixin, View):
+    section = "person_search"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        form = PersonSearchForm.from_query(request.GET)
+        results = None
+        if form.is_bound and form.is_valid():
+            name, document = form.cleaned_data["name"], form.cleaned_data["document"]
+            if self.is_read_only:
+                results = selectors.person_search(sandbox=self.sandbox, name=name, document_number=document)
+            else:
+                # The one write of this GET: the mirrored platform logs every search (ADR 0014).
+                sandbox = self.own_sandbox()
+                results = selectors.person_search(sandbox=sandbox, name=name, document_number=document)
+                services.audit_record(
+                    sandbox=sandbox,
+                    actor=request.user,
+                    action="SEARCH",
+                    object_type="person",
+                    parameters={"name": name, "document": document},
+                    result_count=len(results),
+                )
+        return self.render(
+            "sandbox/person_search.html",
+            {
+                "form": form,
+                "results": results,
+                "is_limited": results is not None and len(results) >= selectors.SEARCH_LIMIT,
+                "search_limit": selectors.SEARCH_LIMIT,
+            },
+        )
+
+
+@dataclass(frozen=True)
+class MovementRow:
+    movement: Movement
+    local_time: dt.datetime  # at the crossing point, in its country's time zone
+    time_zone: str
+
+
+class PersonDetailView(SandboxMixin, View):
+    section = "person_search"
+
+    def get(self, request: HttpRequest, uid: int) -> HttpResponse:
+        try:
+            person = selectors.person_get(sandbox=self.sandbox, uid=uid)
+        except Person.DoesNotExist:
+            raise Http404 from None
+        if not self.is_read_only:
+            # The one write of this GET: the mirrored platform logs every consultation (ADR 0014).
+            services.audit_record(
+                sandbox=self.own_sandbox(), actor=request.user, action="VIEW", object_type="person", object_uid=uid
+            )
+        documents = list(selectors.person_documents(sandbox=self.sandbox, person_uid=uid))
+        movements = [
+            MovementRow(
+                movement=movement,
+                local_time=movement.occurred_at.astimezone(zoneinfo.ZoneInfo(movement.crossing_point.time_zone)),
+                time_zone=movement.crossing_point.time_zone,
+            )
+            for movement in selectors.person_movements(sandbox=self.sandbox, person_uid=uid)
+        ]
+        return self.render(
+            "sandbox/person_detail.html",
+            {"person": person, "documents": documents, "movements": movements, "show_alert_notice": True},
+        )

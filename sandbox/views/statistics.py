@@ -1,0 +1,205 @@
+"""A month's statistics of the learner's view, as captioned tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.views import View
+
+from sandbox import statistics
+from sandbox.forms import MonthForm, month_label, month_parse
+from sandbox.models import AgeGroup, Country, CrossingPoint, ReturningCountry, Sex, TransportMode
+from sandbox.views.access import SandboxMixin
+
+if TYPE_CHECKING:
+    from django.db.models import TextChoices
+
+
+@dataclass
+class StatTable:
+    caption: str
+    key_heading: str
+    columns: list[str]
+    rows: list[tuple[str, list[int]]] = field(default_factory=list)
+
+
+TOP_NATIONALITIES = 10
+
+
+class StatisticsView(SandboxMixin, View):
+    section = "statistics"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        available = statistics.months_available(sandbox=self.sandbox)
+        current = timezone.localdate().replace(day=1)
+        # Any well-formed month may be asked for (one with no figures shows empty tables).
+        asked = month_parse(request.GET.get("month", ""))
+        form = MonthForm(
+            request.GET if "month" in request.GET else None, months=[*available, current, *([asked] if asked else [])]
+        )
+        month = None
+        if form.is_bound:
+            if form.is_valid():
+                month = form.cleaned_data["month"]
+        else:
+            month = max(available, default=current)
+            form.initial["month"] = month.strftime("%Y-%m")
+        data = statistics.statistics_for(sandbox=self.sandbox, month=month) if month else None
+        return self.render(
+            "sandbox/statistics.html",
+            {
+                "form": form,
+                "month": month,
+                "month_label": month_label(month) if month else "",
+                "tables": StatisticsTables(data).tables() if data else [],
+                "show_alert_notice": False,
+            },
+        )
+
+
+class StatisticsTables:
+    """The statistics of one month as captioned tables, codes shown by their names."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+
+    @cached_property
+    def country_names(self) -> dict[str, str]:
+        movements, refusals, returns = self.data["movements"], self.data["refusals"], self.data["returns"]
+        codes = {*movements["country"], *movements["nationality"], *refusals["nationality"]}
+        codes |= set(returns["receiving_country"])
+        return {country.code: country.name for country in Country.objects.filter(code__in=codes)}
+
+    @cached_property
+    def crossing_point_names(self) -> dict[str, str]:
+        # Names repeat across a border (Peñas Blancas, El Amatillo, Paso Canoas): say whose post it is.
+        codes = self.data["movements"]["crossing_point"]
+        points = CrossingPoint.objects.filter(code__in=codes).select_related("country")
+        return {point.code: f"{point.name} ({point.country.name})" for point in points}
+
+    def tables(self) -> list[StatTable]:
+        movements, refusals, returns = self.data["movements"], self.data["refusals"], self.data["returns"]
+        number = [_("Number")]
+        totals = StatTable(_("Totals"), _("Indicator"), number)
+        totals.rows = [
+            (_("Entries admitted"), [movements["total"].get("ENTRY", 0)]),
+            (_("Exits"), [movements["total"].get("EXIT", 0)]),
+            (_("Entries refused"), [refusals["total"]]),
+            (_("Returns received"), [returns["total"]]),
+        ]
+        countries, points = self.country_names, self.crossing_point_names
+        tables = [
+            totals,
+            self._movements(_("Movements by country"), _("Country"), movements["country"], countries),
+            self._movements(
+                _("Movements by border crossing point"), _("Crossing point"), movements["crossing_point"], points
+            ),
+            self._movements(
+                _("Movements by transport mode"),
+                _("Mode"),
+                movements["transport_mode"],
+                _labels(TransportMode),
+                ordered=True,
+            ),
+            self._movements(
+                _("Movements by nationality (top %(count)d)") % {"count": TOP_NATIONALITIES},
+                _("Nationality"),
+                movements["nationality"],
+                countries,
+                top=TOP_NATIONALITIES,
+            ),
+            self._movements(_("Movements by sex"), _("Sex"), movements["sex"], _labels(Sex), ordered=True),
+            self._movements(
+                _("Movements by age group"), _("Age group"), movements["age_group"], _labels(AgeGroup), ordered=True
+            ),
+            self._counts(
+                _("Refused entries by nationality (top %(count)d)") % {"count": TOP_NATIONALITIES},
+                _("Nationality"),
+                _("Entries refused"),
+                refusals["nationality"],
+                countries,
+                top=TOP_NATIONALITIES,
+            ),
+            self._counts(
+                _("Returns by receiving country"), _("Country"), _("Returns"), returns["receiving_country"], countries
+            ),
+            self._counts(
+                _("Returns by returning country"),
+                _("Returned from"),
+                _("Returns"),
+                returns["returning_country"],
+                _labels(ReturningCountry),
+                ordered=True,
+            ),
+            self._counts(
+                _("Returns by mode"), _("Mode"), _("Returns"), returns["mode"], _labels(TransportMode), ordered=True
+            ),
+            self._counts(_("Returns by sex"), _("Sex"), _("Returns"), returns["sex"], _labels(Sex), ordered=True),
+        ]
+        minors = StatTable(_("Returned minors"), _("Age"), [_("Returns")])
+        minors.rows = [
+            (_("Adults"), [returns["minor"].get("adult", 0)]),
+            (_("Minors"), [returns["minor"].get("minor", 0)]),
+            (_("of whom unaccompanied"), [returns["unaccompanied"]]),
+        ]
+        tables.append(minors)
+        return tables
+
+    def _movements(
+        self,
+        caption: str,
+        key_heading: str,
+        counts: dict[str, dict[str, int]],
+        names: dict[str, str],
+        *,
+        ordered: bool = False,
+        top: int | None = None,
+    ) -> StatTable:
+        table = StatTable(caption, key_heading, [_("Entries"), _("Exits"), _("Total")])
+        values = {
+            code: [by_direction.get("ENTRY", 0), by_direction.get("EXIT", 0)] for code, by_direction in counts.items()
+        }
+        for label, (entries, exits) in _rows(values, names, ordered=ordered, top=top, width=2):
+            table.rows.append((label, [entries, exits, entries + exits]))
+        return table
+
+    def _counts(
+        self,
+        caption: str,
+        key_heading: str,
+        column: str,
+        counts: dict[str, int],
+        names: dict[str, str],
+        *,
+        ordered: bool = False,
+        top: int | None = None,
+    ) -> StatTable:
+        table = StatTable(caption, key_heading, [column])
+        table.rows = _rows({code: [count] for code, count in counts.items()}, names, ordered=ordered, top=top, width=1)
+        return table
+
+
+def _labels(choices: type[TextChoices]) -> dict[str, str]:
+    return {str(value): str(label) for value, label in choices.choices}
+
+
+def _rows(
+    values: dict[str, list[int]], names: dict[str, str], *, ordered: bool, top: int | None, width: int
+) -> list[tuple[str, list[int]]]:
+    """Rows labelled with names: in the code list's order, or largest first with the rest summed
+    into one row after the `top` largest (nationalities)."""
+    if ordered:
+        order = {code: index for index, code in enumerate(names)}
+        codes = sorted(values, key=lambda code: (order.get(code, len(order)), code))
+    else:
+        codes = sorted(values, key=lambda code: (-sum(values[code]), names.get(code, code)))
+    rows = [(names.get(code, code), values[code]) for code in codes]
+    if top is not None and len(rows) > top:
+        rest = rows[top:]
+        rows = [*rows[:top], (_("Other nationalities"), [sum(row[1][i] for row in rest) for i in range(width)])]
+    return [row for row in rows if any(row[1])]

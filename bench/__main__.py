@@ -5,12 +5,13 @@ Exits non-zero when any benchmark fails or misses its target; the table still li
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 import traceback
 
 from bench import http_home, sandbox
-from bench.core import Benchmark
+from bench.core import Benchmark, BenchmarkFailed
 from bench.sandbox.database import lab_close
 
 # The registry: add a benchmark by appending its Benchmark here (see README.md).
@@ -25,6 +26,8 @@ NUMERIC = {2, 3, 4, 7}
 
 def main() -> int:
     """Run every benchmark, print the table, return the exit status."""
+    # A run stopped with SIGTERM (a timeout, CI) still stops its workers and drops its databases.
+    signal.signal(signal.SIGTERM, lambda _signal, _frame: sys.exit(143))
     rows: list[tuple[str, ...]] = []
     failed = False
     started = time.monotonic()
@@ -34,10 +37,15 @@ def main() -> int:
             start = time.monotonic()
             try:
                 result = benchmark.run()
+            except BenchmarkFailed as error:
+                print(f"bench: FAILED: {error}", file=sys.stderr, flush=True)
+                failed = True
+                rows.append(_failed_row(benchmark))
+                continue
             except Exception:
                 traceback.print_exc()
                 failed = True
-                rows.append((benchmark.name, benchmark.baseline, "-", "-", "FAILED", benchmark.target(), "no", "-"))
+                rows.append(_failed_row(benchmark))
                 continue
             print(f"bench: done in {time.monotonic() - start:.1f} s", file=sys.stderr, flush=True)
             meets = benchmark.meets(result)
@@ -61,6 +69,10 @@ def main() -> int:
     print("ratio ending in x = baseline median / measured median (how many times cheaper); higher is better.")
     print(f"total {time.monotonic() - started:.0f} s; exit status non-zero if a benchmark failed or missed its target.")
     return 1 if failed else 0
+
+
+def _failed_row(benchmark: Benchmark) -> tuple[str, ...]:
+    return (benchmark.name, benchmark.baseline, "-", "-", "FAILED", benchmark.target(), "no", "-")
 
 
 def table(rows: list[tuple[str, ...]]) -> str:

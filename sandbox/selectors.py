@@ -110,11 +110,11 @@ def document_find(*, sandbox: Sandbox | None, number: str, issuing_state: str) -
 
 
 def open_entry_for(*, sandbox: Sandbox | None, person_uid: int) -> Movement | None:
-    """The person's latest entry that no exit has closed yet."""
+    """The person's latest admitted entry that no exit has closed yet (a refused entry is no stay)."""
     visible = Movement.objects.visible_to(sandbox)
     closed = visible.filter(person_uid=person_uid, closes_entry_uid__isnull=False).values("closes_entry_uid")
     return (
-        visible.filter(person_uid=person_uid, direction="ENTRY")
+        visible.filter(person_uid=person_uid, direction="ENTRY", decision="ADMITTED")
         .exclude(uid__in=closed)
         .order_by("-occurred_at", "-uid")
         .first()

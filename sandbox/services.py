@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -126,7 +127,8 @@ def sandbox_reset(*, sandbox: Sandbox) -> int:
     deleted = 0
     for model in LAYERED_MODELS:
         deleted += model.objects.layer_of(sandbox)._raw_delete(model.objects.db)
-    Sandbox.objects.filter(pk=sandbox.pk).update(reset_at=timezone.now(), reset_count=sandbox.reset_count + 1)
+    # F(): a second reset from a stale copy of the sandbox (a double submit) still counts.
+    Sandbox.objects.filter(pk=sandbox.pk).update(reset_at=timezone.now(), reset_count=F("reset_count") + 1)
     sandbox.refresh_from_db(fields=["reset_at", "reset_count"])
     return deleted
 
@@ -262,7 +264,12 @@ def movement_register(
             expires_on=data.expiry_date,
             mrz="\n".join(mrz_lines(mrz)),
         )
-    closes = selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid) if direction == "EXIT" else None
+    # Only a traveller who leaves ends their stay: a prevented (refused) or referred exit leaves it open.
+    closes = (
+        selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid)
+        if direction == "EXIT" and admitted
+        else None
+    )
     alert_hit = (
         Alert.objects.visible_to(sandbox)
         .filter(status="ACTIVE", document_number=data.number, document_issuing_state_id=data.issuing_state)

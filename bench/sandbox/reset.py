@@ -25,7 +25,7 @@ from bench.core import Benchmark, BenchmarkFailed, Result
 from bench.sandbox.database import lab
 
 RESET_ROUNDS = 15
-TEMPLATE_ROUNDS = 6
+TEMPLATE_ROUNDS = 10
 # Session numbers of each measurement, apart so that no two learners play the same session.
 SCALE_SESSIONS = 1_000
 TEMPLATE_SESSIONS = 2_000

@@ -28,7 +28,7 @@ from django.core.exceptions import ValidationError
 
 from lms.people.models import User
 from sandbox import services
-from sandbox.models import LAYERED_MODELS, CrossingPoint, Document, Movement, Person, Sandbox
+from sandbox.models import LAYERED_MODELS, CrossingPoint, DataQualityDefect, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td3, mrz_read
 
 # A month of the default baseline period (2024-11 to 2026-10), after its first year.
@@ -50,7 +50,7 @@ class Candidates:
     """Baseline records a session may use, drawn once per worker."""
 
     points: list[CrossingPoint]
-    passports: list[str]  # MRZs of baseline passports valid in the month, that read back to their document
+    passports: list[str]  # MRZs of defect-free baseline passports valid in the month, read back to their document
     person_uids: list[int]
     movement_uids: list[int]  # admitted baseline movements of the month
 
@@ -62,12 +62,17 @@ def candidates() -> Candidates:
     documents = Document.objects.baseline()
     top = documents.order_by("-uid").values_list("uid", flat=True).first() or 0
     passports = []
-    picked = documents.filter(
-        uid__in=rng.sample(range(1, top + 1), min(top, CANDIDATES * 4)),
-        document_type_id="P",
-        status="VALID",
-        expires_on__gt=NEXT_MONTH,
-    ).order_by("uid")
+    defective = DataQualityDefect.objects.filter(entity="document").values("entity_uid")
+    picked = (
+        documents.filter(
+            uid__in=rng.sample(range(1, top + 1), min(top, CANDIDATES * 4)),
+            document_type_id="P",
+            status="VALID",
+            expires_on__gt=NEXT_MONTH,
+        )
+        .exclude(uid__in=defective)  # a misread MRZ, a wrong country code: a border officer would refuse it
+        .order_by("uid")
+    )
     for number, state, mrz in picked.values_list("number", "issuing_state_id", "mrz"):
         try:
             data = mrz_read(mrz)

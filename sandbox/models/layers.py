@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
 from django.db.models import Expression, Q
+from django.db.models.sql import Query
 
 if TYPE_CHECKING:
     from sandbox.models.sandboxes import Sandbox
@@ -81,11 +82,33 @@ class NotShadowed(Expression):
         ]
 
 
+class LayeredQuery(Query):
+    """The SQL query of a layered queryset, carrying its scope (copied by every clone).
+
+    It refuses to compile unscoped, which also covers what the queryset's own guards cannot
+    see: an unscoped layered queryset used inside another query (`uid__in=...`, `Subquery`,
+    `Exists`), which would otherwise read every learner's layer.
+    """
+
+    layer_scope: str | None = None
+
+    def get_compiler(self, *args: Any, **kwargs: Any) -> Any:
+        if self.layer_scope is None:
+            raise UnscopedLayerQuery(
+                f"{self.model.__name__ if self.model else 'A layered model'} queried without a scope (in a subquery?): "
+                "use visible_to(sandbox), baseline(), layer_of(sandbox) or every_row()."
+            )
+        return super().get_compiler(*args, **kwargs)
+
+
 class LayeredQuerySet(models.QuerySet):
     """A queryset that refuses to run until it is scoped to a view of the data."""
 
     _layer_scope: str | None = None
     _layer_sandbox_id: int | None = None
+
+    def __init__(self, model: type[models.Model] | None = None, query: Query | None = None, **kwargs: Any) -> None:
+        super().__init__(model=model, query=query if query is not None else LayeredQuery(model), **kwargs)
 
     def _clone(self) -> Self:
         clone = super()._clone()
@@ -97,6 +120,7 @@ class LayeredQuerySet(models.QuerySet):
         clone = self._chain()
         clone._layer_scope = scope
         clone._layer_sandbox_id = sandbox_id
+        clone.query.layer_scope = scope  # the query is the clone's own copy
         return clone
 
     # Scopes

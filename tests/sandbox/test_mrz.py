@@ -1,4 +1,5 @@
-"""ICAO 9303 machine-readable zones: check digits, composing and reading TD3 and TD1."""
+"""ICAO 9303 machine-readable zones: check digits, composing and reading TD3 and TD1, and the
+transliteration of names."""
 
 from __future__ import annotations
 
@@ -7,26 +8,70 @@ import datetime as dt
 import numpy as np
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from sandbox.mrz import check_digit, check_digits, mrz_compose_td1, mrz_compose_td3, mrz_read, transliterate
+from sandbox.mrz import (
+    check_digit,
+    check_digits,
+    mrz_compose_td1,
+    mrz_compose_td3,
+    mrz_lines,
+    mrz_read,
+    transliterate,
+)
 
+# The specimens of ICAO Doc 9303 part 4 (TD3) and part 5 (TD1).
 TD3_SPECIMEN = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F1204159ZE184226B<<<<<10"
 TD1_SPECIMEN = "I<UTOD231458907<<<<<<<<<<<<<<<\n7408122F1204159UTO<<<<<<<<<<<6\nERIKSSON<<ANNA<MARIA<<<<<<<<<<"
+SPECIMEN_HOLDER = {
+    "issuing_state": "UTO",
+    "surnames": "Eriksson",
+    "given_names": "Anna María",
+    "nationality": "UTO",
+    "birth_date": dt.date(1974, 8, 12),
+    "sex": "F",
+    "expiry_date": dt.date(2012, 4, 15),
+}
+
+# Positions of the characters each check digit covers, and of the check digits themselves.
+TD3_CHECKED = {1: [*range(10), *range(13, 20), *range(21, 44)]}
+TD1_CHECKED = {0: list(range(5, 30)), 1: [*range(15), *range(18, 30)]}
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(
-    ("field", "digit"), [("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("ZE184226B<<<<<", "1")]
+    ("field", "digit"),
+    [("L898902C3", "6"), ("740812", "2"), ("120415", "9"), ("ZE184226B<<<<<", "1"), ("D23145890", "7")],
 )
 def test_check_digits_of_the_icao_specimens(field, digit):
     assert check_digit(field) == digit
 
 
+def test_the_composite_check_digits_of_the_specimens():
+    td3 = TD3_SPECIMEN.split("\n")[1]
+    assert check_digit(td3[0:10] + td3[13:20] + td3[21:43]) == td3[43] == "0"
+    td1_line1, td1_line2, _names = TD1_SPECIMEN.split("\n")
+    assert check_digit(td1_line1[5:30] + td1_line2[0:7] + td1_line2[8:15] + td1_line2[18:29]) == td1_line2[29] == "6"
+
+
+def test_the_specimens_are_composed_exactly():
+    assert mrz_compose_td3(document_code="P", number="L898902C3", optional="ZE184226B", **SPECIMEN_HOLDER) == (
+        TD3_SPECIMEN
+    )
+    assert mrz_compose_td1(document_code="I", number="D23145890", **SPECIMEN_HOLDER) == TD1_SPECIMEN
+
+
 def test_the_td3_specimen_reads_correctly():
     data = mrz_read(TD3_SPECIMEN)
     assert (data.format, data.document_code, data.issuing_state, data.number) == ("TD3", "P", "UTO", "L898902C3")
-    assert (data.surnames, data.given_names, data.sex) == ("ERIKSSON", "ANNA MARIA", "F")
+    assert (data.surnames, data.given_names, data.sex, data.nationality) == ("ERIKSSON", "ANNA MARIA", "F", "UTO")
     assert (data.birth_date, data.expiry_date, data.optional) == (
         dt.date(1974, 8, 12),
         dt.date(2012, 4, 15),
@@ -36,57 +81,160 @@ def test_the_td3_specimen_reads_correctly():
 
 def test_the_td1_specimen_reads_correctly():
     data = mrz_read(TD1_SPECIMEN)
-    assert (data.format, data.document_code, data.number, data.nationality) == ("TD1", "I", "D23145890", "UTO")
-    assert (data.surnames, data.given_names, data.birth_date) == ("ERIKSSON", "ANNA MARIA", dt.date(1974, 8, 12))
+    assert (data.format, data.document_code, data.issuing_state, data.number) == ("TD1", "I", "UTO", "D23145890")
+    assert (data.surnames, data.given_names, data.sex, data.nationality) == ("ERIKSSON", "ANNA MARIA", "F", "UTO")
+    assert (data.birth_date, data.expiry_date, data.optional) == (dt.date(1974, 8, 12), dt.date(2012, 4, 15), "")
 
 
-def test_lower_case_and_spaces_are_tolerated():
-    assert mrz_read(" " + TD3_SPECIMEN.lower().replace("<<", "< <") + "\n\n").number == "L898902C3"
+def test_lower_case_spaces_and_blank_lines_are_tolerated():
+    typed = "\n " + TD3_SPECIMEN.lower().replace("<<", "< <").replace("\n", "\n\n") + "\n\n"
+    assert mrz_lines(typed) == TD3_SPECIMEN.split("\n")
+    assert mrz_read(typed).number == "L898902C3"
+
+
+@pytest.mark.parametrize(
+    ("specimen", "checked"), [(TD3_SPECIMEN, TD3_CHECKED), (TD1_SPECIMEN, TD1_CHECKED)], ids=["TD3", "TD1"]
+)
+def test_every_single_digit_corruption_of_a_checked_position_is_caught(specimen, checked):
+    lines = specimen.split("\n")
+    corruptions = 0
+    for line, positions in checked.items():
+        for position in positions:
+            original = lines[line][position]
+            if not original.isdigit():
+                continue
+            for digit in "0123456789".replace(original, ""):
+                corrupted = [*lines]
+                corrupted[line] = corrupted[line][:position] + digit + corrupted[line][position + 1 :]
+                with pytest.raises(ValidationError):
+                    mrz_read("\n".join(corrupted))
+                corruptions += 1
+    assert corruptions > 200
+
+
+@pytest.mark.parametrize(
+    ("position", "character", "field"),
+    [(0, "M", "document number"), (9, "5", "document number"), (15, "9", "date of birth"), (22, "3", "date of expiry")],
+)
+def test_a_wrong_character_is_reported_against_its_field(position, character, field):
+    line1, line2 = TD3_SPECIMEN.split("\n")
+    assert line2[position] != character
+    with pytest.raises(ValidationError) as refused:
+        mrz_read(f"{line1}\n{line2[:position]}{character}{line2[position + 1 :]}")
+    messages = refused.value.message_dict["mrz"]
+    assert f"The check digit of the {field} is wrong." in messages
+    assert "The check digit of the whole zone (composite) is wrong." in messages
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (TD3_SPECIMEN[:-1], "Line 2 has 43 characters; it must have 44."),
+        (
+            TD3_SPECIMEN.split("\n")[0] + "<\n" + TD3_SPECIMEN.split("\n")[1],
+            "Line 1 has 45 characters; it must have 44.",
+        ),
+        (TD1_SPECIMEN + "<", "Line 3 has 31 characters; it must have 30."),
+        (TD3_SPECIMEN.split("\n")[0], "this one has 1"),
+        ("", "this one has 0"),
+        (TD3_SPECIMEN.replace("P<UTO", "P-UTO"), "only capital letters"),
+    ],
+)
+def test_a_zone_of_the_wrong_shape_is_refused(text, message):
+    with pytest.raises(ValidationError) as refused:
+        mrz_read(text)
+    assert message in " ".join(refused.value.message_dict["mrz"])
+
+
+def test_an_impossible_date_is_refused():
+    line1, line2 = TD3_SPECIMEN.split("\n")
+    birth = "741312"  # a 13th month
+    body = line2[:13] + birth + check_digit(birth) + line2[20:43]
+    body += check_digit(body[0:10] + body[13:20] + body[21:43])
+    with pytest.raises(ValidationError) as refused:
+        mrz_read(f"{line1}\n{body}")
+    assert refused.value.message_dict["mrz"] == ["The date of birth is not a date (YYMMDD)."]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("Peña", "PENA"), ("José-María de la O", "JOSE<MARIA<DE<LA<O"), ("Müller", "MUELLER"), ("  Ñandú  ", "NANDU")],
+    [
+        ("Peña", "PENA"),
+        ("NÚÑEZ", "NUNEZ"),
+        ("José-María de la O", "JOSE<MARIA<DE<LA<O"),
+        ("  Ñandú   Güiro ", "NANDU<GUEIRO"),
+        ("Müller", "MUELLER"),
+        ("Çelik Ærø", "CELIK<AEROE"),
+        ("---", ""),
+    ],
 )
 def test_transliteration_follows_icao(text, expected):
     assert transliterate(text) == expected
 
 
-def test_every_wrong_digit_in_a_checked_field_is_caught():
-    lines = TD3_SPECIMEN.split("\n")
-    for position in [*range(10), *range(13, 20), *range(21, 28), 43]:
-        character = lines[1][position]
-        if not character.isdigit():
-            continue
-        corrupted = lines[1][:position] + str((int(character) + 3) % 10) + lines[1][position + 1 :]
-        with pytest.raises(ValidationError):
-            mrz_read(f"{lines[0]}\n{corrupted}")
+# Properties
+
+# Short enough that the names fit the TD1 name field (30) even where a letter becomes two.
+names = st.text(alphabet="abcdeñáéíóúüzANÑÉ -", min_size=1, max_size=7).filter(transliterate)
+birth_dates = st.dates(min_value=dt.date(1930, 1, 1), max_value=dt.date(2025, 12, 31))
+expiry_dates = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
+numbers = st.text(alphabet="ABCDEFGHJKLMNPRSTUVWXYZ0123456789", min_size=1, max_size=9)
+optional = st.text(alphabet="ABCXYZ0123456789", max_size=14)
 
 
-names = st.text(alphabet="abcdeñáéíóúüzANÑÉ -", min_size=1, max_size=18).filter(lambda n: transliterate(n))
-dates = st.dates(min_value=dt.date(1940, 1, 1), max_value=dt.date(2024, 12, 31))
-numbers = st.text(alphabet="ABCDEFGHJKLMNPRSTUVWXYZ0123456789", min_size=6, max_size=9)
-
-
-@given(surnames=names, given_names=names, number=numbers, birth=dates, sex=st.sampled_from("MFX"))
-def test_composed_zones_read_back(surnames, given_names, number, birth, sex):
+@given(
+    surnames=names,
+    given_names=names,
+    number=numbers,
+    birth=birth_dates,
+    expiry=expiry_dates,
+    sex=st.sampled_from("MFX"),
+    optional=optional,
+)
+def test_composed_zones_read_back(surnames, given_names, number, birth, expiry, sex, optional):
     fields = {
         "issuing_state": "GTM",
         "surnames": surnames,
         "given_names": given_names,
         "number": number,
-        "nationality": "GTM",
+        "nationality": "HND",
         "birth_date": birth,
         "sex": sex,
-        "expiry_date": dt.date(2033, 7, 1),
+        "expiry_date": expiry,
+        "optional": optional,
     }
-    for compose, code in ((mrz_compose_td3, "P"), (mrz_compose_td1, "ID")):
-        data = mrz_read(compose(document_code=code, **fields))
-        assert (data.number, data.birth_date, data.expiry_date, data.sex) == (number, birth, dt.date(2033, 7, 1), sex)
-        assert data.surnames.replace(" ", "<").startswith(transliterate(surnames)[:10].rstrip("<"))
+    for compose, code, format_ in ((mrz_compose_td3, "P", "TD3"), (mrz_compose_td1, "ID", "TD1")):
+        text = compose(document_code=code, **fields)
+        assert [len(line) for line in text.split("\n")] == ([44, 44] if format_ == "TD3" else [30, 30, 30])
+        data = mrz_read(text)
+        assert (data.format, data.document_code, data.issuing_state, data.nationality) == (format_, code, "GTM", "HND")
+        assert (data.number, data.birth_date, data.expiry_date, data.sex, data.optional) == (
+            number,
+            birth,
+            expiry,
+            sex,
+            optional,
+        )
+        assert data.surnames == transliterate(surnames).replace("<", " ")
+        assert data.given_names == transliterate(given_names).replace("<", " ")
 
 
-@given(st.lists(st.text(alphabet="ABCXYZ0123456789<", min_size=9, max_size=9), min_size=1, max_size=20))
-def test_vectorised_check_digits_equal_the_scalar_ones(fields):
-    vectorised = check_digits(np.array([field.encode() for field in fields], dtype="S9"))
+@given(
+    width=st.integers(1, 30),
+    seed_fields=st.lists(
+        st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<", min_size=30, max_size=30), min_size=1
+    ),
+)
+def test_vectorised_check_digits_equal_the_scalar_ones(width, seed_fields):
+    fields = [field[:width] for field in seed_fields]
+    vectorised = check_digits(np.array([field.encode() for field in fields], dtype=f"S{width}"))
     assert [digit.decode() for digit in vectorised] == [check_digit(field) for field in fields]
+
+
+@given(text=st.text(max_size=40))
+def test_transliteration_writes_only_the_mrz_alphabet(text):
+    result = transliterate(text)
+    assert set(result) <= set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
+    assert "<<" not in result
+    assert not result.startswith("<")
+    assert not result.endswith("<")

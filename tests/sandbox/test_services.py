@@ -123,6 +123,19 @@ def test_a_later_exit_closes_the_travellers_open_entry(officer):
     assert register(officer, direction="EXIT", when=dt.datetime(2026, 12, 4, 8, 0)).closes_entry_uid is None
 
 
+def test_only_an_admitted_exit_closes_and_only_an_admitted_entry_is_open(officer):
+    refused_entry = register(officer, decision="REFUSED", refusal_reason="No funds")
+    exit_ = register(officer, direction="EXIT", when=dt.datetime(2026, 11, 28, 12, 0))
+    assert exit_.closes_entry_uid is None  # a refused entry is no stay
+    entry = register(officer, when=dt.datetime(2026, 11, 29, 9, 0))
+    assert entry.person_uid == refused_entry.person_uid
+    prevented = register(
+        officer, direction="EXIT", decision="REFUSED", refusal_reason="Alert", when=dt.datetime(2026, 12, 1, 9, 0)
+    )
+    assert prevented.closes_entry_uid is None  # a prevented exit leaves the stay open
+    assert register(officer, direction="EXIT", when=dt.datetime(2026, 12, 2, 9, 0)).closes_entry_uid == entry.uid
+
+
 def test_a_known_document_reuses_its_person(officer):
     holder = baseline_person(given_names="José Luis", surname_1="Peña", surname_2="López", nationality_id="NIC")
     passport = baseline_document(holder=holder, number="C01234567")
@@ -361,6 +374,10 @@ def test_reset_deletes_the_learners_layer_and_nothing_else(officer):
     assert (sandbox.reset_count, sandbox.reset_at is not None) == (1, True)
     assert services.sandbox_reset(sandbox=sandbox) == 0
     assert sandbox.reset_count == 2
+    stale = Sandbox.objects.get(pk=sandbox.pk)
+    services.sandbox_reset(sandbox=sandbox)
+    services.sandbox_reset(sandbox=stale)  # a double submit from an older copy still counts
+    assert stale.reset_count == 4
 
 
 # Small helpers

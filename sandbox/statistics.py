@@ -4,9 +4,9 @@ The baseline's figures are computed once, when the baseline is generated, into o
 `MonthlySummary` per month that has data (`summary_rebuild`: three GROUP BY queries over the
 baseline, whatever its size). A learner's figures are that summary corrected by their own
 layer (`statistics_for`): +1 for each live row of theirs in the month, -1 for each baseline
-row of the month they have superseded or deleted. The correction reads the learner's rows and
-the baseline rows with the same uids: at most five queries, whose cost depends on the
-learner's layer and never on the baseline's size. `statistics_count` computes the same
+row of the month they have superseded or deleted. The summary and the correction's rows (the
+learner's rows and the baseline rows with the same uids: the `changes_of` scope) come in one
+query, whose cost depends on the learner's layer and never on the baseline's size. `statistics_count` computes the same
 figures directly over the learner's view; the tests prove the two equal.
 
 Shape (keys are codes: ICAO state codes, crossing-point codes, choice values):
@@ -28,14 +28,16 @@ summary equals a direct count; a dimension without data is an empty dict.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from django.db import transaction
-from django.db.models import Count, QuerySet
-from django.db.models.functions import TruncMonth
+from django.db import connection, transaction
+from django.db.models import Count, F, QuerySet, Value
+from django.db.models.functions import JSONObject, TruncMonth
 
-from sandbox.models import LAYER_UID_BASE, CrossingPoint, MonthlySummary, Movement, ReturnEvent
+from sandbox.models import CrossingPoint, MonthlySummary, Movement, ReturnEvent
 
 if TYPE_CHECKING:
     from sandbox.models import Sandbox
@@ -191,30 +193,80 @@ def _month_range(month: dt.date) -> tuple[dt.date, dt.date]:
     return start, following
 
 
+def _changes(model: type[Movement | ReturnEvent], sandbox: Sandbox, fields: tuple[str, ...]) -> QuerySet:
+    """The learner's live rows and the baseline rows they shadow, as (kind, JSON object of
+    `fields` and `layer`: the sandbox id, or null for a baseline row). Every month's: a filter
+    on the date would make the planner read the date index's whole month, where these rows
+    are found by the layer's index alone."""
+    return (
+        model.objects.changes_of(sandbox)
+        .filter(is_deleted=False)
+        .order_by()
+        .values(kind=Value(model._meta.model_name), row=JSONObject(layer="sandbox_id", **{f: f for f in fields}))
+    )
+
+
+def _summary(month: dt.date) -> QuerySet:
+    return MonthlySummary.objects.filter(month=month).order_by().values(kind=Value("summary"), row=F("data"))
+
+
+# The correction query is compiled once per process with a stand-in sandbox id and month,
+# then run with the learner's in their places: building and compiling the ORM query costs
+# more than the database takes to answer it.
+_PROBE_SANDBOX_ID = 987_654_321
+_PROBE_MONTH = dt.date(1901, 1, 1)
+_DATE_FIELDS = {"movement": "local_date", "returnevent": "returned_on"}
+
+
+@functools.cache
+def _correction_statement() -> tuple[str, tuple[Any, ...]]:
+    from sandbox.models import Sandbox
+
+    probe = Sandbox(pk=_PROBE_SANDBOX_ID)
+    query = _summary(_PROBE_MONTH).union(
+        _changes(Movement, probe, _MOVEMENT_FIELDS), _changes(ReturnEvent, probe, _RETURN_FIELDS), all=True
+    )
+    sql, params = query.query.sql_with_params()
+    # A backend may hand the month over as a date or as its ISO text (SQLite).
+    if not {_PROBE_MONTH, _PROBE_MONTH.isoformat()} & set(params) or _PROBE_SANDBOX_ID not in params:
+        raise RuntimeError(f"The statistics query does not take the month and the sandbox as parameters: {params}")
+    return sql, params
+
+
+def _correction_rows(sandbox: Sandbox, month: dt.date) -> list[tuple[str, Any]]:
+    """The month's summary and the learner's changes that fall in the month."""
+    sql, probe_params = _correction_statement()
+    stand_ins = {_PROBE_SANDBOX_ID: sandbox.pk, _PROBE_MONTH: month, _PROBE_MONTH.isoformat(): month.isoformat()}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [stand_ins.get(param, param) for param in probe_params])
+        rows = cursor.fetchall()
+    # Dates arrive as ISO text inside the JSON objects, which order as the dates do.
+    first, following = (day.isoformat() for day in _month_range(month))
+    kept = []
+    for kind, row in rows:
+        value = json.loads(row) if isinstance(row, str | bytes) else row
+        if kind == "summary" or first <= str(value[_DATE_FIELDS[kind]])[:10] < following:
+            kept.append((kind, value))
+    return kept
+
+
 def statistics_for(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, Any]:
-    """The learner's figures for the month: the baseline's summary corrected by their layer."""
+    """The learner's figures for the month: the baseline's summary corrected by their layer.
+
+    One query: the month's summary, and for movements and returns the learner's live rows of
+    the month (+1 each) and the baseline rows of the month they supersede or delete (-1 each).
+    Its cost depends on the learner's layer, never on the baseline's size.
+    """
     start = _first_day(month)
-    summary = MonthlySummary.objects.filter(month=start).values_list("data", flat=True).first()
-    stats = summary if summary is not None else empty_statistics(start)
     if sandbox is None:
-        return _tidy(stats)
-    first, following = _month_range(start)
-    for model, fields, date_field, add in (
-        (Movement, _MOVEMENT_FIELDS, "local_date", _add_movement),
-        (ReturnEvent, _RETURN_FIELDS, "returned_on", _add_return),
-    ):
-        layer = list(model.objects.layer_of(sandbox).values("uid", "is_deleted", *fields))
-        if not layer:
-            continue
-        # Only a uid of the baseline's range can shadow a baseline row: a new record's cannot.
-        shadowing = [row["uid"] for row in layer if row["uid"] < LAYER_UID_BASE]
-        if shadowing:
-            in_month = {f"{date_field}__gte": first, f"{date_field}__lt": following}
-            for row in model.objects.baseline().filter(uid__in=shadowing, **in_month).values(*fields):
-                add(stats, row, -1)
-        for row in layer:
-            if not row["is_deleted"] and first <= row[date_field] < following:
-                add(stats, row, +1)
+        rows = [(item["kind"], item["row"]) for item in _summary(start)]
+    else:
+        rows = _correction_rows(sandbox, start)
+    stats = next((row for kind, row in rows if kind == "summary"), None) or empty_statistics(start)
+    add = {"movement": _add_movement, "returnevent": _add_return}
+    for kind, row in rows:
+        if kind != "summary":
+            add[kind](stats, row, -1 if row["layer"] is None else +1)
     return _tidy(stats)
 
 

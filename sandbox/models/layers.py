@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
 from django.db.models import Expression, Q
-from django.db.models.sql import Query
+from django.db.models.sql import DeleteQuery, Query
 
 if TYPE_CHECKING:
     from sandbox.models.sandboxes import Sandbox
@@ -42,26 +42,30 @@ class Scope:
     BASELINE = "baseline"
     VISIBLE = "visible"
     LAYER = "layer"
+    CHANGES = "changes"
     EVERY_ROW = "every_row"
 
 
-class NotShadowed(Expression):
-    """True for a row whose uid has no row in the sandbox's layer.
+class Shadowing(Expression):
+    """Whether a row's uid has a row in the sandbox's layer: `Shadowing(model, id)` is true for a
+    row the layer does not shadow, `Shadowing(model, id, shadowed=True)` for one it does.
 
-    On PostgreSQL it is `uid <> ALL(ARRAY(SELECT uid FROM the layer))`: an uncorrelated
-    subquery the planner runs once as an InitPlan, which keeps a parallel scan of the
-    baseline possible (a NOT EXISTS sublink under an OR becomes a per-row SubPlan, which
-    forbids parallel workers and made a layered search 1.5 times slower than the
-    baseline's). Elsewhere it is a correlated NOT EXISTS on the layer's index.
+    On PostgreSQL it is `uid <> ALL(ARRAY(SELECT uid FROM the layer))` (or `= ANY`): an
+    uncorrelated subquery the planner runs once as an InitPlan, which keeps a parallel scan of
+    the baseline possible (a NOT EXISTS sublink under an OR becomes a per-row SubPlan, which
+    forbids parallel workers and made a layered search 1.5 times slower than the baseline's),
+    and whose array probes the baseline's uid index. Elsewhere it is a correlated (NOT) EXISTS
+    on the layer's index.
     """
 
     output_field = models.BooleanField()
     conditional = True
 
-    def __init__(self, model: type[models.Model], sandbox_id: int) -> None:
+    def __init__(self, model: type[models.Model], sandbox_id: int, *, shadowed: bool = False) -> None:
         super().__init__()
         self.model = model
         self.sandbox_id = sandbox_id
+        self.shadowed = shadowed
 
     def _parts(self, compiler: Any, connection: Any) -> tuple[str, str]:
         alias = compiler.query.get_initial_alias()
@@ -70,14 +74,16 @@ class NotShadowed(Expression):
 
     def as_sql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
         uid, table = self._parts(compiler, connection)
+        exists = "EXISTS" if self.shadowed else "NOT EXISTS"
         return (
-            f"NOT EXISTS (SELECT 1 FROM {table} shadow WHERE shadow.sandbox_id = %s AND shadow.uid = {uid})",  # noqa: S608 - names from the model, the id a parameter
+            f"{exists} (SELECT 1 FROM {table} shadow WHERE shadow.sandbox_id = %s AND shadow.uid = {uid})",  # noqa: S608 - names from the model, the id a parameter
             [self.sandbox_id],
         )
 
     def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
         uid, table = self._parts(compiler, connection)
-        return f"{uid} <> ALL(ARRAY(SELECT shadow.uid FROM {table} shadow WHERE shadow.sandbox_id = %s))", [  # noqa: S608
+        test = "= ANY" if self.shadowed else "<> ALL"
+        return f"{uid} {test}(ARRAY(SELECT shadow.uid FROM {table} shadow WHERE shadow.sandbox_id = %s))", [  # noqa: S608
             self.sandbox_id
         ]
 
@@ -137,12 +143,20 @@ class LayeredQuerySet(models.QuerySet):
         if sandbox is None:
             return self.baseline()._scoped(Scope.VISIBLE)
         return self.filter(
-            Q(sandbox_id=sandbox.pk, is_deleted=False) | (Q(sandbox__isnull=True) & NotShadowed(self.model, sandbox.pk))
+            Q(sandbox_id=sandbox.pk, is_deleted=False) | (Q(sandbox__isnull=True) & Shadowing(self.model, sandbox.pk))
         )._scoped(Scope.VISIBLE, sandbox.pk)
 
     def layer_of(self, sandbox: Sandbox) -> Self:
         """The sandbox's own rows: new records, edited copies and tombstones."""
         return self.filter(sandbox_id=sandbox.pk)._scoped(Scope.LAYER, sandbox.pk)
+
+    def changes_of(self, sandbox: Sandbox) -> Self:
+        """The sandbox's own rows and the baseline rows they supersede or delete: where the
+        learner's view differs from the baseline. Counting the learner's live rows in and these
+        baseline rows out turns a figure of the baseline into the learner's (statistics)."""
+        return self.filter(
+            Q(sandbox_id=sandbox.pk) | (Q(sandbox__isnull=True) & Shadowing(self.model, sandbox.pk, shadowed=True))
+        )._scoped(Scope.CHANGES, sandbox.pk)
 
     def every_row(self) -> Self:
         """Baseline and every layer: for maintenance (baseline replacement), never for a screen."""
@@ -199,6 +213,14 @@ class LayeredQuerySet(models.QuerySet):
     def in_bulk(self, *args: Any, **kwargs: Any) -> dict[Any, Any]:
         self._require_scope()
         return super().in_bulk(*args, **kwargs)
+
+    def delete_sql(self) -> tuple[str, tuple[Any, ...]]:
+        """The DELETE of these rows as SQL and parameters, for a caller that runs several in one
+        statement (the reset on PostgreSQL); like `_raw_delete`, it sends no signals and no cascades."""
+        self._require_scope()
+        query = self.query.clone()
+        query.__class__ = DeleteQuery
+        return query.get_compiler(self.db).as_sql()
 
 
 LayeredManager = models.Manager.from_queryset(LayeredQuerySet)

@@ -15,15 +15,22 @@ Every step starts from empty tables (`baseline_clear`, a TRUNCATE) after a CHECK
 timed, and its rows are counted afterwards. The last round ends with ours, whose baseline the
 other sandbox benchmarks then use (after a VACUUM ANALYZE: autovacuum may be off).
 
-Rows: naive against ours per movement (ratio shown as naive / ours, target at least 50x), and
+- floor: what the database alone must do with the same pre-built rows, whatever the generator:
+  the load as `baseline_load` does it on PostgreSQL (secondary indexes and foreign keys
+  dropped, COPY, re-created), one transaction, without building or rendering anything.
+
+Rows: naive against ours per movement (ratio shown as naive / ours, target at least 50x),
 bare COPY against ours for the whole (ratio shown as bare / ours, target at least 0.5: ours
-takes at most twice a bare COPY of its own rows).
+takes at most twice a bare COPY of its own rows), and, for context without a target, naive
+against the floor per movement: the most any generator loading these rows could gain over
+the naive one on this machine.
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from dataclasses import dataclass
 from typing import Any
 
 from bench.core import Benchmark, BenchmarkFailed, Result
@@ -33,17 +40,17 @@ GENERATION_ROUNDS = 3
 NAIVE_MOVEMENTS = 4_000
 KEY = "1m"
 
-_outcome: list[tuple[Result, Result] | BenchmarkFailed] = []
+_outcome: list[tuple[Result, Result, Result] | BenchmarkFailed] = []
 
 
-def _measure() -> tuple[Result, Result]:
+def _measure() -> tuple[Result, Result, Result]:
     current = lab()
     worker = current.worker(KEY)
     scale = SCALES[KEY]
     worker.call("generation_prepare", seed=SEED, scale=scale)
-    samples: dict[str, list[float]] = {"naive": [], "bare": [], "ours": []}
+    samples: dict[str, list[float]] = {"naive": [], "bare": [], "floor": [], "ours": []}
     for round_index in range(GENERATION_ROUNDS):
-        order = ("naive", "bare", "ours") if round_index % 2 == 0 else ("ours", "bare", "naive")
+        order = ("naive", "bare", "floor", "ours") if round_index % 2 == 0 else ("ours", "floor", "bare", "naive")
         for side in order:
             answer = worker.call(f"generation_{side}", seed=SEED, scale=scale, movements=NAIVE_MOVEMENTS)
             samples[side].append(answer["ms_per_movement"] if side == "naive" else answer["ms"])
@@ -62,10 +69,16 @@ def _measure() -> tuple[Result, Result]:
         count=GENERATION_ROUNDS,
         unit="s",
     )
-    return per_movement, whole
+    floor = Result(
+        baseline_ms=statistics.median(samples["naive"]),
+        measured_ms=statistics.median(samples["floor"]) / scale,
+        count=GENERATION_ROUNDS,
+        unit="ms/movement",
+    )
+    return per_movement, whole, floor
 
 
-def _results() -> tuple[Result, Result]:
+def _results() -> tuple[Result, Result, Result]:
     """Measured once for both rows; a failure fails both."""
     if not _outcome:
         try:
@@ -93,6 +106,12 @@ BENCHMARKS = [
         baseline="bare COPY of the same pre-built rows",
         run=lambda: _results()[1],
         bound=0.5,
+        speedup=True,
+    ),
+    Benchmark(
+        name="sandbox: 1M load's database floor, per movement",
+        baseline=f"naive Faker per row + bulk_create ({NAIVE_MOVEMENTS:,} movements)",
+        run=lambda: _results()[2],
         speedup=True,
     ),
 ]
@@ -199,6 +218,36 @@ def generation_bare(**_ignored: Any) -> dict[str, Any]:
     return {"ms": elapsed}
 
 
+@dataclass(frozen=True)
+class _Rendered:
+    """A table's pre-rendered COPY text, shaped as the loader reads a generated table."""
+
+    db_table: str
+    columns: list[str]
+    text: str
+
+    def copy_chunks(self) -> list[str]:
+        return [self.text]
+
+
+def generation_floor(**_ignored: Any) -> dict[str, Any]:
+    from django.db import transaction
+
+    from sandbox.generation.loading import copy_tables
+
+    (buffers,) = _buffers
+    _fresh()
+    start = time.perf_counter()
+    with transaction.atomic():
+        copy_tables([_Rendered(table, columns, text) for table, columns, text in buffers])
+    elapsed = _ms(start)
+    counts = _counts()
+    for table, _columns, text in buffers:
+        if counts[table] != text.count("\n"):
+            raise BenchmarkFailed(f"the floor's load left {counts[table]} rows in {table}")
+    return {"ms": elapsed}
+
+
 def generation_naive(*, movements: int, seed: int, **_ignored: Any) -> dict[str, Any]:
     from bench.sandbox.naive import naive_generate
 
@@ -220,5 +269,6 @@ COMMANDS = {
     "generation_release": generation_release,
     "generation_ours": generation_ours,
     "generation_bare": generation_bare,
+    "generation_floor": generation_floor,
     "generation_naive": generation_naive,
 }

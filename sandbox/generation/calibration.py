@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+
 GENERATOR_VERSION = "1.0"
 
 OCAM = ("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "BLZ", "DOM")
@@ -276,4 +278,5 @@ def country_share_target(code: str) -> Target:
     weights = annual_weights()
     low, high = ANNUAL_MOVEMENTS_MILLIONS[code]
     rest = sum(weights.values()) - weights[code]
-    return Target(low / (rest + low), high / (rest + high), "DOMAIN.md 2.3 (annual movements for calibration)")
+    note = _("annual movements for calibration")
+    return Target(low / (rest + low), high / (rest + high), f"DOMAIN.md 2.3 ({note})")

@@ -21,6 +21,7 @@ database untouched.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from django.db import connection, transaction
@@ -81,7 +82,8 @@ def baseline_clear() -> None:
         _clear()
 
 
-def _copy(tables: list[Table]) -> None:
+def copy_tables(tables: Sequence[Table]) -> None:
+    """COPY the tables' rows in, their secondary indexes and foreign keys dropped and re-created around it."""
     from psycopg.copy import QueuedLibpqWriter
 
     quote = connection.ops.quote_name
@@ -129,7 +131,7 @@ def baseline_load(generated: GeneratedBaseline, *, replace: bool = False) -> Bas
             _clear()
         tables = [table for table in generated.tables if len(table)]
         if connection.vendor == "postgresql":
-            _copy(tables)
+            copy_tables(tables)
         else:
             for table in tables:
                 _insert(table)

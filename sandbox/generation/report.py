@@ -5,7 +5,8 @@ queries, and pair each measure with its target range and source from `calibratio
 
 Invariants: reads the baseline scope only; every row says whether the measure falls within
 its range ("ok") or not; an indicator with nothing to measure (e.g. no Holy Week in the
-period) is left out rather than reported as 0.
+period) is left out rather than reported as 0. Sections, labels and notes are in the active
+language; codes (countries, posts, defect types) and document references are not translated.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from typing import NamedTuple
 from dateutil.easter import easter
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractMonth
+from django.utils.translation import gettext as _
 
 from sandbox.generation.calibration import (
     DEFECT_RATES,
@@ -31,7 +33,7 @@ from sandbox.models import Alert, Baseline, DataQualityDefect, Document, Movemen
 from sandbox.reference import crossing_points
 
 D5B = "DOMAIN.md 5b"
-NATIONALS_TARGET = {"DOM": (0.20, 0.35, "DOMAIN.md 2.3 (acento.com.do: 25% Dominicans)")}
+NATIONALS_TARGET = {"DOM": (0.20, 0.35)}  # DOMAIN.md 2.3, acento.com.do: 25% Dominicans
 
 
 class Row(NamedTuple):
@@ -45,6 +47,11 @@ class Row(NamedTuple):
     @property
     def ok(self) -> bool:
         return self.low - 1e-9 <= self.value <= self.high + 1e-9
+
+
+def _noted(reference: str, note: str) -> str:
+    """A source: a document reference as it is, then a (translated) note in brackets."""
+    return f"{reference} ({note})"
 
 
 def _share(part: int, whole: int) -> float:
@@ -67,14 +74,14 @@ def _movements(baseline: Baseline) -> list[Row]:
         by_country[country] += n
     for country in OCAM:
         target = country_share_target(country)
-        rows.append(Row("Country volume", country, _share(by_country[country], total), *target))
+        rows.append(Row(_("Country volume"), country, _share(by_country[country], total), *target))
     for country in OCAM:
         for mode, share in MODE_SPLIT[country].items():
             if share >= 0.01:
                 value = _share(by_country_mode[(country, mode)], by_country[country])
                 rows.append(
                     Row(
-                        "Mode split",
+                        _("Mode split"),
                         f"{country} {mode}",
                         value,
                         max(0, share - 0.05),
@@ -88,7 +95,7 @@ def _movements(baseline: Baseline) -> list[Row]:
             value = _share(by_post.get(post["code"], 0), by_country[post["country_id"]])
             share = post["volume_share"]
             rows.append(
-                Row("Crossing points", post["code"], value, share * 0.75, share * 1.25, "border_crossing_points.csv")
+                Row(_("Crossing points"), post["code"], value, share * 0.75, share * 1.25, "border_crossing_points.csv")
             )
     nationals = dict(
         movements.filter(nationality_id=F("crossing_point__country_id"))
@@ -96,9 +103,14 @@ def _movements(baseline: Baseline) -> list[Row]:
         .annotate(n=Count("id"))
     )
     for country in OCAM:
-        low, high, source = NATIONALS_TARGET.get(country, (0.30, 0.50, D5B + " (nationals 30-50%)"))
+        if country in NATIONALS_TARGET:
+            low, high = NATIONALS_TARGET[country]
+            source = _noted("DOMAIN.md 2.3", _("acento.com.do: %(share)d%% Dominicans") % {"share": 25})
+        else:
+            low, high = 0.30, 0.50
+            source = _noted(D5B, _("nationals %(low)d-%(high)d%%") % {"low": 30, "high": 50})
         rows.append(
-            Row("Nationals", country, _share(nationals.get(country, 0), by_country[country]), low, high, source)
+            Row(_("Nationals"), country, _share(nationals.get(country, 0), by_country[country]), low, high, source)
         )
     for country in OCAM:
         top = (
@@ -110,12 +122,19 @@ def _movements(baseline: Baseline) -> list[Row]:
         )
         for nationality, n in top:
             rows.append(
-                Row("Top foreign nationalities", f"{country} {nationality}", _share(n, by_country[country]), 0, 1, D5B)
+                Row(
+                    _("Top foreign nationalities"),
+                    f"{country} {nationality}",
+                    _share(n, by_country[country]),
+                    0,
+                    1,
+                    D5B,
+                )
             )
     males = movements.filter(sex="M").count()
-    rows.append(Row("Demography", "male share of movements", _share(males, total), 0.45, 0.55, D5B))
+    rows.append(Row(_("Demography"), _("male share of movements"), _share(males, total), 0.45, 0.55, D5B))
     minors = movements.filter(age_group__in=("Y_LT12", "Y12T17")).count()
-    rows.append(Row("Demography", "minors share of movements", _share(minors, total), 0.08, 0.12, D5B))
+    rows.append(Row(_("Demography"), _("minors share of movements"), _share(minors, total), 0.08, 0.12, D5B))
     return rows
 
 
@@ -136,12 +155,12 @@ def _seasonality(baseline: Baseline) -> list[Row]:
             target = MONTH_INDEX[month - 1]
             rows.append(
                 Row(
-                    "Seasonality (air)",
-                    f"month {month:02d} index",
+                    _("Seasonality (air)"),
+                    _("month %(month)02d index") % {"month": month},
                     per_month[month] / mean,
                     target - 0.2,
                     target + 0.2,
-                    "DOMAIN.md 2.6 (Belize 2023)",
+                    _noted("DOMAIN.md 2.6", _("Belize 2023")),
                 )
             )
     land = Movement.objects.baseline().filter(transport_mode="LAND")
@@ -155,8 +174,8 @@ def _seasonality(baseline: Baseline) -> list[Row]:
         reference = (_daily(land, *before) + _daily(land, *after)) / 2
         rows.append(
             Row(
-                "Holy Week",
-                f"{year} land uplift",
+                _("Holy Week"),
+                _("%(year)d land uplift") % {"year": year},
                 _share(_daily(land, first, last), reference),
                 1.6,
                 2.0,
@@ -172,7 +191,7 @@ def _seasonality(baseline: Baseline) -> list[Row]:
         rows.append(
             Row(
                 "Peñas Blancas",
-                f"{year} Dec 15-31 exits uplift",
+                _("%(year)d Dec 15-31 exits uplift") % {"year": year},
                 _share(_daily(exits, *peak), _daily(exits, *normal)),
                 3.0,
                 5.0,
@@ -185,11 +204,11 @@ def _seasonality(baseline: Baseline) -> list[Row]:
             rows.append(
                 Row(
                     "Peñas Blancas",
-                    f"{year + 1} Jan 2-15 re-entry uplift",
+                    _("%(year)d Jan 2-15 re-entry uplift") % {"year": year + 1},
                     _share(_daily(entries, *back), _daily(entries, *normal)),
                     2.0,
                     6.0,
-                    "DOMAIN.md 2.6 (mirror re-entry wave in January)",
+                    _noted("DOMAIN.md 2.6", _("mirror re-entry wave in January")),
                 )
             )
     return rows
@@ -207,8 +226,8 @@ def _flows(baseline: Baseline) -> list[Row]:
         entries, exits = counts[(country, "ENTRY")], counts[(country, "EXIT")]
         rows.append(
             Row(
-                "Entries and exits",
-                f"{country} net (entries-exits)/all",
+                _("Entries and exits"),
+                _("%(country)s net (entries-exits)/all") % {"country": country},
                 _share(entries - exits, entries + exits),
                 -0.05,
                 0.05,
@@ -225,18 +244,20 @@ def _flows(baseline: Baseline) -> list[Row]:
     open_entries = foreign.filter(~Exists(closing)).count()
     rows.append(
         Row(
-            "Entries and exits",
-            "foreign visitors' entries without exit",
+            _("Entries and exits"),
+            _("foreign visitors' entries without exit"),
             _share(open_entries, foreign.count()),
             0.01,
             0.05,
-            D5B + " (1-3% overstays, plus missing records)",
+            _noted(D5B, _("%(low)d-%(high)d%% overstays, plus missing records") % {"low": 1, "high": 3}),
         )
     )
     foreign_entries = movements.filter(direction="ENTRY").exclude(nationality_id=F("crossing_point__country_id"))
     refused = foreign_entries.filter(decision="REFUSED").count()
     rows.append(
-        Row("Refusals", "refusals per foreign entry", _share(refused, foreign_entries.count()), 0.0005, 0.002, D5B)
+        Row(
+            _("Refusals"), _("refusals per foreign entry"), _share(refused, foreign_entries.count()), 0.0005, 0.002, D5B
+        )
     )
     return rows
 
@@ -252,42 +273,42 @@ def _returns(baseline: Baseline) -> list[Row]:
     adults = returns.filter(is_minor=False)
     rows = [
         Row(
-            "Returns",
-            "returns per movement",
+            _("Returns"),
+            _("returns per movement"),
             _share(total, baseline.scale),
             RETURNS_SHARE_OF_SCALE * 0.9,
             RETURNS_SHARE_OF_SCALE * 1.1,
-            "brief: about 2% of the scale",
+            _("brief: about %(share)d%% of the scale") % {"share": 2},
         ),
-        Row("Returns", "from the USA", _share(usa.count(), total), 0.45, 0.80, "DOMAIN.md 2.4 (2022-2024)"),
+        Row(_("Returns"), _("from the USA"), _share(usa.count(), total), 0.45, 0.80, "DOMAIN.md 2.4 (2022-2024)"),
         Row(
-            "Returns",
-            "from the USA by air",
+            _("Returns"),
+            _("from the USA by air"),
             _share(usa.filter(mode="AIR").count(), usa.count()),
             1.0,
             1.0,
             "DOMAIN.md 5b",
         ),
         Row(
-            "Returns",
-            "from Mexico by land",
+            _("Returns"),
+            _("from Mexico by land"),
             _share(mexico.filter(mode="LAND").count(), mexico.count()),
             0.6,
             0.95,
             "DOMAIN.md 2.4, 5b",
         ),
-        Row("Returns", "minors", _share(minors.count(), total), 0.13, 0.18, "DOMAIN.md 2.4"),
+        Row(_("Returns"), _("minors"), _share(minors.count(), total), 0.13, 0.18, "DOMAIN.md 2.4"),
         Row(
-            "Returns",
-            "unaccompanied share of minors",
+            _("Returns"),
+            _("unaccompanied share of minors"),
             _share(minors.filter(is_unaccompanied=True).count(), minors.count()),
             0.4,
             0.95,
             "DOMAIN.md 2.4 (GT 2022)",
         ),
         Row(
-            "Returns",
-            "men among adults",
+            _("Returns"),
+            _("men among adults"),
             _share(adults.filter(sex="M").count(), adults.count()),
             0.70,
             0.80,
@@ -299,8 +320,8 @@ def _returns(baseline: Baseline) -> list[Row]:
     for month, factor in RETURN_MONTH_FACTOR.items():
         rows.append(
             Row(
-                "Returns",
-                f"month {month:02d} index",
+                _("Returns"),
+                _("month %(month)02d index") % {"month": month},
                 _share(monthly.get(month, 0), mean),
                 factor - 0.15,
                 factor + 0.15,
@@ -316,10 +337,10 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
     screened = movements.filter(screening_result__in=("POSSIBLE", "HIT")).count()
     alerts = Alert.objects.baseline()
     rows = [
-        Row("Alerts", "movements with a POSSIBLE or HIT", _share(screened, total), 0.005, 0.02, D5B),
+        Row(_("Alerts"), _("movements with a POSSIBLE or HIT"), _share(screened, total), 0.005, 0.02, D5B),
         Row(
-            "Alerts",
-            "inflated for training",
+            _("Alerts"),
+            _("inflated for training"),
             _share(alerts.filter(is_training_inflated=True).count(), alerts.count()),
             1.0,
             1.0,
@@ -340,10 +361,19 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
     }  # fmt: skip
     for defect, rate in DEFECT_RATES.items():
         value = _share(defects.get(defect, 0), bases[defect])
-        rows.append(Row("Defects", defect, value, rate * 0.5, rate * 1.5, D5B))
+        rows.append(Row(_("Defects"), defect, value, rate * 0.5, rate * 1.5, D5B))
     stale = _share(defects.get("STALE_ALERT", 0), alerts.count())
-    rows.append(Row("Defects", "STALE_ALERT", stale, 0.10, 0.20, D5B))
-    rows.append(Row("Defects", "TEST_RECORD (rows)", defects.get("TEST_RECORD", 0), 5, 15, D5B + " (about 10 rows)"))
+    rows.append(Row(_("Defects"), "STALE_ALERT", stale, 0.10, 0.20, D5B))
+    rows.append(
+        Row(
+            _("Defects"),
+            _("%(defect)s (rows)") % {"defect": "TEST_RECORD"},
+            defects.get("TEST_RECORD", 0),
+            5,
+            15,
+            _noted(D5B, _("about %(rows)d rows") % {"rows": 10}),
+        )
+    )
     return rows
 
 

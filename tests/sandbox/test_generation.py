@@ -305,7 +305,8 @@ def test_every_defect_type_is_injected_and_recorded(small_baseline):
 
 def test_shares_fall_within_their_targets_at_a_moderate_scale():
     baseline_generate(seed=21, scale=20_000)
-    rows = calibration_report()
+    with translation.override("en"):  # the sections are labelled in the active language
+        rows = calibration_report()
     by_section: dict[str, list] = {}
     for row in rows:
         by_section.setdefault(row.section, []).append(row)
@@ -329,6 +330,30 @@ def test_calibration_command_prints_every_section(small_baseline):
         assert section in text
     assert " ok " in text
     assert "indicators," in text
+
+
+def test_calibration_command_speaks_the_active_language(small_baseline):
+    spanish = ("Volumen por país", "Reparto por modo de transporte", "Semana Santa", "Entradas y salidas", "Retornos")
+    english = ("Country volume", "Mode split", "Holy Week", "Entries and exits", "Returns")
+    outputs, rows = {}, {}
+    for language in ("es", "en"):
+        out = StringIO()
+        with translation.override(language):
+            call_command("sandbox_calibration", stdout=out)
+            rows[language] = calibration_report()
+        outputs[language] = out.getvalue()
+    assert all(section in outputs["es"] for section in spanish), outputs["es"]
+    assert not [section for section in english if section in outputs["es"]]
+    assert "índice del mes 01" in outputs["es"]
+    assert "DOMAIN.md 2.3 (movimientos anuales para la calibración)" in outputs["es"]
+    assert all(section in outputs["en"] for section in english), outputs["en"]
+    assert not [section for section in spanish if section in outputs["en"]]
+    assert "month 01 index" in outputs["en"]
+    assert "DOMAIN.md 2.3 (annual movements for calibration)" in outputs["en"]
+    # Only the words change: the same rows in the same order, with the same numbers and checks.
+    numbers = {language: [(r.value, r.low, r.high, r.ok) for r in rows[language]] for language in rows}
+    assert numbers["es"] == numbers["en"]
+    assert next(r.indicator for r in rows["es"] if r.section == "Defectos") == "DUPLICATE_PERSON"  # codes stay
 
 
 def test_calibration_command_without_a_baseline_says_so():

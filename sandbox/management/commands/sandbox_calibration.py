@@ -21,7 +21,9 @@ def _number(value: float) -> str:
 
 
 class Command(BaseCommand):
-    help = "Print the calibration of the sandbox's baseline against the DOMAIN.md targets."
+    @property
+    def help(self) -> str:  # a property, not gettext_lazy: argparse needs a real string
+        return _("Print the calibration of the sandbox's baseline against the DOMAIN.md targets.")
 
     def handle(self, *args: Any, **options: Any) -> None:
         rows = calibration_report()

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import statistics
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -198,24 +199,33 @@ def generation_ours(*, seed: int, scale: int, **_ignored: Any) -> dict[str, Any]
     return {"ms": elapsed}
 
 
-def generation_bare(**_ignored: Any) -> dict[str, Any]:
-    from django.db import connection, transaction
-
-    quote = connection.ops.quote_name
+def _timed_load(load: Callable[[list[tuple[str, list[str], str]]], None], what: str) -> dict[str, Any]:
+    """Time `load` of the pre-rendered rows into empty tables, then check every table's rows."""
     (buffers,) = _buffers
     _fresh()
     start = time.perf_counter()
+    load(buffers)
+    elapsed = _ms(start)
+    counts = _counts()
+    for table, _columns, text in buffers:
+        if counts[table] != text.count("\n"):
+            raise BenchmarkFailed(f"{what} left {counts[table]} rows in {table}, expected {text.count(chr(10))}")
+    return {"ms": elapsed}
+
+
+def _bare_copy(buffers: list[tuple[str, list[str], str]]) -> None:
+    from django.db import connection, transaction
+
+    quote = connection.ops.quote_name
     with transaction.atomic(), connection.cursor() as cursor:
         for table, columns, text in buffers:
             statement = f"COPY {quote(table)} ({', '.join(quote(column) for column in columns)}) FROM STDIN"
             with cursor.cursor.copy(statement) as copy:
                 copy.write(text)
-    elapsed = _ms(start)
-    counts = _counts()
-    for table, _columns, text in buffers:
-        if counts[table] != text.count("\n"):
-            raise BenchmarkFailed(f"COPY left {counts[table]} rows in {table}, expected {text.count(chr(10))}")
-    return {"ms": elapsed}
+
+
+def generation_bare(**_ignored: Any) -> dict[str, Any]:
+    return _timed_load(_bare_copy, "the bare COPY")
 
 
 @dataclass(frozen=True)
@@ -230,22 +240,17 @@ class _Rendered:
         return [self.text]
 
 
-def generation_floor(**_ignored: Any) -> dict[str, Any]:
+def _loader_copy(buffers: list[tuple[str, list[str], str]]) -> None:
     from django.db import transaction
 
     from sandbox.generation.loading import copy_tables
 
-    (buffers,) = _buffers
-    _fresh()
-    start = time.perf_counter()
     with transaction.atomic():
         copy_tables([_Rendered(table, columns, text) for table, columns, text in buffers])
-    elapsed = _ms(start)
-    counts = _counts()
-    for table, _columns, text in buffers:
-        if counts[table] != text.count("\n"):
-            raise BenchmarkFailed(f"the floor's load left {counts[table]} rows in {table}")
-    return {"ms": elapsed}
+
+
+def generation_floor(**_ignored: Any) -> dict[str, Any]:
+    return _timed_load(_loader_copy, "the floor's load")
 
 
 def generation_naive(*, movements: int, seed: int, **_ignored: Any) -> dict[str, Any]:

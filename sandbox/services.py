@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from sandbox import selectors
 from sandbox.models import (
     LAYERED_MODELS,
+    STAND_IN_SANDBOX_ID,
     AgeGroup,
     Alert,
     AuditEvent,
@@ -38,6 +39,7 @@ from sandbox.models import (
     Person,
     Sandbox,
     TravelPurpose,
+    rebind,
 )
 from sandbox.mrz import MrzData, mrz_lines, mrz_read
 from sandbox.names import name_search_key
@@ -144,27 +146,30 @@ def sandbox_reset(*, sandbox: Sandbox) -> int:
 
 
 @functools.cache
-def _reset_statement() -> str:
-    """The reset's one statement on PostgreSQL, compiled once from the layer scopes; its
-    parameters are the sandbox id once per layered table, then the reset time and the id again."""
-    probe = Sandbox(pk=987_654_321)
-    deletes = []
+def _reset_statement() -> tuple[str, list[Any]]:
+    """The reset's one statement on PostgreSQL, compiled once from the layer scopes for the
+    stand-in sandbox, and the parameters of its deletions; the reset time and the sandbox id follow."""
+    stand_in = Sandbox(pk=STAND_IN_SANDBOX_ID)
+    deletes, delete_params = [], []
     for index, model in enumerate(LAYERED_MODELS):
-        sql, params = model.objects.layer_of(probe).delete_sql()
-        if tuple(params) != (probe.pk,):
+        sql, params = model.objects.layer_of(stand_in).delete_sql()
+        if tuple(params) != (STAND_IN_SANDBOX_ID,):
             raise RuntimeError(f"The layer of {model.__name__} is not scoped by the sandbox id alone: {params}")
         deletes.append(f"deleted_{index} AS ({sql} RETURNING 1)")
+        delete_params.extend(params)
     counted = " + ".join(f"(SELECT count(*) FROM deleted_{index})" for index in range(len(LAYERED_MODELS)))  # noqa: S608 - CTE names
     table = connection.ops.quote_name(Sandbox._meta.db_table)
-    return (
+    sql = (
         f"WITH {', '.join(deletes)} UPDATE {table} SET reset_at = %s, reset_count = reset_count + 1"  # noqa: S608 - names from the models
         f" WHERE id = %s RETURNING {counted}, reset_at, reset_count"
     )
+    return sql, delete_params
 
 
 def _layer_delete_at_once(sandbox: Sandbox, reset_at: dt.datetime) -> tuple[int, dt.datetime, int]:
+    sql, delete_params = _reset_statement()
     with connection.cursor() as cursor:
-        cursor.execute(_reset_statement(), [*[sandbox.pk] * len(LAYERED_MODELS), reset_at, sandbox.pk])
+        cursor.execute(sql, [*rebind(delete_params, {STAND_IN_SANDBOX_ID: sandbox.pk}), reset_at, sandbox.pk])
         row = cursor.fetchone()
     if row is None:
         raise Sandbox.DoesNotExist(f"Sandbox {sandbox.pk} no longer exists.")

@@ -6,8 +6,9 @@ baseline, whatever its size). A learner's figures are that summary corrected by 
 layer (`statistics_for`): +1 for each live row of theirs in the month, -1 for each baseline
 row of the month they have superseded or deleted. The summary and the correction's rows (the
 learner's rows and the baseline rows with the same uids: the `changes_of` scope) come in one
-query, whose cost depends on the learner's layer and never on the baseline's size. `statistics_count` computes the same
-figures directly over the learner's view; the tests prove the two equal.
+query, whose cost depends on the learner's layer and never on the baseline's size.
+`statistics_count` computes the same figures directly over the learner's view; the tests
+prove the two equal.
 
 Shape (keys are codes: ICAO state codes, crossing-point codes, choice values):
 
@@ -31,16 +32,21 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.db import connection, transaction
 from django.db.models import Count, F, QuerySet, Value
 from django.db.models.functions import JSONObject, TruncMonth
 
-from sandbox.models import CrossingPoint, MonthlySummary, Movement, ReturnEvent
-
-if TYPE_CHECKING:
-    from sandbox.models import Sandbox
+from sandbox.models import (
+    STAND_IN_SANDBOX_ID,
+    CrossingPoint,
+    MonthlySummary,
+    Movement,
+    ReturnEvent,
+    Sandbox,
+    rebind,
+)
 
 MOVEMENT_DIMENSIONS: dict[str, str] = {
     "country": "crossing_point__country_id",
@@ -210,35 +216,32 @@ def _summary(month: dt.date) -> QuerySet:
     return MonthlySummary.objects.filter(month=month).order_by().values(kind=Value("summary"), row=F("data"))
 
 
-# The correction query is compiled once per process with a stand-in sandbox id and month,
-# then run with the learner's in their places: building and compiling the ORM query costs
-# more than the database takes to answer it.
-_PROBE_SANDBOX_ID = 987_654_321
-_PROBE_MONTH = dt.date(1901, 1, 1)
+# The correction query is compiled once per process for the stand-in sandbox and a stand-in
+# month, then run with the learner's in their places: building and compiling the ORM query
+# costs more than the database takes to answer it.
+_STAND_IN_MONTH = dt.date(1901, 1, 1)
 _DATE_FIELDS = {"movement": "local_date", "returnevent": "returned_on"}
 
 
 @functools.cache
 def _correction_statement() -> tuple[str, tuple[Any, ...]]:
-    from sandbox.models import Sandbox
-
-    probe = Sandbox(pk=_PROBE_SANDBOX_ID)
-    query = _summary(_PROBE_MONTH).union(
-        _changes(Movement, probe, _MOVEMENT_FIELDS), _changes(ReturnEvent, probe, _RETURN_FIELDS), all=True
+    stand_in = Sandbox(pk=STAND_IN_SANDBOX_ID)
+    query = _summary(_STAND_IN_MONTH).union(
+        _changes(Movement, stand_in, _MOVEMENT_FIELDS), _changes(ReturnEvent, stand_in, _RETURN_FIELDS), all=True
     )
     sql, params = query.query.sql_with_params()
     # A backend may hand the month over as a date or as its ISO text (SQLite).
-    if not {_PROBE_MONTH, _PROBE_MONTH.isoformat()} & set(params) or _PROBE_SANDBOX_ID not in params:
+    if not {_STAND_IN_MONTH, _STAND_IN_MONTH.isoformat()} & set(params) or STAND_IN_SANDBOX_ID not in params:
         raise RuntimeError(f"The statistics query does not take the month and the sandbox as parameters: {params}")
     return sql, params
 
 
 def _correction_rows(sandbox: Sandbox, month: dt.date) -> list[tuple[str, Any]]:
     """The month's summary and the learner's changes that fall in the month."""
-    sql, probe_params = _correction_statement()
-    stand_ins = {_PROBE_SANDBOX_ID: sandbox.pk, _PROBE_MONTH: month, _PROBE_MONTH.isoformat(): month.isoformat()}
+    sql, params = _correction_statement()
+    real = {STAND_IN_SANDBOX_ID: sandbox.pk, _STAND_IN_MONTH: month, _STAND_IN_MONTH.isoformat(): month.isoformat()}
     with connection.cursor() as cursor:
-        cursor.execute(sql, [stand_ins.get(param, param) for param in probe_params])
+        cursor.execute(sql, rebind(params, real))
         rows = cursor.fetchall()
     # Dates arrive as ISO text inside the JSON objects, which order as the dates do.
     first, following = (day.isoformat() for day in _month_range(month))

@@ -278,5 +278,11 @@ def country_share_target(code: str) -> Target:
     weights = annual_weights()
     low, high = ANNUAL_MOVEMENTS_MILLIONS[code]
     rest = sum(weights.values()) - weights[code]
-    note = _("annual movements for calibration")
-    return Target(low / (rest + low), high / (rest + high), f"DOMAIN.md 2.3 ({note})")
+    return Target(
+        low / (rest + low), high / (rest + high), noted("DOMAIN.md 2.3", _("annual movements for calibration"))
+    )
+
+
+def noted(reference: str, note: str) -> str:
+    """A target's source: a document reference as it is, then a (translated) note in brackets."""
+    return f"{reference} ({note})"

@@ -28,6 +28,7 @@ from sandbox.generation.calibration import (
     RETURN_MONTH_FACTOR,
     RETURNS_SHARE_OF_SCALE,
     country_share_target,
+    noted,
 )
 from sandbox.models import Alert, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
 from sandbox.reference import crossing_points
@@ -47,11 +48,6 @@ class Row(NamedTuple):
     @property
     def ok(self) -> bool:
         return self.low - 1e-9 <= self.value <= self.high + 1e-9
-
-
-def _noted(reference: str, note: str) -> str:
-    """A source: a document reference as it is, then a (translated) note in brackets."""
-    return f"{reference} ({note})"
 
 
 def _share(part: int, whole: int) -> float:
@@ -105,10 +101,10 @@ def _movements(baseline: Baseline) -> list[Row]:
     for country in OCAM:
         if country in NATIONALS_TARGET:
             low, high = NATIONALS_TARGET[country]
-            source = _noted("DOMAIN.md 2.3", _("acento.com.do: %(share)d%% Dominicans") % {"share": 25})
+            source = noted("DOMAIN.md 2.3", _("acento.com.do: %(share)d%% Dominicans") % {"share": 25})
         else:
             low, high = 0.30, 0.50
-            source = _noted(D5B, _("nationals %(low)d-%(high)d%%") % {"low": 30, "high": 50})
+            source = noted(D5B, _("nationals %(low)d-%(high)d%%") % {"low": 30, "high": 50})
         rows.append(
             Row(_("Nationals"), country, _share(nationals.get(country, 0), by_country[country]), low, high, source)
         )
@@ -160,7 +156,7 @@ def _seasonality(baseline: Baseline) -> list[Row]:
                     per_month[month] / mean,
                     target - 0.2,
                     target + 0.2,
-                    _noted("DOMAIN.md 2.6", _("Belize 2023")),
+                    noted("DOMAIN.md 2.6", _("Belize 2023")),
                 )
             )
     land = Movement.objects.baseline().filter(transport_mode="LAND")
@@ -208,7 +204,7 @@ def _seasonality(baseline: Baseline) -> list[Row]:
                     _share(_daily(entries, *back), _daily(entries, *normal)),
                     2.0,
                     6.0,
-                    _noted("DOMAIN.md 2.6", _("mirror re-entry wave in January")),
+                    noted("DOMAIN.md 2.6", _("mirror re-entry wave in January")),
                 )
             )
     return rows
@@ -249,7 +245,7 @@ def _flows(baseline: Baseline) -> list[Row]:
             _share(open_entries, foreign.count()),
             0.01,
             0.05,
-            _noted(D5B, _("%(low)d-%(high)d%% overstays, plus missing records") % {"low": 1, "high": 3}),
+            noted(D5B, _("%(low)d-%(high)d%% overstays, plus missing records") % {"low": 1, "high": 3}),
         )
     )
     foreign_entries = movements.filter(direction="ENTRY").exclude(nationality_id=F("crossing_point__country_id"))
@@ -371,7 +367,7 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
             defects.get("TEST_RECORD", 0),
             5,
             15,
-            _noted(D5B, _("about %(rows)d rows") % {"rows": 10}),
+            noted(D5B, _("about %(rows)d rows") % {"rows": 10}),
         )
     )
     return rows

@@ -1,7 +1,14 @@
 """The sandbox's models: reference data, layered records, sandboxes and the baseline."""
 
 from sandbox.models.choices import *  # noqa: F403
-from sandbox.models.layers import LAYER_UID_BASE, LayeredModel, LayeredQuerySet, UnscopedLayerQuery
+from sandbox.models.layers import (
+    LAYER_UID_BASE,
+    STAND_IN_SANDBOX_ID,
+    LayeredModel,
+    LayeredQuerySet,
+    UnscopedLayerQuery,
+    rebind,
+)
 from sandbox.models.records import (
     Alert,
     AlertHit,
@@ -33,6 +40,7 @@ LAYERED_MODELS: tuple[type[LayeredModel], ...] = (
 __all__ = [
     "LAYERED_MODELS",
     "LAYER_UID_BASE",
+    "STAND_IN_SANDBOX_ID",
     "Alert",
     "AlertCategory",
     "AlertHit",
@@ -55,4 +63,5 @@ __all__ = [
     "Sandbox",
     "TravelPurpose",
     "UnscopedLayerQuery",
+    "rebind",
 ]

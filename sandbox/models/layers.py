@@ -20,6 +20,7 @@ by accident. Reset deletes `layer_of(sandbox)`: its cost depends only on the lea
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, Self
 
 from django.db import models
@@ -32,6 +33,15 @@ if TYPE_CHECKING:
 # Baseline uids are below this; uids allocated in a learner's layer are at or above it
 # (sandbox id in the high bits, a per-sandbox counter in the low 32 bits).
 LAYER_UID_BASE = 1 << 32
+
+# Statements compiled once per process (the reset, a learner's statistics) are compiled for this
+# sandbox id, then run with a real sandbox's id in its place (`rebind`).
+STAND_IN_SANDBOX_ID = 987_654_321
+
+
+def rebind(params: Iterable[Any], replacements: dict[Any, Any]) -> list[Any]:
+    """A compiled statement's parameters, each stand-in value replaced by the real one."""
+    return [replacements.get(param, param) for param in params]
 
 
 class UnscopedLayerQuery(RuntimeError):

@@ -10,13 +10,14 @@ import sys
 import time
 import traceback
 
-from bench import http_home, sandbox
+from bench import courses, http_home, sandbox
 from bench.core import Benchmark, BenchmarkFailed
 from bench.sandbox.database import lab_close
 
 # The registry: add a benchmark by appending its Benchmark here (see README.md).
 BENCHMARKS: list[Benchmark] = [
     http_home.BENCHMARK,
+    *courses.BENCHMARKS,
     *sandbox.BENCHMARKS,
 ]
 

@@ -15,7 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,19 +37,20 @@ class Server:
     host: str
     port: int
 
-    def get(self, path: str) -> tuple[int, bytes]:
-        """GET `path` and return the status and the body."""
+    def get(self, path: str, cookie: str | None = None) -> tuple[int, bytes]:
+        """GET `path` (with a Cookie header, when given) and return the status and the body."""
         connection = http.client.HTTPConnection(self.host, self.port, timeout=REQUEST_TIMEOUT_S)
+        headers = {"Connection": "close"} | ({"Cookie": cookie} if cookie else {})
         try:
-            connection.request("GET", path, headers={"Connection": "close"})
+            connection.request("GET", path, headers=headers)
             response = connection.getresponse()
             return response.status, response.read()
         finally:
             connection.close()
 
-    def get_ok(self, path: str, contains: bytes | None = None) -> bytes:
+    def get_ok(self, path: str, contains: bytes | None = None, cookie: str | None = None) -> bytes:
         """GET `path`; fail unless the answer is 200 and, when given, contains `contains`."""
-        status, body = self.get(path)
+        status, body = self.get(path, cookie=cookie)
         if status != 200:
             raise BenchmarkFailed(f"GET {path} answered {status}, expected 200: {body[:300]!r}")
         if contains is not None and contains not in body:
@@ -75,13 +76,18 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
 
 
 @contextmanager
-def gunicorn_server(workers: int = 2) -> Iterator[Server]:
-    """Yield a migrated gunicorn server with `workers` sync workers; always stop it afterwards."""
+def gunicorn_server(workers: int = 2, prepare: Callable[[dict[str, str]], object] | None = None) -> Iterator[Server]:
+    """Yield a migrated gunicorn server with `workers` sync workers; always stop it afterwards.
+
+    `prepare(env)`, when given, runs after the migrations, before the server starts (to load content).
+    """
     with tempfile.TemporaryDirectory(prefix="lms-bench-") as tmp:
         var_dir = Path(tmp)
         env = bench_environment(var_dir)
         manage_py(env, "migrate", "--noinput", "--verbosity", "0")
         manage_py(env, "collectstatic", "--noinput", "--verbosity", "0")
+        if prepare is not None:
+            prepare(env)
         server = Server(HOST, free_port())
         log_path = var_dir / "gunicorn.log"
         command = [
@@ -107,8 +113,8 @@ def gunicorn_server(workers: int = 2) -> Iterator[Server]:
                 process_stop(process)
 
 
-def manage_py(env: dict[str, str], *args: str) -> None:
-    """Run a management command with `env`; fail with its output if it fails."""
+def manage_py(env: dict[str, str], *args: str) -> str:
+    """Run a management command with `env` and return its output; fail with its output if it fails."""
     completed = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=BASE_DIR,
@@ -119,6 +125,7 @@ def manage_py(env: dict[str, str], *args: str) -> None:
     )
     if completed.returncode != 0:
         raise BenchmarkFailed(f"manage.py {' '.join(args)} failed:\n{completed.stdout}{completed.stderr}")
+    return completed.stdout
 
 
 def free_port() -> int:

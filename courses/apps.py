@@ -6,3 +6,15 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from courses import receivers
+        from courses.models import CataloguePage, CoursePage, LessonPage, ModulePage
+
+        for model in (CataloguePage, CoursePage, ModulePage, LessonPage):
+            for signal in (page_published, page_unpublished, post_delete):
+                signal.connect(receivers.course_tree_changed, sender=model, dispatch_uid=f"catalogue_{signal}_{model}")
+        post_page_move.connect(receivers.course_tree_changed, dispatch_uid="catalogue_page_move")

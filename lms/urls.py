@@ -32,6 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("account/", include("lms.people.urls")),
     path("sandbox/", include("sandbox.urls")),
+    path("courses/", include("courses.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

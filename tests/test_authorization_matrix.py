@@ -121,6 +121,21 @@ def _learner_sandbox_path(name: str, *args: int) -> Callable[[], str]:
     return path
 
 
+def _sample_course():
+    from tests.courses.factories import course
+
+    return course(modules=1, lessons_per_module=1, questions=2)
+
+
+def _someone_elses_attempt_path() -> str:
+    from courses.services import attempt_start, enrolment_create
+
+    sample = _sample_course()
+    enrolment = enrolment_create(learner=make_role_user_once("quiz-learner"), course=sample.page)
+    attempt = attempt_start(enrolment=enrolment, lesson=sample.quiz_lesson, course=sample.page, block_id=sample.quiz_id)
+    return reverse("courses:attempt_detail", args=[attempt.token])
+
+
 def make_role_user_once(label: str) -> User:
     user = User.objects.filter(email=f"{label}@example.org").first()
     return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
@@ -172,6 +187,14 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "people:password_reset_complete": Case(everyone(OK)),
     # The sandbox: one's own (sample ids name no record), and trainers' read-only inspection
     # (sample ids name no sandbox; a learner's real sandbox is opened too).
+    # Courses: every signed-in person has "My learning"; actions are POST only; attempts are
+    # one's own (a sample token names none).
+    "courses:my_learning": Case(signed_in(OK)),
+    "courses:enrol": Case(signed_in(POST_ONLY)),
+    "courses:lesson_complete": Case(signed_in(POST_ONLY)),
+    "courses:attempt_start": Case(signed_in(POST_ONLY)),
+    "courses:attempt_detail": [Case(signed_in(NOT_FOUND)), Case(signed_in(NOT_FOUND), _someone_elses_attempt_path)],
+    "courses:attempt_submit": Case(signed_in(POST_ONLY)),
     "sandbox:home": Case(practising(OK)),
     "sandbox:reset": Case(practising(OK)),
     "sandbox:person_search": [Case(practising(OK)), Case(practising(OK), "/sandbox/people/?name=perez")],
@@ -199,6 +222,16 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(everyone(OK), "/"),
         Case(everyone(OK), "/en/"),
         Case(everyone(NOT_FOUND), "/no-such-page/"),
+        # A course is public; its lessons are for enrolled learners and for course staff.
+        Case(everyone(OK), lambda: _sample_course().page.url),
+        Case(
+            {
+                **signed_in(Expect(302, "/cursos/")),
+                "trainer": OK,
+                "administrator": OK,
+            },
+            lambda: _sample_course().lessons[0].url,
+        ),
     ],
     "wagtailcore_login": Case(everyone(OK)),
     "wagtailcore_authenticate_with_password": Case(everyone(NOT_FOUND)),
@@ -293,6 +326,41 @@ EXPECTATIONS |= {
     "dutypost:usage": _own_admin("dutypost:usage", _duty_post_pk, trainer=ADMIN_DENIED, administrator=OK),
 }
 
+# Course material and cohorts: trainers and administrators manage them (sample ids name nothing).
+for _model in ("cohort", "questionbank", "question", "glossaryterm"):
+    _snippets, _choosers = f"wagtailsnippets_courses_{_model}", f"wagtailsnippetchoosers_courses_{_model}"
+    EXPECTATIONS |= {
+        f"{_snippets}:list": Case(admin(trainer=OK, administrator=OK)),
+        f"{_snippets}:list_results": Case(admin(trainer=OK, administrator=OK)),
+        f"{_snippets}:add": Case(admin(trainer=OK, administrator=OK)),
+        **{
+            f"{_snippets}:{_view}": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND))
+            for _view in ("edit", "delete", "usage", "history", "history_results", "copy")
+        },
+        f"{_choosers}:choose": Case(admin(trainer=OK, administrator=OK)),
+        f"{_choosers}:choose_results": Case(admin(trainer=OK, administrator=OK)),
+        f"{_choosers}:chosen": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        f"{_choosers}:chosen_multiple": Case(admin(trainer=OK, administrator=OK)),
+        f"{_choosers}:create": Case(admin(trainer=OK, administrator=OK)),
+    }
+EXPECTATIONS |= {
+    "courses_enrol": Case(admin(trainer=OK, administrator=OK)),
+    "courses_reports": Case(admin(trainer=OK, administrator=OK)),
+    "courses_report": [
+        Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        Case(admin(trainer=OK, administrator=OK), lambda: reverse("courses_report", args=[_sample_course().page.pk])),
+    ],
+    "courses_report_export": [
+        Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        Case(
+            admin(trainer=OK, administrator=OK),
+            lambda: reverse("courses_report_export", args=[_sample_course().page.pk, "items"]),
+        ),
+    ],
+    # wagtail-localize's translation screens follow Wagtail's admin rule; its script catalogue:
+    "wagtail_localize:javascript_catalog": Case(admin(trainer=OK, administrator=OK)),
+}
+
 
 @dataclass(frozen=True)
 class Pattern:
@@ -313,7 +381,9 @@ class Pattern:
 
     @property
     def is_wagtail_admin(self) -> bool:
-        return self.route.startswith("admin/") and self.pattern.callback.__module__.startswith("wagtail.")
+        return self.route.startswith("admin/") and self.pattern.callback.__module__.startswith(
+            ("wagtail.", "wagtail_localize.")
+        )
 
 
 def url_patterns() -> list[Pattern]:

@@ -13,7 +13,7 @@ from wagtail.search import index
 class HomePage(Page):
     page_description = _("The platform's front page, one per language.")
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = ["courses.CataloguePage"]
 
     lead = models.CharField(
         _("lead"),

@@ -20,6 +20,7 @@ class NavItem:
     url_name: str
     is_visible: Callable[[HttpRequest, frozenset[Role]], bool]
     url_args: tuple[str, ...] = ()
+    url: Callable[[HttpRequest], str | None] | None = None  # instead of url_name, for pages
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,16 @@ def _sandbox_inspection_only(request: HttpRequest, roles: frozenset[Role]) -> bo
     )
 
 
+def _catalogue_url(request: HttpRequest) -> str | None:
+    from courses.selectors import catalogue_url
+
+    return catalogue_url()
+
+
 NAVIGATION: tuple[NavItem, ...] = (
     NavItem(_("Home"), "wagtail_serve", _everyone, url_args=("",)),
+    NavItem(_("Courses"), "", _everyone, url=_catalogue_url),
+    NavItem(_("My learning"), "courses:my_learning", _signed_in),
     # One sandbox entry: one's own sandbox, or the learners' sandboxes for those who only inspect.
     NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:home", _sandbox_practice),
     NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:learner_list", _sandbox_inspection_only),
@@ -68,7 +77,9 @@ def navigation_for(*, request: HttpRequest, roles: frozenset[Role]) -> list[NavL
     for item in NAVIGATION:
         if not item.is_visible(request, roles):
             continue
-        url = reverse(item.url_name, args=item.url_args)
+        url = item.url(request) if item.url else reverse(item.url_name, args=item.url_args)
+        if url is None:
+            continue
         is_current = request.path == url if item.url_args == ("",) else request.path.startswith(url)
         links.append(NavLink(label=item.label, url=url, is_current=is_current))
     return links

@@ -27,7 +27,47 @@ def language_set(request: HttpRequest) -> HttpResponseRedirect:
         next_url = "/"
     if request.user.is_authenticated:
         user_language_set(user=request.user, language=language)
-    return HttpResponseRedirect(url_in_language(next_url, language))
+    return HttpResponseRedirect(
+        page_url_in_language(request, next_url, language) or url_in_language(next_url, language)
+    )
+
+
+def page_url_in_language(request: HttpRequest, url: str, language: str) -> str | None:
+    """A Wagtail page's translation in `language`, whose slugs differ from the page's own.
+
+    None when `url` is not a page. A page without a live translation keeps its own URL: it
+    then tells the reader it is shown in the other language.
+    """
+    from urllib.parse import urlsplit
+
+    from django.urls import Resolver404, resolve
+    from django.utils import translation
+    from wagtail.models import Locale, Site
+
+    path = urlsplit(url).path
+    current = translation.get_language_from_path(path) or settings.LANGUAGE_CODE
+    with translation.override(current):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            return None
+        if match.url_name != "wagtail_serve":
+            return None
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        root = site.root_page.localized.specific
+        served = match.args[0] if match.args else match.kwargs.get("path", "")
+        components = [component for component in served.split("/") if component]
+        try:
+            page = root.route(request, components).page
+        except Http404:
+            return None
+    target = Locale.objects.filter(language_code=language).first()
+    translated = page.get_translation_or_none(target) if target else None
+    if translated is None or not translated.live:
+        return page.get_url(request)
+    return translated.get_url(request)
 
 
 def health(request: HttpRequest) -> HttpResponse:

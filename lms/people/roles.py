@@ -40,6 +40,17 @@ ROLE_BY_GROUP_NAME: dict[str, Role] = {name: role for role, name in GROUP_NAMES.
 FOCAL_POINT_NEEDS_COUNTRY = _("A country focal point must have a staff profile with a country.")
 
 _CRUD = ("add", "change", "delete", "view")
+# What trainers write besides pages: course snippets and cohorts; and enrolling learners.
+_COURSE_MATERIAL = (
+    *(
+        f"courses.{action}_{model}"
+        for model in ("glossaryterm", "questionbank", "question", "cohort")
+        for action in _CRUD
+    ),
+    "courses.add_enrolment",
+    "courses.view_enrolment",
+    "wagtail_localize.submit_translation",
+)
 
 # Model permissions ("app_label.codename") each role's group holds.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
@@ -51,6 +62,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "people.view_country",
         "people.view_authority",
         "people.view_dutypost",
+        *_COURSE_MATERIAL,
     ),
     Role.FOCAL_POINT: ("people.view_country_staff",),
     Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff",),
@@ -60,6 +72,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "sandbox.practise",
         "wagtailadmin.access_admin",
         "people.view_all_countries_staff",
+        *_COURSE_MATERIAL,
         *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),
         # The eight countries and their authorities are reference data maintained in code
         # (lms/people/reference.py): read-only here.
@@ -102,6 +115,9 @@ ROLE_COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
 }
 
 
+PERMISSIONS_FROM_MIGRATIONS = {"wagtail_localize.submit_translation": ("translation", "Can submit translations")}
+
+
 def group_for(role: Role) -> Group:
     """The group of a role (created by roles_sync)."""
     return Group.objects.get(name=GROUP_NAMES[role])
@@ -114,7 +130,15 @@ def is_focal_point(user: User) -> bool:
 @transaction.atomic
 def roles_sync() -> None:
     """Create the role groups and give each exactly the permissions declared above."""
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    # Permissions an app creates in a migration rather than in a model's Meta: a test
+    # database's flush removes them, and nothing but this recreates them.
+    for key, (model, name) in PERMISSIONS_FROM_MIGRATIONS.items():
+        app_label, codename = key.split(".")
+        content_type, _created = ContentType.objects.get_or_create(app_label=app_label, model=model)
+        Permission.objects.get_or_create(content_type=content_type, codename=codename, defaults={"name": name})
 
     every_permission = {
         f"{p.content_type.app_label}.{p.codename}": p for p in Permission.objects.select_related("content_type")

@@ -49,8 +49,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
+    "wagtail_localize",
+    "wagtail_localize.locales",  # replaces wagtail.locales
     "wagtail.admin",
-    "wagtail.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -183,12 +184,18 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Wagtail
 WAGTAIL_SITE_NAME = "OCAM · Plataforma de capacitación"
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
+# SVG diagrams in lessons (light on slow links); Wagtail serves them as uploaded, never rasterised.
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS: list[dict] = []  # no network at run time (D3)
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # resets go through the site's own e-mail flow
 WAGTAILUSERS_PASSWORD_REQUIRED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+
+# Courses: blocks and completion requirements that lower apps add (see courses/blocks/__init__.py).
+COURSES_LESSON_BLOCKS: list[tuple[str, str]] = []
+COURSES_COMPLETION_REQUIREMENT_BLOCKS: list[tuple[str, str]] = []
 
 # Background work (D2): Celery on CELERY_BROKER_URL, an embedded broker when unset.
 _broker = broker_url_config(

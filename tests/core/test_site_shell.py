@@ -30,16 +30,24 @@ def test_base_template_has_skip_link_landmarks_and_one_h1():
     ("role", "expected"),
     [
         ("anonymous", ["/"]),
-        ("learner", ["/", "/sandbox/", "/account/"]),
-        ("focal_point", ["/", "/account/"]),
-        ("regional_coordinator", ["/", "/account/"]),
-        ("trainer", ["/", "/sandbox/", "/account/", "/admin/"]),
-        ("administrator", ["/", "/sandbox/", "/account/", "/admin/"]),
+        ("learner", ["/", "/courses/my-learning/", "/sandbox/", "/account/"]),
+        ("focal_point", ["/", "/courses/my-learning/", "/account/"]),
+        ("regional_coordinator", ["/", "/courses/my-learning/", "/account/"]),
+        ("trainer", ["/", "/courses/my-learning/", "/sandbox/", "/account/", "/admin/"]),
+        ("administrator", ["/", "/courses/my-learning/", "/sandbox/", "/account/", "/admin/"]),
     ],
 )
 def test_navigation_depends_on_the_role(role, expected):
     html = client_for(make_role_user(role)).get("/").content.decode()
     assert _nav_links(html) == expected
+
+
+def test_navigation_links_the_course_catalogue_in_the_page_language():
+    from tests.courses.factories import catalogue
+
+    spanish, english = catalogue("es"), catalogue("en")
+    assert _nav_links(Client().get("/").content.decode()) == ["/", spanish.url]
+    assert _nav_links(Client().get("/en/").content.decode()) == ["/en/", english.url]
 
 
 def test_current_page_is_marked_for_screen_readers():

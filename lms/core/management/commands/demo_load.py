@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from courses.demo.loader import demo_curriculum_load
 from lms.people.models import Authority, DutyPost, JobFunction, User
 from lms.people.roles import Role
 from lms.people.services import role_assign, staff_profile_set, user_language_set
@@ -119,7 +120,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for demo in DEMO_USERS:
                 self._load(demo)
+            created = demo_curriculum_load()
         self.stdout.write(self.style.SUCCESS(f"{len(DEMO_USERS)} demo users ready (password: {DEMO_PASSWORD})."))
+        self.stdout.write(self.style.SUCCESS(f"Demo curriculum ready ({created} courses created now)."))
         for demo in DEMO_USERS:
             self.stdout.write(f"  {demo.role.label:<24} {demo.email}")
 

@@ -1,0 +1,25 @@
+"""Writes for the courses app: enrolment, progress and completion, quiz attempts."""
+
+from courses.selectors import AttemptRefused
+from courses.services.enrolment import BulkEnrolmentResult, emails_parse, enrolment_bulk_create, enrolment_create
+from courses.services.progress import (
+    activity_result_record,
+    enrolment_completion_update,
+    lesson_access_check,
+    lesson_complete,
+)
+from courses.services.quiz import attempt_start, attempt_submit
+
+__all__ = [
+    "AttemptRefused",
+    "BulkEnrolmentResult",
+    "activity_result_record",
+    "attempt_start",
+    "attempt_submit",
+    "emails_parse",
+    "enrolment_bulk_create",
+    "enrolment_completion_update",
+    "enrolment_create",
+    "lesson_access_check",
+    "lesson_complete",
+]

@@ -1,0 +1,152 @@
+"""Enrolling learners: by themselves in open courses, by a trainer singly or in bulk, with a cohort."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import IntegrityError, transaction
+from django.db.models import Q
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from courses.models import Cohort, CoursePage, Enrolment, EnrolmentPolicy, EnrolmentSource
+from courses.selectors import enrolment_current, prerequisites_missing
+from lms.people.models import User
+from lms.people.selectors import user_list
+
+
+def _check_prerequisites(*, learner: User, course: CoursePage) -> None:
+    missing = prerequisites_missing(learner=learner, course=course)
+    if missing:
+        titles = ", ".join(f"«{course.title}»" for course in missing)
+        raise ValidationError(
+            ngettext(
+                "Complete the prerequisite course %(titles)s first.",
+                "Complete the prerequisite courses %(titles)s first.",
+                len(missing),
+            )
+            % {"titles": titles},
+            code="prerequisites",
+        )
+
+
+@transaction.atomic
+def enrolment_create(
+    *,
+    learner: User,
+    course: CoursePage,
+    source: str = EnrolmentSource.SELF,
+    enrolled_by: User | None = None,
+    cohort: Cohort | None = None,
+    due_on: date | None = None,
+) -> Enrolment:
+    """Enrol a learner, or return their current enrolment; refuses closed courses and missing prerequisites."""
+    existing = enrolment_current(learner=learner, course_key=course.translation_key)
+    if existing is not None:
+        if source != EnrolmentSource.SELF and (cohort or due_on):
+            existing.cohort = cohort or existing.cohort
+            existing.due_on = due_on or existing.due_on
+            existing.save(update_fields=["cohort", "due_on"])
+        return existing
+    if course.enrolment_policy == EnrolmentPolicy.CLOSED:
+        raise ValidationError(_("This course is closed for enrolment."), code="closed")
+    if source == EnrolmentSource.SELF and course.enrolment_policy != EnrolmentPolicy.OPEN:
+        raise ValidationError(
+            _("Learners are enrolled in this course by their trainer; ask your training coordinator."),
+            code="assigned",
+        )
+    _check_prerequisites(learner=learner, course=course)
+    enrolment = Enrolment(
+        learner=learner,
+        course_key=course.translation_key,
+        source=source,
+        enrolled_by=enrolled_by,
+        cohort=cohort,
+        due_on=due_on or (cohort.due_on if cohort else None),
+    )
+    enrolment.full_clean()
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:  # a concurrent request enrolled them first
+        return enrolment_current(learner=learner, course_key=course.translation_key)
+    return enrolment
+
+
+@dataclass(frozen=True)
+class BulkEnrolmentResult:
+    created: int
+    already_enrolled: int
+
+
+EMAIL_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def emails_parse(text: str) -> list[str]:
+    """The e-mail addresses in a pasted list (one per line, or separated by commas or semicolons)."""
+    seen: dict[str, str] = {}
+    for raw in EMAIL_SEPARATORS.split(text or ""):
+        email = raw.strip().strip("<>").strip()
+        if email:
+            seen.setdefault(email.casefold(), email)
+    return list(seen.values())
+
+
+def enrolment_bulk_create(
+    *,
+    trainer: User,
+    course: CoursePage,
+    emails: str,
+    cohort: Cohort | None = None,
+    due_on: date | None = None,
+) -> BulkEnrolmentResult:
+    """Enrol everyone in a pasted list of e-mails, or no one: every address is checked first."""
+    addresses = emails_parse(emails)
+    if not addresses:
+        raise ValidationError(_("Paste at least one e-mail address."), code="empty")
+    errors = []
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            errors.append(format_lazy(_("«{}» is not an e-mail address."), address))
+    wanted = Q(pk__in=[])
+    for address in addresses:
+        wanted |= Q(email__iexact=address)
+    visible = {user.email.casefold(): user for user in user_list(viewer=trainer).filter(wanted, is_active=True)}
+    invalid = {str(error) for error in errors}
+    for address in addresses:
+        if address.casefold() not in visible and not any(address in message for message in invalid):
+            errors.append(format_lazy(_("No learner you can enrol has the address «{}»."), address))
+    learners = [visible[a.casefold()] for a in addresses if a.casefold() in visible]
+    with transaction.atomic():
+        if not errors:
+            for learner in learners:
+                try:
+                    _check_prerequisites(learner=learner, course=course)
+                except ValidationError as error:
+                    errors.append(format_lazy("{}: {}", learner.email, error.messages[0]))
+        if course.enrolment_policy == EnrolmentPolicy.CLOSED:
+            errors.append(_("This course is closed for enrolment."))
+        if errors:
+            raise ValidationError([ValidationError(str(error)) for error in errors])
+        created = already = 0
+        for learner in learners:
+            if enrolment_current(learner=learner, course_key=course.translation_key) is not None:
+                already += 1
+            else:
+                created += 1
+            enrolment_create(
+                learner=learner,
+                course=course,
+                source=EnrolmentSource.COHORT if cohort else EnrolmentSource.TRAINER,
+                enrolled_by=trainer,
+                cohort=cohort,
+                due_on=due_on,
+            )
+    return BulkEnrolmentResult(created=created, already_enrolled=already)

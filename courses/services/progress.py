@@ -1,0 +1,105 @@
+"""Progress and completion: completed lessons, graded results, and the one service that completes a course.
+
+A course is completed by `enrolment_completion_update` only, from the course's rules. The
+enrolment's `completed_at` is set by a conditional UPDATE, so that of two concurrent requests
+only one completes it, and `course_completed` is sent once, after commit. Completion is never
+taken back: editing a published course leaves completions already earned as they are.
+"""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import ActivityResult, CoursePage, Enrolment, LessonCompletion, LessonPage
+from courses.selectors import course_outline, progress_snapshot, requirement_statuses
+from courses.signals import course_completed
+
+
+def lesson_access_check(*, enrolment: Enrolment | None, lesson: LessonPage, course: CoursePage) -> None:
+    """Refuse a lesson to a learner not enrolled, or whose module waits for the previous one."""
+    if enrolment is None:
+        raise PermissionDenied(_("Enrol in the course to open its lessons."))
+    completed = set(enrolment.lesson_completions.values_list("lesson_key", flat=True))
+    module = course_outline(course=course, completed=completed).module_of(lesson.translation_key)
+    if module is not None and module.is_locked:
+        raise PermissionDenied(
+            _("Complete the previous module before you start «%(module)s».") % {"module": module.title}
+        )
+
+
+@transaction.atomic
+def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage) -> LessonCompletion:
+    """Record a lesson as completed (once) and re-check the course's completion."""
+    lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
+    try:
+        with transaction.atomic():
+            completion, _created = LessonCompletion.objects.get_or_create(
+                enrolment=enrolment, lesson_key=lesson.translation_key
+            )
+    except IntegrityError:
+        completion = LessonCompletion.objects.get(enrolment=enrolment, lesson_key=lesson.translation_key)
+    enrolment_touch(enrolment=enrolment, lesson_key=lesson.translation_key)
+    enrolment_completion_update(enrolment=enrolment, course=course)
+    return completion
+
+
+def enrolment_touch(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> None:
+    """Remember where the learner was last active, to resume there."""
+    now = timezone.now()
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now, last_lesson_key=lesson_key)
+    enrolment.last_activity_at, enrolment.last_lesson_key = now, lesson_key
+
+
+@transaction.atomic
+def activity_result_record(
+    *,
+    enrolment: Enrolment,
+    lesson_key: uuid.UUID,
+    block_id: str,
+    kind: str,
+    score: Decimal,
+    pass_mark: int,
+) -> ActivityResult:
+    """Record one graded result of an activity; the best score and the first pass are kept."""
+    if not Decimal(0) <= score <= Decimal(100):
+        raise ValidationError(_("A score is a percentage from 0 to 100."))
+    now = timezone.now()
+    result, created = ActivityResult.objects.select_for_update().get_or_create(
+        enrolment=enrolment,
+        lesson_key=lesson_key,
+        block_id=block_id,
+        defaults={"kind": kind, "best_score": score, "attempts": 1, "updated_at": now},
+    )
+    if not created:
+        result.best_score = max(result.best_score, score)
+        result.attempts += 1
+        result.updated_at = now
+    if result.passed_at is None and score >= pass_mark:
+        result.passed_at = now
+    result.save()
+    return result
+
+
+def enrolment_completion_update(*, enrolment: Enrolment, course: CoursePage) -> bool:
+    """Complete the enrolment if the course's rules are all met. True if this call completed it."""
+    if enrolment.completed_at is not None:
+        return False
+    snapshot = progress_snapshot(enrolment=enrolment, course=course)
+    if not all(status.is_met for status in requirement_statuses(course=course, snapshot=snapshot)):
+        return False
+    now = timezone.now()
+    completed = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now)
+    if not completed:
+        return False
+    enrolment.completed_at = now
+    enrolment_id = enrolment.pk
+    transaction.on_commit(
+        lambda: course_completed.send(sender=Enrolment, enrolment=Enrolment.objects.get(pk=enrolment_id))
+    )
+    return True

@@ -1,0 +1,160 @@
+"""Learner screens outside the page tree: enrolling, completing a lesson, quiz attempts, "My learning".
+
+Every action is a POST; a GET only shows. Each view parses, checks, calls one service and
+redirects or renders.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext as _
+from django.views import View
+
+from courses import selectors, services
+from courses.models import AttemptStatus, CoursePage, LessonPage, QuizAttempt
+
+
+def _course_of(lesson: LessonPage) -> CoursePage:
+    return lesson.get_parent().get_parent().specific
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    return response
+
+
+def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwargs) -> HttpResponse:
+    """A lesson for an enrolled learner whose module is open, or for course staff."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if not selectors.is_course_staff(user=request.user):
+        course = _course_of(lesson)
+        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
+        if enrolment is None:
+            messages.info(request, _("Enrol in the course to open its lessons."))
+            return HttpResponseRedirect(course.url)
+        try:
+            services.lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
+        except PermissionDenied as refusal:
+            response = render(
+                request,
+                "courses/lesson_locked.html",
+                {"page": lesson, "course": course, "reason": str(refusal)},
+                status=403,
+            )
+            return _private(response)
+    return _private(serve(request, *args, **kwargs))
+
+
+class EnrolView(LoginRequiredMixin, View):
+    def post(self, request: HttpRequest, course_id: int) -> HttpResponse:
+        course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+        try:
+            enrolment = services.enrolment_create(learner=request.user, course=course)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+            return HttpResponseRedirect(course.url)
+        messages.success(request, _("You are enrolled in «%(course)s».") % {"course": course.title})
+        outline = selectors.course_outline(course=course)
+        first = next((lesson for lesson in outline.lessons), None)
+        return HttpResponseRedirect(first.url if first and enrolment.completed_at is None else course.url)
+
+
+class LessonCompleteView(LoginRequiredMixin, View):
+    def post(self, request: HttpRequest, lesson_id: int) -> HttpResponse:
+        lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+        course = _course_of(lesson)
+        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
+        try:
+            services.lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot complete this lesson yet."))
+            return HttpResponseRedirect(course.url)
+        enrolment.refresh_from_db()
+        if enrolment.completed_at is not None:
+            messages.success(request, _("Course completed. Well done!"))
+            return HttpResponseRedirect(course.url)
+        context = selectors.lesson_context(lesson=lesson, request=request)
+        following = context["next_lesson"]
+        messages.success(request, _("Lesson completed."))
+        return HttpResponseRedirect(following.url if following else course.url)
+
+
+class AttemptStartView(LoginRequiredMixin, View):
+    def post(self, request: HttpRequest, lesson_id: int, block_id: str) -> HttpResponse:
+        lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+        course = _course_of(lesson)
+        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
+        if enrolment is None:
+            messages.error(request, _("Enrol in the course to take its quizzes."))
+            return HttpResponseRedirect(course.url)
+        try:
+            attempt = services.attempt_start(enrolment=enrolment, lesson=lesson, course=course, block_id=block_id)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(course.url)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(lesson.url + f"#quiz-{block_id}")
+        return HttpResponseRedirect(attempt_url(attempt))
+
+
+def attempt_url(attempt: QuizAttempt) -> str:
+    from django.urls import reverse
+
+    return reverse("courses:attempt_detail", args=[attempt.token])
+
+
+class AttemptMixin(LoginRequiredMixin):
+    def attempt_for(self, request: HttpRequest, token) -> tuple[QuizAttempt, LessonPage, CoursePage]:
+        attempt = (
+            QuizAttempt.objects.select_related("enrolment").filter(token=token, enrolment__learner=request.user).first()
+        )
+        if attempt is None:
+            raise Http404
+        lesson = selectors.lesson_in_language(lesson_key=attempt.lesson_key)
+        if lesson is None:
+            raise Http404
+        return attempt, lesson, _course_of(lesson)
+
+
+class AttemptDetailView(AttemptMixin, View):
+    def get(self, request: HttpRequest, token) -> HttpResponse:
+        attempt, lesson, course = self.attempt_for(request, token)
+        try:
+            context = selectors.attempt_context(attempt=attempt, lesson=lesson)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(lesson.url)
+        context |= {"attempt": attempt, "lesson": lesson, "course": course}
+        template = (
+            "courses/attempt_result.html" if attempt.status == AttemptStatus.SUBMITTED else "courses/attempt.html"
+        )
+        return _private(render(request, template, context))
+
+
+class AttemptSubmitView(AttemptMixin, View):
+    def post(self, request: HttpRequest, token) -> HttpResponse:
+        attempt, lesson, course = self.attempt_for(request, token)
+        try:
+            attempt = services.attempt_submit(
+                attempt_token=attempt.token, learner=request.user, data=request.POST, course=course, lesson=lesson
+            )
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            if attempt.status == AttemptStatus.IN_PROGRESS and refusal.code == "tampered":
+                return HttpResponseRedirect(attempt_url(attempt))
+            return HttpResponseRedirect(lesson.url + f"#quiz-{attempt.block_id}")
+        return HttpResponseRedirect(attempt_url(attempt))
+
+
+class MyLearningView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        groups = selectors.my_learning(learner=request.user)
+        return _private(render(request, "courses/my_learning.html", {"groups": groups}))

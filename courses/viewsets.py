@@ -1,0 +1,210 @@
+"""Wagtail admin screens for course material and cohorts, and the trainers' enrolment screen."""
+
+from __future__ import annotations
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from courses import reports
+from courses.models import Cohort, CoursePage, GlossaryTerm, Question, QuestionBank
+from courses.selectors import enrolment_list
+from courses.services import enrolment_bulk_create
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    model = GlossaryTerm
+    icon = "help"
+    menu_label = _("Glossary")
+    list_display = ["term", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["term", "definition"]
+    ordering = ["term"]
+
+
+class QuestionBankViewSet(SnippetViewSet):
+    model = QuestionBank
+    icon = "folder-open-inverse"
+    menu_label = _("Question banks")
+    list_display = ["title", "course"]
+    search_fields = ["title"]
+    ordering = ["title"]
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "form"
+    menu_label = _("Questions")
+    list_display = ["prompt", "bank", "kind", "locale"]
+    list_filter = ["bank", "locale"]
+    search_fields = ["prompt"]
+    ordering = ["bank", "id"]
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = _("Cohorts")
+    list_display = ["name", "course", "starts_on", "ends_on", "due_on"]
+    list_filter = ["course"]
+    search_fields = ["name"]
+    ordering = ["-starts_on"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("course"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on"), FieldPanel("due_on")]),
+        FieldPanel("trainers", widget=forms.CheckboxSelectMultiple),
+    ]
+
+
+class CoursesViewSetGroup(SnippetViewSetGroup):
+    items = (CohortViewSet, QuestionBankViewSet, QuestionViewSet, GlossaryTermViewSet)
+    menu_icon = "doc-full-inverse"
+    menu_label = _("Course material")
+    menu_name = "course-material"
+
+
+class EnrolmentForm(forms.Form):
+    course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
+    cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(), required=False)
+    due_on = forms.DateField(
+        label=_("Due date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Leave empty to use the cohort's due date, or for no due date."),
+    )
+    emails = forms.CharField(
+        label=_("Learners' e-mail addresses"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("One or many, separated by new lines, commas or semicolons. Everyone is enrolled, or no one."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["course"].queryset = CoursePage.objects.live().order_by("locale_id", "title")
+        self.fields["cohort"].queryset = Cohort.objects.select_related("course").order_by("-starts_on")
+
+    def clean(self):
+        data = super().clean()
+        cohort, course = data.get("cohort"), data.get("course")
+        if cohort and course and cohort.course.translation_key != course.translation_key:
+            raise ValidationError({"cohort": _("This cohort takes another course.")})
+        return data
+
+
+def enrolment_view(request):
+    """Trainers enrol learners in a course, singly or from a pasted list of e-mails."""
+    if not request.user.has_perm("courses.add_enrolment"):
+        raise PermissionDenied
+    form = EnrolmentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = enrolment_bulk_create(
+                trainer=request.user,
+                course=form.cleaned_data["course"],
+                emails=form.cleaned_data["emails"],
+                cohort=form.cleaned_data["cohort"],
+                due_on=form.cleaned_data["due_on"],
+            )
+        except ValidationError as error:
+            for message in error.messages:
+                form.add_error("emails", message)
+        else:
+            messages.success(
+                request,
+                _("%(created)s learners enrolled; %(already)s were already enrolled.")
+                % {"created": result.created, "already": result.already_enrolled},
+            )
+            return redirect("courses_enrol")
+    return TemplateResponse(request, "courses/admin/enrol.html", {"form": form})
+
+
+def _reportable_course(request, course_id: int) -> CoursePage:
+    if not request.user.has_perm("courses.view_enrolment"):
+        raise PermissionDenied
+    return get_object_or_404(CoursePage.objects.all(), pk=course_id)
+
+
+def report_index_view(request):
+    """The courses a trainer can report on, with their enrolment figures."""
+    if not request.user.has_perm("courses.view_enrolment"):
+        raise PermissionDenied
+    courses = CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
+    rows = [(course, reports.enrolment_summary(viewer=request.user, course=course)) for course in courses]
+    return TemplateResponse(request, "courses/admin/report_index.html", {"rows": rows})
+
+
+def report_view(request, course_id: int):
+    """One course's report: enrolments, the completion funnel, quiz item analysis and stuck learners."""
+    course = _reportable_course(request, course_id)
+    days = _inactive_days(request)
+    context = {
+        "course": course,
+        "summary": reports.enrolment_summary(viewer=request.user, course=course),
+        "funnel": reports.completion_funnel(viewer=request.user, course=course),
+        "items": reports.item_analysis(viewer=request.user, course=course),
+        "stuck": reports.stuck_learners(viewer=request.user, course=course, inactive_days=days),
+        "inactive_days": days,
+    }
+    return TemplateResponse(request, "courses/admin/report.html", context)
+
+
+def _inactive_days(request) -> int:
+    try:
+        return max(1, min(365, int(request.GET.get("days", 14))))
+    except ValueError:
+        return 14
+
+
+REPORT_SECTIONS = ("enrolments", "items", "stuck")
+
+
+def report_export_view(request, course_id: int, section: str):
+    """A report section as CSV, with formula-like cells neutralised."""
+    course = _reportable_course(request, course_id)
+    if section not in REPORT_SECTIONS:
+        raise Http404
+    if section == "enrolments":
+        rows = [[_("E-mail"), _("Name"), _("Country"), _("Cohort"), _("Enrolled"), _("Due"), _("Completed")]]
+        for enrolment in enrolment_list(viewer=request.user, course_key=course.translation_key).select_related(
+            "learner"
+        ):
+            profile = getattr(enrolment.learner, "staff_profile", None)
+            rows.append(
+                [
+                    enrolment.learner.email,
+                    enrolment.learner.full_name,
+                    profile.country.iso3 if profile and profile.country_id else "",
+                    enrolment.cohort.name if enrolment.cohort else "",
+                    enrolment.enrolled_at.date().isoformat(),
+                    enrolment.due_on.isoformat() if enrolment.due_on else "",
+                    enrolment.completed_at.date().isoformat() if enrolment.completed_at else "",
+                ]
+            )
+    elif section == "items":
+        rows = [[_("Question"), _("Type"), _("Answers"), _("Facility"), _("Discrimination index")]]
+        for item in reports.item_analysis(viewer=request.user, course=course):
+            rows.append([item.prompt, item.kind, item.answers, item.facility, item.discrimination])
+    else:
+        rows = [[_("E-mail"), _("Name"), _("Reason"), _("Days without activity")]]
+        for learner in reports.stuck_learners(
+            viewer=request.user, course=course, inactive_days=_inactive_days(request)
+        ):
+            rows.append(
+                [
+                    learner.enrolment.learner.email,
+                    learner.enrolment.learner.full_name,
+                    learner.reason,
+                    learner.days_inactive,
+                ]
+            )
+    response = HttpResponse(reports.csv_text(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{course.slug}-{section}.csv"'
+    return response

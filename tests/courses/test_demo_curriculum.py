@@ -1,0 +1,84 @@
+"""The demo curriculum: four bilingual courses with real lessons and graded quizzes, loaded idempotently,
+that a learner completes in either language."""
+
+from __future__ import annotations
+
+import pytest
+from wagtail.models import Locale
+
+from courses.blocks import GradedActivityBlock
+from courses.demo.loader import demo_curriculum_load
+from courses.models import CoursePage, Enrolment, LessonPage, Question
+from courses.selectors import course_outline
+from courses.services import attempt_start, attempt_submit, enrolment_create, lesson_complete
+from tests.courses.answers import answer_form
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def curriculum():
+    assert demo_curriculum_load() == 4
+    return CoursePage.objects.all()
+
+
+def test_demo_curriculum_content(curriculum):
+    """One load (it takes seconds) checked for everything the issue asks of the content."""
+    english = Locale.objects.get(language_code="en")
+    for language in ("es", "en"):
+        assert curriculum.filter(locale__language_code=language, live=True).count() == 4
+    assert set(curriculum.values_list("topic", flat=True)) == {
+        "border_control",
+        "alerts",
+        "information_exchange",
+        "statistics",
+    }
+    for course in curriculum.filter(locale__language_code="es"):
+        assert len(course_outline(course=course).modules) >= 3
+        lessons = LessonPage.objects.live().descendant_of(course)
+        assert lessons.count() >= 6
+        types = [child.block_type for lesson in lessons for child in lesson.body]
+        assert types.count("image") >= 2, course.title
+        assert types.count("quiz") == 1
+        bank = course.question_banks.get()
+        for language in ("es", "en"):
+            questions = Question.objects.filter(bank=bank, locale__language_code=language)
+            assert questions.count() >= 10
+            assert len({question.kind for question in questions}) >= 5
+    # Everything passes the admin's validation; images carry alternative text.
+    for lesson in LessonPage.objects.all():
+        lesson.body.stream_block.clean(lesson.body)
+        assert all(child.value["alt_text"].strip() for child in lesson.body if child.block_type == "image")
+    for question in Question.objects.all():
+        question.body.stream_block.clean(question.body)
+    # English lessons are translations: same keys, same block ids (so the same quiz).
+    for lesson in LessonPage.objects.filter(locale__language_code="es"):
+        assert [child.id for child in lesson.get_translation(english).body] == [child.id for child in lesson.body]
+    # Loading again creates nothing.
+    pages, questions = LessonPage.objects.count(), Question.objects.count()
+    assert demo_curriculum_load() == 0
+    assert (LessonPage.objects.count(), Question.objects.count()) == (pages, questions)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_a_learner_completes_a_demo_course_failing_once_then_passing(curriculum, learner, language):
+    course = next(c for c in curriculum.filter(locale__language_code=language) if not c.prerequisites.exists())
+    enrolment = enrolment_create(learner=learner, course=course)
+    lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+    for lesson in lessons:
+        lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
+    quiz_lesson = next(lesson for lesson in lessons if any(c.block_type == "quiz" for c in lesson.body))
+    quiz_id = next(c.id for c in quiz_lesson.body if isinstance(c.block, GradedActivityBlock))
+    enrolment.refresh_from_db()
+    assert enrolment.completed_at is None
+    for correct in (False, True):
+        attempt = attempt_start(enrolment=enrolment, lesson=quiz_lesson, course=course, block_id=quiz_id)
+        attempt = attempt_submit(
+            attempt_token=attempt.token,
+            learner=learner,
+            data=answer_form(attempt, correct=correct),
+            course=course,
+            lesson=quiz_lesson,
+        )
+        assert attempt.is_passed is correct
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None

@@ -646,13 +646,53 @@ def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
     }
 
 
-def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
-    course = lesson.get_parent().get_parent().specific
-    enrolment = enrolment_current(learner=request.user, course_key=course.translation_key)
+@dataclass
+class LessonState:
+    """A lesson as one viewer stands on it: its course, their enrolment, the outline with their progress."""
+
+    course: CoursePage
+    enrolment: Enrolment | None
+    outline: Outline
+
+    @property
+    def refusal(self) -> str | None:
+        """Why this viewer may not open the lesson yet, or None."""
+        return lesson_refusal(enrolment=self.enrolment, outline=self.outline, lesson_key=self.lesson_key)
+
+    lesson_key: uuid.UUID | None = None
+
+
+def course_of_lesson(lesson: LessonPage) -> CoursePage:
+    """The course a lesson belongs to (one query)."""
+    return CoursePage.objects.ancestor_of(lesson).select_related("locale").get()
+
+
+def lesson_state(*, lesson: LessonPage, viewer: Viewer, course: CoursePage | None = None) -> LessonState:
+    """Read once per request: the view checks access with it, and the page's context reuses it."""
+    course = course or course_of_lesson(lesson)
+    enrolment = enrolment_current(learner=viewer, course_key=course.translation_key)
     completed = set()
     if enrolment is not None:
         completed = set(enrolment.lesson_completions.values_list("lesson_key", flat=True))
     outline = course_outline(course=course, completed=completed)
+    return LessonState(course=course, enrolment=enrolment, outline=outline, lesson_key=lesson.translation_key)
+
+
+def lesson_refusal(*, enrolment: Enrolment | None, outline: Outline, lesson_key: uuid.UUID | None) -> str | None:
+    """Why a lesson is closed to a learner: not enrolled, or its module waits for the previous one."""
+    if enrolment is None:
+        return str(_("Enrol in the course to open its lessons."))
+    module = outline.module_of(lesson_key) if lesson_key else None
+    if module is not None and module.is_locked:
+        return _("Complete the previous module before you start «%(module)s».") % {"module": module.title}
+    return None
+
+
+def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
+    state = getattr(request, "lesson_state", None)
+    if state is None or state.lesson_key != lesson.translation_key:
+        state = lesson_state(lesson=lesson, viewer=request.user)
+    course, enrolment, outline = state.course, state.enrolment, state.outline
     lessons = outline.lessons
     index = next((i for i, item in enumerate(lessons) if item.key == lesson.translation_key), None)
     for item in lessons:
@@ -672,10 +712,11 @@ def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
         "lesson_count": len(lessons),
         "completed_count": sum(1 for item in required if item.is_completed),
         "required_count": len(required),
-        "is_completed": lesson.translation_key in completed,
+        "is_completed": any(item.is_current and item.is_completed for item in lessons),
         "body": [(child, quizzes.get(child.id)) for child in lesson.body],
         "viewer_language": viewer_language(request),
-        "is_translation_missing": lesson.locale.language_code != viewer_language(request)
+        "lesson_language": course.locale.language_code,
+        "is_translation_missing": course.locale.language_code != viewer_language(request)
         and not _has_live_translation(lesson, viewer_language(request)),
     }
 

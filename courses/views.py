@@ -21,7 +21,7 @@ from courses.models import AttemptStatus, CoursePage, LessonPage, QuizAttempt
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
-    return lesson.get_parent().get_parent().specific
+    return selectors.course_of_lesson(lesson)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -33,22 +33,15 @@ def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwarg
     """A lesson for an enrolled learner whose module is open, or for course staff."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
+    state = selectors.lesson_state(lesson=lesson, viewer=request.user)
+    request.lesson_state = state  # the page's context reuses it
     if not selectors.is_course_staff(user=request.user):
-        course = _course_of(lesson)
-        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
-        if enrolment is None:
+        if state.enrolment is None:
             messages.info(request, _("Enrol in the course to open its lessons."))
-            return HttpResponseRedirect(course.url)
-        try:
-            services.lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
-        except PermissionDenied as refusal:
-            response = render(
-                request,
-                "courses/lesson_locked.html",
-                {"page": lesson, "course": course, "reason": str(refusal)},
-                status=403,
-            )
-            return _private(response)
+            return HttpResponseRedirect(state.course.url)
+        if state.refusal:
+            context = {"page": lesson, "course": state.course, "reason": state.refusal}
+            return _private(render(request, "courses/lesson_locked.html", context, status=403))
     return _private(serve(request, *args, **kwargs))
 
 

@@ -20,6 +20,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.people.roles import GROUP_NAMES, Role
+
 
 class EnrolmentSource(models.TextChoices):
     SELF = "self", _("Self-enrolled")
@@ -35,7 +37,11 @@ class Cohort(models.Model):
         "courses.CoursePage", verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
     )
     trainers = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, verbose_name=_("trainers"), related_name="cohorts_trained", blank=True
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        related_name="cohorts_trained",
+        blank=True,
+        limit_choices_to={"groups__name": GROUP_NAMES[Role.TRAINER]},
     )
     starts_on = models.DateField(_("starts on"))
     ends_on = models.DateField(_("ends on"))

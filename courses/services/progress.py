@@ -17,20 +17,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import ActivityResult, CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import course_outline, progress_snapshot, requirement_statuses
+from courses.selectors import course_outline, lesson_refusal, progress_snapshot, requirement_statuses
 from courses.signals import course_completed
 
 
 def lesson_access_check(*, enrolment: Enrolment | None, lesson: LessonPage, course: CoursePage) -> None:
     """Refuse a lesson to a learner not enrolled, or whose module waits for the previous one."""
-    if enrolment is None:
-        raise PermissionDenied(_("Enrol in the course to open its lessons."))
-    completed = set(enrolment.lesson_completions.values_list("lesson_key", flat=True))
-    module = course_outline(course=course, completed=completed).module_of(lesson.translation_key)
-    if module is not None and module.is_locked:
-        raise PermissionDenied(
-            _("Complete the previous module before you start «%(module)s».") % {"module": module.title}
-        )
+    completed = set(enrolment.lesson_completions.values_list("lesson_key", flat=True)) if enrolment else set()
+    refusal = lesson_refusal(
+        enrolment=enrolment,
+        outline=course_outline(course=course, completed=completed),
+        lesson_key=lesson.translation_key,
+    )
+    if refusal:
+        raise PermissionDenied(refusal)
 
 
 @transaction.atomic

@@ -131,7 +131,8 @@ def test_english_reader_of_an_untranslated_lesson_gets_a_notice(learner):
     built = factories.course(modules=1, lessons_per_module=1)
     enrolment_create(learner=learner, course=built.page)
     html = client_for(learner).get(built.lessons[0].url).content.decode()
-    assert '<p class="notice" lang="en">This lesson is not yet translated into your language: it is shown in Spanish.' in html
+    notice = "This lesson is not yet translated into your language: it is shown in Spanish."
+    assert f'<p class="notice" lang="en">{notice}' in html
 
 
 def test_english_course_outline_falls_back_to_spanish_lessons_not_yet_translated(learner):
@@ -143,3 +144,16 @@ def test_english_course_outline_falls_back_to_spanish_lessons_not_yet_translated
     assert "Lesson one" in html
     assert "Lección 1.2" in html  # the second lesson exists only in Spanish
     assert LessonPage.objects.filter(locale__language_code="en").count() == 1
+
+
+def test_a_lesson_preview_may_be_shown_in_the_admin_frame(trainer):
+    """Wagtail renders previews through a dummy request with the page's path; the admin frames it."""
+    built = factories.course(modules=1, lessons_per_module=1)
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/admin/pages/")
+    request.user = trainer
+    response = built.lessons[0].make_preview_request(original_request=request)
+    assert response.status_code == 200
+    assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"

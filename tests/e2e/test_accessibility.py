@@ -99,3 +99,26 @@ def test_sandbox_pages_have_no_wcag_violations(page):
     page.goto(page.url + "people/2/")
     problems["a learner's person page"] = _violations(page)
     assert problems == {key: [] for key in problems}
+
+
+def test_course_pages_have_no_wcag_violations(page):
+    """The learner's course pages with real demo content: catalogue, course, lessons, a quiz, its result."""
+    from courses.demo.loader import demo_course_key, demo_curriculum_load
+    from courses.models import CoursePage, LessonPage
+    from courses.services import enrolment_create
+
+    demo_curriculum_load()
+    learner = person(email="aprendiz@example.org", role=Role.LEARNER, authority_code="gt-igm")
+    course = CoursePage.objects.get(locale__language_code="es", translation_key=demo_course_key("border-entries"))
+    enrolment_create(learner=learner, course=course)
+    lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+    _log_in(page, "aprendiz@example.org")
+    paths = [course.get_parent().url, course.get_parent().url + "?topic=alerts", course.url, "/courses/my-learning/"]
+    paths += [lesson.url for lesson in lessons[:5]]
+    english = CoursePage.objects.get(locale__language_code="en", translation_key=course.translation_key)
+    paths += [english.get_parent().url, english.url]
+    problems = {}
+    for path in paths:
+        page.goto(path)
+        problems[path] = _violations(page)
+    assert problems == {path: [] for path in paths}

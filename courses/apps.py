@@ -8,6 +8,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from django.core.signals import setting_changed
         from django.db.models.signals import post_delete
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -18,3 +19,4 @@ class CoursesConfig(AppConfig):
             for signal in (page_published, page_unpublished, post_delete):
                 signal.connect(receivers.course_tree_changed, sender=model, dispatch_uid=f"catalogue_{signal}_{model}")
         post_page_move.connect(receivers.course_tree_changed, dispatch_uid="catalogue_page_move")
+        setting_changed.connect(receivers.block_settings_changed, dispatch_uid="courses_block_settings")

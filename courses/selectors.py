@@ -10,6 +10,7 @@ Lists of people take the viewer and are scoped by country through `lms.people.se
 
 from __future__ import annotations
 
+import functools
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -58,14 +59,12 @@ from lms.people.selectors import Viewer, country_scope_for, user_roles
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
-_lesson_blocks = None
-
-
+@functools.cache
 def lesson_block_definitions() -> dict:
-    global _lesson_blocks
-    if _lesson_blocks is None:
-        _lesson_blocks = LessonStreamBlock().child_blocks
-    return _lesson_blocks
+    """The lesson blocks, with those that settings add (cleared when those settings change)."""
+    return LessonStreamBlock().child_blocks
+
+
 
 
 # ---------------------------------------------------------------- languages and structure

@@ -111,15 +111,17 @@ def ensure_site_content() -> None:
     """Recreate what migrations create, for transactional tests that run after a flush.
 
     A flush empties every table; the post_migrate receivers restore roles and reference data,
-    but Wagtail's page tree, locales and site come from migrations and must be rebuilt.
+    but Wagtail's page tree, collections, locales and site come from migrations and must be rebuilt.
     """
-    from wagtail.models import Locale, Page, Site
+    from wagtail.models import Collection, Locale, Page, Site
 
     from lms.core.models import HomePage
     from lms.people.roles import roles_sync
 
     if HomePage.objects.exists():
         return
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")  # images and documents hang on it
     spanish, _created = Locale.objects.get_or_create(language_code="es")
     english, _created = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=spanish))

@@ -59,12 +59,11 @@ from lms.people.selectors import Viewer, country_scope_for, user_roles
 if TYPE_CHECKING:
     from django.http import HttpRequest
 
+
 @functools.cache
 def lesson_block_definitions() -> dict:
     """The lesson blocks, with those that settings add (cleared when those settings change)."""
     return LessonStreamBlock().child_blocks
-
-
 
 
 # ---------------------------------------------------------------- languages and structure

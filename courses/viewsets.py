@@ -6,17 +6,45 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.deletion import Collector, ProtectedError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses import reports
 from courses.models import Cohort, CoursePage, GlossaryTerm, Question, QuestionBank
 from courses.selectors import enrolment_list
 from courses.services import enrolment_bulk_create
+
+
+def protected_by(objects) -> list[str]:
+    """What would stop deleting these objects (records with an on_delete=PROTECT link to them), as labels."""
+    collector = Collector(using="default")
+    try:
+        collector.collect(list(objects))
+    except ProtectedError as error:
+        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
+        return [f"{len(error.protected_objects)} · {', '.join(kinds)}"]
+    return []
+
+
+class ProtectedDeleteView(SnippetDeleteView):
+    """Refuse, with a message, to delete what graded attempts, questions or cohorts still rely on."""
+
+    def form_valid(self, form):
+        protected = protected_by([self.object])
+        if protected:
+            messages.error(
+                self.request,
+                _("«%(object)s» cannot be deleted: records still depend on it (%(what)s).")
+                % {"object": self.object, "what": "; ".join(protected)},
+            )
+            return redirect(self.edit_url_name, self.object.pk)
+        return super().form_valid(form)
 
 
 class GlossaryTermViewSet(SnippetViewSet):
@@ -31,6 +59,7 @@ class GlossaryTermViewSet(SnippetViewSet):
 
 class QuestionBankViewSet(SnippetViewSet):
     model = QuestionBank
+    delete_view_class = ProtectedDeleteView
     icon = "folder-open-inverse"
     menu_label = _("Question banks")
     list_display = ["title", "course"]
@@ -40,6 +69,7 @@ class QuestionBankViewSet(SnippetViewSet):
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    delete_view_class = ProtectedDeleteView
     icon = "form"
     menu_label = _("Questions")
     list_display = ["prompt", "bank", "kind", "locale"]

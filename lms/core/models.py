@@ -29,3 +29,10 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from courses.selectors import catalogue_url
+
+        context = super().get_context(request, *args, **kwargs)
+        context["catalogue_url"] = catalogue_url()
+        return context

@@ -48,6 +48,7 @@ def test_navigation_links_the_course_catalogue_in_the_page_language():
     spanish, english = catalogue("es"), catalogue("en")
     assert _nav_links(Client().get("/").content.decode()) == ["/", spanish.url]
     assert _nav_links(Client().get("/en/").content.decode()) == ["/en/", english.url]
+    assert f'<h3><a href="{spanish.url}">Cursos</a></h3>' in Client().get("/").content.decode()
 
 
 def test_current_page_is_marked_for_screen_readers():

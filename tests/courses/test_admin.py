@@ -96,3 +96,46 @@ def test_an_unknown_address_in_the_list_enrols_no_one_and_is_named(trainer):
     assert response.status_code == 200
     assert "nadie@example.org" in response.content.decode()
     assert not Enrolment.objects.exists()
+
+
+def test_a_question_answered_in_graded_attempts_is_kept_with_a_message(trainer, learner):
+    from courses.services import attempt_start, attempt_submit, enrolment_create
+    from tests.courses.answers import answer_form
+
+    built = factories.course(modules=1, lessons_per_module=1, questions=2)
+    enrolment = enrolment_create(learner=learner, course=built.page)
+    attempt = attempt_start(enrolment=enrolment, lesson=built.quiz_lesson, course=built.page, block_id=built.quiz_id)
+    attempt_submit(
+        attempt_token=attempt.token,
+        learner=learner,
+        data=answer_form(attempt),
+        course=built.page,
+        lesson=built.quiz_lesson,
+    )
+    answered = Question.objects.get(pk=attempt.drawn[0]["question"])
+    response = client_for(trainer).post(reverse("wagtailsnippets_courses_question:delete", args=[answered.pk]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("wagtailsnippets_courses_question:edit", args=[answered.pk])
+    assert Question.objects.filter(pk=answered.pk).exists()
+
+    unused = factories.question(built.bank)
+    response = client_for(trainer).post(reverse("wagtailsnippets_courses_question:delete", args=[unused.pk]))
+    assert response.status_code == 302
+    assert not Question.objects.filter(pk=unused.pk).exists()
+
+
+def test_a_bank_with_questions_and_a_course_with_cohorts_are_kept_with_a_message(administrator):
+    from courses.models import CoursePage
+
+    built = factories.course(modules=1, lessons_per_module=1, questions=2)
+    Cohort.objects.create(
+        name="Ola 1", course=built.page, starts_on="2026-01-01", ends_on="2026-02-01", due_on="2026-01-20"
+    )
+    client = client_for(administrator)
+    response = client.post(reverse("wagtailsnippets_courses_questionbank:delete", args=[built.bank.pk]))
+    assert response["Location"] == reverse("wagtailsnippets_courses_questionbank:edit", args=[built.bank.pk])
+    assert QuestionBank.objects.filter(pk=built.bank.pk).exists()
+    for page in (built.page, built.page.get_parent()):  # the course, and the catalogue above it
+        response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
+        assert response.status_code == 302
+        assert CoursePage.objects.filter(pk=built.page.pk).exists()

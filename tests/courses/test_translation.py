@@ -91,3 +91,30 @@ def test_progress_made_in_spanish_counts_in_english(learner):
     english_course = CoursePage.objects.get(pk=english_course.pk)
     assert enrolment_current(learner=learner, course_key=english_course.translation_key) == enrolment
     assert enrolment_current(learner=learner, course_key=english_course.translation_key).completed_at is not None
+
+
+def test_the_translation_editors_open_for_a_demo_lesson_and_question(trainer):
+    """wagtail-localize's editors for our page and snippet types (their blocks all yield segments)."""
+    from courses.demo.loader import demo_curriculum_load
+
+    demo_curriculum_load()
+    lesson = LessonPage.objects.filter(locale__language_code="es").order_by("path").last()
+    LessonPage.objects.get(locale=english(), translation_key=lesson.translation_key).delete()
+    client = client_for(trainer)
+    submitted = client.post(
+        reverse("wagtail_localize:submit_page_translation", args=[lesson.pk]), {"locales": [english().pk]}
+    )
+    assert submitted.status_code == 302
+    translated = LessonPage.objects.get(locale=english(), translation_key=lesson.translation_key)
+    assert client.get(f"/admin/pages/{translated.pk}/edit/").status_code == 200
+
+    question = Question.objects.filter(locale__language_code="es").first()
+    Question.objects.filter(locale=english(), translation_key=question.translation_key).delete()
+    submitted = client.post(
+        reverse("wagtail_localize:submit_snippet_translation", args=["courses", "question", question.pk]),
+        {"locales": [english().pk]},
+    )
+    assert submitted.status_code == 302
+    translated_question = Question.objects.get(locale=english(), translation_key=question.translation_key)
+    edit = client.get(reverse("wagtailsnippets_courses_question:edit", args=[translated_question.pk]))
+    assert edit.status_code == 200

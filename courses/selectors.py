@@ -11,6 +11,7 @@ Lists of people take the viewer and are scoped by country through `lms.people.se
 from __future__ import annotations
 
 import functools
+import secrets
 import uuid
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -507,7 +508,7 @@ def catalogue_version() -> int:
     """A number that changes whenever a course page is published, unpublished, moved or deleted."""
     version = cache.get(CATALOGUE_VERSION_KEY)
     if version is None:
-        version = int(timezone.now().timestamp() * 1000)
+        version = secrets.randbelow(2**40)  # a lost key must never come back as an old version
         cache.add(CATALOGUE_VERSION_KEY, version, timeout=None)
         version = cache.get(CATALOGUE_VERSION_KEY, version)
     return version

@@ -21,6 +21,16 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_catalogue_cache():
+    """Each test's pages start uncached: the cache outlives the rolled-back database of the test before."""
+    from django.core.cache import cache
+
+    from courses.selectors import CATALOGUE_VERSION_KEY
+
+    cache.delete(CATALOGUE_VERSION_KEY)
+
+
 @pytest.fixture
 def password() -> str:
     return TEST_PASSWORD

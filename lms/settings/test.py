@@ -14,7 +14,7 @@ if "LMS_VAR_DIR" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["LMS_VAR_DIR"], ignore_errors=True)
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import STORAGES
+from lms.settings.base import CACHES, STORAGES
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
 DEBUG = False
@@ -29,3 +29,5 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 WHITENOISE_AUTOREFRESH = True
 # Test processes (pytest-xdist workers, CI runs) may share one Redis: each uses its own queue.
 CELERY_TASK_DEFAULT_QUEUE = f"lms-test-{os.getpid()}"
+# ... and its own cache keys, so that one process's cached pages never answer another's.
+CACHES["default"]["KEY_PREFIX"] = f"lms-test-{os.getpid()}"

@@ -157,3 +157,26 @@ def test_a_lesson_preview_may_be_shown_in_the_admin_frame(trainer):
     assert response.status_code == 200
     assert "frame-ancestors 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_a_glossary_term_shows_in_the_lessons_language(trainer):
+    import uuid
+
+    from courses.models import GlossaryTerm
+
+    spanish = GlossaryTerm.objects.create(term="Zona de lectura mecánica", definition="Las líneas de la MRZ.")
+    GlossaryTerm.objects.create(
+        term="Machine-readable zone",
+        definition="The MRZ lines.",
+        translation_key=spanish.translation_key,
+        locale=Locale.objects.get(language_code="en"),
+    )
+    built = factories.course(modules=1, lessons_per_module=1)
+    english_course = english_version(built.page, factories.catalogue("en"), title="Course", slug="course")
+    english_module = english_version(built.modules[0], english_course, title="Module", slug="module")
+    lesson = english_version(built.lessons[0], english_module, title="Lesson", slug="lesson")
+    # A lesson translated before its term: its block still points at the Spanish term.
+    lesson.body = [{"type": "glossary_term", "value": {"term": spanish.pk}, "id": str(uuid.uuid4())}]
+    lesson.save_revision().publish()
+    html = client_for(trainer).get(lesson.url).content.decode()
+    assert "<dfn>Machine-readable zone</dfn>" in html

@@ -10,9 +10,10 @@ The catalogue is requested anonymously; its course listing comes from the cache 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 from bench.core import Benchmark, BenchmarkFailed, Result, interleaved
-from bench.server import BASELINE_PATH, gunicorn_server, manage_py
+from bench.server import BASELINE_PATH, Server, gunicorn_server, manage_py
 
 ROUNDS = 20
 PER_ROUND = 20
@@ -59,30 +60,29 @@ class Prepared:
             raise BenchmarkFailed(f"preparing the demo curriculum printed {output!r}") from error
 
 
-def lesson_run() -> Result:
+def _against_plain(request: Callable[[Server, dict[str, str]], bytes]) -> Result:
+    """Time `request(server, prepared values)` against the plain view, on a server with the demo curriculum."""
     prepared = Prepared()
     with gunicorn_server(workers=2, prepare=prepared) as server:
-        values = prepared.values
-        title = values["lesson_title"].encode()
         return interleaved(
             lambda: server.get_ok(BASELINE_PATH),
-            lambda: server.get_ok(values["lesson"], contains=title, cookie=values["cookie"]),
+            lambda: request(server, prepared.values),
             rounds=ROUNDS,
             per_round=PER_ROUND,
             warmup=WARMUP,
         )
+
+
+def lesson_run() -> Result:
+    return _against_plain(
+        lambda server, values: server.get_ok(
+            values["lesson"], contains=values["lesson_title"].encode(), cookie=values["cookie"]
+        )
+    )
 
 
 def catalogue_run() -> Result:
-    prepared = Prepared()
-    with gunicorn_server(workers=2, prepare=prepared) as server:
-        return interleaved(
-            lambda: server.get_ok(BASELINE_PATH),
-            lambda: server.get_ok(prepared.values["catalogue"], contains=b"course-card"),
-            rounds=ROUNDS,
-            per_round=PER_ROUND,
-            warmup=WARMUP,
-        )
+    return _against_plain(lambda server, values: server.get_ok(values["catalogue"], contains=b"course-card"))
 
 
 BENCHMARKS = [

@@ -27,12 +27,11 @@ from courses.models import (
     CoursePage,
     Enrolment,
     LessonCompletion,
-    LessonPage,
     Question,
     QuizAnswer,
     QuizAttempt,
 )
-from courses.selectors import attempts_used, course_outline, enrolment_list, raw_stream, structure_course
+from courses.selectors import attempts_used, course_activities, course_outline, enrolment_list, structure_course
 from lms.people.selectors import Viewer
 
 KELLEY_SHARE = Decimal("0.27")
@@ -164,8 +163,11 @@ class StuckLearner:
 
 def stuck_learners(*, viewer: Viewer, course: CoursePage, inactive_days: int = 14) -> list[StuckLearner]:
     """Learners who used every attempt at a quiz without passing, or made no progress for N days."""
-    structure = structure_course(course)
-    limits = _quiz_limits(structure=structure)
+    limits = {
+        (activity.lesson_key, activity.block_id): activity.attempts_limit
+        for activity in course_activities(structure=structure_course(course))
+        if activity.kind == "quiz"
+    }
     lesson_keys = {lesson_key for lesson_key, _block_id in limits}
     enrolments = list(
         enrolment_list(viewer=viewer, course_key=course.translation_key).filter(completed_at__isnull=True)
@@ -188,16 +190,6 @@ def stuck_learners(*, viewer: Viewer, course: CoursePage, inactive_days: int = 1
         elif now - last > timedelta(days=inactive_days):
             stuck.append(StuckLearner(enrolment, "inactive", days))
     return stuck
-
-
-def _quiz_limits(*, structure: CoursePage) -> dict[tuple[uuid.UUID, str], int | None]:
-    """The attempts limit of each quiz in the course, by (lesson key, block id)."""
-    limits = {}
-    for lesson_key, body in LessonPage.objects.live().descendant_of(structure).values_list("translation_key", "body"):
-        for item in raw_stream(body):
-            if item.get("type") == "quiz":
-                limits[(lesson_key, item.get("id"))] = (item.get("value") or {}).get("max_attempts")
-    return limits
 
 
 def csv_safe(value: object) -> str:

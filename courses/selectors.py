@@ -91,14 +91,14 @@ def structure_course(course: CoursePage) -> CoursePage:
     return source or course
 
 
-def course_in_language(*, course_key: uuid.UUID, language: str | None = None) -> CoursePage | None:
-    """The live version of a course in a language, or in the other one."""
+def pages_in_language(model: type[Page], keys, language: str | None = None) -> dict[uuid.UUID, Page]:
+    """The live version of each page in a language, or in the other one, by translation key (one query)."""
     language = language or get_language() or settings.LANGUAGE_CODE
-    versions = list(CoursePage.objects.live().filter(translation_key=course_key).select_related("locale"))
-    for version in versions:
-        if version.locale.language_code == language:
-            return version
-    return versions[0] if versions else None
+    chosen: dict[uuid.UUID, Page] = {}
+    for page in model.objects.live().filter(translation_key__in=list(keys)).select_related("locale"):
+        if page.translation_key not in chosen or page.locale.language_code == language:
+            chosen[page.translation_key] = page
+    return chosen
 
 
 @dataclass
@@ -239,7 +239,7 @@ def course_activities(*, structure: CoursePage) -> list[ActivityRef]:
     activities = []
     rows = LessonPage.objects.live().descendant_of(structure).order_by("path").values_list("translation_key", "body")
     for lesson_key, body in rows:
-        for item in raw_stream(body):
+        for item in body.raw_data:  # stored blocks, neither converted nor rendered
             block = definitions.get(item.get("type"))
             if isinstance(block, GradedActivityBlock):
                 value = item.get("value") or {}
@@ -250,19 +250,10 @@ def course_activities(*, structure: CoursePage) -> list[ActivityRef]:
                         kind=block.activity_kind,
                         title=block.activity_title(value),
                         pass_mark=block.activity_pass_mark(value),
+                        attempts_limit=block.activity_attempts_limit(value),
                     )
                 )
     return activities
-
-
-def raw_stream(body) -> list[dict]:
-    import json
-
-    if hasattr(body, "raw_data"):
-        return list(body.raw_data)
-    if isinstance(body, str):
-        return json.loads(body or "[]")
-    return list(body or [])
 
 
 # ---------------------------------------------------------------- progress
@@ -283,7 +274,6 @@ def progress_snapshot(*, enrolment: Enrolment, course: CoursePage) -> ProgressSn
             key=lesson.translation_key,
             page_id=lesson.pk,
             title=lesson.title,
-            module_key=uuid.UUID(int=0),
             is_required=lesson.is_required,
         )
         for lesson in LessonPage.objects.live()
@@ -326,12 +316,22 @@ def progress_percent(snapshot: ProgressSnapshot) -> int:
     return round(100 * done / total)
 
 
-def prerequisites_missing(*, learner: Viewer, course: CoursePage) -> list[CoursePage]:
-    """The prerequisite courses a learner has not completed, in the course's language."""
-    structure = structure_course(course)
-    prerequisites = [
-        link.prerequisite for link in CoursePrerequisite.objects.filter(course=structure).select_related("prerequisite")
+def course_prerequisites(*, course: CoursePage) -> list[CoursePage]:
+    """A course's prerequisite courses, each in the active language where translated (two queries)."""
+    linked = [
+        link.prerequisite
+        for link in CoursePrerequisite.objects.filter(course=structure_course(course)).select_related("prerequisite")
     ]
+    shown = pages_in_language(CoursePage, [page.translation_key for page in linked]) if linked else {}
+    return [shown.get(page.translation_key, page) for page in linked]
+
+
+def prerequisites_missing(
+    *, learner: Viewer, course: CoursePage, prerequisites: list[CoursePage] | None = None
+) -> list[CoursePage]:
+    """The prerequisite courses a learner has not completed, in the active language."""
+    if prerequisites is None:
+        prerequisites = course_prerequisites(course=course)
     if not prerequisites:
         return []
     done = set()
@@ -343,8 +343,7 @@ def prerequisites_missing(*, learner: Viewer, course: CoursePage) -> list[Course
                 completed_at__isnull=False,
             ).values_list("course_key", flat=True)
         )
-    missing = [p for p in prerequisites if p.translation_key not in done]
-    return [course_in_language(course_key=p.translation_key) or p for p in missing]
+    return [p for p in prerequisites if p.translation_key not in done]
 
 
 # ---------------------------------------------------------------- quizzes
@@ -429,17 +428,23 @@ def attempt_questions(*, attempt: QuizAttempt) -> list[DrawnQuestion]:
                 block=block,
                 value=value,
                 seed=item["seed"],
-                shuffle=item.get("shuffle", item["seed"] is not None),
+                shuffle=item["shuffle"],
             )
         )
     return drawn
 
 
-def lesson_in_language(*, lesson_key: uuid.UUID, language: str | None = None) -> LessonPage | None:
-    """The live version of a lesson in a language, or in the other one."""
-    language = language or get_language() or settings.LANGUAGE_CODE
-    versions = list(LessonPage.objects.live().filter(translation_key=lesson_key).select_related("locale"))
-    return next((v for v in versions if v.locale.language_code == language), versions[0] if versions else None)
+def quiz_block(*, lesson: LessonPage, block_id: str):
+    """A lesson's quiz block and its value; refused as stale when the lesson no longer has it."""
+    for child in lesson.body:
+        if child.id == block_id and child.block_type == "quiz":
+            return child.block, child.value
+    raise AttemptRefused(_("This quiz is no longer part of the lesson."), code="stale")
+
+
+def lesson_in_language(*, lesson_key: uuid.UUID) -> LessonPage | None:
+    """The live version of a lesson in the active language, or in the other one."""
+    return pages_in_language(LessonPage, [lesson_key]).get(lesson_key)
 
 
 @dataclass
@@ -455,9 +460,7 @@ class AnsweredQuestion:
 def attempt_context(*, attempt: QuizAttempt, lesson: LessonPage) -> dict:
     """What an attempt's page shows: its questions to answer, or its graded result."""
     drawn = attempt_questions(attempt=attempt)
-    quiz = next((child.value for child in lesson.body if child.id == attempt.block_id), None)
-    if quiz is None:
-        raise AttemptRefused(_("This quiz is no longer part of the lesson."), code="stale")
+    _block, quiz = quiz_block(lesson=lesson, block_id=attempt.block_id)
     if attempt.status != AttemptStatus.SUBMITTED:
         remaining = None
         if attempt.deadline_at:
@@ -623,6 +626,7 @@ def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
         resume = next((lesson for lesson in outline.lessons if lesson.key == enrolment.last_lesson_key), None)
         if resume is None or resume.is_completed:
             resume = next((lesson for lesson in outline.lessons if not lesson.is_completed), resume)
+    prerequisites = course_prerequisites(course=course)
     labels = dict(JobFunction.choices)
     return {
         "outline": outline,
@@ -632,15 +636,12 @@ def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
         "statuses": requirement_statuses(course=course, snapshot=snapshot) if snapshot else [],
         "progress": progress_percent(snapshot) if snapshot else 0,
         "resume": resume,
-        "missing_prerequisites": prerequisites_missing(learner=request.user, course=course),
-        "prerequisites": [
-            course_in_language(course_key=link.prerequisite.translation_key) or link.prerequisite
-            for link in structure.prerequisites.select_related("prerequisite")
-        ],
+        "missing_prerequisites": prerequisites_missing(
+            learner=request.user, course=course, prerequisites=prerequisites
+        ),
+        "prerequisites": prerequisites,
         "audience": [str(labels[a.job_function]) for a in structure.audiences.all()],
-        "is_translation_missing": course.locale.language_code != viewer_language(request)
-        and not _has_live_translation(course, viewer_language(request)),
-        "viewer_language": viewer_language(request),
+        **translation_notice(page=course, page_language=course.locale.language_code, request=request),
         "can_open_lessons": enrolment is not None,
         "is_course_staff": is_course_staff(user=request.user),
     }
@@ -716,10 +717,8 @@ def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
         "required_count": len(required),
         "is_completed": any(item.is_current and item.is_completed for item in lessons),
         "body": [(child, quizzes.get(child.id)) for child in children],
-        "viewer_language": viewer_language(request),
         "lesson_language": course.locale.language_code,
-        "is_translation_missing": course.locale.language_code != viewer_language(request)
-        and not _has_live_translation(lesson, viewer_language(request)),
+        **translation_notice(page=lesson, page_language=course.locale.language_code, request=request),
     }
 
 
@@ -740,8 +739,16 @@ def body_prefetch(*, children: list, locale_id: int) -> None:
             term.shown = shown.get(term.translation_key, term)
 
 
-def _has_live_translation(page: Page, language: str) -> bool:
-    return Page.objects.live().filter(translation_key=page.translation_key, locale__language_code=language).exists()
+def translation_notice(*, page: Page, page_language: str, request: HttpRequest) -> dict:
+    """The reader's language, and whether the page is shown in the other for want of a live translation."""
+    language = viewer_language(request)
+    is_missing = (
+        page_language != language
+        and not Page.objects.live()
+        .filter(translation_key=page.translation_key, locale__language_code=language)
+        .exists()
+    )
+    return {"viewer_language": language, "is_translation_missing": is_missing}
 
 
 @dataclass
@@ -813,12 +820,7 @@ def my_learning(*, learner: Viewer) -> dict[str, list[LearningEntry]]:
     for enrolment in enrolments:
         if enrolment.course_key not in latest or enrolment.cycle > latest[enrolment.course_key].cycle:
             latest[enrolment.course_key] = enrolment
-    language = get_language() or settings.LANGUAGE_CODE
-    courses: dict[uuid.UUID, CoursePage] = {}
-    for course in CoursePage.objects.live().filter(translation_key__in=latest).select_related("locale"):
-        current = courses.get(course.translation_key)
-        if current is None or course.locale.language_code == language:
-            courses[course.translation_key] = course
+    courses = pages_in_language(CoursePage, latest)
     started = set(
         LessonCompletion.objects.filter(enrolment__in=latest.values()).values_list("enrolment_id", flat=True)
     ) | set(ActivityResult.objects.filter(enrolment__in=latest.values()).values_list("enrolment_id", flat=True))

@@ -24,7 +24,6 @@ class LessonRef:
     key: uuid.UUID
     page_id: int
     title: str
-    module_key: uuid.UUID
     is_required: bool
 
 
@@ -35,6 +34,7 @@ class ActivityRef:
     kind: str
     title: str
     pass_mark: int
+    attempts_limit: int | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -471,7 +470,3 @@ class QuestionBodyBlock(blocks.StreamBlock):
     class Meta:
         min_num = 1
         max_num = 1
-
-
-def non_block_error(message) -> blocks.StreamBlockValidationError:
-    return blocks.StreamBlockValidationError(non_block_errors=ErrorList([ValidationError(message)]))

@@ -30,6 +30,10 @@ class GradedActivityBlock(blocks.StructBlock):
         """The score, in percent, that passes this activity."""
         return int(value.get("pass_mark") or 100)
 
+    def activity_attempts_limit(self, value) -> int | None:
+        """How many attempts a learner has, or None for no limit."""
+        return value.get("max_attempts")
+
 
 FEEDBACK_CHOICES = [
     ("full", _("After each attempt: score, correct answers and feedback")),

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
-from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -109,20 +108,21 @@ def enrolment_bulk_create(
     addresses = emails_parse(emails)
     if not addresses:
         raise ValidationError(_("Paste at least one e-mail address."), code="empty")
-    errors = []
+    errors: list[str] = []
+    malformed = set()
     for address in addresses:
         try:
             validate_email(address)
         except ValidationError:
-            errors.append(format_lazy(_("«{}» is not an e-mail address."), address))
+            malformed.add(address)
+            errors.append(_("«{}» is not an e-mail address.").format(address))
     wanted = Q(pk__in=[])
     for address in addresses:
         wanted |= Q(email__iexact=address)
     visible = {user.email.casefold(): user for user in user_list(viewer=trainer).filter(wanted, is_active=True)}
-    invalid = {str(error) for error in errors}
     for address in addresses:
-        if address.casefold() not in visible and not any(address in message for message in invalid):
-            errors.append(format_lazy(_("No learner you can enrol has the address «{}»."), address))
+        if address.casefold() not in visible and address not in malformed:
+            errors.append(_("No learner you can enrol has the address «{}».").format(address))
     learners = [visible[a.casefold()] for a in addresses if a.casefold() in visible]
     with transaction.atomic():
         if not errors:
@@ -130,17 +130,17 @@ def enrolment_bulk_create(
                 try:
                     _check_prerequisites(learner=learner, course=course)
                 except ValidationError as error:
-                    errors.append(format_lazy("{}: {}", learner.email, error.messages[0]))
+                    errors.append(f"{learner.email}: {error.messages[0]}")
         if course.enrolment_policy == EnrolmentPolicy.CLOSED:
             errors.append(_("This course is closed for enrolment."))
         if errors:
-            raise ValidationError([ValidationError(str(error)) for error in errors])
-        created = already = 0
+            raise ValidationError([ValidationError(error) for error in errors])
+        enrolled = set(
+            Enrolment.objects.filter(learner__in=learners, course_key=course.translation_key).values_list(
+                "learner_id", flat=True
+            )
+        )
         for learner in learners:
-            if enrolment_current(learner=learner, course_key=course.translation_key) is not None:
-                already += 1
-            else:
-                created += 1
             enrolment_create(
                 learner=learner,
                 course=course,
@@ -149,4 +149,6 @@ def enrolment_bulk_create(
                 cohort=cohort,
                 due_on=due_on,
             )
+    already = sum(1 for learner in learners if learner.pk in enrolled)
+    created = len(learners) - already
     return BulkEnrolmentResult(created=created, already_enrolled=already)

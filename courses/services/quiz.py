@@ -29,6 +29,7 @@ from courses.selectors import (
     attempts_used,
     questions_in_locale,
     quiz_attempts,
+    quiz_block,
     quiz_candidate_keys,
 )
 from courses.services.progress import (
@@ -40,13 +41,6 @@ from courses.services.progress import (
 
 # Slack for the time a submission spends on a slow link between the click and the server.
 SUBMISSION_GRACE = timedelta(seconds=30)
-
-
-def quiz_block(*, lesson: LessonPage, block_id: str):
-    for child in lesson.body:
-        if child.id == block_id and child.block_type == "quiz":
-            return child.block, child.value
-    raise AttemptRefused(_("This quiz is no longer part of the lesson."), code="stale")
 
 
 @transaction.atomic

@@ -18,7 +18,8 @@ DEPLOY_ENV := DJANGO_SETTINGS_MODULE=lms.settings.production \
 	DATABASE_URL=postgres://lms:lms@db.internal:5432/lms \
 	CELERY_BROKER_URL=redis://redis.internal:6379/0 \
 	CACHE_URL=redis://redis.internal:6379/1 \
-	EMAIL_URL=smtp+tls://mailer:password@smtp.ocam.example:587
+	EMAIL_URL=smtp+tls://mailer:password@smtp.ocam.example:587 \
+	CERTIFICATES_SIGNING_KEY_FILE=/etc/ocam/certificate-signing.pem
 
 .PHONY: help run test lint bench messages makemessages static migrate demo worker-ping clean screenshot
 

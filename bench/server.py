@@ -71,7 +71,12 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         LMS_VAR_DIR=str(var_dir),
         DJANGO_STATIC_ROOT=str(var_dir / "staticfiles"),
         DJANGO_MEDIA_ROOT=str(var_dir / "media"),
+        # Production settings refuse to start without a certificate signing key: a throw-away one.
+        CERTIFICATES_SIGNING_KEY_FILE=str(var_dir / "keys" / "certificate-signing.pem"),
     )
+    from certificates.signing import key_file_create
+
+    key_file_create(var_dir / "keys" / "certificate-signing.pem")
     return env
 
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from certificates import views as certificate_views
 from lms.core import views as core_views
 
 urlpatterns = [
@@ -25,6 +26,13 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", core_views.language_set, name="language_set"),
     path("healthz/", core_views.health, name="health"),
+    # Published for offline verifiers (docs/certificate-payload.md): no language prefix.
+    path(".well-known/ocam-certificate-keys.json", certificate_views.keys_document, name="certificate_keys"),
+    path(
+        ".well-known/ocam-certificate-revocations.json",
+        certificate_views.revocations_document,
+        name="certificate_revocations",
+    ),
     # Uploads in development only; in production the reverse proxy serves MEDIA_ROOT.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media_serve, name="media"),
 ]
@@ -33,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("account/", include("lms.people.urls")),
     path("sandbox/", include("sandbox.urls")),
     path("courses/", include("courses.urls")),
+    path("certificates/", include("certificates.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -136,6 +136,21 @@ def _someone_elses_attempt_path() -> str:
     return reverse("courses:attempt_detail", args=[attempt.token])
 
 
+def _someone_elses_certificate():
+    """An issued certificate of another learner (the PDF drawn for real, once per test)."""
+    from tests.certificates.matrix import issued_certificate
+
+    return issued_certificate(make_role_user_once("certified-learner"))
+
+
+def _certificate_path(name: str) -> Callable[[], str]:
+    return lambda: reverse(name, args=[_someone_elses_certificate().code])
+
+
+def _certificate_admin_path(name: str) -> Callable[[], str]:
+    return lambda: reverse(name, args=[_someone_elses_certificate().pk])
+
+
 def make_role_user_once(label: str) -> User:
     user = User.objects.filter(email=f"{label}@example.org").first()
     return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
@@ -195,6 +210,25 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "courses:attempt_start": Case(signed_in(POST_ONLY)),
     "courses:attempt_detail": [Case(signed_in(NOT_FOUND)), Case(signed_in(NOT_FOUND), _someone_elses_attempt_path)],
     "courses:attempt_submit": Case(signed_in(POST_ONLY)),
+    # Certificates: one's own list; downloads of someone else's certificate are for trainers and
+    # administrators only, and a 404 (never a 403) for everyone else; verification is public.
+    "certificates:mine": Case(signed_in(OK)),
+    "certificates:verify_form": [Case(everyone(OK)), Case(everyone(NOT_FOUND), "/certificates/verify/?code=0000")],
+    "certificates:verify": [Case(everyone(NOT_FOUND)), Case(everyone(OK), _certificate_path("certificates:verify"))],
+    "certificates:download": [
+        Case(signed_in(NOT_FOUND)),
+        Case(
+            {**signed_in(NOT_FOUND), "trainer": OK, "administrator": OK},
+            _certificate_path("certificates:download"),
+        ),
+    ],
+    "certificates:badge": [
+        Case(signed_in(NOT_FOUND)),
+        Case({**signed_in(NOT_FOUND), "trainer": OK, "administrator": OK}, _certificate_path("certificates:badge")),
+    ],
+    "certificates:renew": Case(signed_in(POST_ONLY)),
+    "certificate_keys": Case(everyone(OK)),
+    "certificate_revocations": Case(everyone(OK)),
     "sandbox:home": Case(practising(OK)),
     "sandbox:reset": Case(practising(OK)),
     "sandbox:person_search": [Case(practising(OK)), Case(practising(OK), "/sandbox/people/?name=perez")],
@@ -327,8 +361,15 @@ EXPECTATIONS |= {
 }
 
 # Course material and cohorts: trainers and administrators manage them (sample ids name nothing).
-for _model in ("cohort", "questionbank", "question", "glossaryterm"):
-    _snippets, _choosers = f"wagtailsnippets_courses_{_model}", f"wagtailsnippetchoosers_courses_{_model}"
+for _app, _model in (
+    ("courses", "cohort"),
+    ("courses", "questionbank"),
+    ("courses", "question"),
+    ("courses", "glossaryterm"),
+    ("certificates", "certificatetemplate"),
+    ("certificates", "coursecertification"),
+):
+    _snippets, _choosers = f"wagtailsnippets_{_app}_{_model}", f"wagtailsnippetchoosers_{_app}_{_model}"
     EXPECTATIONS |= {
         f"{_snippets}:list": Case(admin(trainer=OK, administrator=OK)),
         f"{_snippets}:list_results": Case(admin(trainer=OK, administrator=OK)),
@@ -357,6 +398,24 @@ EXPECTATIONS |= {
             lambda: reverse("courses_report_export", args=[_sample_course().page.pk, "items"]),
         ),
     ],
+    # Certificates in the admin: the register (scoped by country), revocation and retry (POST
+    # only: a GET names nothing), bulk downloads (one's own archives only).
+    "certificates_register": Case(admin(trainer=OK, administrator=OK)),
+    # The template's live PDF preview: for the people who design templates.
+    "wagtailsnippets_certificates_certificatetemplate:preview_on_add": Case(
+        admin(trainer=REACHABLE, administrator=REACHABLE)
+    ),
+    "wagtailsnippets_certificates_certificatetemplate:preview_on_edit": Case(
+        admin(trainer=REACHABLE, administrator=REACHABLE)
+    ),
+    "certificates_detail": [
+        Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        Case(admin(trainer=OK, administrator=OK), _certificate_admin_path("certificates_detail")),
+    ],
+    "certificates_revoke": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+    "certificates_retry": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+    "certificates_bulk": Case(admin(trainer=OK, administrator=OK)),
+    "certificates_bulk_file": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
     # wagtail-localize's translation screens follow Wagtail's admin rule; its script catalogue:
     "wagtail_localize:javascript_catalog": Case(admin(trainer=OK, administrator=OK)),
 }

@@ -27,6 +27,7 @@ class EnrolmentSource(models.TextChoices):
     SELF = "self", _("Self-enrolled")
     TRAINER = "trainer", _("Enrolled by a trainer")
     COHORT = "cohort", _("Member of a cohort")
+    RENEWAL = "renewal", _("Renewing a certificate")
 
 
 class Cohort(models.Model):

@@ -1,7 +1,13 @@
 """Writes for the courses app: enrolment, progress and completion, quiz attempts."""
 
 from courses.selectors import AttemptRefused
-from courses.services.enrolment import BulkEnrolmentResult, emails_parse, enrolment_bulk_create, enrolment_create
+from courses.services.enrolment import (
+    BulkEnrolmentResult,
+    emails_parse,
+    enrolment_bulk_create,
+    enrolment_create,
+    enrolment_renew,
+)
 from courses.services.progress import (
     activity_result_record,
     enrolment_completion_update,
@@ -20,6 +26,7 @@ __all__ = [
     "enrolment_bulk_create",
     "enrolment_completion_update",
     "enrolment_create",
+    "enrolment_renew",
     "lesson_access_check",
     "lesson_complete",
 ]

@@ -77,6 +77,33 @@ def enrolment_create(
     return enrolment
 
 
+@transaction.atomic
+def enrolment_renew(*, learner: User, course: CoursePage) -> Enrolment:
+    """Start a new cycle of a course for a learner renewing a certificate (their open cycle, if any).
+
+    Renewal is open whatever the course's enrolment policy (the certificate is the learner's
+    assignment), except for a closed course.
+    """
+    latest = enrolment_current(learner=learner, course_key=course.translation_key)
+    if latest is not None and latest.completed_at is None:
+        return latest
+    if course.enrolment_policy == EnrolmentPolicy.CLOSED:
+        raise ValidationError(_("This course is closed for enrolment."), code="closed")
+    enrolment = Enrolment(
+        learner=learner,
+        course_key=course.translation_key,
+        cycle=(latest.cycle + 1) if latest else 1,
+        source=EnrolmentSource.RENEWAL,
+    )
+    enrolment.full_clean()
+    try:
+        with transaction.atomic():
+            enrolment.save()
+    except IntegrityError:  # a concurrent request started the cycle first
+        return enrolment_current(learner=learner, course_key=course.translation_key)
+    return enrolment
+
+
 @dataclass(frozen=True)
 class BulkEnrolmentResult:
     created: int

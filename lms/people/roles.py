@@ -51,6 +51,12 @@ _COURSE_MATERIAL = (
     "courses.view_enrolment",
     "wagtail_localize.submit_translation",
 )
+# Certificates: templates and certification rules, the register, revocation.
+_CERTIFICATES = (
+    *(f"certificates.{action}_{model}" for model in ("certificatetemplate", "coursecertification") for action in _CRUD),
+    "certificates.view_certificate",
+    "certificates.revoke_certificate",
+)
 
 # Model permissions ("app_label.codename") each role's group holds.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
@@ -63,6 +69,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "people.view_authority",
         "people.view_dutypost",
         *_COURSE_MATERIAL,
+        *_CERTIFICATES,
     ),
     Role.FOCAL_POINT: ("people.view_country_staff",),
     Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff",),
@@ -73,6 +80,7 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "wagtailadmin.access_admin",
         "people.view_all_countries_staff",
         *_COURSE_MATERIAL,
+        *_CERTIFICATES,
         *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),
         # The eight countries and their authorities are reference data maintained in code
         # (lms/people/reference.py): read-only here.

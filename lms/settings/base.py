@@ -197,6 +197,27 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 COURSES_LESSON_BLOCKS: list[tuple[str, str]] = []
 COURSES_COMPLETION_REQUIREMENT_BLOCKS: list[tuple[str, str]] = []
 
+# Certificates (docs/certificates.md). The Ed25519 key that signs certificates' QR payloads,
+# revocation lists and Open Badges: a PEM file. Unset outside production, a key is made in
+# var/keys/ on first use; production refuses to start without one.
+CERTIFICATES_SIGNING_KEY_FILE = env.str("CERTIFICATES_SIGNING_KEY_FILE", default="")
+# Retired public keys that still verify older certificates: a JSON Web Key Set file.
+CERTIFICATES_RETIRED_KEYS_FILE = env.str("CERTIFICATES_RETIRED_KEYS_FILE", default="")
+CERTIFICATES_KEY_DIR = VAR_DIR / "keys"
+# Issued PDFs and bulk-download archives: outside MEDIA_ROOT, served only through views that
+# check who asks.
+CERTIFICATES_PRIVATE_ROOT = Path(env.str("CERTIFICATES_PRIVATE_ROOT", default=str(VAR_DIR / "private")))
+CERTIFICATES_ISSUER_NAME = "OCAM · OIM / IOM"
+# Verification lookups allowed per client address and window (seconds).
+CERTIFICATES_LOOKUPS_PER_WINDOW = env.int("CERTIFICATES_LOOKUPS_PER_WINDOW", default=20)
+CERTIFICATES_LOOKUP_WINDOW = 600
+# Reminders before expiry, in days; the re-certification window opens by default this many days before.
+CERTIFICATES_REMINDER_DAYS = (90, 60, 30, 7)
+CERTIFICATES_RENEWAL_WINDOW_DAYS = 90
+CERTIFICATES_BULK_DOWNLOAD_HOURS = 24
+# Sections other apps add to "My learning": callables (request) -> HTML.
+COURSES_MY_LEARNING_SECTIONS = ["certificates.views.my_learning_section"]
+
 # Background work (D2): Celery on CELERY_BROKER_URL, an embedded broker when unset.
 _broker = broker_url_config(
     env.str("CELERY_BROKER_URL", default=""),
@@ -230,6 +251,15 @@ CELERY_BEAT_SCHEDULE = {
     "prune-login-logs": {
         "task": "lms.core.tasks.login_logs_prune_task",
         "schedule": 60.0 * 60 * 24,
+    },
+    # Certificates: the reconcile safety net (D5) and the expiry reminders, each sent once.
+    "certificates-reconcile": {
+        "task": "certificates.reconcile",
+        "schedule": 60.0 * 10,
+    },
+    "certificates-reminders": {
+        "task": "certificates.reminders",
+        "schedule": 60.0 * 60 * 6,
     },
 }
 
@@ -283,5 +313,8 @@ LOGGING = {
     "loggers": {
         "axes": {"level": "WARNING"},
         "django.db.backends": {"level": "WARNING"},
+        # WeasyPrint logs each rendering step at INFO; its warnings and errors still show.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
     },
 }

@@ -5,11 +5,23 @@ from __future__ import annotations
 from django.core.exceptions import ImproperlyConfigured
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import HSTS_PRELOAD, HSTS_SECONDS, HTTPS_REDIRECT, SECRET_KEY, SILENCED_SYSTEM_CHECKS
+from lms.settings.base import (
+    CERTIFICATES_SIGNING_KEY_FILE,
+    HSTS_PRELOAD,
+    HSTS_SECONDS,
+    HTTPS_REDIRECT,
+    SECRET_KEY,
+    SILENCED_SYSTEM_CHECKS,
+)
 
 DEBUG = False
 if not SECRET_KEY:
     raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set in production.")
+if not CERTIFICATES_SIGNING_KEY_FILE:
+    # A key made on the fly would sign certificates no published key set could verify tomorrow.
+    raise ImproperlyConfigured(
+        "CERTIFICATES_SIGNING_KEY_FILE must name the Ed25519 key (PEM) that signs certificates in production."
+    )
 
 SECURE_SSL_REDIRECT = HTTPS_REDIRECT
 # Load balancers probe over plain HTTP inside the network.

@@ -14,9 +14,14 @@ if "LMS_VAR_DIR" not in os.environ:
     atexit.register(shutil.rmtree, os.environ["LMS_VAR_DIR"], ignore_errors=True)
 
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import CACHES, STORAGES
+from lms.settings.base import CACHES, DATABASES, STORAGES, VAR_DIR
 
 SECRET_KEY = "test-only-not-a-secret"  # noqa: S105
+# SQLite test databases in a file (in the run's var/), not in memory, so that a Celery worker
+# started as a separate process (tests/certificates/test_reliability.py) opens the same database;
+# pytest-xdist adds its worker's suffix to the name.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"].setdefault("TEST", {}).setdefault("NAME", str(VAR_DIR / "test-db.sqlite3"))
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -31,3 +36,6 @@ WHITENOISE_AUTOREFRESH = True
 CELERY_TASK_DEFAULT_QUEUE = f"lms-test-{os.getpid()}"
 # ... and its own cache keys, so that one process's cached pages never answer another's.
 CACHES["default"]["KEY_PREFIX"] = f"lms-test-{os.getpid()}"
+# Certificate lookups are rate-limited per address; every test client shares 127.0.0.1, so the
+# tests of the limit set their own allowance.
+CERTIFICATES_LOOKUPS_PER_WINDOW = 10_000

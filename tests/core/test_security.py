@@ -53,7 +53,11 @@ def _production_settings(**env: str) -> subprocess.CompletedProcess:
         "'DEBUG', 'SESSION_COOKIE_SECURE', 'CSRF_COOKIE_SECURE', 'SECURE_HSTS_SECONDS', "
         "'SECURE_HSTS_INCLUDE_SUBDOMAINS', 'SECURE_SSL_REDIRECT', 'SESSION_COOKIE_NAME', 'SESSION_COOKIE_HTTPONLY']}))"
     )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_", "LMS_"))}
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "DATABASE_URL", "CELERY_", "LMS_", "CERTIFICATES_"))
+    }
     return subprocess.run(
         [sys.executable, "-c", code],
         cwd=ROOT,
@@ -65,7 +69,9 @@ def _production_settings(**env: str) -> subprocess.CompletedProcess:
 
 
 def test_production_uses_secure_cookies_https_and_hsts(tmp_path):
-    result = _production_settings(DJANGO_SECRET_KEY="x" * 50, LMS_VAR_DIR=str(tmp_path))
+    result = _production_settings(
+        DJANGO_SECRET_KEY="x" * 50, LMS_VAR_DIR=str(tmp_path), CERTIFICATES_SIGNING_KEY_FILE="/etc/ocam/key.pem"
+    )
     assert result.returncode == 0, result.stderr
     values = json.loads(result.stdout.strip().splitlines()[-1])
     assert values["DEBUG"] is False
@@ -80,3 +86,9 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = _production_settings(LMS_VAR_DIR=str(tmp_path))
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_to_start_without_a_certificate_signing_key(tmp_path):
+    result = _production_settings(DJANGO_SECRET_KEY="x" * 50, LMS_VAR_DIR=str(tmp_path))
+    assert result.returncode != 0
+    assert "CERTIFICATES_SIGNING_KEY_FILE" in result.stderr

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from certificates.demo.loader import demo_certificates_load
 from courses.demo.loader import demo_curriculum_load
 from lms.people.models import Authority, DutyPost, JobFunction, User
 from lms.people.roles import Role
@@ -121,8 +122,10 @@ class Command(BaseCommand):
             for demo in DEMO_USERS:
                 self._load(demo)
             created = demo_curriculum_load()
+            demo_certificates_load()
         self.stdout.write(self.style.SUCCESS(f"{len(DEMO_USERS)} demo users ready (password: {DEMO_PASSWORD})."))
         self.stdout.write(self.style.SUCCESS(f"Demo curriculum ready ({created} courses created now)."))
+        self.stdout.write(self.style.SUCCESS("Demo certificate templates ready (Spanish and English)."))
         for demo in DEMO_USERS:
             self.stdout.write(f"  {demo.role.label:<24} {demo.email}")
 

@@ -1,0 +1,320 @@
+"""What a certificate's PDF is drawn from: `CertificateLayout`, its HTML, and sample data for previews.
+
+The layout holds plain values only (no models): text already filled in and translated, URLs of
+static or media files, colours. It checks every value that reaches the template's CSS
+(colours, page size, orientation, font), normalises the learner's name to NFC so that it is
+drawn and extracted exactly as typed, and chooses font sizes from the text's length so that
+a long name stays on one line where it can and the certificate on one page.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Protocol
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.templatetags.static import static
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+
+from certificates.pdf import qr_svg_data_uri
+
+TEMPLATE_NAME = "certificates/pdf/certificate.html"
+HEX_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+# Portrait width and height of each page size, in millimetres.
+PAGE_SIZES_MM = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
+ORIENTATIONS = ("landscape", "portrait")
+# From the page's edge to the frame, and from the frame to the text, in millimetres.
+PAGE_MARGIN_MM = 8.0
+FRAME_WIDTH_PT = 1.5
+FRAME_PADDING_MM = 10.0
+POINTS_PER_MM = 72 / 25.4
+# The room for the footer's verification block (code, address, dates, issuer, QR code), which the
+# signatures stand beside in landscape and above in portrait (SIGNATURES_HEIGHT_MM more).
+FOOTER_HEIGHT_MM = 46.0
+SIGNATURES_HEIGHT_MM = 32.0
+VERIFICATION_WIDTH_MM = 95.0
+SIGNATORY_MAX_WIDTH_MM = 58.0
+SIGNATORY_GAP_MM = 4.0
+
+LATIN = (
+    "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, "
+    "U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"
+)
+LATIN_EXT = (
+    "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1D00-1DBF, U+1E00-1E9F, "
+    "U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF"
+)
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """One @font-face of a vendored font: a static file, its weight and style, the characters it covers."""
+
+    static_path: str
+    weight: int
+    style: str
+    unicode_range: str
+
+
+# The vendored fonts (lms/static/fonts/), by CSS family name.
+FONTS: dict[str, tuple[FontFace, ...]] = {
+    "Noto Sans": (
+        FontFace("fonts/noto-sans/noto-sans-latin-400-normal.woff2", 400, "normal", LATIN),
+        FontFace("fonts/noto-sans/noto-sans-latin-400-italic.woff2", 400, "italic", LATIN),
+        FontFace("fonts/noto-sans/noto-sans-latin-700-normal.woff2", 700, "normal", LATIN),
+        FontFace("fonts/noto-sans/noto-sans-latin-ext-400-normal.woff2", 400, "normal", LATIN_EXT),
+        FontFace("fonts/noto-sans/noto-sans-latin-ext-700-normal.woff2", 700, "normal", LATIN_EXT),
+    ),
+}
+
+# The learner's name: as large as NAME_MAX_PT, smaller as it grows so that it fits one line, never
+# below NAME_MIN_PT (a longer name then wraps); NAME_FIT leaves room for kerning and rounding.
+NAME_MAX_PT = 32.0
+NAME_MIN_PT = 14.0
+NAME_FIT = 0.94
+# An em fraction for characters the name's font does not cover (a fallback font draws them).
+FALLBACK_ADVANCE_EM = 0.65
+
+
+class Signatory(Protocol):
+    name: str
+    title: str
+    signature_url: str | None
+
+
+@dataclass(frozen=True)
+class SampleSignatory:
+    name: str
+    title: str
+    signature_url: str | None = None
+
+
+@dataclass(frozen=True)
+class CertificateLayout:
+    """Everything the certificate's template shows; texts already filled in, translated and formatted."""
+
+    page_size: str  # "A4" or "letter"
+    orientation: str  # "landscape" or "portrait"
+    language: str  # "es" or "en"
+    title: str
+    learner_name: str
+    course_title: str
+    code_display: str
+    verification_url: str
+    qr_data_uri: str
+    issued_label: str
+    expiry_label: str  # "" when the certificate does not expire
+    issuer_name: str
+    background_url: str | None = None
+    logos: list[tuple[str, str]] = field(default_factory=list)  # (url, alternative text)
+    body_paragraphs: list[str] = field(default_factory=list)  # plain text, escaped by the template
+    signatories: list[Signatory] = field(default_factory=list)
+    primary_colour: str = "#1F4E79"
+    text_colour: str = "#1A1A1A"
+    font_family: str = "Noto Sans"
+    # Small translated labels: "code", "verify", "issued", "expires", "no_expiry" (default_labels() fills gaps).
+    labels: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.page_size not in PAGE_SIZES_MM:
+            raise ValueError(f"Unknown page size {self.page_size!r}.")
+        if self.orientation not in ORIENTATIONS:
+            raise ValueError(f"Unknown orientation {self.orientation!r}.")
+        if self.language not in dict(settings.LANGUAGES):
+            raise ValueError(f"Unknown language {self.language!r}.")
+        if self.font_family not in FONTS:
+            raise ValueError(f"{self.font_family!r} is not a vendored font.")
+        for colour in (self.primary_colour, self.text_colour):
+            if not HEX_COLOUR_RE.match(colour or ""):
+                raise ValueError(f"{colour!r} is not a colour written #RRGGBB.")
+        object.__setattr__(self, "learner_name", unicodedata.normalize("NFC", self.learner_name.strip()))
+
+    @property
+    def page_width_mm(self) -> float:
+        short, long = PAGE_SIZES_MM[self.page_size]
+        return long if self.orientation == "landscape" else short
+
+    @property
+    def page_height_mm(self) -> float:
+        short, long = PAGE_SIZES_MM[self.page_size]
+        return short if self.orientation == "landscape" else long
+
+    @property
+    def text_width_pt(self) -> float:
+        """The width of the text inside the frame."""
+        return (self.page_width_mm - 2 * self.inset_mm) * POINTS_PER_MM
+
+    @property
+    def footer_height_mm(self) -> float:
+        """The room kept under the text for the footer: signatures beside the verification block, or above it."""
+        return FOOTER_HEIGHT_MM if self.orientation == "landscape" else FOOTER_HEIGHT_MM + SIGNATURES_HEIGHT_MM
+
+    @property
+    def inset_mm(self) -> float:
+        """From the page's edge to the text: margin, frame and padding."""
+        return round(PAGE_MARGIN_MM + FRAME_WIDTH_PT / POINTS_PER_MM + FRAME_PADDING_MM, 3)
+
+    @property
+    def inset_bottom_mm(self) -> float:
+        return round(self.inset_mm + self.footer_height_mm, 3)
+
+    @property
+    def frame_offset_mm(self) -> float:
+        """From the frame's outer edge to the text."""
+        return round(FRAME_WIDTH_PT / POINTS_PER_MM + FRAME_PADDING_MM, 3)
+
+    @property
+    def frame_offset_bottom_mm(self) -> float:
+        return round(self.frame_offset_mm + self.footer_height_mm, 3)
+
+    @property
+    def signatories_bottom_mm(self) -> float:
+        return 0 if self.orientation == "landscape" else FOOTER_HEIGHT_MM
+
+    @property
+    def signatory_width_mm(self) -> float:
+        """Each signatory's width: they share the footer's width (left of the verification block in landscape)."""
+        width_mm = self.text_width_pt / POINTS_PER_MM
+        if self.orientation == "landscape":
+            width_mm -= VERIFICATION_WIDTH_MM + 6
+        # Less 2 mm each for the space between inline blocks, so that they stay on one row.
+        share = width_mm / max(1, len(self.signatories)) - SIGNATORY_GAP_MM - 2
+        return round(min(SIGNATORY_MAX_WIDTH_MM, share), 1)
+
+    @property
+    def font_faces(self) -> tuple[FontFace, ...]:
+        return FONTS[self.font_family]
+
+    @property
+    def name_size(self) -> float:
+        """The name's size in points: the largest up to NAME_MAX_PT at which it fits one line, at least NAME_MIN_PT."""
+        width_em = name_width_em(self.learner_name, self.font_family)
+        if width_em == 0:
+            return NAME_MAX_PT
+        fitting = self.text_width_pt * NAME_FIT / width_em
+        return round(max(NAME_MIN_PT, min(NAME_MAX_PT, fitting)), 1)
+
+    @property
+    def title_size(self) -> float:
+        return _size_for_length(len(self.title), ((40, 30), (80, 22)), 17)
+
+    @property
+    def course_size(self) -> float:
+        return _size_for_length(len(self.course_title), ((60, 18), (120, 15)), 13)
+
+    @property
+    def body_size(self) -> float:
+        length = sum(len(paragraph) for paragraph in self.body_paragraphs)
+        return _size_for_length(length, ((300, 13), (600, 12), (900, 11)), 10)
+
+
+def _size_for_length(length: int, steps: tuple[tuple[int, float], ...], smallest: float) -> float:
+    for longest, size in steps:
+        if length <= longest:
+            return size
+    return smallest
+
+
+@functools.cache
+def _advances(static_path: str) -> tuple[dict[int, float], float]:
+    """A vendored font's advance width per character, in em, and its mean advance."""
+    from fontTools.ttLib import TTFont
+
+    found = finders.find(static_path)
+    if not found:
+        raise ValueError(f"The vendored font {static_path!r} is missing.")
+    font = TTFont(Path(found))
+    units = font["head"].unitsPerEm
+    metrics = font["hmtx"]
+    advances = {code: metrics[glyph][0] / units for code, glyph in font.getBestCmap().items()}
+    return advances, sum(advances.values()) / len(advances)
+
+
+def name_width_em(name: str, font_family: str) -> float:
+    """The width of `name` set in the bold faces of `font_family`, in em (no kerning)."""
+    faces = [face.static_path for face in FONTS[font_family] if face.weight == 700 and face.style == "normal"]
+    tables = [_advances(path)[0] for path in faces]
+    width = 0.0
+    for character in name:
+        code = ord(character)
+        if unicodedata.combining(character):
+            continue
+        advance = next((table[code] for table in tables if code in table), FALLBACK_ADVANCE_EM)
+        width += advance
+    return width
+
+
+def layout_html(layout: CertificateLayout) -> str:
+    """The certificate's HTML, rendered in the layout's language."""
+    with translation.override(layout.language):
+        context = {
+            "c": layout,
+            "labels": {**default_labels(), **layout.labels},
+            "frame_width_pt": FRAME_WIDTH_PT,
+            "verification_width_mm": VERIFICATION_WIDTH_MM,
+            "signatory_gap_mm": SIGNATORY_GAP_MM,
+        }
+        return render_to_string(TEMPLATE_NAME, context)
+
+
+def sample_layout(
+    language: str, *, learner_name: str | None = None, body_paragraphs: list[str] | None = None
+) -> CertificateLayout:
+    """A layout with sample data, for previews, tests and the benchmark (no database)."""
+    today = date(2026, 11, 30)
+    with translation.override(language):
+        name = learner_name if learner_name is not None else "María José Hernández Núñez de la Peña"
+        course = _("Registering entries and exits at the border")
+        url = f"{settings.SITE_URL}/certificates/verify/7K2M9QXP4TNH/"
+        paragraphs = (
+            body_paragraphs
+            if body_paragraphs is not None
+            else [
+                _(
+                    "%(name)s completed the course %(course)s on %(date)s, with 12.5 hours of training, "
+                    "and passed its practical exercises in the training sandbox."
+                )
+                % {"name": name, "course": course, "date": formats.date_format(today, "DATE_FORMAT")},
+                _("Competencies: registering an entry, checking a migratory alert, recording an exit."),
+            ]
+        )
+        return CertificateLayout(
+            page_size="A4",
+            orientation="landscape",
+            language=language,
+            title=_("Certificate of completion"),
+            learner_name=name,
+            course_title=course,
+            code_display="7K2M-9QXP-4TNH",
+            verification_url=url,
+            qr_data_uri=qr_svg_data_uri(url),
+            issued_label=formats.date_format(today, "DATE_FORMAT"),
+            expiry_label=formats.date_format(today.replace(year=today.year + 2), "DATE_FORMAT"),
+            issuer_name=getattr(settings, "CERTIFICATES_ISSUER_NAME", "OCAM"),
+            logos=[(static("img/favicon.svg"), "OCAM")],
+            body_paragraphs=paragraphs,
+            signatories=[
+                SampleSignatory(name="Ana Lucía Rodríguez", title=_("Training coordinator")),
+                SampleSignatory(name="Óscar Muñoz Ibáñez", title=_("Director of migration")),
+            ],
+            labels=default_labels(),
+        )
+
+
+def default_labels() -> dict[str, str]:
+    """The template's small labels in the active language (a layout's own labels take precedence)."""
+    return {
+        "code": _("Verification code"),
+        "verify": _("Verify at"),
+        "issued": _("Issued on"),
+        "expires": _("Valid until"),
+        "no_expiry": _("No expiry"),
+    }

@@ -1,0 +1,178 @@
+"""From a template and a certificate's facts to the layout the PDF is drawn from.
+
+`CertificateFacts` is what a certificate states (fixed at issue time); `layout_build` fills a
+template's title and body with them, in the certificate's language, and adds the QR code
+(the verification URL, then '#' and the signed payload, so one scan opens the page and an
+offline verifier reads the signature).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from types import SimpleNamespace
+
+from dateutil.relativedelta import relativedelta
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext as _
+
+from certificates.codes import code_display, code_new
+from certificates.layout import CertificateLayout, layout_html
+from certificates.models import CertificateTemplate, placeholders_fill
+from certificates.pdf import page_count, qr_svg_data_uri, render_pdf
+
+PAYLOAD_METADATA_KEY = "/OCAMCertificatePayload"
+
+
+@dataclass(frozen=True)
+class CertificateFacts:
+    code: str
+    language: str
+    learner_name: str
+    course_title: str
+    completed_on: date
+    issued_on: date
+    expires_on: date | None
+    hours: Decimal | int | None = None
+    competencies: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def name(self) -> str:
+        return unicodedata.normalize("NFC", " ".join(self.learner_name.split()))
+
+
+def verification_url(code: str, language: str) -> str:
+    with translation.override(language):
+        return settings.SITE_URL + reverse("certificates:verify", args=[code])
+
+
+def _date(value: date | None, language: str) -> str:
+    if value is None:
+        return ""
+    with translation.override(language):
+        return formats.date_format(value, "DATE_FORMAT")
+
+
+def template_in_language(template: CertificateTemplate, language: str) -> CertificateTemplate:
+    """The template's translation in a language, or the template itself."""
+    for candidate in CertificateTemplate.objects.filter(translation_key=template.translation_key).select_related(
+        "locale"
+    ):
+        if candidate.locale.language_code == language:
+            return candidate
+    return template
+
+
+def _image_url(image) -> str | None:
+    return image.file.url if image is not None else None
+
+
+def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payload: str = "") -> CertificateLayout:
+    language = facts.language
+    with translation.override(language):
+        hours = "" if facts.hours is None else formats.number_format(facts.hours, decimal_pos=None)
+        values = {
+            "learner_name": facts.name,
+            "course": facts.course_title,
+            "completion_date": _date(facts.completed_on, language),
+            "hours": hours,
+            "competencies": ", ".join(facts.competencies),
+            "expiry_date": _date(facts.expires_on, language) or _("no expiry"),
+            "code": code_display(facts.code),
+            "issuer": settings.CERTIFICATES_ISSUER_NAME,
+        }
+        url = verification_url(facts.code, language)
+        paragraphs = [placeholders_fill(part.strip(), values) for part in (template.body or "").split("\n\n")]
+        logos = [(_image_url(logo.image), logo.alt) for logo in template.logos.all()] if template.pk else []
+        signatories = [
+            SimpleNamespace(name=person.name, title=person.title, signature_url=_image_url(person.signature))
+            for person in (template.signatories.all() if template.pk else [])
+        ]
+        return CertificateLayout(
+            page_size=template.page_size,
+            orientation=template.orientation,
+            language=language,
+            background_url=_image_url(template.background),
+            logos=logos,
+            title=placeholders_fill(template.title, values),
+            body_paragraphs=[paragraph for paragraph in paragraphs if paragraph],
+            learner_name=facts.name,
+            course_title=facts.course_title,
+            signatories=signatories,
+            primary_colour=template.primary_colour,
+            text_colour=template.text_colour,
+            font_family=template.font_family,
+            code_display=code_display(facts.code),
+            verification_url=url,
+            qr_data_uri=qr_svg_data_uri(f"{url}#{payload}" if payload else url),
+            issued_label=_date(facts.issued_on, language),
+            expiry_label=_date(facts.expires_on, language),
+            issuer_name=settings.CERTIFICATES_ISSUER_NAME,
+            labels={
+                "code": _("Verification code"),
+                "verify": _("Verify at"),
+                "issued": _("Issued on"),
+                "expires": _("Valid until"),
+                "no_expiry": _("No expiry"),
+            },
+        )
+
+
+def certificate_pdf(template: CertificateTemplate, facts: CertificateFacts, *, payload: str) -> bytes:
+    """The certificate's PDF, with its signed payload in the QR code and in the PDF's metadata."""
+    html = layout_html(layout_build(template, facts, payload=payload))
+    return render_pdf(html, metadata={PAYLOAD_METADATA_KEY: payload})
+
+
+def sample_facts(language: str) -> CertificateFacts:
+    """Sample data for previews: a long two-surname name with accents, so that overflow shows."""
+    today = timezone.localdate()
+    with translation.override(language):
+        return CertificateFacts(
+            code=code_new(),
+            language=language,
+            learner_name="María José Hernández Núñez de la Peña",
+            course_title=_("Registering entries and exits at the border"),
+            completed_on=today,
+            issued_on=today,
+            expires_on=today + relativedelta(years=2),
+            hours=Decimal("12.5"),
+            competencies=(_("Registering an entry"), _("Checking a migratory alert")),
+        )
+
+
+def _template_language(template: CertificateTemplate) -> str:
+    locale = getattr(template, "locale", None)
+    return locale.language_code if locale is not None and template.locale_id else settings.LANGUAGE_CODE
+
+
+def template_preview_html(template: CertificateTemplate) -> str:
+    return layout_html(layout_build(template, sample_facts(_template_language(template))))
+
+
+def template_preview_pdf(template: CertificateTemplate) -> bytes:
+    facts = sample_facts(_template_language(template))
+    return render_pdf(layout_html(layout_build(template, facts)))
+
+
+def template_fits_check(template: CertificateTemplate) -> None:
+    """A validation error unless the template, filled with long sample data, renders on one page."""
+    try:
+        pages = page_count(template_preview_pdf(template))
+    except ValidationError:
+        raise
+    except Exception as error:  # a broken image or resource: the trainer must see it before saving
+        raise ValidationError(
+            _("The certificate cannot be drawn: %(error)s"), params={"error": error}, code="render"
+        ) from error
+    if pages != 1:
+        raise ValidationError(
+            _("The text does not fit on one page (%(pages)s pages with a long sample name). Shorten the body."),
+            params={"pages": pages},
+            code="overflow",
+        )

@@ -1,0 +1,164 @@
+"""Reads about certificates. Lists of other people's certificates take the viewer and are
+scoped by country through `lms.people.selectors.country_scope_for` (D7)."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from certificates.codes import code_normalise
+from certificates.models import (
+    BulkDownload,
+    Certificate,
+    CertificateTemplate,
+    CourseCertification,
+    IssueStatus,
+    PublicStatus,
+)
+from certificates.signing import revocations_sign
+from courses.models import CoursePage
+from courses.selectors import pages_in_language
+from lms.people.roles import Role
+from lms.people.selectors import Viewer, country_scope_for, user_roles
+
+CERTIFICATE_STAFF = frozenset({Role.TRAINER, Role.ADMINISTRATOR})
+
+
+def certification_for(*, course_key: uuid.UUID) -> CourseCertification | None:
+    return (
+        CourseCertification.objects.filter(course__translation_key=course_key)
+        .select_related("template", "refresher_course", "course")
+        .first()
+    )
+
+
+def template_default() -> CertificateTemplate | None:
+    templates = CertificateTemplate.objects.filter(is_default=True).select_related("locale")
+    for template in templates:
+        if template.locale.language_code == settings.LANGUAGE_CODE:
+            return template
+    return templates.first()
+
+
+def certificate_by_code(text: str) -> Certificate | None:
+    """The issued certificate a typed or scanned code names (typos caught by the check character)."""
+    code = code_normalise(text or "")
+    if code is None:
+        return None
+    return Certificate.objects.filter(code=code, issue_status=IssueStatus.ISSUED).first()
+
+
+def certificate_list(*, viewer: Viewer) -> QuerySet[Certificate]:
+    """The certificates whose holders the viewer may see: their own, or their countries' for staff."""
+    scope = country_scope_for(viewer=viewer)
+    return Certificate.objects.filter(
+        scope.people_filter(user_field="learner", country_field="learner__staff_profile__country")
+    ).select_related("learner")
+
+
+def certificate_for_holder_or_staff(*, viewer: Viewer, code: str) -> Certificate:
+    """An issued certificate the viewer may download: their own, or any in their scope for trainers
+    and administrators. Anyone else gets a 404, never a 403 (the code's existence is not told)."""
+    if not viewer.is_authenticated:
+        raise Http404
+    queryset = Certificate.objects.filter(code=code, issue_status=IssueStatus.ISSUED)
+    if not user_roles(user=viewer) & CERTIFICATE_STAFF:
+        queryset = queryset.filter(learner=viewer)
+    else:
+        queryset = queryset.filter(pk__in=certificate_list(viewer=viewer).values("pk"))
+    certificate = queryset.select_related("learner").first()
+    if certificate is None:
+        raise Http404
+    return certificate
+
+
+@dataclass(frozen=True)
+class HeldCertificate:
+    certificate: Certificate
+    status: PublicStatus
+    course_url: str | None
+    renewal_opens_on: date | None
+    can_renew: bool
+    expiring_soon: bool
+
+
+def renewal_opens_on(certificate: Certificate, rule: CourseCertification | None) -> date | None:
+    if certificate.expires_on is None:
+        return None
+    days = rule.renewal_window_days if rule else settings.CERTIFICATES_RENEWAL_WINDOW_DAYS
+    return certificate.expires_on - timedelta(days=days)
+
+
+def certificates_held(*, learner: Viewer, today: date | None = None) -> list[HeldCertificate]:
+    """A learner's issued certificates, newest first, with status and renewal (four queries)."""
+    if not learner.is_authenticated:
+        return []
+    today = today or timezone.localdate()
+    certificates = list(
+        Certificate.objects.filter(learner=learner, issue_status=IssueStatus.ISSUED).order_by("-issued_at")
+    )
+    keys = {certificate.course_key for certificate in certificates}
+    rules = {
+        rule.course.translation_key: rule
+        for rule in CourseCertification.objects.filter(course__translation_key__in=keys).select_related("course")
+    }
+    courses = pages_in_language(CoursePage, keys)
+    held = []
+    horizon = today + timedelta(days=max(settings.CERTIFICATES_REMINDER_DAYS))
+    for certificate in certificates:
+        status = certificate.public_status(today)
+        opens = renewal_opens_on(certificate, rules.get(certificate.course_key))
+        current = status in (PublicStatus.VALID, PublicStatus.EXPIRED)
+        course = courses.get(certificate.course_key)
+        held.append(
+            HeldCertificate(
+                certificate=certificate,
+                status=status,
+                course_url=course.url if course else None,
+                renewal_opens_on=opens,
+                can_renew=current and opens is not None and today >= opens and course is not None,
+                expiring_soon=status == PublicStatus.VALID
+                and certificate.expires_on is not None
+                and certificate.expires_on <= horizon,
+            )
+        )
+    return held
+
+
+def certificates_pending(*, learner: Viewer) -> QuerySet[Certificate]:
+    """Certificates being prepared for the learner (shown as 'being issued')."""
+    return Certificate.objects.filter(learner=learner, issue_status__in=[IssueStatus.PENDING, IssueStatus.FAILED])
+
+
+def revocation_document() -> dict:
+    """The signed list of certificates that are no longer valid although unexpired: revoked or superseded."""
+    entries = []
+    rows = Certificate.objects.filter(issue_status=IssueStatus.ISSUED).exclude(
+        revoked_at__isnull=True, superseded_by__isnull=True
+    )
+    for code, revoked_at, superseded_at in rows.values_list("code", "revoked_at", "superseded_by__issued_at").order_by(
+        "code"
+    ):
+        if revoked_at is not None:
+            entries.append({"c": code, "status": "revoked", "at": timezone.localdate(revoked_at).isoformat()})
+        else:
+            at = timezone.localdate(superseded_at or timezone.now())
+            entries.append({"c": code, "status": "superseded", "at": at.isoformat()})
+    return revocations_sign(entries, issued_at=timezone.now().replace(microsecond=0).isoformat())
+
+
+def bulk_downloads_for(*, viewer: Viewer) -> QuerySet[BulkDownload]:
+    return BulkDownload.objects.filter(requested_by=viewer).select_related("cohort", "country")[:20]
+
+
+def bulk_download_for(*, viewer: Viewer, token: uuid.UUID) -> BulkDownload:
+    download = BulkDownload.objects.filter(requested_by=viewer, token=token).first()
+    if download is None:
+        raise Http404
+    return download

@@ -1,0 +1,214 @@
+"""Learner and public pages: My certificates, downloads, the verification page, the key set
+and the revocation list.
+
+The verification page tells status, name, course, dates and issuer: nothing more personal.
+Lookups are rate-limited per client address, typed or scanned alike, so codes cannot be
+enumerated. A certificate the viewer may not download answers 404, never 403.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views import View
+
+from certificates import selectors, services
+from certificates.badges import BadgeFacts, badge_credential
+from certificates.codes import code_display, code_normalise
+from certificates.models import PublicStatus
+from certificates.rendering import verification_url
+from certificates.signing import jwks
+from courses.models import CoursePage
+from courses.selectors import pages_in_language
+from lms.people.throttling import client_address
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    add_never_cache_headers(response)
+    patch_cache_control(response, private=True)
+    return response
+
+
+def my_learning_section(request: HttpRequest) -> str:
+    """The "My certificates" section of My learning (courses asks for it through a setting)."""
+    held = selectors.certificates_held(learner=request.user)
+    pending = list(selectors.certificates_pending(learner=request.user))
+    html = render_to_string(
+        "certificates/includes/my_learning_section.html", {"held": held[:5], "pending": pending}, request=request
+    )
+    return mark_safe(html)  # noqa: S308 - rendered by our template, which escapes what it shows
+
+
+class MyCertificatesView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest) -> HttpResponse:
+        held = selectors.certificates_held(learner=request.user)
+        pending = list(selectors.certificates_pending(learner=request.user))
+        return _private(render(request, "certificates/mine.html", {"held": held, "pending": pending}))
+
+
+class DownloadView(LoginRequiredMixin, View):
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        certificate = selectors.certificate_for_holder_or_staff(viewer=request.user, code=code)
+        data = certificate.pdf.open("rb").read()
+        certificate.pdf.close()
+        if hashlib.sha256(data).hexdigest() != certificate.sha256:
+            raise Http404  # the stored file is not the one issued: never hand it out
+        response = HttpResponse(data, content_type="application/pdf")
+        response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+        return _private(response)
+
+
+class BadgeView(LoginRequiredMixin, View):
+    """The certificate as a signed Open Badges 3.0 credential (JSON)."""
+
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        certificate = selectors.certificate_for_holder_or_staff(viewer=request.user, code=code)
+        course = pages_in_language(CoursePage, [certificate.course_key], certificate.language).get(
+            certificate.course_key
+        )
+        url = verification_url(certificate.code, certificate.language)
+        credential = badge_credential(
+            BadgeFacts(
+                code=certificate.code,
+                learner_name=certificate.learner_name,
+                course_title=certificate.course_title,
+                course_description=(course.summary if course is not None else "") or certificate.course_title,
+                course_url=settings.SITE_URL + (course.url if course is not None else "/"),
+                issued_on=timezone.localdate(certificate.issued_at),
+                expires_on=certificate.expires_on,
+                issuer_name=settings.CERTIFICATES_ISSUER_NAME,
+                issuer_url=settings.SITE_URL + "/",
+                verification_url=url,
+                achievement_id=f"{settings.SITE_URL}/certificates/achievements/{certificate.course_key}",
+            )
+        )
+        response = HttpResponse(
+            json.dumps(credential, ensure_ascii=False, indent=2), content_type="application/ld+json; charset=utf-8"
+        )
+        response["Content-Disposition"] = f'attachment; filename="badge-{certificate.code}.json"'
+        return _private(response)
+
+
+class RenewView(LoginRequiredMixin, View):
+    http_method_names = ["post"]
+
+    def post(self, request: HttpRequest, code: str) -> HttpResponse:
+        certificate = selectors.certificate_for_holder_or_staff(viewer=request.user, code=code)
+        if certificate.learner_id != request.user.pk:
+            raise Http404
+        try:
+            enrolment = services.certificate_renew(certificate=certificate, learner=request.user)
+        except ValidationError as refusal:
+            messages.error(request, " ".join(refusal.messages))
+            return HttpResponseRedirect(reverse("certificates:mine"))
+        course = pages_in_language(CoursePage, [enrolment.course_key]).get(enrolment.course_key)
+        messages.success(request, _("Renewal started: complete the course again to receive your new certificate."))
+        return HttpResponseRedirect(course.url if course else reverse("courses:my_learning"))
+
+
+def _lookup_allowed(request: HttpRequest) -> bool:
+    """Count this lookup against the client's allowance; False once it is used up."""
+    key = f"certificates:lookups:{client_address(request)}"
+    cache.add(key, 0, timeout=settings.CERTIFICATES_LOOKUP_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=settings.CERTIFICATES_LOOKUP_WINDOW)
+        count = 1
+    return count <= settings.CERTIFICATES_LOOKUPS_PER_WINDOW
+
+
+def _too_many(request: HttpRequest) -> HttpResponse:
+    response = render(
+        request,
+        "certificates/verify_form.html",
+        {"error": _("Too many lookups from your connection. Wait a few minutes and try again."), "code": ""},
+        status=429,
+    )
+    response["Retry-After"] = str(settings.CERTIFICATES_LOOKUP_WINDOW)
+    return _private(response)
+
+
+NOT_FOUND_MESSAGE = gettext_lazy("No certificate with this code. Check the code on the certificate and type it again.")
+
+
+class VerifyFormView(View):
+    """Type a code (from the certificate's small print); the check character catches typos."""
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        typed = (request.GET.get("code") or "").strip()
+        if not typed:
+            return _private(render(request, "certificates/verify_form.html", {"code": ""}))
+        if not _lookup_allowed(request):
+            return _too_many(request)
+        code = code_normalise(typed)
+        certificate = selectors.certificate_by_code(typed) if code else None
+        if certificate is None:
+            return _private(
+                render(
+                    request,
+                    "certificates/verify_form.html",
+                    {"code": typed[:40], "error": NOT_FOUND_MESSAGE},
+                    status=404,
+                )
+            )
+        return redirect("certificates:verify", code=certificate.code)
+
+
+class VerifyView(View):
+    def get(self, request: HttpRequest, code: str) -> HttpResponse:
+        if not _lookup_allowed(request):
+            return _too_many(request)
+        certificate = selectors.certificate_by_code(code)
+        if certificate is None:
+            return _private(
+                render(
+                    request,
+                    "certificates/verify_form.html",
+                    {"code": code[:40], "error": NOT_FOUND_MESSAGE},
+                    status=404,
+                )
+            )
+        if code != certificate.code:  # a typed variant (hyphens, lower case): the canonical address
+            return redirect("certificates:verify", code=certificate.code)
+        status = certificate.public_status()
+        context = {
+            "certificate": certificate,
+            "code_display": code_display(certificate.code),
+            "status": status,
+            "is_valid": status == PublicStatus.VALID,
+            "issuer": settings.CERTIFICATES_ISSUER_NAME,
+            "checked_at": timezone.now(),
+        }
+        return _private(render(request, "certificates/verify.html", context))
+
+
+def keys_document(request: HttpRequest) -> HttpResponse:
+    """The public keys that verify certificates' signed payloads (JSON Web Key Set)."""
+    response = JsonResponse(jwks())
+    response["Access-Control-Allow-Origin"] = "*"
+    patch_cache_control(response, public=True, max_age=3600)
+    return response
+
+
+def revocations_document(request: HttpRequest) -> HttpResponse:
+    """The signed list of revoked and superseded certificates, current on every request."""
+    response = JsonResponse(selectors.revocation_document())
+    response["Access-Control-Allow-Origin"] = "*"
+    add_never_cache_headers(response)
+    return response

@@ -1,0 +1,255 @@
+"""certificates.pdf and certificates.layout: the fetcher's limits, metadata, names, the shared font configuration."""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import unicodedata
+from io import BytesIO
+from urllib.parse import unquote
+
+import pytest
+from defusedxml import ElementTree
+from django.conf import settings
+from PIL import Image
+from pypdf import PdfReader
+from weasyprint.text.fonts import FontConfiguration
+
+from certificates import pdf
+from certificates.layout import NAME_MAX_PT, SampleSignatory, layout_html, sample_layout
+from certificates.pdf import (
+    PAYLOAD_METADATA_KEY,
+    RenderFailed,
+    ResourceRefused,
+    page_count,
+    payload_from_pdf,
+    pdf_text,
+    qr_svg_data_uri,
+    render_pdf,
+    resource_path,
+)
+
+VENDORED_FONT = "/static/fonts/noto-sans/noto-sans-latin-400-normal.woff2"
+# 120 characters: given names, two surnames with particles, accents and ñ.
+LONG_NAME = (
+    "María de los Ángeles Guadalupe Concepción Fernanda Begoña Ximena del Rosario "
+    "Núñez de la Peña y Castañeda Ibáñez de Olmo"
+)
+BODY_600 = ("Completó el curso de registro de entradas y salidas en la frontera, con sus ejercicios prácticos. " * 7)[
+    :600
+]
+
+
+def html_page(body: str, style: str = "") -> str:
+    return f'<!DOCTYPE html><html lang="es"><head><style>{style}</style></head><body>{body}</body></html>'
+
+
+def font_names(data: bytes) -> set[str]:
+    fonts = PdfReader(BytesIO(data)).pages[0]["/Resources"]["/Font"]
+    return {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
+
+
+def image_count(data: bytes) -> int:
+    return len(PdfReader(BytesIO(data)).pages[0].images)
+
+
+def write_png(path, colour=(31, 78, 121)) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (24, 12), colour).save(path, format="PNG")
+
+
+def certificate_pdf(layout) -> bytes:
+    return render_pdf(layout_html(layout))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://example.org/logo.png",
+        "file:///etc/passwd",
+        "/static/../../etc/passwd",
+        "/media/../secret",
+        "gopher://example.org/logo.png",
+        "/static/%2e%2e/%2e%2e/etc/passwd",
+        "http://127.0.0.1:8000.example.org/static/img/favicon.svg",
+        "/elsewhere/logo.png",
+    ],
+)
+def test_render_pdf_refuses_resources_outside_static_and_media(url):
+    with pytest.raises(ResourceRefused):
+        render_pdf(html_page(f'<img src="{url}" alt="logo">'))
+
+
+@pytest.mark.parametrize("url", ["/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/media/../secret"])
+def test_resource_path_refuses_dot_segments_before_any_url_normalisation(url):
+    with pytest.raises(ResourceRefused, match="not a plain file path"):
+        resource_path(url)
+
+
+def test_render_pdf_refuses_a_font_from_another_host():
+    style = (
+        '@font-face { font-family: "Remote"; src: url("http://example.org/font.woff2"); } '
+        'body { font-family: "Remote"; }'
+    )
+    with pytest.raises(ResourceRefused):
+        render_pdf(html_page("<p>Texto</p>", style))
+
+
+def test_render_pdf_refuses_a_resource_an_svg_image_refers_to():
+    # WeasyPrint swallows every exception while drawing an SVG image: the refusal must still fail the render.
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+        '<image href="file:///etc/passwd" width="10" height="10"/></svg>'
+    )
+    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
+    with pytest.raises(ResourceRefused):
+        render_pdf(html_page(f'<img src="{uri}" alt="logo">'))
+
+
+def test_render_pdf_refuses_a_media_symlink_leading_outside_media_root(tmp_path):
+    outside = tmp_path / "outside.png"
+    write_png(outside)
+    link = settings.MEDIA_ROOT / "logos" / "logo.png"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(outside)
+    with pytest.raises(ResourceRefused, match="outside"):
+        render_pdf(html_page('<img src="/media/logos/logo.png" alt="logo">'))
+
+
+def test_render_pdf_refuses_a_missing_media_file():
+    with pytest.raises(ResourceRefused, match="names no file"):
+        render_pdf(html_page('<img src="/media/logos/missing.png" alt="logo">'))
+
+
+def test_render_pdf_fails_on_a_media_image_it_cannot_decode():
+    broken = settings.MEDIA_ROOT / "logos" / "broken.png"
+    broken.parent.mkdir(parents=True)
+    broken.write_bytes(b"not an image")
+    with pytest.raises(RenderFailed):
+        render_pdf(html_page('<img src="/media/logos/broken.png" alt="logo">'))
+
+
+def test_render_pdf_embeds_a_vendored_static_font():
+    style = (
+        f'@font-face {{ font-family: "Vendored"; src: url("{VENDORED_FONT}"); }} body {{ font-family: "Vendored"; }}'
+    )
+    data = render_pdf(html_page("<p>Certificado</p>", style))
+    # Embedded under the @font-face family's name; a fallback system font would keep its own name.
+    assert [name.partition("+")[2] for name in font_names(data)] == ["Vendored"]
+
+
+@pytest.mark.parametrize("prefix", ["", "site"])
+def test_render_pdf_draws_a_media_file_from_media_root(prefix):
+    write_png(settings.MEDIA_ROOT / "logos" / "logo ocam.png")
+    url = (settings.SITE_URL if prefix else "") + "/media/logos/logo%20ocam.png"
+    data = render_pdf(html_page(f'<img src="{url}" alt="logo">'))
+    assert image_count(data) == 1
+
+
+def test_render_pdf_draws_a_data_uri():
+    buffer = BytesIO()
+    Image.new("RGB", (8, 8), (0, 0, 0)).save(buffer, format="PNG")
+    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
+    assert image_count(render_pdf(html_page(f'<img src="{uri}" alt="dot">'))) == 1
+
+
+def test_payload_round_trips_through_the_pdf_metadata():
+    payload = "v1.eyJjb2RlIjoiN0syTTlRWFA0VE5IIn0.c2lnbmF0dXJl(a)\\b"
+    data = render_pdf(html_page("<p>Certificado</p>"), metadata={PAYLOAD_METADATA_KEY: payload})
+    assert payload_from_pdf(data) == payload
+
+
+def test_payload_from_pdf_is_none_without_a_payload():
+    assert payload_from_pdf(render_pdf(html_page("<p>Certificado</p>"))) is None
+
+
+def test_render_pdf_rejects_a_metadata_key_that_is_not_a_pdf_name():
+    with pytest.raises(ValueError, match="metadata key"):
+        render_pdf(html_page("<p>x</p>"), metadata={"/OCAM Payload": "x"})
+
+
+@pytest.mark.parametrize(
+    "given, expected",
+    [
+        ("José María Núñez Peña", "José María Núñez Peña"),
+        (unicodedata.normalize("NFD", "José María Núñez Peña"), "José María Núñez Peña"),
+        ("Ñandú Muñoz", "Ñandú Muñoz"),
+    ],
+)
+def test_a_name_renders_exactly_on_one_page(given, expected):
+    data = certificate_pdf(sample_layout("es", learner_name=given))
+    assert page_count(data) == 1
+    assert expected in pdf_text(data)
+
+
+def test_a_name_that_can_fit_one_line_is_shrunk_onto_one_line():
+    name = "Francisco Javier Hernández de la Santísima Trinidad Muñoz"
+    layout = sample_layout("es", learner_name=name)
+    assert layout.name_size < NAME_MAX_PT
+    assert name in pdf_text(certificate_pdf(layout)).splitlines()
+
+
+@pytest.mark.parametrize("page_size", ["A4", "letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_a_120_character_name_and_a_600_character_body_fit_one_page(page_size, orientation):
+    assert len(LONG_NAME) == 120
+    layout = dataclasses.replace(
+        sample_layout("es", learner_name=LONG_NAME, body_paragraphs=[BODY_600[:300], BODY_600[300:]]),
+        page_size=page_size,
+        orientation=orientation,
+    )
+    data = certificate_pdf(layout)
+    assert page_count(data) == 1
+    # The name may wrap onto a second line at the smallest size: compare it word by word.
+    assert LONG_NAME in " ".join(pdf_text(data).split())
+
+
+def test_a_body_too_long_for_the_page_takes_a_second_page():
+    layout = sample_layout("es", learner_name=LONG_NAME, body_paragraphs=[BODY_600] * 5)
+    assert page_count(certificate_pdf(layout)) == 2
+
+
+def test_the_certificate_draws_its_background_logo_and_signature_from_media():
+    folder = settings.MEDIA_ROOT / "certificates"
+    write_png(folder / "background.png", (245, 240, 225))
+    write_png(folder / "logo.png", (200, 30, 30))
+    write_png(folder / "signature.png", (20, 20, 20))
+    layout = dataclasses.replace(
+        sample_layout("en"),
+        background_url="/media/certificates/background.png",
+        logos=[("/media/certificates/logo.png", "IOM")],
+        signatories=[SampleSignatory("Ana Lucía Rodríguez", "Coordinator", "/media/certificates/signature.png")],
+    )
+    data = certificate_pdf(layout)
+    assert page_count(data) == 1
+    assert image_count(data) == 3
+
+
+def test_renders_share_one_font_configuration(monkeypatch):
+    used = []
+
+    class RecordingHTML(pdf.HTML):
+        def write_pdf(self, *args, **kwargs):
+            used.append(kwargs["font_config"])
+            return super().write_pdf(*args, **kwargs)
+
+    monkeypatch.setattr(pdf, "HTML", RecordingHTML)
+    render_pdf(html_page("<p>Uno</p>"))
+    render_pdf(html_page("<p>Dos</p>"))
+    assert isinstance(used[0], FontConfiguration)
+    assert used[0] is used[1]
+
+
+def test_the_same_certificate_renders_to_the_same_bytes():
+    html = layout_html(sample_layout("en"))
+    assert render_pdf(html, metadata={PAYLOAD_METADATA_KEY: "p"}) == render_pdf(
+        html, metadata={PAYLOAD_METADATA_KEY: "p"}
+    )
+
+
+def test_qr_svg_data_uri_decodes_to_svg():
+    uri = qr_svg_data_uri("https://lms.example.org/certificates/verify/7K2M9QXP4TNH/#v1.payload")
+    header, _, content = uri.partition(",")
+    assert header.startswith("data:image/svg+xml")
+    text = base64.b64decode(content).decode() if header.endswith(";base64") else unquote(content)
+    assert ElementTree.fromstring(text).tag == "{http://www.w3.org/2000/svg}svg"

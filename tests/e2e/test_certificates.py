@@ -1,0 +1,90 @@
+"""The certificate journey of issue 5, in a browser, with a real Celery worker: a learner completes
+a course, finds the certificate in "My certificates" and downloads it; an anonymous verifier
+types its code and sees it valid."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from pathlib import Path
+
+import celery.contrib.testing.tasks  # noqa: F401 - registers celery.ping, used by start_worker
+import pytest
+from celery.contrib.testing.worker import start_worker
+
+from certificates.models import Certificate, IssueStatus
+from lms.celery import app
+from lms.people.roles import Role
+from tests.certificates.matrix import default_template
+from tests.courses import factories
+from tests.e2e.test_accessibility import _violations
+from tests.e2e.test_courses import log_in
+from tests.people.factories import person
+
+pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def worker():
+    with start_worker(app, pool="solo", loglevel="WARNING", perform_ping_check=True, shutdown_timeout=30) as running:
+        yield running
+
+
+def _reload_until(page, locator, *, seconds: float = 45) -> None:
+    """The certificate is drawn by the worker: reload My certificates until it is there."""
+    deadline = time.monotonic() + seconds
+    while locator.count() == 0:
+        assert time.monotonic() < deadline, (
+            "the certificate did not appear: "
+            f"{list(Certificate.objects.values_list('issue_status', 'last_error'))}; page: {page.inner_text('main')}"
+        )
+        time.sleep(1)
+        page.reload()
+
+
+def test_learner_completes_a_course_downloads_the_certificate_and_a_verifier_checks_it(
+    page, browser, live_server, worker, tmp_path
+):
+    default_template()
+    built = factories.course(modules=1, lessons_per_module=1, title="Alertas migratorias")
+    learner = person(role=Role.LEARNER, email="certificada@example.org", full_name="Ñusta Peña Núñez")
+    log_in(page, learner.email, built.page.url)
+
+    page.get_by_role("button", name="Inscríbase en este curso").click()
+    page.wait_for_url(f"**{built.lessons[0].url}")
+    page.get_by_role("button", name="Marcar como completada").click()
+    page.wait_for_url(f"**{built.page.url}")
+
+    page.goto("/certificates/")
+    download_link = page.get_by_role("link", name="Descargar el PDF")
+    _reload_until(page, download_link)
+    assert "Alertas migratorias" in page.get_by_role("main").inner_text()
+    assert _violations(page) == []
+
+    with page.expect_download() as download:
+        download_link.click()
+    saved = tmp_path / "certificate.pdf"
+    download.value.save_as(saved)
+    data = Path(saved).read_bytes()
+    certificate = Certificate.objects.get(learner=learner)
+    assert certificate.issue_status == IssueStatus.ISSUED
+    assert data.startswith(b"%PDF")
+    assert hashlib.sha256(data).hexdigest() == certificate.sha256
+    code = page.locator(".certificate-card code").first.inner_text()
+    assert code == certificate.code_display
+
+    # A verifier with no account types the code (lower case, without hyphens).
+    verifier = browser.new_context(base_url=live_server.url, locale="es-ES")
+    anonymous = verifier.new_page()
+    anonymous.goto("/certificates/verify/")
+    anonymous.get_by_label("Código de verificación").fill(code.replace("-", "").lower())
+    anonymous.get_by_role("button", name="Verificar").click()
+    anonymous.wait_for_url(f"**/certificates/verify/{certificate.code}/")
+    verdict = anonymous.get_by_role("status").inner_text()
+    assert "Válido" in verdict
+    main = anonymous.get_by_role("main").inner_text()
+    assert "Ñusta Peña Núñez" in main
+    assert "Alertas migratorias" in main
+    assert learner.email not in main
+    assert _violations(anonymous) == []
+    verifier.close()

@@ -10,7 +10,7 @@ import sys
 import time
 import traceback
 
-from bench import courses, http_home, sandbox
+from bench import certificates, courses, http_home, sandbox
 from bench.core import Benchmark, BenchmarkFailed
 from bench.sandbox.database import lab_close
 
@@ -19,6 +19,7 @@ BENCHMARKS: list[Benchmark] = [
     http_home.BENCHMARK,
     *courses.BENCHMARKS,
     *sandbox.BENCHMARKS,
+    *certificates.BENCHMARKS,
 ]
 
 HEADERS = ("benchmark", "baseline", "baseline median", "measured median", "ratio", "target", "meets target", "n")

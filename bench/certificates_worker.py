@@ -22,13 +22,13 @@ issued through `certificates.services.certificate_issue`, by the task or called 
   FontConfiguration each call), the site's static and media URLs written as file:// URLs of the
   collected files so that its fetcher finds them. The HTML is rebuilt from an issued
   certificate, and checked first: `certificate_pdf` of it gives the stored PDF's SHA-256, and
-  the bare render gives one page with the name and as many images. Rounds alternate which side
-  goes first; each round renders PER_ROUND times and issues PER_ROUND certificates.
+  the bare render gives one page with the name and as many images. ISSUE_ROUNDS rounds alternate
+  which side goes first; each renders ISSUE_PER_ROUND times and issues ISSUE_PER_ROUND certificates.
 - **batch on two workers** — BATCH pending certificates enqueued (`certificate_issue_task.delay`
   for each) and drained by one worker with two pool processes (`--concurrency=2`): from the
   first enqueue to the last `issued_at`. Baseline: the same batch in one process,
-  `certificate_issue` called for each in turn. Rounds alternate the sides; each side issues a
-  fresh batch every round. The workers are warmed first (a few certificates each).
+  `certificate_issue` called for each in turn. BATCH_ROUNDS rounds alternate the sides; each side
+  issues a fresh batch every round. Both sides are warmed first (a few certificates each).
 """
 
 from __future__ import annotations
@@ -88,10 +88,7 @@ def run_row(row: str) -> Result:
                 LMS_BENCH_CELERY_QUEUE=queue,
                 EMAIL_URL="dummymail://",
             )
-            _t = time.monotonic()
             manage_py(env, "collectstatic", "--noinput", "--verbosity", "0")
-            print(f"bench: TEMP collectstatic {time.monotonic() - _t:.1f}s", file=sys.stderr)
-            print(f"bench: TEMP driver start at {time.time():.1f}", file=sys.stderr)
             completed = subprocess.run(
                 [sys.executable, "-m", "bench.certificates_worker", row],
                 cwd=BASE_DIR,
@@ -101,7 +98,6 @@ def run_row(row: str) -> Result:
                 check=False,
             )
     finally:
-        print(f"bench: TEMP driver end at {time.time():.1f}", file=sys.stderr)
         _redis_clean(queue)
         laboratory.drop(database)
     for line in completed.stderr.splitlines():
@@ -150,7 +146,7 @@ class Worker:
 
     def __init__(self, folder: Path, *, concurrency: int) -> None:
         self.probe_file = folder / f"probe-{concurrency}.jsonl"
-        self.log_file = Path("/tmp/benchdbg") / f"worker-{concurrency}.log"
+        self.log_file = folder / f"worker-{concurrency}.log"
         self.probe_file.touch()
         env = {**os.environ, "LMS_BENCH_PROBE_FILE": str(self.probe_file)}
         command = [
@@ -166,7 +162,7 @@ class Worker:
             os.environ["LMS_BENCH_CELERY_QUEUE"],
             "--hostname",
             f"bench-certificates-{os.getpid()}-{concurrency}@%h",
-            "--loglevel=DEBUG",
+            "--loglevel=WARNING",
             "--without-mingle",
             "--without-gossip",
             "--without-heartbeat",
@@ -177,9 +173,7 @@ class Worker:
             self.process = subprocess.Popen(
                 command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
             )
-        _t = time.monotonic()
         self._wait(lambda reports: any("ready" in report for report in reports), WORKER_START_TIMEOUT_S, "start")
-        _note(f"TEMP worker start {time.monotonic() - _t:.1f}s")
 
     def reports(self) -> list[dict]:
         return [json.loads(line) for line in self.probe_file.read_text(encoding="utf-8").splitlines() if line]
@@ -203,7 +197,7 @@ class Worker:
         while not condition(reports := self.reports()):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise BenchmarkFailed(f"the worker did not {what}:\n{self.log_tail()}")
-            time.sleep(0.01)
+            time.sleep(0.02)
         return reports
 
     def log_tail(self) -> str:
@@ -231,10 +225,9 @@ class Learners:
         from courses.models import CoursePage, Enrolment, EnrolmentSource
         from lms.people.models import User
 
-        _t = time.monotonic()
         demo_curriculum_load()
         demo_certificates_load()
-        _note(f"TEMP demo load {time.monotonic() - _t:.1f}s")
+        _queue_purge()  # Wagtail's background tasks of the demo content (reference index): not measured
         self.course = CoursePage.objects.get(locale__language_code="es", translation_key=demo_course_key(DEMO_COURSE))
         password = make_password(None)
         users = User.objects.bulk_create(
@@ -276,6 +269,15 @@ class Learners:
         return [certificate.pk for certificate in certificates]
 
 
+def _queue_purge() -> None:
+    from django.conf import settings
+
+    from lms.celery import app
+
+    with app.connection_for_write() as broker:
+        broker.default_channel.queue_purge(settings.CELERY_TASK_DEFAULT_QUEUE)
+
+
 def enqueue(certificate_ids: list[int]) -> None:
     from certificates.tasks import certificate_issue_task
 
@@ -307,7 +309,7 @@ def wait_issued(certificate_ids: list[int], worker: Worker) -> None:
     while pending.exists():
         if worker.process.poll() is not None or time.monotonic() > deadline:
             raise BenchmarkFailed(f"the batch was not issued:\n{worker.log_tail()}")
-        time.sleep(0.02)
+        time.sleep(0.1)  # the time is read from issued_at: polling seldom leaves the cores to the workers
 
 
 def _certificate_html(certificate_id: int) -> tuple[str, str]:
@@ -374,11 +376,8 @@ def warm_worker_issue() -> Result:
         worker = Worker(Path(folder), concurrency=1)
         try:
             warm = learners.pending(ISSUE_WARMUP)
-            _note("TEMP enqueue")
             enqueue(warm)
-            _note("TEMP enqueued")
             worker.task_times(warm)
-            _note(f"TEMP warm done {[(round(r.get('ms', 0)), r.get('state')) for r in worker.reports()]}")
             html, name = _certificate_html(warm[0])
             bare = _bare_render(html)
             with Certificate.objects.get(pk=warm[0]).pdf.open("rb") as stored:
@@ -387,7 +386,6 @@ def warm_worker_issue() -> Result:
                 bare()
             baseline: list[float] = []
             measured: list[float] = []
-            _note("TEMP rounds start")
             for round_index in range(ISSUE_ROUNDS):
                 for side in ("baseline", "measured") if round_index % 2 == 0 else ("measured", "baseline"):
                     if side == "baseline":
@@ -400,10 +398,8 @@ def warm_worker_issue() -> Result:
                         enqueue(batch)
                         measured.extend(worker.task_times(batch).values())
                         issued_check(batch)
-            _note("TEMP rounds done")
         finally:
             worker.stop()
-            _note("TEMP stopped")
     return Result(baseline_ms=statistics.median(baseline), measured_ms=statistics.median(measured), count=len(measured))
 
 
@@ -476,16 +472,14 @@ BENCHMARKS = [
 
 def _note(text: str) -> None:
     """A line of context for the bench's stderr, with the machine's load (other processes slow the workers)."""
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg()) + f" at {time.time():.1f}"
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     print(f"bench: {text}; load average {load} on {os.cpu_count()} cores", file=sys.stderr, flush=True)
 
 
 def main(row: str) -> None:
     import django
 
-    _note("TEMP main start")
     django.setup()
-    _note("TEMP setup done")
     result = MEASUREMENTS[row]()
     sys.stdout.write(json.dumps(asdict(result)) + "\n")
 

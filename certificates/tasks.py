@@ -5,6 +5,7 @@ idempotent, so running it again can neither lose nor duplicate a certificate."""
 from __future__ import annotations
 
 from celery import shared_task
+from django.db import OperationalError as DatabaseUnavailable
 
 from certificates import services
 
@@ -14,7 +15,7 @@ from certificates import services
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(services.IssueFailed,),
+    autoretry_for=(services.IssueFailed, DatabaseUnavailable),
     retry_backoff=30,
     retry_backoff_max=60 * 30,
     max_retries=services.MAX_ATTEMPTS - 1,
@@ -28,7 +29,7 @@ def certificate_issue_task(self, certificate_id: int) -> None:
     name="certificates.email",
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(OSError,),
+    autoretry_for=(OSError, DatabaseUnavailable),
     retry_backoff=60,
     max_retries=5,
     ignore_result=True,

@@ -22,6 +22,7 @@ from __future__ import annotations
 import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -171,6 +172,7 @@ class Lab:
         self.created.clear()
         if not self.admin.closed:
             self.admin.close()
+        shutil.rmtree(self.var_dir, ignore_errors=True)
 
 
 _lab: list[Lab | BenchmarkFailed] = []

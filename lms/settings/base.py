@@ -106,6 +106,13 @@ TEMPLATES = [
 
 # Database: DATABASE_URL, SQLite in var/ when unset.
 DATABASES = {"default": database_url_config(env.str("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}"))}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The one-machine default runs a web process and a worker with two processes on one file:
+    # write transactions take the lock when they begin (no "database is locked" half-way
+    # through), wait for each other, and readers do not block writers.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles any query whose estimated cost is high, which the sandbox's
     # layered reads are (a hashed anti-join the planner overestimates): 100 ms of compiling

@@ -6,7 +6,6 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import date
-from pathlib import Path
 
 import pytest
 from django.test import TestCase
@@ -33,12 +32,6 @@ pytestmark = pytest.mark.django_db
 
 SNIPPETS = "wagtailsnippets_certificates_certificatetemplate"
 VALID_BODY = "Se certifica que {learner_name} aprobó «{course}» el {completion_date}. Código: {code}."
-
-
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path) -> Path:
-    settings.CERTIFICATES_PRIVATE_ROOT = tmp_path / "private"
-    return settings.CERTIFICATES_PRIVATE_ROOT
 
 
 @pytest.fixture

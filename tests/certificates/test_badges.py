@@ -9,7 +9,6 @@ import json
 import unicodedata
 
 import pytest
-from django.utils import translation
 
 from certificates.badges import (
     BadgeFacts,
@@ -19,24 +18,16 @@ from certificates.badges import (
     base58btc_encode,
 )
 from certificates.codes import code_new
-from certificates.signing import PayloadInvalid, canonical_json, keys_cache_clear, public_keys, signing_key
+from certificates.signing import PayloadInvalid, canonical_json, public_keys, signing_key
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
-def key_dir(settings, tmp_path):
-    settings.CERTIFICATES_KEY_DIR = tmp_path / "keys"
-    settings.CERTIFICATES_SIGNING_KEY_FILE = ""
-    settings.CERTIFICATES_RETIRED_KEYS_FILE = ""
+def key_dir(key_dir, settings):
+    """The shared fresh key directory, on a public site address."""
     settings.SITE_URL = "https://formacion.example.org"
-    keys_cache_clear()
-    yield settings.CERTIFICATES_KEY_DIR
-    keys_cache_clear()
+    return key_dir
 
 
 def facts_for(*, learner_name: str = "José María Núñez Peña", expires_on: dt.date | None = dt.date(2028, 1, 15)):

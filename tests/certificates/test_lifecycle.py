@@ -46,22 +46,6 @@ from tests.people.factories import country, person
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def private_root(settings, tmp_path) -> Path:
-    settings.CERTIFICATES_PRIVATE_ROOT = tmp_path / "private"
-    return settings.CERTIFICATES_PRIVATE_ROOT
-
-
-@pytest.fixture
-def task_calls(monkeypatch) -> factories.TaskCalls:
-    return factories.tasks_run_inline(monkeypatch)
-
-
-@pytest.fixture
-def template(db):
-    return factories.certificate_template()
-
-
 @pytest.fixture
 def page(db) -> CoursePage:
     return factories.course_page(title="Alertas migratorias", certificate_validity_months=24)

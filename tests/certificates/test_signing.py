@@ -15,7 +15,6 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import translation
 
 from certificates.codes import code_new
 from certificates.signing import (
@@ -42,22 +41,7 @@ from certificates.signing import (
 
 NAMES = ("José María Núñez Peña", "Ñandú Iñíguez", "Zoë Çelik-Ångström", "Ana")
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def key_dir(settings, tmp_path):
-    """A fresh, empty key directory and no configured key files."""
-    settings.CERTIFICATES_KEY_DIR = tmp_path / "keys"
-    settings.CERTIFICATES_SIGNING_KEY_FILE = ""
-    settings.CERTIFICATES_RETIRED_KEYS_FILE = ""
-    keys_cache_clear()
-    yield settings.CERTIFICATES_KEY_DIR
-    keys_cache_clear()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def claims_for(name: str, **changes) -> dict:

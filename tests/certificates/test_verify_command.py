@@ -12,29 +12,14 @@ import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import CommandError
-from django.utils import translation
 from pypdf import PdfWriter
 
 from certificates.codes import code_display, code_new
-from certificates.signing import jwk, jwks, keys_cache_clear, payload_sign, revocations_sign, signing_key
+from certificates.signing import jwk, jwks, payload_sign, revocations_sign, signing_key
 
 ISSUED_AT = "2026-12-01T10:00:00+00:00"
 
-
-@pytest.fixture(autouse=True)
-def _english():
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
-def key_dir(settings, tmp_path):
-    settings.CERTIFICATES_KEY_DIR = tmp_path / "keys"
-    settings.CERTIFICATES_SIGNING_KEY_FILE = ""
-    settings.CERTIFICATES_RETIRED_KEYS_FILE = ""
-    keys_cache_clear()
-    yield settings.CERTIFICATES_KEY_DIR
-    keys_cache_clear()
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture

@@ -33,12 +33,6 @@ REVOCATIONS_URL = "/.well-known/ocam-certificate-revocations.json"
 
 
 @pytest.fixture(autouse=True)
-def private_root(settings, tmp_path) -> Path:
-    settings.CERTIFICATES_PRIVATE_ROOT = tmp_path / "private"
-    return settings.CERTIFICATES_PRIVATE_ROOT
-
-
-@pytest.fixture(autouse=True)
 def spanish_by_default():
     """Each test starts in the default language: a request to /en/ leaves English active in the thread."""
     with translation.override("es"):

@@ -1,0 +1,46 @@
+"""Fixtures the certificate tests share: private storage and keys per test, tasks run inline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from django.utils import translation
+
+from certificates.signing import keys_cache_clear
+from tests.certificates import factories
+
+
+@pytest.fixture(autouse=True)
+def private_root(settings, tmp_path) -> Path:
+    """Issued PDFs and archives of one test, in its own folder."""
+    settings.CERTIFICATES_PRIVATE_ROOT = tmp_path / "private"
+    return settings.CERTIFICATES_PRIVATE_ROOT
+
+
+@pytest.fixture
+def english():
+    """Messages in English (the source language), whatever the test before left active."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
+def key_dir(settings, tmp_path):
+    """A fresh, empty key directory and no configured key files."""
+    settings.CERTIFICATES_KEY_DIR = tmp_path / "keys"
+    settings.CERTIFICATES_SIGNING_KEY_FILE = ""
+    settings.CERTIFICATES_RETIRED_KEYS_FILE = ""
+    keys_cache_clear()
+    yield settings.CERTIFICATES_KEY_DIR
+    keys_cache_clear()
+
+
+@pytest.fixture
+def task_calls(monkeypatch) -> factories.TaskCalls:
+    return factories.tasks_run_inline(monkeypatch)
+
+
+@pytest.fixture
+def template(db):
+    return factories.certificate_template()

@@ -50,6 +50,7 @@ from pathlib import Path
 
 from bench.core import Benchmark, BenchmarkFailed, Result
 from bench.server import BASE_DIR, bench_environment, manage_py
+from lms.core.workers import worker_command
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 QUEUE_PREFIX = "lms-bench-certificates"
@@ -149,26 +150,12 @@ class Worker:
         self.log_file = folder / f"worker-{concurrency}.log"
         self.probe_file.touch()
         env = {**os.environ, "LMS_BENCH_PROBE_FILE": str(self.probe_file)}
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lms",
-            "worker",
-            "--pool=prefork",
-            f"--concurrency={concurrency}",
-            "--queues",
-            os.environ["LMS_BENCH_CELERY_QUEUE"],
-            "--hostname",
-            f"bench-certificates-{os.getpid()}-{concurrency}@%h",
-            "--loglevel=WARNING",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--include",
-            "bench.certificates_probe",
-        ]
+        command = worker_command(
+            queue=os.environ["LMS_BENCH_CELERY_QUEUE"],
+            concurrency=concurrency,
+            hostname=f"bench-certificates-{os.getpid()}-{concurrency}@%h",
+            include=["bench.certificates_probe"],
+        )
         with self.log_file.open("wb") as log:
             self.process = subprocess.Popen(
                 command, cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True

@@ -24,9 +24,7 @@ from django.utils.translation import gettext as _
 from certificates.codes import code_display, code_new
 from certificates.layout import CertificateLayout, layout_html
 from certificates.models import CertificateTemplate, placeholders_fill
-from certificates.pdf import page_count, qr_svg_data_uri, render_pdf
-
-PAYLOAD_METADATA_KEY = "/OCAMCertificatePayload"
+from certificates.pdf import PAYLOAD_METADATA_KEY, page_count, qr_svg_data_uri, render_pdf
 
 
 @dataclass(frozen=True)
@@ -60,12 +58,10 @@ def _date(value: date | None, language: str) -> str:
 
 def template_in_language(template: CertificateTemplate, language: str) -> CertificateTemplate:
     """The template's translation in a language, or the template itself."""
-    for candidate in CertificateTemplate.objects.filter(translation_key=template.translation_key).select_related(
-        "locale"
-    ):
-        if candidate.locale.language_code == language:
-            return candidate
-    return template
+    translation_ = CertificateTemplate.objects.filter(
+        translation_key=template.translation_key, locale__language_code=language
+    ).first()
+    return translation_ or template
 
 
 def _image_url(image) -> str | None:

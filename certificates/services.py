@@ -36,6 +36,7 @@ from certificates.models import (
     BulkStatus,
     Certificate,
     CertificateEvent,
+    CourseCertification,
     EventKind,
     ExpiryReminder,
     IssueStatus,
@@ -92,8 +93,6 @@ def certificate_target(enrolment: Enrolment) -> tuple[uuid.UUID, int]:
     Completing a course's designated refresher renews the learner's certificate of that course
     (next cycle); completing any course otherwise certifies that course in the enrolment's cycle.
     """
-    from certificates.models import CourseCertification
-
     rule = (
         CourseCertification.objects.filter(refresher_course__translation_key=enrolment.course_key)
         .select_related("course")
@@ -135,15 +134,14 @@ def _expiry(completed_on: date, months: int) -> date | None:
     return completed_on + relativedelta(months=months) if months else None
 
 
-def _facts(certificate: Certificate, enrolment: Enrolment) -> tuple[CertificateFacts, CoursePage]:
+def _facts(certificate: Certificate, enrolment: Enrolment, rule: CourseCertification | None) -> CertificateFacts:
     language = language_or_default(certificate.learner.preferred_language)
     course = pages_in_language(CoursePage, [certificate.course_key], language).get(certificate.course_key)
     if course is None:
         raise IssueFailed(_("The course of this certificate is not published."))
-    rule = certification_for(course_key=certificate.course_key)
     competencies = rule.competencies_in(language) if rule else ()
     completed_on = timezone.localdate(enrolment.completed_at)
-    facts = CertificateFacts(
+    return CertificateFacts(
         code=certificate.code,
         language=language,
         learner_name=certificate.learner.full_name,
@@ -154,7 +152,6 @@ def _facts(certificate: Certificate, enrolment: Enrolment) -> tuple[CertificateF
         hours=course.estimated_hours,
         competencies=competencies,
     )
-    return facts, course
 
 
 def _eligible(certificate: Certificate) -> bool:
@@ -193,8 +190,8 @@ def certificate_issue(certificate_id: int) -> Certificate:
                 _event(locked, EventKind.WITHDRAWN, reason=_("The course is not completed or the account is inactive."))
             return locked
     try:
-        facts, _course = _facts(certificate, certificate.enrolment)
         rule = certification_for(course_key=certificate.course_key)
+        facts = _facts(certificate, certificate.enrolment, rule)
         template = rule.template if rule else template_default()
         if template is None:
             raise IssueFailed(_("No certificate template: add a default template or a certification rule."))

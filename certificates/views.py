@@ -29,7 +29,7 @@ from django.views import View
 
 from certificates import selectors, services
 from certificates.badges import BadgeFacts, badge_credential
-from certificates.codes import code_display, code_normalise
+from certificates.codes import code_display
 from certificates.models import PublicStatus
 from certificates.rendering import verification_url
 from certificates.signing import jwks
@@ -44,21 +44,22 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
+def _learner_certificates(request: HttpRequest, *, limit: int | None = None) -> dict:
+    held = selectors.certificates_held(learner=request.user)
+    return {"held": held[:limit], "pending": list(selectors.certificates_pending(learner=request.user))}
+
+
 def my_learning_section(request: HttpRequest) -> str:
     """The "My certificates" section of My learning (courses asks for it through a setting)."""
-    held = selectors.certificates_held(learner=request.user)
-    pending = list(selectors.certificates_pending(learner=request.user))
     html = render_to_string(
-        "certificates/includes/my_learning_section.html", {"held": held[:5], "pending": pending}, request=request
+        "certificates/includes/my_learning_section.html", _learner_certificates(request, limit=5), request=request
     )
     return mark_safe(html)  # noqa: S308 - rendered by our template, which escapes what it shows
 
 
 class MyCertificatesView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        held = selectors.certificates_held(learner=request.user)
-        pending = list(selectors.certificates_pending(learner=request.user))
-        return _private(render(request, "certificates/mine.html", {"held": held, "pending": pending}))
+        return _private(render(request, "certificates/mine.html", _learner_certificates(request)))
 
 
 class DownloadView(LoginRequiredMixin, View):
@@ -156,8 +157,7 @@ class VerifyFormView(View):
             return _private(render(request, "certificates/verify_form.html", {"code": ""}))
         if not _lookup_allowed(request):
             return _too_many(request)
-        code = code_normalise(typed)
-        certificate = selectors.certificate_by_code(typed) if code else None
+        certificate = selectors.certificate_by_code(typed)
         if certificate is None:
             return _private(
                 render(

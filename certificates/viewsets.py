@@ -100,10 +100,7 @@ def _certificate(request, certificate_id: int) -> Certificate:
     return get_object_or_404(selectors.certificate_list(viewer=request.user), pk=certificate_id)
 
 
-def detail_view(request, certificate_id: int):
-    """One certificate: what it says, its history, and revocation or retry."""
-    certificate = _certificate(request, certificate_id)
-    form = RevokeForm()
+def _detail(request, certificate: Certificate, form: RevokeForm, *, status: int = 200) -> TemplateResponse:
     context = {
         "certificate": certificate,
         "status": certificate.public_status() if certificate.is_issued else None,
@@ -111,7 +108,12 @@ def detail_view(request, certificate_id: int):
         "form": form,
         "can_revoke": request.user.has_perm(REVOKE_PERMISSION) and certificate.is_issued and not certificate.revoked_at,
     }
-    return TemplateResponse(request, "certificates/admin/detail.html", context)
+    return TemplateResponse(request, "certificates/admin/detail.html", context, status=status)
+
+
+def detail_view(request, certificate_id: int):
+    """One certificate: what it says, its history, and revocation or retry."""
+    return _detail(request, _certificate(request, certificate_id), RevokeForm())
 
 
 def revoke_view(request, certificate_id: int):
@@ -128,14 +130,7 @@ def revoke_view(request, certificate_id: int):
         else:
             messages.success(request, _("Certificate %(code)s revoked.") % {"code": certificate.code_display})
             return redirect("certificates_detail", certificate.pk)
-    context = {
-        "certificate": certificate,
-        "status": certificate.public_status(),
-        "events": certificate.events.select_related("actor"),
-        "form": form,
-        "can_revoke": True,
-    }
-    return TemplateResponse(request, "certificates/admin/detail.html", context, status=400)
+    return _detail(request, certificate, form, status=400)
 
 
 def retry_view(request, certificate_id: int):

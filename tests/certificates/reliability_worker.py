@@ -19,7 +19,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -28,6 +27,7 @@ from django.conf import settings
 from django.db import connection
 
 from lms.celery import app
+from lms.core.workers import worker_command
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 WORKER_SETTINGS = "tests.certificates.reliability_settings"
@@ -117,24 +117,12 @@ class WorkerProcess:
     def start(self) -> None:
         assert self.process is None, "the worker is running"
         self.starts += 1
-        command = [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "lms",
-            "worker",
-            "--pool=prefork",
-            f"--concurrency={self.concurrency}",
-            "--queues",
-            settings.CELERY_TASK_DEFAULT_QUEUE,
-            "--hostname",
-            f"{self.name}-{os.getpid()}-{self.starts}@%h",
-            "--loglevel=INFO",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-        ]
+        command = worker_command(
+            queue=settings.CELERY_TASK_DEFAULT_QUEUE,
+            concurrency=self.concurrency,
+            hostname=f"{self.name}-{os.getpid()}-{self.starts}@%h",
+            loglevel="INFO",
+        )
         with self.log_path.open("ab") as log:
             log.write(f"\n=== start {self.starts}: {' '.join(command)}\n".encode())
             log.flush()

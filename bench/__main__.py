@@ -10,7 +10,7 @@ import sys
 import time
 import traceback
 
-from bench import certificates, courses, http_home, sandbox
+from bench import certificates, courses, http_home, sandbox, tracking
 from bench.core import Benchmark, BenchmarkFailed
 from bench.sandbox.database import lab_close
 
@@ -20,6 +20,7 @@ BENCHMARKS: list[Benchmark] = [
     *courses.BENCHMARKS,
     *sandbox.BENCHMARKS,
     *certificates.BENCHMARKS,
+    *tracking.BENCHMARKS,
 ]
 
 HEADERS = ("benchmark", "baseline", "baseline median", "measured median", "ratio", "target", "meets target", "n")

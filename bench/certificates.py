@@ -20,7 +20,6 @@ in `bench/certificates_worker.py`, on PostgreSQL and Redis; BENCHMARKS lists the
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from pathlib import Path
 
 from bench import certificates_worker
 from bench.core import Benchmark, BenchmarkFailed, Result, interleaved
-from bench.server import BASE_DIR, bench_environment, manage_py
+from bench.server import bench_environment, child_result, manage_py
 
 ROUNDS = 15
 PER_ROUND = 2
@@ -45,18 +44,7 @@ def run_row(row: str) -> Result:
         if not env.get("CERTIFICATES_SIGNING_KEY_FILE"):
             env["CERTIFICATES_SIGNING_KEY_FILE"] = str(_throwaway_signing_key(Path(tmp)))
         manage_py(env, "collectstatic", "--noinput", "--verbosity", "0")
-        completed = subprocess.run(
-            [sys.executable, "-m", "bench.certificates", row],
-            cwd=BASE_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    lines = completed.stdout.strip().splitlines()
-    if completed.returncode != 0 or not lines:
-        raise BenchmarkFailed(f"bench.certificates {row} failed:\n{completed.stdout}{completed.stderr}")
-    return Result(**json.loads(lines[-1]))
+        return Result(**child_result("bench.certificates", row, env))
 
 
 def _throwaway_signing_key(folder: Path) -> Path:

@@ -49,7 +49,7 @@ from io import BytesIO
 from pathlib import Path
 
 from bench.core import Benchmark, BenchmarkFailed, Result
-from bench.server import BASE_DIR, bench_environment, manage_py
+from bench.server import BASE_DIR, bench_environment, child_result, manage_py
 from lms.core.workers import worker_command
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
@@ -90,25 +90,10 @@ def run_row(row: str) -> Result:
                 EMAIL_URL="dummymail://",
             )
             manage_py(env, "collectstatic", "--noinput", "--verbosity", "0")
-            completed = subprocess.run(
-                [sys.executable, "-m", "bench.certificates_worker", row],
-                cwd=BASE_DIR,
-                env=env,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
+            return Result(**child_result("bench.certificates_worker", row, env))
     finally:
         _redis_clean(queue)
         laboratory.drop(database)
-    for line in completed.stderr.splitlines():
-        if line.startswith("bench: "):
-            print(line, file=sys.stderr, flush=True)
-    lines = completed.stdout.strip().splitlines()
-    if completed.returncode != 0 or not lines:
-        output = f"{completed.stdout}\n{completed.stderr[-6000:]}"
-        raise BenchmarkFailed(f"bench.certificates_worker {row} failed:\n{output}")
-    return Result(**json.loads(lines[-1]))
 
 
 def _redis():

@@ -8,6 +8,7 @@ on a free loopback port under `bench.settings`, and stops it on the way out, eve
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import secrets
 import socket
@@ -131,6 +132,28 @@ def manage_py(env: dict[str, str], *args: str) -> str:
     if completed.returncode != 0:
         raise BenchmarkFailed(f"manage.py {' '.join(args)} failed:\n{completed.stdout}{completed.stderr}")
     return completed.stdout
+
+
+def child_result(module: str, row: str, env: dict[str, str]) -> dict:
+    """Run `python -m <module> <row>` with `env` and return the JSON object its last line prints.
+
+    The child's "bench: " progress lines are passed on; a failure raises with its output.
+    """
+    completed = subprocess.run(
+        [sys.executable, "-m", module, row],
+        cwd=BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    for line in completed.stderr.splitlines():
+        if line.startswith("bench: "):
+            print(line, file=sys.stderr, flush=True)
+    lines = completed.stdout.strip().splitlines()
+    if completed.returncode != 0 or not lines:
+        raise BenchmarkFailed(f"{module} {row} failed:\n{completed.stdout}\n{completed.stderr[-6000:]}")
+    return json.loads(lines[-1])
 
 
 def free_port() -> int:

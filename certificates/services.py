@@ -65,7 +65,7 @@ def _event(certificate: Certificate, kind: str, *, actor: User | None = None, re
     CertificateEvent.objects.create(certificate=certificate, kind=kind, actor=actor, reason=reason)
 
 
-def _send_task(task, *args) -> None:
+def send_task_on_commit(task, *args) -> None:
     """Send a task after commit; if the broker is down, log it: the reconcile task sends it later.
 
     A learner who just completed a course must not get an error page because the broker
@@ -84,7 +84,7 @@ def _send_task(task, *args) -> None:
 def _enqueue_issue(certificate_id: int) -> None:
     from certificates.tasks import certificate_issue_task
 
-    _send_task(certificate_issue_task, certificate_id)
+    send_task_on_commit(certificate_issue_task, certificate_id)
 
 
 def certificate_target(enrolment: Enrolment) -> tuple[uuid.UUID, int]:
@@ -248,7 +248,7 @@ def certificate_issue(certificate_id: int) -> Certificate:
             _event(older, EventKind.SUPERSEDED, reason=locked.code)
         from certificates.tasks import certificate_email_task
 
-        _send_task(certificate_email_task, certificate_id)
+        send_task_on_commit(certificate_email_task, certificate_id)
     return locked
 
 
@@ -376,7 +376,7 @@ def certificates_reconcile(*, now=None) -> dict[str, int]:
     for pk in Certificate.objects.filter(
         issue_status=IssueStatus.ISSUED, emailed_at__isnull=True, issued_at__lt=grace
     ).values_list("pk", flat=True):
-        _send_task(certificate_email_task, pk)
+        send_task_on_commit(certificate_email_task, pk)
         emailed += 1
     cleaned = bulk_downloads_clean(now=now)
     return {"requested": requested, "retried": retried, "emailed": emailed, "archives_removed": cleaned}
@@ -394,7 +394,7 @@ def bulk_download_request(*, by: User, cohort: Cohort | None = None, country: Co
     )
     from certificates.tasks import bulk_download_task
 
-    _send_task(bulk_download_task, download.pk)
+    send_task_on_commit(bulk_download_task, download.pk)
     return download
 
 

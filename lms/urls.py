@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 from lms.core import views as core_views
+from lms.tracking.api import api as tracking_api
 
 urlpatterns = [
     # Wagtail's admin error tests answer anyone, even anonymous visitors, with a 500 or a 404.
@@ -33,6 +34,8 @@ urlpatterns = [
         certificate_views.revocations_document,
         name="certificate_revocations",
     ),
+    # The read API for the information platform (bearer tokens, OpenAPI at .../openapi.json).
+    path("api/tracking/v1/", tracking_api.urls),
     # Uploads in development only; in production the reverse proxy serves MEDIA_ROOT.
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", core_views.media_serve, name="media"),
 ]
@@ -42,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("sandbox/", include("sandbox.urls")),
     path("courses/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
+    path("tracking/", include("lms.tracking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

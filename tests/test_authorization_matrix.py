@@ -151,6 +151,59 @@ def _certificate_admin_path(name: str) -> Callable[[], str]:
     return lambda: reverse(name, args=[_someone_elses_certificate().pk])
 
 
+def tracking(
+    *, focal_point: Expect, regional_coordinator: Expect, administrator: Expect | None = None
+) -> dict[str, object]:
+    """Country tracking: focal points, the regional coordinator and administrators; 403 for others."""
+    return {
+        **signed_in(FORBIDDEN),
+        "focal_point": focal_point,
+        "regional_coordinator": regional_coordinator,
+        "administrator": administrator or regional_coordinator,
+    }
+
+
+def trackers(expect: Expect) -> dict[str, object]:
+    return tracking(focal_point=expect, regional_coordinator=expect)
+
+
+def _tracking_cases(name: str, *, manage: bool = False, export: bool = False) -> list[Case]:
+    """A sample country (none), the focal point's own (GT), another (CR), and GT's URL naming CR's object."""
+    from tests.tracking.matrix import tracking_path
+
+    coordinator = FORBIDDEN if manage else OK  # rules and rosters are managed by focal points only
+    cases = [
+        Case(trackers(NOT_FOUND)),
+        Case(tracking(focal_point=OK, regional_coordinator=coordinator, administrator=OK), tracking_path(name, "GT")),
+        Case(
+            tracking(focal_point=NOT_FOUND, regional_coordinator=coordinator, administrator=OK),
+            tracking_path(name, "CR"),
+        ),
+    ]
+    if name in ("person", "rule_edit", "roster_check", "report_download"):
+        cases.append(
+            Case(
+                tracking(
+                    focal_point=NOT_FOUND,
+                    regional_coordinator=coordinator if manage else NOT_FOUND,
+                    administrator=NOT_FOUND,
+                ),
+                tracking_path(name, "GT", of="CR"),
+            )
+        )
+    if export:
+        for file_format in ("csv", "xlsx"):
+            own, other = tracking_path(name, "GT"), tracking_path(name, "CR")
+            cases += [
+                Case(trackers(OK), lambda own=own, file_format=file_format: f"{own()}?format={file_format}"),
+                Case(
+                    tracking(focal_point=NOT_FOUND, regional_coordinator=OK),
+                    lambda other=other, file_format=file_format: f"{other()}?format={file_format}",
+                ),
+            ]
+    return cases
+
+
 def make_role_user_once(label: str) -> User:
     user = User.objects.filter(email=f"{label}@example.org").first()
     return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
@@ -251,6 +304,37 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "sandbox:learner_statistics": [
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics")),
+    ],
+    # Country tracking: a focal point follows their own country (another country's pages and
+    # objects are a 404); the regional coordinator reads every country and the regional view;
+    # rules and roster imports are managed by focal points and administrators. Every list
+    # exports as CSV and XLSX. The read API takes bearer tokens only: a session is a 401.
+    "tracking:index": Case(
+        tracking(focal_point=Expect(302, "/tracking/GT/"), regional_coordinator=Expect(302, "/tracking/region/"))
+    ),
+    "tracking:region": [
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK)),
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK), "/tracking/region/?format=csv"),
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK), "/tracking/region/?format=xlsx"),
+    ],
+    "tracking:dashboard": _tracking_cases("dashboard", export=True),
+    "tracking:people": _tracking_cases("people", export=True),
+    "tracking:person": _tracking_cases("person"),
+    "tracking:rules": _tracking_cases("rules"),
+    "tracking:rule_edit": _tracking_cases("rule_edit", manage=True),
+    "tracking:rule_delete": Case(trackers(POST_ONLY)),
+    "tracking:roster": _tracking_cases("roster", manage=True),
+    "tracking:roster_template": _tracking_cases("roster_template", manage=True),
+    "tracking:roster_check": _tracking_cases("roster_check", manage=True),
+    "tracking:roster_apply": Case(trackers(POST_ONLY)),
+    "tracking:reports": _tracking_cases("reports"),
+    "tracking:report_download": _tracking_cases("report_download"),
+    "tracking_api:api-root": Case(everyone(NOT_FOUND)),
+    "tracking_api:openapi-json": Case(everyone(OK)),
+    "tracking_api:certification": Case(everyone(Expect(401))),
+    "tracking_api:roster": [
+        Case(everyone(Expect(401))),
+        Case(everyone(Expect(401)), "/api/tracking/v1/countries/GT/roster"),
     ],
     "wagtail_serve": [
         Case(everyone(OK), "/"),

@@ -28,6 +28,7 @@ class EnrolmentSource(models.TextChoices):
     TRAINER = "trainer", _("Enrolled by a trainer")
     COHORT = "cohort", _("Member of a cohort")
     RENEWAL = "renewal", _("Renewing a certificate")
+    MANDATORY = "mandatory", _("Mandatory training for the job")
 
 
 class Cohort(models.Model):

@@ -7,6 +7,7 @@ from courses.services.enrolment import (
     enrolment_bulk_create,
     enrolment_create,
     enrolment_renew,
+    enrolments_assign,
 )
 from courses.services.progress import (
     activity_result_record,
@@ -27,6 +28,7 @@ __all__ = [
     "enrolment_completion_update",
     "enrolment_create",
     "enrolment_renew",
+    "enrolments_assign",
     "lesson_access_check",
     "lesson_complete",
 ]

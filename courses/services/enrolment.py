@@ -179,3 +179,41 @@ def enrolment_bulk_create(
     already = sum(1 for learner in learners if learner.pk in enrolled)
     created = len(learners) - already
     return BulkEnrolmentResult(created=created, already_enrolled=already)
+
+
+@transaction.atomic
+def enrolments_assign(*, course: CoursePage, due_on_by_learner: dict[int, date], new_cycle: bool = False) -> int:
+    """Assign a course to learners with a due date, in bulk (mandatory training; four queries).
+
+    A learner without an enrolment starts one; with `new_cycle` (their certificate has expired)
+    a learner whose latest cycle is complete starts the next. An open cycle keeps its due date,
+    or gets this one when it has none. A closed course is assigned to no one. Prerequisites are
+    not checked: the job requires the course. Returns the number of enrolments created.
+    """
+    if not due_on_by_learner or course.enrolment_policy == EnrolmentPolicy.CLOSED:
+        return 0
+    latest: dict[int, Enrolment] = {}
+    for enrolment in Enrolment.objects.filter(
+        learner_id__in=list(due_on_by_learner), course_key=course.translation_key
+    ).only("pk", "learner_id", "cycle", "completed_at", "due_on"):
+        if enrolment.learner_id not in latest or enrolment.cycle > latest[enrolment.learner_id].cycle:
+            latest[enrolment.learner_id] = enrolment
+    created, undated = [], []
+    for learner_id, due_on in due_on_by_learner.items():
+        current = latest.get(learner_id)
+        if current is None or (new_cycle and current.completed_at is not None):
+            created.append(
+                Enrolment(
+                    learner_id=learner_id,
+                    course_key=course.translation_key,
+                    cycle=current.cycle + 1 if current else 1,
+                    source=EnrolmentSource.MANDATORY,
+                    due_on=due_on,
+                )
+            )
+        elif current.completed_at is None and current.due_on is None:
+            current.due_on = due_on
+            undated.append(current)
+    Enrolment.objects.bulk_create(created, batch_size=500, ignore_conflicts=True)
+    Enrolment.objects.bulk_update(undated, ["due_on"], batch_size=500)
+    return len(created)

@@ -54,6 +54,13 @@ def _sandbox_inspection_only(request: HttpRequest, roles: frozenset[Role]) -> bo
     )
 
 
+def _follows_certification(request: HttpRequest, roles: frozenset[Role]) -> bool:
+    user = request.user
+    return user.is_authenticated and (
+        user.has_perm("people.view_country_staff") or user.has_perm("people.view_all_countries_staff")
+    )
+
+
 def _catalogue_url(request: HttpRequest) -> str | None:
     from courses.selectors import catalogue_url
 
@@ -67,6 +74,7 @@ NAVIGATION: tuple[NavItem, ...] = (
     # One sandbox entry: one's own sandbox, or the learners' sandboxes for those who only inspect.
     NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:home", _sandbox_practice),
     NavItem(pgettext_lazy("main navigation", "Sandbox"), "sandbox:learner_list", _sandbox_inspection_only),
+    NavItem(_("Country tracking"), "tracking:index", _follows_certification),
     NavItem(_("My account"), "people:account", _signed_in),
     NavItem(_("Administration"), "wagtailadmin_home", _admin_users),
 )

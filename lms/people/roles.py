@@ -58,6 +58,12 @@ _CERTIFICATES = (
     "certificates.revoke_certificate",
 )
 
+_TRACKING_MANAGE = (
+    *(f"tracking.{action}_trainingrule" for action in _CRUD),
+    "tracking.add_rosterimport",
+    "tracking.view_rosterimport",
+)
+
 # Model permissions ("app_label.codename") each role's group holds.
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.LEARNER: ("sandbox.practise",),
@@ -71,14 +77,17 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         *_COURSE_MATERIAL,
         *_CERTIFICATES,
     ),
-    Role.FOCAL_POINT: ("people.view_country_staff",),
-    Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff",),
+    # Country tracking: focal points import their country's roster and set its mandatory
+    # training; the regional coordinator reads every country.
+    Role.FOCAL_POINT: ("people.view_country_staff", *_TRACKING_MANAGE),
+    Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff", "tracking.view_trainingrule"),
     Role.ADMINISTRATOR: (
         # Administrators try the sandbox to support learners; inspecting learners' work is
         # for trainers.
         "sandbox.practise",
         "wagtailadmin.access_admin",
         "people.view_all_countries_staff",
+        *_TRACKING_MANAGE,
         *_COURSE_MATERIAL,
         *_CERTIFICATES,
         *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),

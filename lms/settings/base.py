@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 from lms.settings.validation import broker_url_config, cache_url_config, database_url_config, email_url_config
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "courses",
     "sandbox",
     "certificates",
+    "lms.tracking",
     "lms.core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -225,6 +227,14 @@ CERTIFICATES_BULK_DOWNLOAD_HOURS = 24
 # Sections other apps add to "My learning": callables (request) -> HTML.
 COURSES_MY_LEARNING_SECTIONS = ["certificates.views.my_learning_section"]
 
+# Country tracking (docs/tracking.md). Roster files above this size, or with more rows, are
+# refused before they are read; a status is "expiring" within these many days (first band it fits).
+TRACKING_ROSTER_MAX_BYTES = env.int("TRACKING_ROSTER_MAX_BYTES", default=2 * 1024 * 1024)
+TRACKING_ROSTER_MAX_ROWS = env.int("TRACKING_ROSTER_MAX_ROWS", default=10_000)
+TRACKING_TREND_MONTHS = 12
+# Unapplied roster uploads are deleted after this many days.
+TRACKING_IMPORT_RETENTION_DAYS = 30
+
 # Background work (D2): Celery on CELERY_BROKER_URL, an embedded broker when unset.
 _broker = broker_url_config(
     env.str("CELERY_BROKER_URL", default=""),
@@ -267,6 +277,21 @@ CELERY_BEAT_SCHEDULE = {
     "certificates-reminders": {
         "task": "certificates.reminders",
         "schedule": 60.0 * 60 * 6,
+    },
+    # Country tracking: statuses move with the date (due -> overdue, expiring bands) every
+    # night; the monthly reports go to the focal points on the first day of each month.
+    "tracking-refresh": {
+        "task": "tracking.refresh_all",
+        "schedule": crontab(hour=3, minute=15),
+    },
+    # Reports whose task was lost are sent again; one not drawn after a day is marked failed.
+    "tracking-reconcile": {
+        "task": "tracking.reconcile",
+        "schedule": 60.0 * 10,
+    },
+    "tracking-monthly-reports": {
+        "task": "tracking.monthly_reports",
+        "schedule": crontab(day_of_month=1, hour=6, minute=0),
     },
 }
 

@@ -31,10 +31,10 @@ def test_base_template_has_skip_link_landmarks_and_one_h1():
     [
         ("anonymous", ["/"]),
         ("learner", ["/", "/courses/my-learning/", "/sandbox/", "/account/"]),
-        ("focal_point", ["/", "/courses/my-learning/", "/account/"]),
-        ("regional_coordinator", ["/", "/courses/my-learning/", "/account/"]),
+        ("focal_point", ["/", "/courses/my-learning/", "/tracking/", "/account/"]),
+        ("regional_coordinator", ["/", "/courses/my-learning/", "/tracking/", "/account/"]),
         ("trainer", ["/", "/courses/my-learning/", "/sandbox/", "/account/", "/admin/"]),
-        ("administrator", ["/", "/courses/my-learning/", "/sandbox/", "/account/", "/admin/"]),
+        ("administrator", ["/", "/courses/my-learning/", "/sandbox/", "/tracking/", "/account/", "/admin/"]),
     ],
 )
 def test_navigation_depends_on_the_role(role, expected):

@@ -1,4 +1,7 @@
-"""Load demo users for every role in three countries. Safe to run again: nothing is duplicated."""
+"""Load demo users for every role, with a focal point in each of the eight countries.
+
+Safe to run again: nothing is duplicated.
+"""
 
 from __future__ import annotations
 
@@ -84,6 +87,51 @@ DEMO_USERS: tuple[DemoUser, ...] = (
     ),
     DemoUser("focal.bz@demo.example", "Andrea Joy Young", "en", "bz-ins", "BZ-HQ", JobFunction.OTHER, Role.FOCAL_POINT),
     DemoUser(
+        "enlace.sv@demo.example",
+        "Claudia Marisol Hernández Rivas",
+        "es",
+        "sv-dgme",
+        "SV-HQ",
+        JobFunction.OTHER,
+        Role.FOCAL_POINT,
+    ),
+    DemoUser(
+        "enlace.hn@demo.example",
+        "Carlos Roberto Zelaya Mejía",
+        "es",
+        "hn-inm",
+        "HN-HQ",
+        JobFunction.OTHER,
+        Role.FOCAL_POINT,
+    ),
+    DemoUser(
+        "enlace.ni@demo.example",
+        "Martha Lorena Chamorro Téllez",
+        "es",
+        "ni-dgme",
+        "NI-HQ",
+        JobFunction.OTHER,
+        Role.FOCAL_POINT,
+    ),
+    DemoUser(
+        "enlace.pa@demo.example",
+        "Luis Alberto Batista Pinzón",
+        "es",
+        "pa-snm",
+        "PA-HQ",
+        JobFunction.OTHER,
+        Role.FOCAL_POINT,
+    ),
+    DemoUser(
+        "enlace.do@demo.example",
+        "Yokasta Altagracia Peña Rosario",
+        "es",
+        "do-dgm",
+        "DO-HQ",
+        JobFunction.OTHER,
+        Role.FOCAL_POINT,
+    ),
+    DemoUser(
         "coordinacion@demo.example",
         "Rafael Antonio Guzmán Núñez",
         "es",
@@ -106,7 +154,7 @@ DEMO_USERS: tuple[DemoUser, ...] = (
 
 
 class Command(BaseCommand):
-    help = "Create or refresh the demo users (one or more for every role, in Guatemala, Costa Rica and Belize)."
+    help = "Create or refresh the demo users: one or more for every role, a focal point in each of the eight countries."
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(

@@ -1,0 +1,1 @@
+"""Country tracking: staff rosters, mandatory training rules, coverage dashboards, exports and a read API."""

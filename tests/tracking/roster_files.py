@@ -1,0 +1,64 @@
+"""Roster files built in memory: CSV and XLSX bytes from rows of cells."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable, Sequence
+
+from openpyxl import Workbook
+
+HEADER = ("email", "full_name", "authority", "duty_post", "job_function", "staff_number", "language")
+
+
+def roster_row(n: int, **cells: str) -> dict[str, str]:
+    """A valid Guatemalan row for person `n`; `cells` override columns."""
+    row = {
+        "email": f"agente{n}@igm.gob.gt",
+        "full_name": f"María José Pérez {n}",
+        "authority": "gt-igm",
+        "duty_post": "GT-TUM",
+        "job_function": "border_officer",
+        "staff_number": f"E{n:05d}",
+        "language": "es",
+    }
+    row.update(cells)
+    return row
+
+
+def csv_bytes(
+    rows: Iterable[dict[str, str]],
+    *,
+    header: Sequence[str] = HEADER,
+    keys: Sequence[str] = HEADER,
+    delimiter: str = ",",
+    encoding: str = "utf-8",
+    bom: bool = False,
+) -> bytes:
+    """A CSV file: `header` as typed, then each row's cells for `keys`."""
+    lines = [delimiter.join(header)]
+    for row in rows:
+        lines.append(delimiter.join(_quoted(row.get(key, ""), delimiter) for key in keys))
+    data = ("\r\n".join(lines) + "\r\n").encode(encoding)
+    return b"\xef\xbb\xbf" + data if bom else data
+
+
+def xlsx_bytes(rows: Iterable[Sequence[object]], *, header: Sequence[str] = HEADER) -> bytes:
+    """An XLSX workbook whose first sheet holds `header` then `rows`; a str starting with = is a formula."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(list(row))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_row(row: dict[str, str]) -> list[str]:
+    return [row.get(key, "") for key in HEADER]
+
+
+def _quoted(value: str, delimiter: str) -> str:
+    if any(c in value for c in (delimiter, '"', "\n")):
+        return '"' + value.replace('"', '""') + '"'
+    return value

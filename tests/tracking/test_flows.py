@@ -1,0 +1,176 @@
+"""What a focal point does in the pages: import a roster (dry run, errors, import, invitations,
+re-import) and set the mandatory training rules."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.contrib.auth.hashers import is_password_usable
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client, TestCase
+from django.urls import reverse
+from django.utils import translation
+
+from lms.people.models import JobFunction, StaffProfile, User
+from lms.tracking import tasks
+from lms.tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
+from tests.conftest import client_for, make_role_user
+from tests.tracking.factories import certified_course, rule, staff
+from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def invitations_run(monkeypatch):
+    """The invitation task runs in-process when it is sent; returns the ids it was sent with."""
+    sent: list[int] = []
+
+    def run(roster_import_id: int) -> None:
+        sent.append(roster_import_id)
+        tasks.invitations_send_task.run(roster_import_id)
+
+    monkeypatch.setattr(tasks.invitations_send_task, "delay", run)
+    return sent
+
+
+@pytest.fixture
+def focal_point():
+    return client_for(make_role_user("focal_point"))
+
+
+def upload(client: Client, data: bytes, name: str = "personal.csv"):
+    return client.post(reverse("tracking:roster", args=["GT"]), {"file": SimpleUploadedFile(name, data)})
+
+
+def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes_nothing(focal_point):
+    people = User.objects.count()
+    rows = [roster_row(1), roster_row(2, email="no-es-correo"), roster_row(3, duty_post="GT-XXX"), roster_row(1)]
+
+    response = upload(focal_point, csv_bytes(rows))
+    check = focal_point.get(response.url)
+
+    html = check.content.decode()
+    assert "El archivo tiene problemas" in html
+    table = html[html.index('id="row-errors"') :]
+    cells = re.findall(r"<tr><td class=\"number\">(\d+)</td><td>([^<]*)</td>", table)
+    assert ("3", "Correo electrónico") in cells  # row 3 of the sheet: the header is row 1
+    assert ("4", "Puesto migratorio") in cells
+    assert ("5", "Correo electrónico") in cells  # the same person twice
+    assert User.objects.count() == people
+    assert RosterImport.objects.get().status == ImportStatus.INVALID
+    # An invalid file cannot be imported, even by posting to the import address.
+    refused = focal_point.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
+    assert refused.status_code == 302 and User.objects.count() == people
+
+
+def test_a_file_that_is_not_csv_or_xlsx_or_too_large_is_refused_before_it_is_kept(focal_point, settings):
+    response = upload(focal_point, b"%PDF-1.4 not a roster", name="personal.pdf")
+    assert response.status_code == 400 and "CSV" in response.content.decode()
+    settings.TRACKING_ROSTER_MAX_BYTES = 100
+    assert upload(focal_point, csv_bytes([roster_row(n) for n in range(1, 10)])).status_code == 400
+    assert not RosterImport.objects.exists()
+
+
+def test_the_corrected_file_imports_invites_once_and_reimports_without_duplicates(focal_point, invitations_run):
+    course = certified_course()
+    rule(iso2="GT", course=course, job_function=JobFunction.BORDER_OFFICER)
+    rows = [roster_row(1), roster_row(2, job_function="supervisor", language="en")]
+
+    check_url = upload(focal_point, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
+    page = focal_point.get(check_url).content.decode()
+    assert "El archivo es correcto: 2 filas." in page
+    token = RosterImport.objects.get().token
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        done = focal_point.post(reverse("tracking:roster_apply", args=["GT", token]))
+    assert done.url == reverse("tracking:dashboard", args=["GT"])
+
+    created = User.objects.filter(email__in=["agente1@igm.gob.gt", "agente2@igm.gob.gt"])
+    assert created.count() == 2 and not any(is_password_usable(user.password) for user in created)
+    # The border officer comes under the rule at once: enrolled, with a due status.
+    officer = created.get(email="agente1@igm.gob.gt")
+    assert PersonStatus.objects.filter(person=officer, course_key=course.translation_key).exists()
+    # One invitation each, in their language, with a working set-password link.
+    assert len(invitations_run) == 1 and len(mail.outbox) == 2
+    english = next(message for message in mail.outbox if message.to == ["agente2@igm.gob.gt"])
+    link = re.search(r"https?://\S+/set-password/|https?://\S+", english.body).group(0)
+    assert "/en/" in link
+    path = "/" + link.split("/", 3)[3]
+    with translation.override("es"):  # the request activates English; the test's own language stays
+        response = Client().get(path, follow=True)
+    assert response.status_code == 200 and b'name="new_password1"' in response.content
+    # A retried task sends nothing more.
+    tasks.invitations_send_task.run(RosterImport.objects.get().pk)
+    assert len(mail.outbox) == 2 and Invitation.objects.filter(sent_at__isnull=True).count() == 0
+    # Importing the same file again is refused; a changed file updates the same people.
+    again = focal_point.post(reverse("tracking:roster_apply", args=["GT", token]))
+    assert again.status_code == 302 and User.objects.filter(email__endswith="@igm.gob.gt").count() == 2
+    changed = [roster_row(1, full_name="María José Pérez Actualizada"), rows[1]]
+    second = upload(focal_point, csv_bytes(changed))
+    second_token = RosterImport.objects.order_by("-uploaded_at").first().token
+    second_check = " ".join(focal_point.get(second.url).content.decode().split())
+    assert "Se agregarán 0 personas" in second_check and "se actualizarán 1 y 1 quedarán sin cambios" in second_check
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        focal_point.post(reverse("tracking:roster_apply", args=["GT", second_token]))
+    assert User.objects.filter(email__endswith="@igm.gob.gt").count() == 2
+    assert StaffProfile.objects.filter(staff_number="E00001").count() == 1
+    assert User.objects.get(email="agente1@igm.gob.gt").full_name == "María José Pérez Actualizada"
+    assert len(mail.outbox) == 2  # nobody new: no invitation
+
+
+def test_rows_of_another_country_are_rejected(focal_point):
+    upload(focal_point, csv_bytes([roster_row(1, authority="cr-dgme", duty_post="CR-PBL")]))
+    roster_import = RosterImport.objects.get()
+    assert roster_import.status == ImportStatus.INVALID and roster_import.errors >= 1
+
+
+def test_the_regional_coordinator_reads_rules_but_cannot_change_them_or_import():
+    course = certified_course()
+    existing = rule(iso2="GT", course=course)
+    coordinator = client_for(make_role_user("regional_coordinator"))
+    assert coordinator.get(reverse("tracking:rules", args=["GT"])).status_code == 200
+    form = {
+        "job_function": JobFunction.ANALYST,
+        "course": str(course.translation_key),
+        "due_days": 30,
+        "is_active": "on",
+    }
+    assert coordinator.post(reverse("tracking:rules", args=["GT"]), form).status_code == 403
+    assert coordinator.post(reverse("tracking:rule_delete", args=["GT", existing.pk])).status_code == 403
+    assert upload(coordinator, csv_bytes([roster_row(1)])).status_code == 403
+    assert TrainingRule.objects.count() == 1 and not RosterImport.objects.exists()
+
+
+def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(focal_point):
+    course = certified_course()
+    officer = staff(iso2="GT", job_function=JobFunction.ANALYST)
+    rules_url = reverse("tracking:rules", args=["GT"])
+    form = {
+        "job_function": JobFunction.ANALYST,
+        "course": str(course.translation_key),
+        "due_days": 30,
+        "is_active": "on",
+    }
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert focal_point.post(rules_url, form).url == rules_url
+    added = TrainingRule.objects.get(country__iso2="GT")
+    status = PersonStatus.objects.get(person=officer)
+    assert (status.due_on - added.created_at.date()).days == 30
+
+    # The same rule twice is refused with a message, not a server error.
+    duplicate = focal_point.post(rules_url, form)
+    assert duplicate.status_code == 400 and TrainingRule.objects.count() == 1
+
+    edit_url = reverse("tracking:rule_edit", args=["GT", added.pk])
+    assert focal_point.get(edit_url).status_code == 200
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        focal_point.post(edit_url, {**form, "due_days": 60})
+    assert (PersonStatus.objects.get(person=officer).due_on - added.created_at.date()).days == 60
+    assert focal_point.post(edit_url, {**form, "due_days": 0}).status_code == 400
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        focal_point.post(reverse("tracking:rule_delete", args=["GT", added.pk]))
+    assert not TrainingRule.objects.exists() and not PersonStatus.objects.filter(person=officer).exists()

@@ -1,0 +1,83 @@
+"""Country tracking pages: the focal point's own country, 404 for another, 403 for non-trackers."""
+
+from __future__ import annotations
+
+import pytest
+from django.urls import reverse
+
+from lms.people.models import JobFunction
+from tests.conftest import client_for, make_role_user
+from tests.tracking.factories import certified, certified_course, rule, staff
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def gt_data():
+    course = certified_course()
+    rule(iso2="GT", course=course)
+    rule(iso2="CR", course=course)
+    holder = staff(iso2="GT", full_name="Persona Guatemala Uno")
+    staff(iso2="GT", full_name="Persona Guatemala Dos")
+    staff(iso2="CR", full_name="Persona Costa Rica")
+    certified(learner=holder, course=course)
+    return course
+
+
+def test_focal_point_sees_own_dashboard_people_and_exports(gt_data):
+    client = client_for(make_role_user("focal_point"))
+    assert client.get(reverse("tracking:index")).url == reverse("tracking:dashboard", args=["GT"])
+    dashboard = client.get(reverse("tracking:dashboard", args=["GT"]))
+    assert dashboard.status_code == 200
+    assert b"data:image/svg+xml;base64," in dashboard.content
+    people = client.get(reverse("tracking:people", args=["GT"]))
+    assert "Persona Guatemala Uno" in people.content.decode()
+    assert "Persona Costa Rica" not in people.content.decode()
+    export = client.get(reverse("tracking:people", args=["GT"]) + "?format=csv")
+    text = export.content.decode("utf-8-sig")
+    assert "Persona Guatemala Dos" in text and "Costa Rica" not in text
+    assert client.get(reverse("tracking:people", args=["GT"]) + "?format=xlsx").status_code == 200
+
+
+def test_focal_point_gets_404_for_another_country(gt_data):
+    client = client_for(make_role_user("focal_point"))
+    for name in ("dashboard", "people", "rules", "reports", "roster"):
+        assert client.get(reverse(f"tracking:{name}", args=["CR"])).status_code == 404, name
+    assert client.get(reverse("tracking:region")).status_code == 403
+
+
+def test_regional_coordinator_sees_every_country(gt_data):
+    client = client_for(make_role_user("regional_coordinator"))
+    region = client.get(reverse("tracking:region"))
+    assert region.status_code == 200
+    assert client.get(reverse("tracking:dashboard", args=["CR"])).status_code == 200
+    assert client.get(reverse("tracking:region") + "?format=xlsx").status_code == 200
+
+
+def test_learners_and_trainers_are_refused(gt_data):
+    for role in ("learner", "trainer"):
+        assert client_for(make_role_user(role)).get(reverse("tracking:index")).status_code == 403
+
+
+def test_roster_upload_dry_run_then_import(gt_data):
+    client = client_for(make_role_user("focal_point"))
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    bad = "email,full name,authority,job function\nno-es-correo,Ana Uno,gt-igm,border_officer\n"
+    response = client.post(
+        reverse("tracking:roster", args=["GT"]), {"file": SimpleUploadedFile("r.csv", bad.encode())}, follow=True
+    )
+    assert response.status_code == 200 and "row-errors" in response.content.decode()
+    good = "email,full name,authority,job function\nana.uno@example.org,Ana Uno,gt-igm,border_officer\n"
+    response = client.post(
+        reverse("tracking:roster", args=["GT"]), {"file": SimpleUploadedFile("r.csv", good.encode())}
+    )
+    check_url = response.url
+    assert client.get(check_url).status_code == 200
+    applied = client.post(check_url + "import/", follow=True)
+    assert applied.status_code == 200
+    from lms.people.models import User
+
+    officer = User.objects.get(email="ana.uno@example.org")
+    assert officer.staff_profile.job_function == JobFunction.BORDER_OFFICER
+    assert officer.training_statuses.count() == 1

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 
 
@@ -68,23 +69,31 @@ def interleaved(
     rounds: int,
     per_round: int,
     warmup: int = 0,
+    around: Callable[[], AbstractContextManager[object]] = nullcontext,
 ) -> Result:
     """Time `per_round` calls of each side per round, alternating which side goes first.
 
-    Each call is timed on its own; the result holds the median call of each side.
+    Each call is timed on its own, inside a fresh `around()` context whose entry and exit are
+    not timed (e.g. a transaction rolled back after each call); the result holds the median
+    call of each side.
     """
+
+    def timed(operation: Callable[[], object]) -> float:
+        with around():
+            start = time.perf_counter()
+            operation()
+            return (time.perf_counter() - start) * 1000
+
     for _ in range(warmup):
-        baseline()
-        measured()
+        timed(baseline)
+        timed(measured)
     samples: dict[str, list[float]] = {"baseline": [], "measured": []}
     sides = [("baseline", baseline), ("measured", measured)]
     for round_index in range(rounds):
         order = sides if round_index % 2 == 0 else sides[::-1]
         for side, operation in order:
             for _ in range(per_round):
-                start = time.perf_counter()
-                operation()
-                samples[side].append((time.perf_counter() - start) * 1000)
+                samples[side].append(timed(operation))
     return Result(
         baseline_ms=statistics.median(samples["baseline"]),
         measured_ms=statistics.median(samples["measured"]),

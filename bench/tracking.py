@@ -25,15 +25,14 @@ sides alone, and prints one JSON line.
 from __future__ import annotations
 
 import json
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
-from bench.core import Benchmark, BenchmarkFailed, Result
+from bench.core import Benchmark, BenchmarkFailed, Result, interleaved
 from bench.server import HOST, bench_environment, child_result, manage_py
 
 BIG, SMALL = 10_000, 100
@@ -50,37 +49,14 @@ def run_row(row: str) -> Result:
         return Result(**child_result("bench.tracking", row, env))
 
 
-def _alternated(
-    baseline: Callable[[], object], measured: Callable[[], object], *, rounds: int, warmup: int, rolled_back: bool
-) -> Result:
-    """Time each side once per round, alternating which goes first; optionally each in a rolled-back transaction."""
+@contextmanager
+def _rolled_back() -> Iterator[None]:
+    """A transaction rolled back on the way out: each timed operation starts from the same state."""
     from django.db import transaction
 
-    def timed(operation: Callable[[], object]) -> float:
-        if not rolled_back:
-            start = time.perf_counter()
-            operation()
-            return (time.perf_counter() - start) * 1000
-        with transaction.atomic():
-            start = time.perf_counter()
-            operation()
-            elapsed = (time.perf_counter() - start) * 1000
-            transaction.set_rollback(True)
-        return elapsed
-
-    for _ in range(warmup):
-        timed(baseline)
-        timed(measured)
-    samples: dict[str, list[float]] = {"baseline": [], "measured": []}
-    sides = [("baseline", baseline), ("measured", measured)]
-    for round_index in range(rounds):
-        for side, operation in sides if round_index % 2 == 0 else sides[::-1]:
-            samples[side].append(timed(operation))
-    return Result(
-        baseline_ms=statistics.median(samples["baseline"]),
-        measured_ms=statistics.median(samples["measured"]),
-        count=rounds,
-    )
+    with transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 def _focal_point(country):
@@ -143,7 +119,7 @@ def country_dashboard() -> Result:
         client, url = pages[iso2]
         return lambda: client.get(url)
 
-    return _alternated(page(SMALL_COUNTRY), page(BIG_COUNTRY), rounds=30, warmup=5, rolled_back=False)
+    return interleaved(page(SMALL_COUNTRY), page(BIG_COUNTRY), rounds=30, per_round=1, warmup=5)
 
 
 def _roster_csv(country, rows: int) -> bytes:
@@ -206,7 +182,7 @@ def roster_import() -> Result:
         if len(result.created_user_ids) != ROSTER_ROWS:
             raise BenchmarkFailed(f"the import created {len(result.created_user_ids)} people")
 
-    result = _alternated(bare, imported, rounds=4, warmup=1, rolled_back=True)
+    result = interleaved(bare, imported, rounds=4, per_round=1, warmup=1, around=_rolled_back)
     if User.objects.count() != people:
         raise BenchmarkFailed("a timed operation was not rolled back")
     return result

@@ -60,9 +60,17 @@ class CountryScope:
 
 
 def country_scope_for(*, viewer: Viewer) -> CountryScope:
-    """The one place that decides whose data a viewer may see."""
+    """The one place that decides whose data a viewer may see; cached on the user object for
+    the request, as the roles are (a page asks several selectors, each asks for the scope)."""
     if not viewer.is_authenticated or not viewer.is_active:
         return CountryScope(all_countries=False, country_ids=frozenset(), viewer_id=None)
+    cached = getattr(viewer, "_lms_country_scope", None)
+    if cached is None:
+        cached = viewer._lms_country_scope = _country_scope(viewer)
+    return cached
+
+
+def _country_scope(viewer: Viewer) -> CountryScope:
     roles = user_roles(user=viewer)
     if roles & {Role.ADMINISTRATOR, Role.REGIONAL_COORDINATOR}:
         return CountryScope(all_countries=True, country_ids=frozenset(), viewer_id=viewer.pk)

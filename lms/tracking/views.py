@@ -37,8 +37,8 @@ def _private(response: HttpResponse) -> HttpResponse:
     return response
 
 
-def _page(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    return _private(render(request, template, context))
+def _page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
+    return _private(render(request, template, context, status=status))
 
 
 def _export_format(request: HttpRequest) -> str | None:
@@ -215,9 +215,7 @@ class RulesView(TrackingView):
 
     def show(self, country: Country, form: RuleForm, status: int = 200) -> HttpResponse:
         rules = selectors.rules_for(viewer=self.request.user, country=country)
-        response = _page(self.request, "tracking/rules.html", self.base(country, rules=rules, form=form))
-        response.status_code = status
-        return response
+        return _page(self.request, "tracking/rules.html", self.base(country, rules=rules, form=form), status)
 
     def post(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.manageable(iso2)
@@ -262,9 +260,7 @@ class RuleEditView(TrackingView):
         if form.is_valid() and _rule_saved(request, form, country, rule=rule):
             messages.success(request, _("The rule is saved; the statuses of the people it covers are up to date."))
             return redirect("tracking:rules", iso2=country.iso2)
-        response = _page(request, "tracking/rule_form.html", self.base(country, rule=rule, form=form))
-        response.status_code = 400
-        return response
+        return _page(request, "tracking/rule_form.html", self.base(country, rule=rule, form=form), status=400)
 
 
 class RuleDeleteView(TrackingView):
@@ -290,9 +286,7 @@ class RosterView(TrackingView):
             columns=[(key, roster.COLUMN_LABELS[key]) for key in roster.COLUMNS],
             required=roster.REQUIRED_COLUMNS,
         )
-        response = _page(self.request, "tracking/roster.html", context)
-        response.status_code = status
-        return response
+        return _page(self.request, "tracking/roster.html", context, status)
 
     def post(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.manageable(iso2)
@@ -380,11 +374,12 @@ class ReportsView(TrackingView):
     def show(self, country: Country, form: ReportForm, status: int = 200) -> HttpResponse:
         reports = list(selectors.reports_for(viewer=self.request.user, country=country))
         pending = any(report.status == ReportStatus.PENDING for report in reports)
-        response = _page(
-            self.request, "tracking/reports.html", self.base(country, form=form, reports=reports, pending=pending)
+        return _page(
+            self.request,
+            "tracking/reports.html",
+            self.base(country, form=form, reports=reports, pending=pending),
+            status,
         )
-        response.status_code = status
-        return response
 
     def post(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.country(iso2)

@@ -51,9 +51,9 @@ static: $(VENV)/.runtime ## Collect static files for WhiteNoise
 	$(MANAGE) collectstatic --noinput --verbosity 0
 
 migrate: $(VENV)/.runtime ## Apply database migrations
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput --verbosity 0
 
-demo: migrate ## Load the demo users and the sandbox's demo baseline (idempotent)
+demo: migrate ## Load the demo users, courses, country tracking history and sandbox baseline (idempotent)
 	$(MANAGE) demo_load
 	$(MANAGE) tracking_demo_load
 	$(MANAGE) sandbox_generate --seed $(DEMO_SEED) --scale $(DEMO_SCALE) --if-missing
@@ -63,9 +63,12 @@ run: $(VENV)/.runtime migrate messages static demo ## Set up and run the platfor
 	@echo "  OCAM training platform: http://127.0.0.1:$(PORT)/   (English: http://127.0.0.1:$(PORT)/en/)"
 	@echo "  Administration:         http://127.0.0.1:$(PORT)/admin/"
 	@echo "  Demo logins (password ocam-demo-2026): see the list above, or README.md."
-	@echo "  Stop with Ctrl-C."
+	@echo "  E-mails the platform sends are printed here. Another port: PORT=8103 make run. Stop with Ctrl-C."
 	@echo
-	PORT=$(PORT) $(BIN)/honcho start --no-prefix -f Procfile
+	@# honcho, with time for the worker to finish its tasks when stopped (lms/core/workers.py);
+	@# Ctrl-C stops both processes (honcho exits 130 for SIGINT, 143 for SIGTERM): not an error.
+	PORT=$(PORT) LMS_PORT=$(PORT) $(BIN)/python -m lms.core.workers honcho start --no-prefix -f Procfile \
+		|| [ $$? -eq 130 -o $$? -eq 143 ]
 
 worker-ping: $(VENV)/.runtime ## Prove that a Celery worker answers
 	$(MANAGE) worker_ping

@@ -44,36 +44,38 @@ VERIFICATION_WIDTH_MM = 95.0
 SIGNATORY_MAX_WIDTH_MM = 58.0
 SIGNATORY_GAP_MM = 4.0
 
-LATIN = (
-    "U+0000-00FF, U+0131, U+0152-0153, U+02BB-02BC, U+02C6, U+02DA, U+02DC, U+0304, U+0308, U+0329, "
-    "U+2000-206F, U+20AC, U+2122, U+2191, U+2193, U+2212, U+2215, U+FEFF, U+FFFD"
-)
-LATIN_EXT = (
-    "U+0100-02BA, U+02BD-02C5, U+02C7-02CC, U+02CE-02D7, U+02DD-02FF, U+1D00-1DBF, U+1E00-1E9F, "
-    "U+1EF2-1EFF, U+2020, U+20A0-20AB, U+20AD-20C0, U+2113, U+2C60-2C7F, U+A720-A7FF"
-)
-
 
 @dataclass(frozen=True)
 class FontFace:
-    """One @font-face of a vendored font: a static file, its weight and style, the characters it covers."""
+    """One @font-face of a vendored font: a static file, its weight and style."""
 
     static_path: str
     weight: int
     style: str
-    unicode_range: str
 
 
-# The vendored fonts (lms/static/fonts/), by CSS family name.
+# The vendored fonts (lms/static/fonts/), by the name a template chooses. Each face is one whole
+# font file, never subsets split by unicode-range: WeasyPrint embeds the faces of one family,
+# weight and style as a single PDF font, so a second file's glyphs would be drawn with the first
+# file's outlines (a stray glyph for "Ł"). Noto Sans covers Latin with its extensions (Vietnamese
+# too), Greek and Cyrillic; it lacks the Coptic letters of the Greek block (U+03E2-03EF), which
+# FALLBACK_FONTS supplies as a family of its own.
 FONTS: dict[str, tuple[FontFace, ...]] = {
     "Noto Sans": (
-        FontFace("fonts/noto-sans/noto-sans-latin-400-normal.woff2", 400, "normal", LATIN),
-        FontFace("fonts/noto-sans/noto-sans-latin-400-italic.woff2", 400, "italic", LATIN),
-        FontFace("fonts/noto-sans/noto-sans-latin-700-normal.woff2", 700, "normal", LATIN),
-        FontFace("fonts/noto-sans/noto-sans-latin-ext-400-normal.woff2", 400, "normal", LATIN_EXT),
-        FontFace("fonts/noto-sans/noto-sans-latin-ext-700-normal.woff2", 700, "normal", LATIN_EXT),
+        FontFace("fonts/noto-sans/noto-sans-all-400-normal.woff2", 400, "normal"),
+        FontFace("fonts/noto-sans/noto-sans-all-400-italic.woff2", 400, "italic"),
+        FontFace("fonts/noto-sans/noto-sans-all-700-normal.woff2", 700, "normal"),
     ),
 }
+FALLBACK_FONTS: dict[str, tuple[FontFace, ...]] = {
+    "Noto Sans Coptic": (FontFace("fonts/noto-sans-coptic/noto-sans-coptic-400-normal.woff2", 400, "normal"),),
+}
+# The certificate declares its fonts under family names no other document uses: every render of
+# the process shares one Fontconfig configuration (certificates.pdf), where WeasyPrint registers
+# a face under its CSS family and under the family named inside the file. A report declaring
+# "Noto Sans" with the Latin-only files would otherwise answer for the certificate's "Noto Sans"
+# as well, and bring back the mixed-up glyphs above.
+CSS_FAMILY_PREFIX = "OCAM certificate "
 
 # The learner's name: as large as NAME_MAX_PT, smaller as it grows so that it fits one line, never
 # below NAME_MIN_PT (a longer name then wraps); NAME_FIT leaves room for kerning and rounding.
@@ -190,8 +192,10 @@ class CertificateLayout:
         return round(min(SIGNATORY_MAX_WIDTH_MM, share), 1)
 
     @property
-    def font_faces(self) -> tuple[FontFace, ...]:
-        return FONTS[self.font_family]
+    def font_families(self) -> list[tuple[str, tuple[FontFace, ...]]]:
+        """The CSS family names and faces of the template's font, then of the fallbacks for the letters it lacks."""
+        families = [(self.font_family, FONTS[self.font_family]), *FALLBACK_FONTS.items()]
+        return [(CSS_FAMILY_PREFIX + name, faces) for name, faces in families]
 
     @property
     def name_size(self) -> float:
@@ -239,8 +243,9 @@ def _advances(static_path: str) -> tuple[dict[int, float], float]:
 
 
 def name_width_em(name: str, font_family: str) -> float:
-    """The width of `name` set in the bold faces of `font_family`, in em (no kerning)."""
+    """The width of `name` set in the bold faces of `font_family` (or the fallbacks'), in em (no kerning)."""
     faces = [face.static_path for face in FONTS[font_family] if face.weight == 700 and face.style == "normal"]
+    faces += [face.static_path for fallback in FALLBACK_FONTS.values() for face in fallback if face.style == "normal"]
     tables = [_advances(path)[0] for path in faces]
     width = 0.0
     for character in name:

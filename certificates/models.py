@@ -394,6 +394,7 @@ class EventKind(models.TextChoices):
     REQUESTED = "requested", _("Requested")
     ISSUED = "issued", _("Issued")
     RENDER_FAILED = "render_failed", _("Rendering failed")
+    REDRAWN = "redrawn", _("PDF drawn again")
     WITHDRAWN = "withdrawn", _("Withdrawn: not eligible")
     EMAILED = "emailed", _("E-mailed to the learner")
     REVOKED = "revoked", pgettext_lazy("certificate status", "Revoked")
@@ -441,7 +442,7 @@ class CertificateEvent(AppendOnly):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.at:%Y-%m-%d %H:%M}"
+        return f"{self.get_kind_display()} · {timezone.localtime(self.at):%Y-%m-%d %H:%M}"
 
 
 class ExpiryReminder(models.Model):
@@ -481,6 +482,8 @@ class BulkDownload(models.Model):
     status = models.CharField(max_length=10, choices=BulkStatus.choices, default=BulkStatus.QUEUED)
     total = models.PositiveIntegerField(default=0)
     done = models.PositiveIntegerField(default=0)
+    # Issued certificates of the scope left out because their PDF was not there (being drawn again).
+    left_out = models.PositiveIntegerField(default=0)
     archive = models.FileField(storage=private_storage, upload_to=_archive_path, max_length=200, blank=True)
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(default=timezone.now)

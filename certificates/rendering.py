@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from certificates.codes import code_display, code_new
 from certificates.layout import CertificateLayout, layout_html
@@ -168,7 +169,11 @@ def template_fits_check(template: CertificateTemplate) -> None:
         ) from error
     if pages != 1:
         raise ValidationError(
-            _("The text does not fit on one page (%(pages)s pages with a long sample name). Shorten the body."),
+            ngettext(
+                "The text does not fit on one page (%(pages)s page with a long sample name). Shorten the body.",
+                "The text does not fit on one page (%(pages)s pages with a long sample name). Shorten the body.",
+                pages,
+            ),
             params={"pages": pages},
             code="overflow",
         )

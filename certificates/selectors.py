@@ -3,12 +3,13 @@ scoped by country through `lms.people.selectors.country_scope_for` (D7)."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -18,8 +19,10 @@ from certificates.models import (
     Certificate,
     CertificateTemplate,
     CourseCertification,
+    EventKind,
     IssueStatus,
     PublicStatus,
+    private_storage,
 )
 from certificates.signing import revocations_sign
 from courses.models import CoursePage
@@ -62,12 +65,15 @@ def certificate_list(*, viewer: Viewer) -> QuerySet[Certificate]:
     ).select_related("learner")
 
 
-def certificate_for_holder_or_staff(*, viewer: Viewer, code: str) -> Certificate:
-    """An issued certificate the viewer may download: their own, or any in their scope for trainers
-    and administrators. Anyone else gets a 404, never a 403 (the code's existence is not told)."""
+def certificate_for_holder_or_staff(
+    *, viewer: Viewer, code: str, statuses: tuple[str, ...] = (IssueStatus.ISSUED,)
+) -> Certificate:
+    """A certificate the viewer may download: their own, or any in their scope for trainers and
+    administrators; issued unless `statuses` says otherwise. Anyone else gets a 404, never a 403
+    (the code's existence is not told)."""
     if not viewer.is_authenticated:
         raise Http404
-    queryset = Certificate.objects.filter(code=code, issue_status=IssueStatus.ISSUED)
+    queryset = Certificate.objects.filter(code=code, issue_status__in=statuses)
     if not user_roles(user=viewer) & CERTIFICATE_STAFF:
         queryset = queryset.filter(learner=viewer)
     else:
@@ -76,6 +82,59 @@ def certificate_for_holder_or_staff(*, viewer: Viewer, code: str) -> Certificate
     if certificate is None:
         raise Http404
     return certificate
+
+
+# A PDF is asked for as soon as a certificate exists: it may still be being issued (pending, or
+# failed and waiting for a retry), or issued but without its file (legacy data, a lost file).
+DOWNLOADABLE_STATUSES = (IssueStatus.PENDING, IssueStatus.FAILED, IssueStatus.ISSUED)
+
+
+class PdfNotAsIssued(Exception):
+    """The stored file is not the PDF that was issued (its SHA-256 differs): never hand it out."""
+
+
+def certificate_pdf_exists(certificate: Certificate) -> bool:
+    return bool(certificate.pdf.name) and private_storage.exists(certificate.pdf.name)
+
+
+def certificate_can_retry(certificate: Certificate) -> bool:
+    """Whether a trainer may ask again: its drawing failed, or it is issued but its PDF is missing."""
+    if certificate.issue_status == IssueStatus.FAILED:
+        return True
+    return certificate.issue_status == IssueStatus.ISSUED and not certificate_pdf_exists(certificate)
+
+
+def certificate_pdf_read(certificate: Certificate) -> bytes | None:
+    """The issued PDF's bytes; None while there is none yet (the certificate is being prepared).
+
+    PdfNotAsIssued when the stored file does not match the SHA-256 recorded at issue.
+    """
+    if certificate.issue_status != IssueStatus.ISSUED or not certificate.pdf.name:
+        return None
+    try:
+        with private_storage.open(certificate.pdf.name, "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return None
+    if hashlib.sha256(data).hexdigest() != certificate.sha256:
+        raise PdfNotAsIssued(certificate.code)
+    return data
+
+
+def certificates_without_pdf(*, max_failures: int) -> list[int]:
+    """Issued certificates whose PDF file is missing, unless drawing it again failed `max_failures` times."""
+    rows = (
+        Certificate.objects.filter(issue_status=IssueStatus.ISSUED)
+        .annotate(
+            redraw_failures=Count(
+                "events", filter=Q(events__kind=EventKind.RENDER_FAILED, events__at__gt=F("issued_at"))
+            )
+        )
+        .filter(redraw_failures__lt=max_failures)
+        .values_list("pk", "pdf")
+        .order_by("pk")
+    )
+    return [pk for pk, name in rows if not name or not private_storage.exists(name)]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import io
 import logging
 import uuid
 import zipfile
-from datetime import date, timedelta
+from collections.abc import Collection
+from datetime import date, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -44,8 +45,18 @@ from certificates.models import (
     private_storage,
 )
 from certificates.rendering import CertificateFacts, certificate_pdf, template_in_language, verification_url
-from certificates.selectors import certificate_list, certification_for, renewal_opens_on, template_default
-from certificates.signing import payload_sign, signing_key
+from certificates.selectors import (
+    PdfNotAsIssued,
+    certificate_can_retry,
+    certificate_list,
+    certificate_pdf_exists,
+    certificate_pdf_read,
+    certificates_without_pdf,
+    certification_for,
+    renewal_opens_on,
+    template_default,
+)
+from certificates.signing import payload_sign, payload_verify, signing_key
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.selectors import pages_in_language
 from courses.services import enrolment_renew
@@ -61,8 +72,11 @@ class IssueFailed(Exception):
     """The certificate could not be drawn; it stays failed (visible to trainers) and is retried."""
 
 
-def _event(certificate: Certificate, kind: str, *, actor: User | None = None, reason: str = "") -> None:
-    CertificateEvent.objects.create(certificate=certificate, kind=kind, actor=actor, reason=reason)
+def _event(
+    certificate: Certificate, kind: str, *, actor: User | None = None, reason: str = "", at: datetime | None = None
+) -> None:
+    at = at or timezone.now()
+    CertificateEvent.objects.create(certificate=certificate, kind=kind, actor=actor, reason=reason, at=at)
 
 
 def send_task_on_commit(task, *args) -> None:
@@ -113,18 +127,22 @@ def certificate_target(enrolment: Enrolment) -> tuple[uuid.UUID, int]:
     return enrolment.course_key, enrolment.cycle
 
 
-def certificate_request(enrolment: Enrolment) -> Certificate:
-    """The certificate a completed enrolment earns, created once; issuance is enqueued after commit."""
+def certificate_request(enrolment: Enrolment, *, now: datetime | None = None) -> Certificate:
+    """The certificate a completed enrolment earns, created once; issuance is enqueued after commit.
+
+    `now` is the moment of the request (default: now); the demo's history passes past ones.
+    """
     course_key, cycle = certificate_target(enrolment)
+    now = now or timezone.now()
     with transaction.atomic():
         certificate, created = Certificate.objects.get_or_create(
             learner_id=enrolment.learner_id,
             course_key=course_key,
             cycle=cycle,
-            defaults={"enrolment": enrolment},
+            defaults={"enrolment": enrolment, "created_at": now},
         )
         if created:
-            _event(certificate, EventKind.REQUESTED)
+            _event(certificate, EventKind.REQUESTED, at=now)
         if certificate.issue_status in (IssueStatus.PENDING, IssueStatus.FAILED):
             _enqueue_issue(certificate.pk)
     return certificate
@@ -134,7 +152,9 @@ def _expiry(completed_on: date, months: int) -> date | None:
     return completed_on + relativedelta(months=months) if months else None
 
 
-def _facts(certificate: Certificate, enrolment: Enrolment, rule: CourseCertification | None) -> CertificateFacts:
+def _facts(
+    certificate: Certificate, enrolment: Enrolment, rule: CourseCertification | None, *, issued_on: date
+) -> CertificateFacts:
     language = language_or_default(certificate.learner.preferred_language)
     course = pages_in_language(CoursePage, [certificate.course_key], language).get(certificate.course_key)
     if course is None:
@@ -147,7 +167,7 @@ def _facts(certificate: Certificate, enrolment: Enrolment, rule: CourseCertifica
         learner_name=certificate.learner.full_name,
         course_title=course.title,
         completed_on=completed_on,
-        issued_on=timezone.localdate(),
+        issued_on=issued_on,
         expires_on=_expiry(completed_on, course.certificate_validity_months),
         hours=course.estimated_hours,
         competencies=competencies,
@@ -176,9 +196,15 @@ def _failure_record(certificate_id: int, error: Exception) -> None:
         _event(certificate, EventKind.RENDER_FAILED, reason=certificate.last_error)
 
 
-def certificate_issue(certificate_id: int) -> Certificate:
-    """Render, store and mark issued; safe to run any number of times for one certificate."""
+def certificate_issue(certificate_id: int, *, now: datetime | None = None) -> Certificate:
+    """Render, store and mark issued; safe to run any number of times for one certificate.
+
+    `now` is the moment of issue (default: now): the date printed, signed and recorded. The
+    demo's history issues its certificates on past days, in the same way.
+    """
     certificate = Certificate.objects.select_related("learner", "enrolment").get(pk=certificate_id)
+    if certificate.issue_status == IssueStatus.ISSUED and not certificate_pdf_exists(certificate):
+        return _pdf_redraw(certificate)
     if certificate.issue_status in (IssueStatus.ISSUED, IssueStatus.WITHDRAWN):
         return certificate
     if not _eligible(certificate):
@@ -191,7 +217,7 @@ def certificate_issue(certificate_id: int) -> Certificate:
             return locked
     try:
         rule = certification_for(course_key=certificate.course_key)
-        facts = _facts(certificate, certificate.enrolment, rule)
+        facts = _facts(certificate, certificate.enrolment, rule, issued_on=timezone.localdate(now))
         template = rule.template if rule else template_default()
         if template is None:
             raise IssueFailed(_("No certificate template: add a default template or a certification rule."))
@@ -217,11 +243,7 @@ def certificate_issue(certificate_id: int) -> Certificate:
         locked = Certificate.objects.select_for_update().get(pk=certificate_id)
         if locked.issue_status in (IssueStatus.ISSUED, IssueStatus.WITHDRAWN):
             return locked  # another run finished first
-        name = locked.pdf.field.upload_to(locked, "certificate.pdf")
-        if private_storage.exists(name):
-            private_storage.delete(name)
-        locked.pdf.save(name, ContentFile(pdf), save=False)
-        locked.sha256 = hashlib.sha256(pdf).hexdigest()
+        _pdf_store(locked, pdf)
         locked.payload = payload
         locked.key_id = kid
         locked.language = facts.language
@@ -230,12 +252,12 @@ def certificate_issue(certificate_id: int) -> Certificate:
         locked.completed_on = facts.completed_on
         locked.expires_on = facts.expires_on
         locked.template = template
-        locked.issued_at = timezone.now()
+        locked.issued_at = now or timezone.now()
         locked.issue_status = IssueStatus.ISSUED
         locked.attempts += 1
         locked.last_error = ""
         locked.save()
-        _event(locked, EventKind.ISSUED)
+        _event(locked, EventKind.ISSUED, at=locked.issued_at)
         for older in Certificate.objects.select_for_update().filter(
             learner_id=locked.learner_id,
             course_key=locked.course_key,
@@ -245,10 +267,70 @@ def certificate_issue(certificate_id: int) -> Certificate:
         ):
             older.superseded_by = locked
             older.save(update_fields=["superseded_by"])
-            _event(older, EventKind.SUPERSEDED, reason=locked.code)
+            _event(older, EventKind.SUPERSEDED, reason=locked.code, at=locked.issued_at)
         from certificates.tasks import certificate_email_task
 
         send_task_on_commit(certificate_email_task, certificate_id)
+    return locked
+
+
+def _pdf_store(certificate: Certificate, pdf: bytes) -> None:
+    """Write the PDF under its fixed name (replacing what a run cut short left) and record its SHA-256."""
+    name = certificate.pdf.field.upload_to(certificate, "certificate.pdf")
+    if private_storage.exists(name):
+        private_storage.delete(name)
+    certificate.pdf.save(name, ContentFile(pdf), save=False)
+    certificate.sha256 = hashlib.sha256(pdf).hexdigest()
+
+
+def _facts_signed(certificate: Certificate, rule: CourseCertification | None) -> CertificateFacts:
+    """What an issued certificate states: its signed payload's claims, so the PDF matches its QR code."""
+    claims = payload_verify(certificate.payload)
+    language = language_or_default(certificate.language or settings.LANGUAGE_CODE)
+    course = pages_in_language(CoursePage, [certificate.course_key], language).get(certificate.course_key)
+    issued_on = date.fromisoformat(claims["iat"])
+    return CertificateFacts(
+        code=certificate.code,
+        language=language,
+        learner_name=claims["n"],
+        course_title=claims["k"],
+        completed_on=certificate.completed_on or issued_on,
+        issued_on=issued_on,
+        expires_on=date.fromisoformat(claims["exp"]) if claims["exp"] else None,
+        hours=course.estimated_hours if course is not None else None,
+        competencies=rule.competencies_in(language) if rule else (),
+    )
+
+
+def _pdf_redraw(certificate: Certificate) -> Certificate:
+    """Draw again the PDF of an issued certificate whose file is missing (legacy data, a lost file).
+
+    Same code, payload and facts; only the file and its SHA-256 are new, and the history says so.
+    """
+    try:
+        rule = certification_for(course_key=certificate.course_key)
+        template = certificate.template or (rule.template if rule else template_default())
+        if template is None:
+            raise IssueFailed(_("No certificate template: add a default template or a certification rule."))
+        facts = _facts_signed(certificate, rule)
+        template = template_in_language(template, facts.language)
+        pdf = certificate_pdf(template, facts, payload=certificate.payload)
+    except Exception as error:
+        logger.warning("The PDF of certificate %s could not be drawn again: %s", certificate.code, error)
+        with transaction.atomic():
+            locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+            locked.last_error = str(error)[:2000]
+            locked.save(update_fields=["last_error"])
+            _event(locked, EventKind.RENDER_FAILED, reason=locked.last_error)
+        raise IssueFailed(str(error)) from error
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.issue_status != IssueStatus.ISSUED or certificate_pdf_exists(locked):
+            return locked  # another run drew it first
+        _pdf_store(locked, pdf)
+        locked.last_error = ""
+        locked.save(update_fields=["pdf", "sha256", "last_error"])
+        _event(locked, EventKind.REDRAWN, reason=_("The PDF file was missing."))
     return locked
 
 
@@ -261,8 +343,8 @@ def _send(user: User, template: str, context: dict) -> None:
         send_mail(subject, body, None, [user.email])
 
 
-def certificate_email_send(certificate_id: int) -> bool:
-    """E-mail the learner the link to their certificate, once (False when already sent)."""
+def certificate_email_send(certificate_id: int, *, now: datetime | None = None) -> bool:
+    """E-mail the learner the link to their certificate, once (False when already sent); `now` as in issue."""
     with transaction.atomic():
         certificate = Certificate.objects.select_for_update().select_related("learner").get(pk=certificate_id)
         if certificate.emailed_at is not None or certificate.issue_status != IssueStatus.ISSUED:
@@ -279,9 +361,9 @@ def certificate_email_send(certificate_id: int) -> bool:
                 "verification_url": verification_url(certificate.code, language),
             },
         )
-        certificate.emailed_at = timezone.now()
+        certificate.emailed_at = now or timezone.now()
         certificate.save(update_fields=["emailed_at"])
-        _event(certificate, EventKind.EMAILED)
+        _event(certificate, EventKind.EMAILED, at=certificate.emailed_at)
     return True
 
 
@@ -305,8 +387,8 @@ def certificate_revoke(*, certificate: Certificate, by: User, reason: str) -> Ce
 
 
 def certificate_retry(*, certificate: Certificate) -> None:
-    """A trainer asks again for a failed certificate (after fixing its template)."""
-    if certificate.issue_status == IssueStatus.FAILED:
+    """A trainer asks again for a failed certificate, or an issued one's missing PDF (after fixing its template)."""
+    if certificate_can_retry(certificate):
         _enqueue_issue(certificate.pk)
 
 
@@ -327,8 +409,9 @@ def certificate_renew(*, certificate: Certificate, learner: User) -> Enrolment:
     return enrolment_renew(learner=learner, course=course)
 
 
-def reminders_send(*, today: date | None = None) -> int:
-    """Send each due expiry reminder (90, 60, 30, 7 days before) once; returns how many were sent."""
+def reminders_send(*, today: date | None = None, learner_ids: Collection[int] | None = None) -> int:
+    """Send each due expiry reminder (90, 60, 30, 7 days before) once, to everyone or to these
+    learners; returns how many were sent."""
     today = today or timezone.localdate()
     thresholds = sorted(settings.CERTIFICATES_REMINDER_DAYS)
     candidates = Certificate.objects.filter(
@@ -338,6 +421,8 @@ def reminders_send(*, today: date | None = None) -> int:
         expires_on__gt=today,
         expires_on__lte=today + timedelta(days=thresholds[-1]),
     ).select_related("learner")
+    if learner_ids is not None:
+        candidates = candidates.filter(learner_id__in=learner_ids)
     sent = 0
     for certificate in candidates:
         days = (certificate.expires_on - today).days
@@ -357,7 +442,8 @@ def reminders_send(*, today: date | None = None) -> int:
 
 
 def certificates_reconcile(*, now=None) -> dict[str, int]:
-    """The safety net (D5): issue what is due but missing, retry what failed, e-mail what was not."""
+    """The safety net (D5): issue what is due but missing, retry what failed, draw again the PDFs
+    of issued certificates that have none, e-mail what was not."""
     now = now or timezone.now()
     grace = now - timedelta(minutes=2)
     requested = 0
@@ -370,6 +456,10 @@ def certificates_reconcile(*, now=None) -> dict[str, int]:
     ).values_list("pk", flat=True):
         _enqueue_issue(pk)
         retried += 1
+    redrawn = 0
+    for pk in certificates_without_pdf(max_failures=MAX_ATTEMPTS):
+        _enqueue_issue(pk)
+        redrawn += 1
     from certificates.tasks import certificate_email_task
 
     emailed = 0
@@ -379,7 +469,13 @@ def certificates_reconcile(*, now=None) -> dict[str, int]:
         send_task_on_commit(certificate_email_task, pk)
         emailed += 1
     cleaned = bulk_downloads_clean(now=now)
-    return {"requested": requested, "retried": retried, "emailed": emailed, "archives_removed": cleaned}
+    return {
+        "requested": requested,
+        "retried": retried,
+        "redrawn": redrawn,
+        "emailed": emailed,
+        "archives_removed": cleaned,
+    }
 
 
 def bulk_download_request(*, by: User, cohort: Cohort | None = None, country: Country | None = None) -> BulkDownload:
@@ -411,16 +507,26 @@ def bulk_download_certificates(download: BulkDownload):
 
 
 def bulk_download_build(download_id: int) -> BulkDownload:
+    """The zip of a download's certificates; one whose PDF is not there (yet) is left out and counted."""
     download = BulkDownload.objects.select_related("requested_by", "cohort", "country").get(pk=download_id)
     if download.status == BulkStatus.READY:
         return download
     certificates = list(bulk_download_certificates(download))
     BulkDownload.objects.filter(pk=download.pk).update(status=BulkStatus.RUNNING, total=len(certificates), done=0)
     buffer = io.BytesIO()
+    included = 0
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
         for index, certificate in enumerate(certificates, start=1):
-            with certificate.pdf.open("rb") as handle:
-                archive.writestr(f"{slugify(certificate.learner_name)}-{certificate.code}.pdf", handle.read())
+            try:
+                data = certificate_pdf_read(certificate)
+            except PdfNotAsIssued:
+                logger.error(
+                    "The stored PDF of certificate %s is not the one issued; left out of the archive.", certificate.code
+                )
+                data = None
+            if data is not None:
+                archive.writestr(f"{slugify(certificate.learner_name)}-{certificate.code}.pdf", data)
+                included += 1
             if index % 10 == 0 or index == len(certificates):
                 BulkDownload.objects.filter(pk=download.pk).update(done=index)
     name = download.archive.field.upload_to(download, "archive.zip")
@@ -428,8 +534,9 @@ def bulk_download_build(download_id: int) -> BulkDownload:
         private_storage.delete(name)
     download.archive.save(name, ContentFile(buffer.getvalue()), save=False)
     download.status = BulkStatus.READY
-    download.total = download.done = len(certificates)
-    download.save(update_fields=["archive", "status", "total", "done"])
+    download.total = download.done = included
+    download.left_out = len(certificates) - included
+    download.save(update_fields=["archive", "status", "total", "done", "left_out"])
     return download
 
 

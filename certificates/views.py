@@ -8,7 +8,6 @@ enumerated. A certificate the viewer may not download answers 404, never 403.
 
 from __future__ import annotations
 
-import hashlib
 import json
 
 from django.conf import settings
@@ -62,13 +61,33 @@ class MyCertificatesView(LoginRequiredMixin, View):
         return _private(render(request, "certificates/mine.html", _learner_certificates(request)))
 
 
+# How often the "being prepared" page asks again for the PDF.
+PREPARING_REFRESH_SECONDS = 10
+
+
 class DownloadView(LoginRequiredMixin, View):
+    """The PDF, or, while there is none yet, a page that says it is being prepared and asks again.
+
+    The page reloads itself with a Refresh header (no JavaScript) until the PDF is there, and the
+    reload then downloads it. `?refresh=off` stops the reloading (WCAG 2.2.1: a person using a
+    screen reader must be able to turn it off); the page then offers a link to check again.
+    """
+
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
-        certificate = selectors.certificate_for_holder_or_staff(viewer=request.user, code=code)
-        data = certificate.pdf.open("rb").read()
-        certificate.pdf.close()
-        if hashlib.sha256(data).hexdigest() != certificate.sha256:
-            raise Http404  # the stored file is not the one issued: never hand it out
+        certificate = selectors.certificate_for_holder_or_staff(
+            viewer=request.user, code=code, statuses=selectors.DOWNLOADABLE_STATUSES
+        )
+        try:
+            data = selectors.certificate_pdf_read(certificate)
+        except selectors.PdfNotAsIssued:
+            raise Http404 from None  # the stored file is not the one issued: never hand it out
+        if data is None:
+            refreshing = request.GET.get("refresh") != "off"
+            context = {"certificate": certificate, "refreshing": refreshing, "seconds": PREPARING_REFRESH_SECONDS}
+            response = render(request, "certificates/preparing.html", context)
+            if refreshing:
+                response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
+            return _private(response)
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
         return _private(response)

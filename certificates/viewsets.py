@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -28,6 +29,8 @@ from lms.people.models import Country
 
 VIEW_PERMISSION = "certificates.view_certificate"
 REVOKE_PERMISSION = "certificates.revoke_certificate"
+# How often the bulk downloads page reloads itself while an archive is being prepared.
+BULK_REFRESH_SECONDS = 3
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -82,7 +85,14 @@ def register_view(request):
     for certificate in page:
         course = courses.get(certificate.course_key)
         certificate.course_label = certificate.course_title or (course.title if course else "—")
-    context = {"page": page, "query": query, "status": status, "statuses": IssueStatus.choices}
+    context = {
+        "page_title": _("Issued certificates"),
+        "header_icon": "doc-full",
+        "page": page,
+        "query": query,
+        "status": status,
+        "statuses": IssueStatus.choices,
+    }
     return TemplateResponse(request, "certificates/admin/register.html", context)
 
 
@@ -102,11 +112,16 @@ def _certificate(request, certificate_id: int) -> Certificate:
 
 def _detail(request, certificate: Certificate, form: RevokeForm, *, status: int = 200) -> TemplateResponse:
     context = {
+        "page_title": _("Certificate"),
+        "page_subtitle": certificate.code_display,
+        "header_icon": "doc-full",
         "certificate": certificate,
         "status": certificate.public_status() if certificate.is_issued else None,
         "events": certificate.events.select_related("actor"),
         "form": form,
         "can_revoke": request.user.has_perm(REVOKE_PERMISSION) and certificate.is_issued and not certificate.revoked_at,
+        "can_retry": selectors.certificate_can_retry(certificate),
+        "pdf_missing": certificate.is_issued and not selectors.certificate_pdf_exists(certificate),
     }
     return TemplateResponse(request, "certificates/admin/detail.html", context, status=status)
 
@@ -137,8 +152,8 @@ def retry_view(request, certificate_id: int):
     if request.method != "POST":
         raise Http404
     certificate = _certificate(request, certificate_id)
-    if certificate.issue_status != IssueStatus.FAILED:
-        messages.error(request, _("Only a failed certificate can be retried."))
+    if not selectors.certificate_can_retry(certificate):
+        messages.error(request, _("Only a certificate that failed or lost its PDF can be retried."))
     else:
         services.certificate_retry(certificate=certificate)
         messages.success(request, _("Issuance asked again; refresh in a moment."))
@@ -173,9 +188,20 @@ def bulk_view(request):
         return redirect("certificates_bulk")
     downloads = list(selectors.bulk_downloads_for(viewer=request.user))
     busy = any(download.status in (BulkStatus.QUEUED, BulkStatus.RUNNING) for download in downloads)
-    return TemplateResponse(
-        request, "certificates/admin/bulk.html", {"form": form, "downloads": downloads, "refresh": busy}
-    )
+    refreshing = busy and request.GET.get("refresh") != "off"
+    context = {
+        "page_title": _("Download certificates"),
+        "header_icon": "download",
+        "form": form,
+        "downloads": downloads,
+        "busy": busy,
+        "refreshing": refreshing,
+    }
+    response = TemplateResponse(request, "certificates/admin/bulk.html", context)
+    if refreshing:
+        # A Refresh header, not <meta http-equiv="refresh">; the page offers to stop it (WCAG 2.2.1).
+        response["Refresh"] = str(BULK_REFRESH_SECONDS)
+    return response
 
 
 def bulk_file_view(request, token):
@@ -183,6 +209,9 @@ def bulk_file_view(request, token):
     download = selectors.bulk_download_for(viewer=request.user, token=token)
     if not download.is_available:
         raise Http404
-    return FileResponse(
-        download.archive.open("rb"), as_attachment=True, filename=f"certificates-{download.created_at:%Y%m%d}.zip"
-    )
+    try:
+        archive = download.archive.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    asked_on = timezone.localdate(download.created_at)
+    return FileResponse(archive, as_attachment=True, filename=f"certificates-{asked_on:%Y%m%d}.zip")

@@ -22,7 +22,7 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -54,12 +54,15 @@ from courses.models import (
     QuizAttempt,
     Topic,
 )
+from courses.translations import keys_untranslated
 from lms.people.models import JobFunction
 from lms.people.roles import Role
 from lms.people.selectors import Viewer, country_scope_for, user_roles
 
 if TYPE_CHECKING:
     from django.http import HttpRequest
+
+    from courses.blocks.questions import Choice, Presentation
 
 
 @functools.cache
@@ -305,6 +308,20 @@ def requirement_statuses(*, course: CoursePage, snapshot: ProgressSnapshot) -> l
     return statuses
 
 
+def lesson_activities_required(
+    *, course: CoursePage, snapshot: ProgressSnapshot, lesson_key: uuid.UUID
+) -> list[ActivityRef]:
+    """The graded activities of a lesson that the course's completion rules need passed (no query
+    for a course in the default language)."""
+    rules = [child for child in structure_course(course).completion_rules if isinstance(child.block, Requirement)]
+    return [
+        activity
+        for activity in snapshot.activities
+        if activity.lesson_key == lesson_key
+        and any(rule.block.requires_activity(rule.value, activity) for rule in rules)
+    ]
+
+
 def progress_percent(snapshot: ProgressSnapshot) -> int:
     """Share of required lessons and graded activities done: what the progress bar shows."""
     required = [lesson for lesson in snapshot.lessons if lesson.is_required]
@@ -360,7 +377,8 @@ def quiz_candidate_keys(*, quiz, tag_names: list[str]) -> list[uuid.UUID]:
         return seen
     if quiz["bank"] is None:
         return []
-    questions = Question.objects.filter(bank=quiz["bank"])
+    # The bank in every language: a quiz draws from the same questions whatever the lesson's language.
+    questions = Question.objects.filter(bank__translation_key=quiz["bank"].translation_key)
     if tag_names:
         questions = questions.filter(tags__name__in=tag_names)
     return list(dict.fromkeys(questions.order_by("id").values_list("translation_key", flat=True)))
@@ -374,6 +392,24 @@ def questions_in_locale(*, keys: list[uuid.UUID], locale_id: int) -> dict[uuid.U
         if current is None or (question.locale_id == locale_id and current.locale_id != locale_id):
             chosen[question.translation_key] = question
     return chosen
+
+
+def quiz_translation_check(*, keys: list[uuid.UUID], lesson: LessonPage) -> None:
+    """Refuse a quiz whose questions are not all translated into the lesson's language (two queries):
+    a learner never gets questions in another language than the lesson's."""
+    untranslated = keys_untranslated(model=Question, keys=keys, locale_id=lesson.locale_id)
+    if untranslated:
+        raise AttemptRefused(
+            ngettext(
+                "This quiz is not available in this language yet: %(counter)s of its questions has not been "
+                "translated. Come back later, or take the quiz in the other language: your result counts in both.",
+                "This quiz is not available in this language yet: %(counter)s of its questions have not been "
+                "translated. Come back later, or take the quiz in the other language: your result counts in both.",
+                len(untranslated),
+            )
+            % {"counter": len(untranslated)},
+            code="untranslated",
+        )
 
 
 def quiz_attempts(*, enrolment: Enrolment, lesson_key: uuid.UUID, block_id: str) -> list[QuizAttempt]:
@@ -395,6 +431,23 @@ ANSWER_FIELD_PREFIX = "answer-"
 
 class AttemptRefused(ValidationError):
     """A quiz attempt's start or submission refused; nothing was created or changed."""
+
+
+class AttemptAnswersInvalid(AttemptRefused):
+    """A submission with answers the learner can correct (a number that cannot be read): the
+    attempt stays open and ungraded, and the form comes back with the answers given."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(
+            ngettext(
+                "%(count)s answer needs correcting. Nothing was graded yet.",
+                "%(count)s answers need correcting. Nothing was graded yet.",
+                len(errors),
+            )
+            % {"count": len(errors)},
+            code="invalid_answers",
+        )
+        self.answer_errors = errors  # {question position: what to correct}
 
 
 @dataclass(frozen=True)
@@ -448,6 +501,42 @@ def lesson_in_language(*, lesson_key: uuid.UUID) -> LessonPage | None:
 
 
 @dataclass
+class QuestionForm:
+    """One question of an attempt's form; when the form comes back to be corrected, what the
+    learner gave (`values` under the question's field, `rows` for items answered one by one)
+    and what to correct."""
+
+    number: int
+    drawn: DrawnQuestion
+    presentation: Presentation
+    values: list[str] = field(default_factory=list)
+    rows: list[tuple[Choice, str]] = field(default_factory=list)
+    error: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.values[0] if self.values else ""
+
+
+def _question_form(question: DrawnQuestion, *, data, errors: dict[str, str]) -> QuestionForm:
+    presentation = question.block.present(question.value, seed=question.seed, shuffle=question.shuffle)
+    # Matching answers each prompt, ordering each item, under a field of its own.
+    items = presentation.prompts or (presentation.choices if presentation.positions else [])
+    values, rows = [], [(item, "") for item in items]
+    if data is not None:
+        values = [value for value in data.getlist(question.field) if value] if hasattr(data, "getlist") else []
+        rows = [(item, data.get(f"{question.field}-{item.id}", "")) for item in items]
+    return QuestionForm(
+        number=question.position,
+        drawn=question,
+        presentation=presentation,
+        values=values,
+        rows=rows,
+        error=errors.get(str(question.position), ""),
+    )
+
+
+@dataclass
 class AnsweredQuestion:
     drawn: DrawnQuestion
     credit: Decimal
@@ -457,26 +546,63 @@ class AnsweredQuestion:
     explanation: str
 
 
-def attempt_context(*, attempt: QuizAttempt, lesson: LessonPage) -> dict:
-    """What an attempt's page shows: its questions to answer, or its graded result."""
+@dataclass(frozen=True)
+class NextStep:
+    """Where a learner goes after passing a quiz: what the pass completed, and the way on."""
+
+    is_lesson_completed: bool
+    is_course_completed: bool
+    next_lesson: OutlineLesson | None
+
+
+def attempt_next_step(*, attempt: QuizAttempt, lesson: LessonPage, course: CoursePage) -> NextStep:
+    """After a pass: whether the lesson and the course are completed, and the next lesson (three to six queries)."""
+    enrolment = Enrolment.objects.only("completed_at").get(pk=attempt.enrolment_id)
+    completed = set(
+        LessonCompletion.objects.filter(enrolment_id=attempt.enrolment_id).values_list("lesson_key", flat=True)
+    )
+    outline = course_outline(course=course, completed=completed)
+    lessons = outline.lessons
+    index = next((i for i, item in enumerate(lessons) if item.key == lesson.translation_key), None)
+    following = lessons[index + 1] if index is not None and index + 1 < len(lessons) else None
+    if following is not None:
+        module = outline.module_of(following.key)
+        following = None if module is not None and module.is_locked else following
+    return NextStep(
+        is_lesson_completed=lesson.translation_key in completed,
+        is_course_completed=enrolment.completed_at is not None,
+        next_lesson=following,
+    )
+
+
+def attempt_context(
+    *,
+    attempt: QuizAttempt,
+    lesson: LessonPage,
+    course: CoursePage | None = None,
+    data=None,
+    errors: dict[str, str] | None = None,
+) -> dict:
+    """What an attempt's page shows: its questions to answer (with the answers given and what to
+    correct, when `data` and `errors` come back from a submission), or its graded result."""
     drawn = attempt_questions(attempt=attempt)
     _block, quiz = quiz_block(lesson=lesson, block_id=attempt.block_id)
     if attempt.status != AttemptStatus.SUBMITTED:
         remaining = None
         if attempt.deadline_at:
             remaining = max(0, int((attempt.deadline_at - timezone.now()).total_seconds()))
+        questions = [_question_form(question, data=data, errors=errors or {}) for question in drawn]
         return {
             "quiz": quiz,
-            "questions": [
-                (question, question.block.present(question.value, seed=question.seed, shuffle=question.shuffle))
-                for question in drawn
-            ],
+            "questions": questions,
+            "questions_to_correct": [question for question in questions if question.error],
             "seconds_remaining": remaining,
             "is_expired": attempt.status == AttemptStatus.EXPIRED or attempt.is_past_deadline(),
         }
     others = quiz_attempts(enrolment=attempt.enrolment, lesson_key=attempt.lesson_key, block_id=attempt.block_id)
     limit = quiz["max_attempts"]
-    is_done = any(a.is_passed for a in others) or (limit is not None and attempts_used(others) >= limit)
+    is_quiz_passed = any(a.is_passed for a in others)
+    is_done = is_quiz_passed or (limit is not None and attempts_used(others) >= limit)
     shows_answers = quiz["feedback"] == "full" or (quiz["feedback"] == "when_done" and is_done)
     credits = {answer.position: answer.credit for answer in attempt.answers.all()}
     answered = []
@@ -493,12 +619,17 @@ def attempt_context(*, attempt: QuizAttempt, lesson: LessonPage) -> dict:
             )
         )
     remaining = None if limit is None else max(0, limit - attempts_used(others))
+    next_step = None
+    if is_quiz_passed:
+        next_step = attempt_next_step(attempt=attempt, lesson=lesson, course=course or course_of_lesson(lesson))
     return {
         "quiz": quiz,
         "answered": answered,
         "shows_answers": shows_answers,
-        "attempts_remaining": remaining,
-        "can_retry": not attempt.is_passed and (remaining is None or remaining > 0),
+        "is_quiz_passed": is_quiz_passed,
+        "attempts_remaining": None if is_quiz_passed else remaining,
+        "can_retry": not is_quiz_passed and (remaining is None or remaining > 0),
+        "next_step": next_step,
     }
 
 

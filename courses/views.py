@@ -123,7 +123,7 @@ class AttemptDetailView(AttemptMixin, View):
     def get(self, request: HttpRequest, token) -> HttpResponse:
         attempt, lesson, course = self.attempt_for(request, token)
         try:
-            context = selectors.attempt_context(attempt=attempt, lesson=lesson)
+            context = selectors.attempt_context(attempt=attempt, lesson=lesson, course=course)
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
             return HttpResponseRedirect(lesson.url)
@@ -141,6 +141,13 @@ class AttemptSubmitView(AttemptMixin, View):
             attempt = services.attempt_submit(
                 attempt_token=attempt.token, learner=request.user, data=request.POST, course=course, lesson=lesson
             )
+        except services.AttemptAnswersInvalid as refusal:
+            # The form comes back with the answers given and, on each question to correct, why.
+            context = selectors.attempt_context(
+                attempt=attempt, lesson=lesson, course=course, data=request.POST, errors=refusal.answer_errors
+            )
+            context |= {"attempt": attempt, "lesson": lesson, "course": course}
+            return _private(render(request, "courses/attempt.html", context, status=400))
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
             if attempt.status == AttemptStatus.IN_PROGRESS and refusal.code == "tampered":

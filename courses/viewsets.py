@@ -11,7 +11,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.models import Locale
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -27,9 +30,19 @@ def protected_by(objects) -> list[str]:
     try:
         collector.collect(list(objects))
     except ProtectedError as error:
-        kinds = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
-        return [f"{len(error.protected_objects)} · {', '.join(kinds)}"]
+        count = len(error.protected_objects)
+        kinds = ", ".join(sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects}))
+        return [
+            ngettext("%(count)s record: %(kinds)s", "%(count)s records: %(kinds)s", count)
+            % {"count": count, "kinds": kinds}
+        ]
     return []
+
+
+def question_kind_label(kind: str) -> str:
+    """A question type's name in the reader's language ("Single choice"), from its block's label."""
+    block = Question._meta.get_field("body").stream_block.child_blocks.get(kind)
+    return str(block.label) if block else kind
 
 
 class ProtectedDeleteView(SnippetDeleteView):
@@ -72,7 +85,12 @@ class QuestionViewSet(SnippetViewSet):
     delete_view_class = ProtectedDeleteView
     icon = "form"
     menu_label = _("Questions")
-    list_display = ["prompt", "bank", "kind", "locale"]
+    list_display = [
+        "prompt",
+        "bank",
+        Column("kind", label=_("Type"), accessor=lambda question: question_kind_label(question.kind)),
+        "locale",
+    ]
     list_filter = ["bank", "locale"]
     search_fields = ["prompt"]
     ordering = ["bank", "id"]
@@ -101,6 +119,16 @@ class CoursesViewSetGroup(SnippetViewSetGroup):
     menu_name = "course-material"
 
 
+def course_choices_by_language(courses) -> list:
+    """The courses grouped under their language ("Español", "Inglés"), in the order of settings.LANGUAGES."""
+    by_language: dict[str, list[tuple[int, str]]] = {}
+    for course in courses:
+        by_language.setdefault(course.locale.language_code, []).append((course.pk, course.title))
+    order = [code for code, _name in settings.LANGUAGES]
+    groups = sorted(by_language.items(), key=lambda item: order.index(item[0]) if item[0] in order else len(order))
+    return [("", "---------")] + [(Locale(language_code=code).get_display_name(), choices) for code, choices in groups]
+
+
 class EnrolmentForm(forms.Form):
     course = forms.ModelChoiceField(label=_("Course"), queryset=CoursePage.objects.none())
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.none(), required=False)
@@ -118,7 +146,9 @@ class EnrolmentForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = CoursePage.objects.live().order_by("locale_id", "title")
+        courses = CoursePage.objects.live().select_related("locale").order_by("title")
+        self.fields["course"].queryset = courses
+        self.fields["course"].choices = course_choices_by_language(courses)
         self.fields["cohort"].queryset = Cohort.objects.select_related("course").order_by("-starts_on")
 
     def clean(self):
@@ -147,13 +177,19 @@ def enrolment_view(request):
             for message in error.messages:
                 form.add_error("emails", message)
         else:
-            messages.success(
-                request,
-                _("%(created)s learners enrolled; %(already)s were already enrolled.")
-                % {"created": result.created, "already": result.already_enrolled},
-            )
+            messages.success(request, enrolment_result_message(created=result.created, already=result.already_enrolled))
             return redirect("courses_enrol")
-    return TemplateResponse(request, "courses/admin/enrol.html", {"form": form})
+    context = {"form": form, "page_title": _("Enrol learners"), "header_icon": "user"}
+    return TemplateResponse(request, "courses/admin/enrol.html", context)
+
+
+def enrolment_result_message(*, created: int, already: int) -> str:
+    message = ngettext("%(count)s learner enrolled.", "%(count)s learners enrolled.", created) % {"count": created}
+    if already:
+        message += " " + ngettext("%(count)s was already enrolled.", "%(count)s were already enrolled.", already) % {
+            "count": already
+        }
+    return message
 
 
 def _reportable_course(request, course_id: int) -> CoursePage:
@@ -168,7 +204,8 @@ def report_index_view(request):
         raise PermissionDenied
     courses = CoursePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).order_by("title")
     rows = [(course, reports.enrolment_summary(viewer=request.user, course=course)) for course in courses]
-    return TemplateResponse(request, "courses/admin/report_index.html", {"rows": rows})
+    context = {"rows": rows, "page_title": _("Course reports"), "header_icon": "doc-full"}
+    return TemplateResponse(request, "courses/admin/report_index.html", context)
 
 
 def report_view(request, course_id: int):
@@ -182,6 +219,9 @@ def report_view(request, course_id: int):
         "items": reports.item_analysis(viewer=request.user, course=course),
         "stuck": reports.stuck_learners(viewer=request.user, course=course, inactive_days=days),
         "inactive_days": days,
+        "page_title": _("Course report"),
+        "page_subtitle": course.title,
+        "header_icon": "doc-full",
     }
     return TemplateResponse(request, "courses/admin/report.html", context)
 
@@ -221,7 +261,7 @@ def report_export_view(request, course_id: int, section: str):
     elif section == "items":
         rows = [[_("Question"), _("Type"), _("Answers"), _("Facility"), _("Discrimination index")]]
         for item in reports.item_analysis(viewer=request.user, course=course):
-            rows.append([item.prompt, item.kind, item.answers, item.facility, item.discrimination])
+            rows.append([item.prompt, question_kind_label(item.kind), item.answers, item.facility, item.discrimination])
     else:
         rows = [[_("E-mail"), _("Name"), _("Reason"), _("Days without activity")]]
         for learner in reports.stuck_learners(

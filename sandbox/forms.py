@@ -160,6 +160,11 @@ def month_label(month: dt.date) -> str:
     return capfirst(date_format(month, "YEAR_MONTH_FORMAT"))
 
 
+def month_in_sentence(month: dt.date) -> str:
+    """A month as written inside a sentence ("enero de 2025", "January 2025")."""
+    return date_format(month, "YEAR_MONTH_FORMAT")
+
+
 def month_parse(value: str) -> dt.date | None:
     """The first day of a `YYYY-MM` month, or None when the text is not one."""
     try:

@@ -1,7 +1,8 @@
 """ICAO Doc 9303 machine-readable zones: check digits, composing and reading TD3 and TD1.
 
-`mrz_read()` refuses a zone whose length or any check digit is wrong, with one message per
-field it names, so a form can say exactly what is wrong. `mrz_compose_*()` build valid zones
+`mrz_read()` refuses a zone whose length, any check digit or the sex character (M, F, X or the
+filler `<`) is wrong, with one message per field it names, so a form can say exactly what is
+wrong. A TD2 zone (2 lines of 36) is refused as a format the platform does not read. `mrz_compose_*()` build valid zones
 from document data; `check_digits()` computes check digits for many fields at once with
 numpy, for the baseline generator.
 """
@@ -14,11 +15,16 @@ from dataclasses import dataclass
 
 import numpy as np
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 WEIGHTS = (7, 3, 1)
 TD3_LINE_LENGTH = 44
 TD1_LINE_LENGTH = 30
+TD2_LINE_LENGTH = 36
+# ICAO 9303 part 4 and 5: F, M, or the filler < for unspecified; X is accepted for unspecified too.
+SEX_CODES = {"M": "M", "F": "F", "X": "X", "<": "X"}
 
 # ICAO 9303 part 3 transliterations beyond dropping diacritics.
 _TRANSLITERATIONS = {"Æ": "AE", "Ø": "OE", "ß": "SS", "Þ": "TH", "Ä": "AE", "Ö": "OE", "Ü": "UE"}
@@ -148,7 +154,7 @@ def _date(value: str, *, future: bool, label: str, errors: dict[str, list]) -> d
     except ValueError:
         errors.setdefault("mrz", []).append(_("The %(field)s is not a date (YYMMDD).") % {"field": label})
         return None
-    this_year = dt.date.today().year % 100
+    this_year = timezone.localdate().year % 100
     century = 2000 if (future or year <= this_year) else 1900
     try:
         return dt.date(century + year, month, day)
@@ -162,6 +168,17 @@ def _check(value: str, digit: str, label: str, errors: dict[str, list]) -> None:
         errors.setdefault("mrz", []).append(_("The check digit of the %(field)s is wrong.") % {"field": label})
 
 
+def _sex(character: str, errors: dict[str, list]) -> str:
+    """The holder's sex from the zone's sex character (`<` is unspecified, as X)."""
+    if character not in SEX_CODES:
+        errors.setdefault("mrz", []).append(
+            _("The %(field)s must be M, F, X or < (unspecified); this zone has %(character)s.")
+            % {"field": _("sex"), "character": character}
+        )
+        return ""
+    return SEX_CODES[character]
+
+
 def _names(field: str) -> tuple[str, str]:
     surnames, _separator, given = field.partition("<<")
     return surnames.replace("<", " ").strip(), given.replace("<", " ").strip()
@@ -173,6 +190,15 @@ def mrz_read(text: str) -> MrzData:
     allowed = set("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<")
     if any(set(line) - allowed for line in lines):
         raise ValidationError({"mrz": _("An MRZ holds only capital letters A to Z, digits and the filler <.")})
+    if len(lines) == 2 and all(len(line) == TD2_LINE_LENGTH for line in lines):
+        raise ValidationError(
+            {
+                "mrz": _(
+                    "This is a TD2 zone (2 lines of 36 characters), which the platform does not read: "
+                    "type the zone of the passport (TD3) or of the identity card (TD1)."
+                )
+            }
+        )
     if len(lines) == 2:
         expected = TD3_LINE_LENGTH
     elif len(lines) == 3:
@@ -180,12 +206,20 @@ def mrz_read(text: str) -> MrzData:
     else:
         raise ValidationError(
             {
-                "mrz": _("An MRZ has 2 lines (passport, TD3) or 3 lines (identity card, TD1); this one has %(n)d.")
+                "mrz": ngettext(
+                    "An MRZ has 2 lines (passport, TD3) or 3 lines (identity card, TD1); this one has %(n)d line.",
+                    "An MRZ has 2 lines (passport, TD3) or 3 lines (identity card, TD1); this one has %(n)d lines.",
+                    len(lines),
+                )
                 % {"n": len(lines)}
             }
         )
     wrong = [
-        _("Line %(line)d has %(length)d characters; it must have %(expected)d.")
+        ngettext(
+            "Line %(line)d has %(length)d character; it must have %(expected)d.",
+            "Line %(line)d has %(length)d characters; it must have %(expected)d.",
+            len(line),
+        )
         % {"line": number, "length": len(line), "expected": expected}
         for number, line in enumerate(lines, start=1)
         if len(line) != expected
@@ -207,6 +241,7 @@ def _read_td3(lines: list[str]) -> MrzData:
         _check(optional, line2[42], _("personal number"), errors)
     _check(line2[0:10] + line2[13:20] + line2[21:43], line2[43], _("whole zone (composite)"), errors)
     birth_date = _date(birth, future=False, label=_("date of birth"), errors=errors)
+    sex = _sex(line2[20], errors)
     expiry_date = _date(expiry, future=True, label=_("date of expiry"), errors=errors)
     if errors:
         raise ValidationError(errors)
@@ -220,7 +255,7 @@ def _read_td3(lines: list[str]) -> MrzData:
         number=number.strip("<"),
         nationality=nationality.strip("<"),
         birth_date=birth_date,
-        sex=line2[20] if line2[20] in "MF" else "X",
+        sex=sex,
         expiry_date=expiry_date,
         optional=optional.strip("<"),
     )
@@ -236,6 +271,7 @@ def _read_td1(lines: list[str]) -> MrzData:
     _check(expiry, line2[14], _("date of expiry"), errors)
     _check(line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29], line2[29], _("whole zone (composite)"), errors)
     birth_date = _date(birth, future=False, label=_("date of birth"), errors=errors)
+    sex = _sex(line2[7], errors)
     expiry_date = _date(expiry, future=True, label=_("date of expiry"), errors=errors)
     if errors:
         raise ValidationError(errors)
@@ -249,7 +285,7 @@ def _read_td1(lines: list[str]) -> MrzData:
         number=number.strip("<"),
         nationality=nationality.strip("<"),
         birth_date=birth_date,
-        sex=line2[7] if line2[7] in "MF" else "X",
+        sex=sex,
         expiry_date=expiry_date,
         optional=optional.strip("<"),
     )

@@ -9,16 +9,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Expression, QuerySet
+from django.db.models import Count, Exists, Expression, OuterRef, Q, QuerySet, Window
 
-from sandbox.models import LAYERED_MODELS, Document, Movement, Person, Sandbox
+from sandbox.models import LAYERED_MODELS, Document, LayeredModel, Movement, Person, Sandbox
 from sandbox.names import name_words
 
 if TYPE_CHECKING:
     from lms.people.models import User
 
 SEARCH_LIMIT = 50
+SEARCH_PAGE_SIZE = 50
+CHANGES_PAGE_SIZE = 25
+SEARCH_ORDER = ("surname_1", "surname_2", "given_names", "uid")
 
 
 class HoldsOneOf(Expression):
@@ -59,22 +63,82 @@ def sandbox_of(*, user: User) -> Sandbox | None:
     return Sandbox.objects.filter(owner=user).first()
 
 
-def person_search(
-    *, sandbox: Sandbox | None, name: str = "", document_number: str = "", limit: int = SEARCH_LIMIT
-) -> list[Person]:
+def person_matches(*, sandbox: Sandbox | None, name: str = "", document_number: str = "") -> QuerySet[Person]:
     """People in the learner's view whose name words start with every word of `name`
     (accents and case ignored, either surname, partial words) and who hold a document whose
-    number starts with `document_number`."""
+    number starts with `document_number`, in the order a search lists them (not evaluated)."""
     words = name_words(name)
     number = "".join(document_number.split()).upper()
     if not words and not number:
-        return []
+        return Person.objects.visible_to(sandbox).none().order_by(*SEARCH_ORDER)
     people = Person.objects.visible_to(sandbox)
     for word in words:
         people = people.filter(search_name__contains=f" {word}")
     if number:
         people = people.filter(HoldsOneOf(Document.objects.visible_to(sandbox).filter(number__startswith=number)))
-    return list(people.select_related("nationality").order_by("surname_1", "surname_2", "given_names", "uid")[:limit])
+    return people.order_by(*SEARCH_ORDER)
+
+
+def person_search(
+    *, sandbox: Sandbox | None, name: str = "", document_number: str = "", limit: int = SEARCH_LIMIT
+) -> list[Person]:
+    """The first `limit` people of a search (`person_matches`)."""
+    matches = person_matches(sandbox=sandbox, name=name, document_number=document_number)
+    return list(matches.select_related("nationality")[:limit])
+
+
+# More pages than any search can have; a larger number typed in the address is read as this one
+# (past the last page: the last page), never sent to the database as an offset out of its range.
+PAGE_NUMBER_MAX = 1_000_000
+
+
+def _page_number(value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError):
+        return 1
+    return min(max(number, 1), PAGE_NUMBER_MAX)
+
+
+def _page_rows(matches: QuerySet[Person], number: int, per_page: int) -> list[tuple[int, int]]:
+    """(row id, number of matches) of the page's people: the page and the count from one scan."""
+    bottom = (number - 1) * per_page
+    counted = matches.annotate(matches_total=Window(Count("pk"))).values_list("pk", "matches_total")
+    return list(counted[bottom : bottom + per_page])
+
+
+def person_search_page(
+    *,
+    sandbox: Sandbox | None,
+    name: str = "",
+    document_number: str = "",
+    page: Any = 1,
+    per_page: int = SEARCH_PAGE_SIZE,
+) -> Page:
+    """One page of a search (`person_matches`), with the number of matches.
+
+    A name search reads every person of the learner's view (words are matched anywhere in the
+    name), so counting with a second query would read them all again: the page's row ids and the
+    count (`COUNT(*) OVER ()`) come from one query, then the page's people are read by id. A
+    page number past the last page (or not a number) gives the last (or the first) page, as
+    `Paginator.get_page` does; only then is the count a query of its own.
+    """
+    matches = person_matches(sandbox=sandbox, name=name, document_number=document_number)
+    number = _page_number(page)
+    rows = _page_rows(matches, number, per_page)
+    if rows:
+        total = rows[0][1]
+    elif number == 1:
+        total = 0
+    else:
+        total = matches.count()
+        number = max(1, -(-total // per_page))
+        rows = _page_rows(matches, number, per_page) if total else []
+    paginator = Paginator(matches, per_page)
+    paginator.count = total  # a cached_property: the count above, never counted again
+    ids = [pk for pk, _total in rows]
+    people = Person.objects.visible_to(sandbox).filter(pk__in=ids).select_related("nationality").in_bulk()
+    return Page([people[pk] for pk in ids if pk in people], number, paginator)
 
 
 def person_get(*, sandbox: Sandbox | None, uid: int) -> Person:
@@ -121,21 +185,46 @@ def open_entry_for(*, sandbox: Sandbox | None, person_uid: int) -> Movement | No
     )
 
 
+def layer_counts_of(*, sandbox: Sandbox, model: type[LayeredModel]) -> dict[str, int]:
+    """How many records of one type the learner added, edited and deleted: one query over their
+    layer, each live row looked up in the baseline by its uid (an edit shadows a baseline row)."""
+    in_baseline = Exists(model.objects.baseline().filter(uid=OuterRef("uid")))
+    live = Q(is_deleted=False)
+    return model.objects.layer_of(sandbox).aggregate(
+        added=Count("pk", filter=live & ~in_baseline),
+        edited=Count("pk", filter=live & in_baseline),
+        deleted=Count("pk", filter=Q(is_deleted=True)),
+    )
+
+
 def layer_counts(*, sandbox: Sandbox | None) -> dict[str, dict[str, int]]:
     """Per record type, how many records the learner added, edited and deleted."""
     counts: dict[str, dict[str, int]] = {}
     if sandbox is None:
         return counts
     for model in LAYERED_MODELS:
-        rows = list(model.objects.layer_of(sandbox).values_list("uid", "is_deleted"))
-        if not rows:
-            continue
-        in_baseline = set(
-            model.objects.baseline().filter(uid__in=[uid for uid, _ in rows]).values_list("uid", flat=True)
-        )
-        counts[model._meta.model_name] = {
-            "added": sum(1 for uid, deleted in rows if uid not in in_baseline and not deleted),
-            "edited": sum(1 for uid, deleted in rows if uid in in_baseline and not deleted),
-            "deleted": sum(1 for uid, deleted in rows if deleted),
-        }
+        count = layer_counts_of(sandbox=sandbox, model=model)
+        if any(count.values()):
+            counts[model._meta.model_name] = count
     return counts
+
+
+def _reference_fields(model: type[LayeredModel]) -> list[str]:
+    return [field.name for field in model._meta.concrete_fields if field.is_relation and field.name != "sandbox"]
+
+
+def layer_records(*, sandbox: Sandbox, model: type[LayeredModel]) -> QuerySet[LayeredModel]:
+    """The learner's own rows of one record type, newest first: new records, edited copies of
+    baseline records and tombstones, with their reference data."""
+    return model.objects.layer_of(sandbox).select_related(*_reference_fields(model)).order_by("-pk")
+
+
+def baseline_versions(*, model: type[LayeredModel], uids: list[int]) -> dict[int, LayeredModel]:
+    """The baseline's rows of these uids (what a learner's edited copies and tombstones shadow), by uid."""
+    rows = model.objects.baseline().filter(uid__in=uids).select_related(*_reference_fields(model))
+    return {row.uid: row for row in rows}
+
+
+def people_by_uid(*, sandbox: Sandbox | None, uids: list[int]) -> dict[int, Person]:
+    """The people of the learner's view among `uids`, by uid."""
+    return {person.uid: person for person in Person.objects.visible_to(sandbox).filter(uid__in=uids)}

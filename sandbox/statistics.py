@@ -8,7 +8,9 @@ row of the month they have superseded or deleted. The summary and the correction
 learner's rows and the baseline rows with the same uids: the `changes_of` scope) come in one
 query, whose cost depends on the learner's layer and never on the baseline's size.
 `statistics_count` computes the same figures directly over the learner's view; the tests
-prove the two equal.
+prove the two equal. `statistics_coverage` says which months have figures: the baseline's
+period (its `Baseline` row, not a scan of movements; the few baseline records a defect dated
+outside it do not widen it) and the months of the learner's own records (their layer).
 
 Shape (keys are codes: ICAO state codes, crossing-point codes, choice values):
 
@@ -32,6 +34,7 @@ import datetime as dt
 import functools
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from django.db import connection, transaction
@@ -40,6 +43,7 @@ from django.db.models.functions import JSONObject, TruncMonth
 
 from sandbox.models import (
     STAND_IN_SANDBOX_ID,
+    Baseline,
     CrossingPoint,
     MonthlySummary,
     Movement,
@@ -284,11 +288,66 @@ def statistics_count(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, An
     return counted[first]
 
 
+def _own_months(sandbox: Sandbox) -> set[dt.date]:
+    """Months of the learner's own live movements and returns (their layer alone)."""
+    months: set[dt.date] = set()
+    for model, date_field in ((Movement, "local_date"), (ReturnEvent, "returned_on")):
+        own = model.objects.layer_of(sandbox).filter(is_deleted=False).annotate(month=TruncMonth(date_field))
+        months |= {_first_day(month) for month in own.values_list("month", flat=True).distinct()}
+    return months
+
+
 def months_available(*, sandbox: Sandbox | None = None) -> list[dt.date]:
     """Months with figures, most recent first: the baseline's, and those of the learner's own records."""
     months = set(MonthlySummary.objects.values_list("month", flat=True))
     if sandbox is not None:
-        for model, date_field in ((Movement, "local_date"), (ReturnEvent, "returned_on")):
-            own = model.objects.layer_of(sandbox).filter(is_deleted=False).annotate(month=TruncMonth(date_field))
-            months |= {_first_day(month) for month in own.values_list("month", flat=True).distinct()}
+        months |= _own_months(sandbox)
     return sorted(months, reverse=True)
+
+
+def _months_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    months, month = [], first
+    while month <= last:
+        months.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return months
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Which months have figures for a learner: the months the practice data was generated for
+    (`first` to `last`, None when there is no baseline) and the months of the learner's own
+    movements and returns (`own`). A few baseline records fall outside the period (data-quality
+    defects with mistyped dates): their months are not covered."""
+
+    first: dt.date | None
+    last: dt.date | None
+    own: frozenset[dt.date]
+
+    @property
+    def own_outside(self) -> list[dt.date]:
+        """The learner's own months outside the practice data's period, most recent first."""
+        return sorted((month for month in self.own if not self._in_period(month)), reverse=True)
+
+    def _in_period(self, month: dt.date) -> bool:
+        return self.first is not None and self.last is not None and self.first <= month <= self.last
+
+    def covers(self, month: dt.date) -> bool:
+        return self._in_period(month) or month in self.own
+
+    def months(self) -> list[dt.date]:
+        """Every covered month, most recent first."""
+        period = _months_between(self.first, self.last) if self.first and self.last else []
+        return sorted({*period, *self.own}, reverse=True)
+
+    def latest(self) -> dt.date | None:
+        """The most recent covered month: where the statistics open."""
+        return max(self.months(), default=None)
+
+
+def statistics_coverage(*, sandbox: Sandbox | None) -> Coverage:
+    """The months covered for the learner: the baseline's period (one row, `Baseline`) and the
+    months of their own records (their layer). Never a scan of the baseline's movements."""
+    period = Baseline.objects.filter(pk=1).values_list("period_start", "period_end").first()
+    first, last = (_first_day(period[0]), _first_day(period[1])) if period else (None, None)
+    return Coverage(first=first, last=last, own=frozenset(_own_months(sandbox) if sandbox is not None else ()))

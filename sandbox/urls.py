@@ -23,4 +23,5 @@ urlpatterns = [
         name="learner_person_detail",
     ),
     path("learners/<int:sandbox_id>/statistics/", views.StatisticsView.as_view(), name="learner_statistics"),
+    path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

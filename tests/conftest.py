@@ -31,6 +31,15 @@ def _fresh_catalogue_cache():
     cache.delete(CATALOGUE_VERSION_KEY)
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request to an /en/ page activates English for the thread: the next test starts in the default language."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
 @pytest.fixture
 def password() -> str:
     return TEST_PASSWORD
@@ -151,3 +160,35 @@ def ensure_site_content() -> None:
 @pytest.fixture
 def site_content(transactional_db) -> None:
     ensure_site_content()
+
+
+# Dates (docs/decisions/0019-dates-and-time-zones.md): "today" is the date in the platform's time zone.
+# A test marked `clock_hours` runs once at each of these UTC times of the current day, under a clock that
+# starts there and ticks on, so that a date computed in the wrong time zone fails whatever the hour of the run.
+CLOCK_HOURS_UTC = ("00:30", "05:55", "12:00", "23:30")
+
+
+def pytest_generate_tests(metafunc) -> None:
+    if metafunc.definition.get_closest_marker("clock_hours"):
+        metafunc.fixturenames.append("clock_hour")
+        metafunc.parametrize("clock_hour", CLOCK_HOURS_UTC, indirect=True, ids=[f"{hour}Z" for hour in CLOCK_HOURS_UTC])
+
+
+@pytest.fixture
+def clock_hour(request):
+    """The clock set to request.param (HH:MM, UTC) today; ticking, so durations still pass."""
+    import datetime as dt
+
+    import time_machine
+
+    hour, minute = (int(part) for part in request.param.split(":"))
+    start = dt.datetime.combine(dt.datetime.now(dt.UTC).date(), dt.time(hour, minute), tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=True):
+        yield start
+
+
+@pytest.fixture(autouse=True)
+def _clock_first(request) -> None:
+    """Set a `clock_hours` test's clock before any other fixture creates data (autouse fixtures come first)."""
+    if request.node.get_closest_marker("clock_hours"):
+        request.getfixturevalue("clock_hour")

@@ -111,7 +111,7 @@ def _someone_pk() -> int:
     return make_role_user_once("someone").pk
 
 
-def _learner_sandbox_path(name: str, *args: int) -> Callable[[], str]:
+def _learner_sandbox_path(name: str, *args: int | str) -> Callable[[], str]:
     def path() -> str:
         from sandbox.models import Sandbox
 
@@ -284,10 +284,18 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "certificate_revocations": Case(everyone(OK)),
     "sandbox:home": Case(practising(OK)),
     "sandbox:reset": Case(practising(OK)),
-    "sandbox:person_search": [Case(practising(OK)), Case(practising(OK), "/sandbox/people/?name=perez")],
+    "sandbox:person_search": [
+        Case(practising(OK)),
+        Case(practising(OK), "/sandbox/people/?name=perez"),
+        Case(practising(OK), "/sandbox/people/?name=perez&page=999"),
+    ],
     "sandbox:person_detail": Case(practising(NOT_FOUND)),
     "sandbox:movement_create": Case(practising(OK)),
-    "sandbox:statistics": [Case(practising(OK)), Case(practising(OK), "/sandbox/statistics/?month=2025-01")],
+    "sandbox:statistics": [
+        Case(practising(OK)),
+        Case(practising(OK), "/sandbox/statistics/?month=2025-01"),
+        Case(practising(OK), "/sandbox/statistics/?month=1990-01"),  # outside the practice data
+    ],
     "sandbox:learner_list": Case(inspecting(OK)),
     "sandbox:learner_sandbox": [
         Case(inspecting(NOT_FOUND)),
@@ -304,6 +312,11 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "sandbox:learner_statistics": [
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics")),
+    ],
+    "sandbox:learner_changes": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_changes", "person")),
+        Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_changes", "nothing")),
     ],
     # Country tracking: a focal point follows their own country (another country's pages and
     # objects are a 404); the regional coordinator reads every country and the regional view;

@@ -8,11 +8,12 @@ queries are made, as a border officer types them:
 - a partial surname: the first surname and the start of the second, "PEREZ LOP";
 - a document-number prefix: the first 6 characters of one of their documents.
 
-A person is kept only if each of their queries returns them among the first SEARCH_LIMIT
-results, in the learner's view and in the baseline's (checked, not timed). Timed with
+A person is kept only if each of their queries returns them on the first page of results, in
+the learner's view and in the baseline's (checked, not timed). Timed with
 `bench.core.interleaved`: one operation is the whole set of queries through
-`selectors.person_search(sandbox=learner, ...)` (measured) or `sandbox=None` (baseline);
-the table shows milliseconds per query. Ratio: measured / baseline, target at most 1.3.
+`selectors.person_search_page(sandbox=learner, ...)` (measured) or `sandbox=None` (baseline),
+what the search screen runs: the first page of people and the number of matches. The table
+shows milliseconds per query. Ratio: measured / baseline, target at most 1.3.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def search_queries(learner) -> list[tuple[dict[str, str], int]]:
             continue
         queries = _queries_for(person, number[0])
         found = all(
-            uid in {p.uid for p in selectors.person_search(sandbox=view, **query)}
+            uid in {p.uid for p in selectors.person_search_page(sandbox=view, **query)}
             for query in queries
             for view in (None, learner)
         )
@@ -95,7 +96,7 @@ def search_measure(*, number: int) -> dict[str, Any]:
         queries = search_queries(learner)
 
         def searches(view):
-            return lambda: [selectors.person_search(sandbox=view, **query) for query, _uid in queries]
+            return lambda: [selectors.person_search_page(sandbox=view, **query) for query, _uid in queries]
 
         result = interleaved(searches(None), searches(learner), rounds=ROUNDS, per_round=1, warmup=1)
     finally:

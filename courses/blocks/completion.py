@@ -18,6 +18,8 @@ from decimal import Decimal
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from courses.formatting import percent_text
+
 
 @dataclass(frozen=True)
 class LessonRef:
@@ -69,6 +71,14 @@ class Requirement:
     def evaluate(self, value, snapshot: ProgressSnapshot) -> RequirementStatus:
         raise NotImplementedError
 
+    def requires_activity(self, value, activity: ActivityRef) -> bool:
+        """Whether this requirement needs that graded activity passed.
+
+        A lesson whose required activities are all passed is completed with the pass that
+        completes them (`courses.services.activity_result_record`).
+        """
+        return False
+
 
 class LessonsCompletedBlock(Requirement, blocks.StaticBlock):
     class Meta:
@@ -99,6 +109,9 @@ class ActivitiesPassedBlock(Requirement, blocks.StaticBlock):
         done = sum(1 for activity in activities if (result := snapshot.result_of(activity)) and result.is_passed)
         return RequirementStatus(str(self.label), done == len(activities), done, len(activities))
 
+    def requires_activity(self, value, activity: ActivityRef) -> bool:
+        return activity.kind == self.activity_kind
+
 
 class AverageScoreBlock(Requirement, blocks.StaticBlock):
     class Meta:
@@ -114,8 +127,8 @@ class AverageScoreBlock(Requirement, blocks.StaticBlock):
             (result.best_score or Decimal(0)) if (result := snapshot.result_of(q)) else Decimal(0) for q in quizzes
         ]
         average = sum(scores, Decimal(0)) / len(scores)
-        label = _("Average quiz score %(score)s%% (pass mark %(mark)s%%)") % {
-            "score": f"{average:.0f}",
-            "mark": snapshot.pass_mark,
+        label = _("Average quiz score %(score)s (pass mark %(mark)s)") % {
+            "score": percent_text(average),
+            "mark": percent_text(snapshot.pass_mark),
         }
         return RequirementStatus(str(label), average >= snapshot.pass_mark, int(average), 100)

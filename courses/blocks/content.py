@@ -9,7 +9,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.blocks.questions import OptionBlock, _error
+from courses.blocks.questions import OptionBlock, _error, with_empty_items
 
 LESSON_RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 
@@ -133,7 +133,7 @@ class StepBlock(blocks.StructBlock):
 
 class ProcedureBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("Procedure"), max_length=200)
-    steps = blocks.ListBlock(StepBlock(), min_num=2, label=_("Steps"))
+    steps = with_empty_items(blocks.ListBlock(StepBlock(), min_num=2, label=_("Steps")))
 
     class Meta:
         icon = "list-ol"
@@ -149,7 +149,7 @@ class KnowledgeCheckBlock(blocks.StructBlock):
     """A question the learner answers for themselves: ungraded, its answer in a disclosure."""
 
     question = blocks.CharBlock(label=_("Question"), max_length=300)
-    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+    options = with_empty_items(blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options")))
     explanation = blocks.RichTextBlock(label=_("Explanation"), features=["bold", "italic", "link"])
 
     class Meta:

@@ -9,8 +9,9 @@ which type it holds:
   match are always shown out of their authored order (that order is the answer), the
   matches under ids of their own;
 - `response_from(value, data, *, field, seed)` reads the learner's answer from the submitted
-  form and raises `ResponseError` for an answer the question could not have produced (an
-  option id that is not one of its options: a tampered form);
+  form; it raises `ResponseError` for an answer the question could not have produced (an
+  option id that is not one of its options: a tampered form), and `AnswerInvalid`, with a
+  message for the learner, for one they can correct (a number that cannot be read);
 - `grade(value, response)` returns the credit, a number from 0 to 1.
 
 Option ids are the ListBlock item ids Wagtail stores with each item, stable once saved.
@@ -23,17 +24,28 @@ import random
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
+from courses.formatting import number_text, quantity_text
+
 
 class ResponseError(ValueError):
-    """A submitted answer that the question could not have produced."""
+    """A submitted answer that the question could not have produced (a tampered form)."""
+
+
+class AnswerInvalid(ValueError):
+    """An answer the learner can correct (a number typed so that it cannot be read): nothing is graded."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -99,6 +111,14 @@ def _one(data, field_name: str) -> str:
 
 def _error(**errors: str) -> StructBlockValidationError:
     return StructBlockValidationError(block_errors={name: ValidationError(message) for name, message in errors.items()})
+
+
+def with_empty_items(block: blocks.ListBlock) -> blocks.ListBlock:
+    """A list that starts with `min_num` empty items instead of one, so that a block just added shows
+    no "minimum number of items" error before anything is typed. Set on the instance, after
+    construction, so that the block's migration state does not change."""
+    block.meta.default = [block.child_block.get_default() for _item in range(block.meta.min_num or 1)]
+    return block
 
 
 class OptionBlock(blocks.StructBlock):
@@ -167,7 +187,7 @@ class ChoiceQuestionBlock(QuestionTypeBlock):
 
 class SingleChoiceBlock(ChoiceQuestionBlock):
     kind = "single_choice"
-    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+    options = with_empty_items(blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options")))
 
     class Meta:
         icon = "radio-full"
@@ -178,7 +198,14 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
         value = super().clean(value)
         correct = sum(1 for option in value["options"] if option["is_correct"])
         if correct != 1:
-            raise _error(options=_("Mark exactly one option as correct (%(count)s marked).") % {"count": correct})
+            raise _error(
+                options=ngettext(
+                    "Mark exactly one option as correct (%(count)s marked).",
+                    "Mark exactly one option as correct (%(count)s marked).",
+                    correct,
+                )
+                % {"count": correct}
+            )
         return value
 
     def response_from(self, value, data, *, field: str, seed: str | None = None) -> str:
@@ -193,7 +220,7 @@ class SingleChoiceBlock(ChoiceQuestionBlock):
 
 class MultipleResponseBlock(ChoiceQuestionBlock):
     kind = "multiple_response"
-    options = blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options"))
+    options = with_empty_items(blocks.ListBlock(OptionBlock(), min_num=2, label=_("Options")))
     partial_credit = blocks.BooleanBlock(
         label=_("Partial credit"),
         required=False,
@@ -265,19 +292,108 @@ class TrueFalseBlock(QuestionTypeBlock):
         return {"true": str(_("True")), "false": str(_("False"))}.get(response or "", "")
 
 
-def parse_number(text: str) -> Decimal | None:
-    """A number as officers write it: 12.5, 12,5, 1 250 or 1,250.75."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
-    if not cleaned:
-        return None
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(",", "") if cleaned.rfind(".") > cleaned.rfind(",") else cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
+NUMBER_MAX_LENGTH = 60
+
+_PLAIN_NUMBER = re.compile(r"(?P<whole>[0-9]*)(?:(?P<decimal>[.,])(?P<fraction>[0-9]+))?")
+_GROUPED_NUMBER = re.compile(
+    r"(?P<head>[0-9]{1,3})(?P<groups>(?P<separator>[ .,])[0-9]{3}(?:(?P=separator)[0-9]{3})*)"
+    r"(?:(?P<decimal>[.,])(?P<fraction>[0-9]+))?"
+)
+
+
+class NumberNotRead(ValueError):
+    """Text that is not a number, or one that can be read as two different numbers."""
+
+    def __init__(self, code: str, *, readings: tuple[Decimal, Decimal] | None = None):
+        super().__init__(code)
+        self.code = code  # "not_a_number" or "ambiguous"
+        self.readings = readings  # for "ambiguous": (with a thousands separator, with decimals)
+
+
+def read_number(text: str, *, unit: str = "") -> Decimal:
+    """A number as people type it, or `NumberNotRead`. The rule, in the order it is applied:
+
+    1. Unicode compatibility forms are folded (NFKC: full-width digits, superscripts), any run
+       of spaces (no-break, thin, tabs) counts as one space, surrounding spaces are ignored, and
+       the minus sign (U+2212) counts as "-". Text longer than 60 characters is not a number.
+    2. The question's unit ("%", "km"...), if it has one, may follow the number or precede it,
+       once, with or without a space, in any case: "12,5 %", "12,5%". No other unit is accepted.
+    3. An optional sign, "+" or "-", may precede the digits, with or without a space.
+    4. The decimal separator is a comma or a point: "12,5", "12.5", ",5", "0,125".
+    5. A thousands separator is accepted only where it cannot be a decimal separator:
+       - a space between groups of three digits: "1 250", "1 250,5", "12 345 678.9";
+       - a point, or a comma, repeated between groups of three digits: "1.250.000", "1,250,000";
+       - a point, or a comma, between groups of three digits, followed by the other one as the
+         decimal separator: "1.250,5", "1,250.75".
+    6. One point or one comma followed by exactly three digits, after one to three digits that do
+       not start with 0 ("1,250", "12.500", "100,000"), is ambiguous: 1250 to a reader in
+       Guatemala, 1,25 to one in Costa Rica. It is refused with code "ambiguous" (and both
+       readings) so that the learner writes it again without a thousands separator; it is never
+       guessed. "0,125" and "1,2500" are not ambiguous: they are decimals.
+
+    Anything else is refused with code "not_a_number": exponents ("1e3"), "NaN", groups of other
+    than three digits ("1,25,000"), a trailing separator ("12,"), two decimal separators.
+    """
+    if len(text) > NUMBER_MAX_LENGTH:
+        raise NumberNotRead("not_a_number")
+    cleaned = " ".join(unicodedata.normalize("NFKC", text).replace("\u2212", "-").split())
+    unit = " ".join(unicodedata.normalize("NFKC", unit or "").split())
+    if unit:
+        quoted = re.escape(unit)
+        match = re.fullmatch(rf"(?P<number>.*?) ?{quoted}", cleaned, re.IGNORECASE) or re.fullmatch(
+            rf"{quoted} ?(?P<number>.*)", cleaned, re.IGNORECASE
+        )
+        if match:
+            cleaned = match.group("number")
+    sign = ""
+    if cleaned[:1] in ("+", "-"):
+        sign, cleaned = cleaned[0], cleaned[1:].lstrip(" ")
+    if (plain := _PLAIN_NUMBER.fullmatch(cleaned)) and (plain.group("whole") or plain.group("fraction")):
+        whole, fraction = plain.group("whole"), plain.group("fraction")
+        if fraction is None:
+            digits = whole
+        elif len(fraction) == 3 and 1 <= len(whole) <= 3 and not whole.startswith("0"):
+            raise NumberNotRead(
+                "ambiguous", readings=(Decimal(sign + whole + fraction), Decimal(f"{sign}{whole}.{fraction}"))
+            )
+        else:
+            digits = f"{whole or '0'}.{fraction}"
+    elif (grouped := _GROUPED_NUMBER.fullmatch(cleaned)) and grouped.group("decimal") != grouped.group("separator"):
+        digits = grouped.group("head") + grouped.group("groups").replace(grouped.group("separator"), "")
+        if grouped.group("decimal"):
+            digits += "." + grouped.group("fraction")
+    else:
+        raise NumberNotRead("not_a_number")
+    return Decimal(sign + digits)
+
+
+def parse_number(text: str, *, unit: str = "") -> Decimal | None:
+    """The number in `text` as `read_number` reads it, or None."""
     try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
+        return read_number(text, unit=unit)
+    except NumberNotRead:
         return None
-    return number if number.is_finite() else None
+
+
+def number_problem(text: str, error: NumberNotRead, *, unit: str = "") -> str:
+    """What to tell a learner whose answer is not a number, in their language."""
+    if error.code == "ambiguous" and error.readings:
+        thousands, decimals = error.readings
+        message = _(
+            "«%(answer)s» can be read as %(thousands)s or as %(decimals)s: write it without a thousands separator."
+        )
+        return message % {
+            "answer": text.strip(),
+            "thousands": number_text(thousands, places=6),
+            "decimals": number_text(decimals, places=6),
+        }
+    example = number_text(Decimal("12.5"))
+    if unit:
+        return _("Enter a number, for example %(example)s or %(example_with_unit)s.") % {
+            "example": example,
+            "example_with_unit": quantity_text(example, unit),
+        }
+    return _("Enter a number, for example %(example)s.") % {"example": example}
 
 
 class NumericBlock(QuestionTypeBlock):
@@ -304,22 +420,25 @@ class NumericBlock(QuestionTypeBlock):
         return Presentation(kind=self.kind, unit=value["unit"])
 
     def response_from(self, value, data, *, field: str, seed: str | None = None) -> str:
-        text = _one(data, field)
-        if text and parse_number(text) is None:
-            raise ResponseError("not a number")
-        return text[:60]
+        text = _one(data, field).strip()
+        if text:
+            try:
+                read_number(text, unit=value["unit"])
+            except NumberNotRead as error:
+                raise AnswerInvalid(number_problem(text, error, unit=value["unit"])) from error
+        return text
 
     def grade(self, value, response: Any) -> Decimal:
-        number = parse_number(response or "")
+        number = parse_number(response or "", unit=value["unit"])
         if number is None:
             return Decimal(0)
         return Decimal(1) if abs(number - Decimal(value["answer"])) <= Decimal(value["tolerance"]) else Decimal(0)
 
     def correct_answer(self, value) -> str:
-        unit = f" {value['unit']}" if value["unit"] else ""
+        answer = number_text(value["answer"], places=6)
         if value["tolerance"]:
-            return f"{value['answer']:g} ± {value['tolerance']:g}{unit}"
-        return f"{value['answer']:g}{unit}"
+            answer = f"{answer} ± {number_text(value['tolerance'], places=6)}"
+        return quantity_text(answer, value["unit"])
 
 
 class ShortTextBlock(QuestionTypeBlock):
@@ -362,7 +481,7 @@ class PairBlock(blocks.StructBlock):
 
 class MatchingBlock(QuestionTypeBlock):
     kind = "matching"
-    pairs = blocks.ListBlock(PairBlock(), min_num=2, label=_("Pairs"))
+    pairs = with_empty_items(blocks.ListBlock(PairBlock(), min_num=2, label=_("Pairs")))
 
     class Meta:
         icon = "link"
@@ -414,10 +533,8 @@ class MatchingBlock(QuestionTypeBlock):
 
 class OrderingBlock(QuestionTypeBlock):
     kind = "ordering"
-    items = blocks.ListBlock(
-        blocks.CharBlock(max_length=200),
-        min_num=2,
-        label=_("Items, in the correct order"),
+    items = with_empty_items(
+        blocks.ListBlock(blocks.CharBlock(max_length=200), min_num=2, label=_("Items, in the correct order"))
     )
 
     class Meta:
@@ -457,7 +574,11 @@ class OrderingBlock(QuestionTypeBlock):
 
 
 class QuestionBodyBlock(blocks.StreamBlock):
-    """A question holds exactly one of the types."""
+    """A question holds exactly one of the types.
+
+    No `min_num`: Wagtail's editor would show "the minimum number of items is 1" on a new,
+    untouched question. The field is required (`blank=False`), which refuses an empty one on saving.
+    """
 
     single_choice = SingleChoiceBlock()
     multiple_response = MultipleResponseBlock()
@@ -468,5 +589,4 @@ class QuestionBodyBlock(blocks.StreamBlock):
     ordering = OrderingBlock()
 
     class Meta:
-        min_num = 1
         max_num = 1

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.core.validators import MinValueValidator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -110,7 +111,12 @@ class QuizBlock(GradedActivityBlock):
             raise _error(tags=_("No question matches this bank and these tags."))
         if not fixed and value["question_count"] > available:
             raise _error(
-                question_count=_("The bank has only %(available)s matching questions.") % {"available": available}
+                question_count=ngettext(
+                    "The bank has only %(available)s matching question.",
+                    "The bank has only %(available)s matching questions.",
+                    available,
+                )
+                % {"available": available}
             )
         return value
 

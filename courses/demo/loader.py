@@ -117,7 +117,7 @@ class CurriculumLoader:
             return
         course_key = data["key"]
         terms = self._glossary(data)
-        bank = self._questions(data)
+        banks = self._questions(data)
         cover = self._image(data["cover"]) if data.get("cover") else None
         translation_keys: dict[str, uuid.UUID] = {}
 
@@ -154,8 +154,8 @@ class CurriculumLoader:
             self._publish(catalogues[language], course)
             if language == "es":
                 self.courses[course_key] = course
-                bank.course = course
-                bank.save(update_fields=["course"])
+                # Both banks name the Spanish course, as wagtail-localize does when it translates a bank.
+                QuestionBank.objects.filter(pk__in=[bank.pk for bank in banks.values()]).update(course=course)
             for m, module_data in enumerate(data["modules"]):
                 module_text = module_data[language]
                 module = self._publish(
@@ -177,7 +177,7 @@ class CurriculumLoader:
                     ]
                     quiz = data["quiz"]
                     if (quiz["module"], quiz["lesson"]) == (m, n):
-                        body.append(self._quiz_block(quiz, language, bank, course_key))
+                        body.append(self._quiz_block(quiz, language, banks[language], course_key))
                     self._publish(
                         module,
                         LessonPage(
@@ -249,8 +249,17 @@ class CurriculumLoader:
                 terms[language].append(term)
         return terms
 
-    def _questions(self, data: dict) -> QuestionBank:
-        bank, _created = QuestionBank.objects.get_or_create(title=f"{data['es']['title']} · {data['en']['title']}")
+    def _questions(self, data: dict) -> dict[str, QuestionBank]:
+        """The course's question bank in each language (one translation key), each holding its language's questions."""
+        bank_key = uuid.uuid5(NAMESPACE, f"{data['key']}/bank")
+        banks = {
+            language: QuestionBank.objects.get_or_create(
+                translation_key=bank_key,
+                locale=self.locales[language],
+                defaults={"title": data[language]["title"]},
+            )[0]
+            for language in LANGUAGES
+        }
         for index, entry in enumerate(data["questions"]):
             key = uuid.uuid5(NAMESPACE, f"{data['key']}/question/{index}")
             # Random option ids, the same in both languages: derived ones could be recomputed
@@ -271,7 +280,7 @@ class CurriculumLoader:
                         ]
                 question = Question.objects.filter(translation_key=key, locale=self.locales[language]).first()
                 if question is None:
-                    question = Question(translation_key=key, locale=self.locales[language], bank=bank)
+                    question = Question(translation_key=key, locale=self.locales[language], bank=banks[language])
                 question.prompt = text["prompt"]
                 question.explanation = text.get("explanation", "")
                 question.points = entry.get("points", 1)
@@ -279,7 +288,7 @@ class CurriculumLoader:
                 question.save()
                 question.tags.set(entry.get("tags", []))
                 question.save()
-        return bank
+        return banks
 
     # ------------------------------------------------------------ links between courses, a cohort
 

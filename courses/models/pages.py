@@ -41,7 +41,30 @@ class EnrolmentPolicy(models.TextChoices):
     CLOSED = "closed", _("Closed: no new enrolments")
 
 
-class CataloguePage(Page):
+class TreePositionFromDatabaseMixin:
+    """A page restored from a revision takes its place in the tree from the database.
+
+    Wagtail's `with_content_json` copies `path`, `depth` and `numchild` from the instance it is
+    called on, which may be stale: wagtail-localize publishes a new translation's revision on
+    commit through the instance it copied before the translation's subpages were added
+    (wagtail-localize#773), and publishing wrote that instance's `numchild` of 0 over the real
+    count, hiding the subpages (404) and damaging the tree. Pages that hold subpages use this.
+    """
+
+    def with_content_json(self, content):
+        page = super().with_content_json(content)
+        if self.pk is None:
+            return page
+        tree = Page.objects.filter(pk=self.pk).values("path", "depth", "numchild").first()
+        if tree is not None:
+            moved = tree["path"] != page.path
+            page.path, page.depth, page.numchild = tree["path"], tree["depth"], tree["numchild"]
+            if moved:
+                page.set_url_path(page.get_parent())
+        return page
+
+
+class CataloguePage(TreePositionFromDatabaseMixin, Page):
     page_description = _("The list of courses, one per language, with filters.")
     parent_page_types = ["core.HomePage"]
     subpage_types = ["courses.CoursePage"]
@@ -64,7 +87,7 @@ class CataloguePage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(TreePositionFromDatabaseMixin, Page):
     page_description = _("A course: its outline, audience, rules for completion and certificate.")
     parent_page_types = ["courses.CataloguePage"]
     subpage_types = ["courses.ModulePage"]
@@ -196,7 +219,7 @@ class CoursePrerequisite(Orderable):
             raise ValidationError({"prerequisite": _("A course cannot be its own prerequisite.")})
 
 
-class ModulePage(Page):
+class ModulePage(TreePositionFromDatabaseMixin, Page):
     page_description = _("A module of a course: an ordered group of lessons.")
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -32,10 +33,16 @@ class GlossaryTerm(TranslatableMixin, index.Indexed, models.Model):
         return self.term
 
 
-class QuestionBank(models.Model):
-    """A course's pool of questions, from which quizzes draw. Its title is for trainers only."""
+class QuestionBank(TranslatableMixin, models.Model):
+    """A course's pool of questions, from which quizzes draw. Its title is for trainers only.
 
-    title = models.CharField(_("title"), max_length=200, unique=True)
+    A bank is translated like its questions: the English bank shares the Spanish bank's
+    `translation_key` and holds the English versions of its questions, and an English lesson's
+    quiz points at it. Translating a course does not translate its banks' questions: each is
+    submitted for translation on its own (the editor lists those still missing).
+    """
+
+    title = models.CharField(_("title"), max_length=200)
     course = models.ForeignKey(
         "courses.CoursePage",
         verbose_name=_("course"),
@@ -47,13 +54,23 @@ class QuestionBank(models.Model):
 
     panels = [FieldPanel("title"), FieldPanel("course")]
 
-    class Meta:
+    class Meta(TranslatableMixin.Meta):
         verbose_name = _("question bank")
         verbose_name_plural = _("question banks")
         ordering = ["title"]
+        constraints = [
+            models.UniqueConstraint(fields=["title", "locale"], name="courses_questionbank_title_unique_per_locale")
+        ]
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self):
+        super().clean()
+        # The form leaves the locale out, so Django would skip the constraint and the database refuse it.
+        same_title = QuestionBank.objects.filter(title=self.title, locale_id=self.locale_id).exclude(pk=self.pk)
+        if self.locale_id and same_title.exists():
+            raise ValidationError({"title": _("A question bank with this title already exists in this language.")})
 
 
 class QuestionTag(TaggedItemBase):
@@ -94,6 +111,11 @@ class Question(TranslatableMixin, index.Indexed, ClusterableModel):
 
     def __str__(self) -> str:
         return self.prompt[:80]
+
+    def clean(self):
+        super().clean()
+        if self.bank_id and self.locale_id and self.bank.locale_id != self.locale_id:
+            raise ValidationError({"bank": _("Choose the bank in the question's language.")})
 
     @property
     def kind_block(self):

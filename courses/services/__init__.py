@@ -1,6 +1,6 @@
 """Writes for the courses app: enrolment, progress and completion, quiz attempts."""
 
-from courses.selectors import AttemptRefused
+from courses.selectors import AttemptAnswersInvalid, AttemptRefused
 from courses.services.enrolment import (
     BulkEnrolmentResult,
     emails_parse,
@@ -18,6 +18,7 @@ from courses.services.progress import (
 from courses.services.quiz import attempt_start, attempt_submit
 
 __all__ = [
+    "AttemptAnswersInvalid",
     "AttemptRefused",
     "BulkEnrolmentResult",
     "activity_result_record",

@@ -1,5 +1,9 @@
 """Progress and completion: completed lessons, graded results, and the one service that completes a course.
 
+A lesson is completed by the learner ("Mark as completed"), or by the pass that leaves every
+graded activity the course's rules require in that lesson passed (`activity_result_record`),
+in the transaction that records the pass.
+
 A course is completed by `enrolment_completion_update` only, from the course's rules. The
 enrolment's `completed_at` is set by a conditional UPDATE, so that of two concurrent requests
 only one completes it, and `course_completed` is sent once, after commit. Completion is never
@@ -16,8 +20,15 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.blocks import ProgressSnapshot
 from courses.models import ActivityResult, CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import course_outline, lesson_refusal, progress_snapshot, requirement_statuses
+from courses.selectors import (
+    course_outline,
+    lesson_activities_required,
+    lesson_refusal,
+    progress_snapshot,
+    requirement_statuses,
+)
 from courses.signals import course_completed
 
 
@@ -37,15 +48,18 @@ def lesson_access_check(*, enrolment: Enrolment | None, lesson: LessonPage, cour
 def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage) -> LessonCompletion:
     """Record a lesson as completed (once) and re-check the course's completion."""
     lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
-    try:
-        with transaction.atomic():
-            completion, _created = LessonCompletion.objects.get_or_create(
-                enrolment=enrolment, lesson_key=lesson.translation_key
-            )
-    except IntegrityError:
-        completion = LessonCompletion.objects.get(enrolment=enrolment, lesson_key=lesson.translation_key)
+    completion = _lesson_completion_record(enrolment=enrolment, lesson_key=lesson.translation_key)
     enrolment_touch(enrolment=enrolment, lesson_key=lesson.translation_key)
     enrolment_completion_update(enrolment=enrolment, course=course)
+    return completion
+
+
+def _lesson_completion_record(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> LessonCompletion:
+    try:
+        with transaction.atomic():
+            completion, _created = LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson_key=lesson_key)
+    except IntegrityError:  # a concurrent request recorded it first
+        completion = LessonCompletion.objects.get(enrolment=enrolment, lesson_key=lesson_key)
     return completion
 
 
@@ -60,15 +74,23 @@ def enrolment_touch(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> None:
 def activity_result_record(
     *,
     enrolment: Enrolment,
+    course: CoursePage,
     lesson_key: uuid.UUID,
     block_id: str,
     kind: str,
     score: Decimal,
     pass_mark: int,
 ) -> ActivityResult:
-    """Record one graded result of an activity; the best score and the first pass are kept."""
+    """Record one graded result of an activity, and what it completes, in one transaction.
+
+    The best score and the first pass are kept. A pass that leaves every graded activity of the
+    lesson that the course's rules require passed also records the lesson as completed (the
+    learner has nothing left to do there); then the course's completion is checked again.
+    """
     if not Decimal(0) <= score <= Decimal(100):
         raise ValidationError(_("A score is a percentage from 0 to 100."))
+    # One recording at a time per learner: two passes of one lesson's activities see each other.
+    Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
     now = timezone.now()
     result, created = ActivityResult.objects.select_for_update().get_or_create(
         enrolment=enrolment,
@@ -83,14 +105,31 @@ def activity_result_record(
     if result.passed_at is None and score >= pass_mark:
         result.passed_at = now
     result.save()
+    snapshot = None
+    if result.is_passed:
+        snapshot = progress_snapshot(enrolment=enrolment, course=course)
+        required = lesson_activities_required(course=course, snapshot=snapshot, lesson_key=lesson_key)
+        if (
+            required
+            and lesson_key not in snapshot.completed_lesson_keys
+            and all((done := snapshot.result_of(activity)) and done.is_passed for activity in required)
+        ):
+            _lesson_completion_record(enrolment=enrolment, lesson_key=lesson_key)
+            snapshot.completed_lesson_keys.add(lesson_key)
+    enrolment_completion_update(enrolment=enrolment, course=course, snapshot=snapshot)
     return result
 
 
-def enrolment_completion_update(*, enrolment: Enrolment, course: CoursePage) -> bool:
-    """Complete the enrolment if the course's rules are all met. True if this call completed it."""
+def enrolment_completion_update(
+    *, enrolment: Enrolment, course: CoursePage, snapshot: ProgressSnapshot | None = None
+) -> bool:
+    """Complete the enrolment if the course's rules are all met. True if this call completed it.
+
+    `snapshot`, when given, is the learner's progress as this transaction has just written it.
+    """
     if enrolment.completed_at is not None:
         return False
-    snapshot = progress_snapshot(enrolment=enrolment, course=course)
+    snapshot = snapshot or progress_snapshot(enrolment=enrolment, course=course)
     if not all(status.is_met for status in requirement_statuses(course=course, snapshot=snapshot)):
         return False
     now = timezone.now()

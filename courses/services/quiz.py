@@ -5,7 +5,9 @@ are correct stays here until the attempt is graded. A submission is refused, and
 created or changed, when it comes after the time limit, when the attempt was already graded
 with other answers (a replay), when it names a question or an option the attempt did not
 draw (a tampered form), or when the quiz changed since the attempt started (a stale form).
-Submitting the same answers twice returns the first grading.
+Submitting the same answers twice returns the first grading. A form with an answer the learner
+can correct (a number that cannot be read) is not graded: the attempt stays open and the
+refusal (`AttemptAnswersInvalid`) says, question by question, what to correct.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.blocks import ResponseError
+from courses.blocks.questions import AnswerInvalid
 from courses.models import AttemptStatus, CoursePage, Enrolment, LessonPage, QuizAnswer, QuizAttempt
 from courses.selectors import (
     ANSWER_FIELD_PREFIX,
+    AttemptAnswersInvalid,
     AttemptRefused,
     DrawnQuestion,
     attempt_questions,
@@ -31,13 +36,9 @@ from courses.selectors import (
     quiz_attempts,
     quiz_block,
     quiz_candidate_keys,
+    quiz_translation_check,
 )
-from courses.services.progress import (
-    activity_result_record,
-    enrolment_completion_update,
-    enrolment_touch,
-    lesson_access_check,
-)
+from courses.services.progress import activity_result_record, enrolment_touch, lesson_access_check
 
 # Slack for the time a submission spends on a slow link between the click and the server.
 SUBMISSION_GRACE = timedelta(seconds=30)
@@ -60,11 +61,18 @@ def attempt_start(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePag
     limit = quiz["max_attempts"]
     if limit is not None and attempts_used(attempts, at=now) >= limit:
         raise AttemptRefused(
-            _("You have used all %(limit)s attempts at this quiz.") % {"limit": limit}, code="attempts_exhausted"
+            ngettext(
+                "This quiz allows %(limit)s attempt, and you have used it.",
+                "This quiz allows %(limit)s attempts, and you have used them all.",
+                limit,
+            )
+            % {"limit": limit},
+            code="attempts_exhausted",
         )
     keys = quiz_candidate_keys(quiz=quiz, tag_names=block.tag_names(quiz))
     if not keys:
         raise AttemptRefused(_("This quiz has no questions yet."), code="empty")
+    quiz_translation_check(keys=keys, lesson=lesson)
     if len(keys) > quiz["question_count"]:
         keys = secrets.SystemRandom().sample(keys, quiz["question_count"])
     questions = questions_in_locale(keys=keys, locale_id=lesson.locale_id)
@@ -88,7 +96,12 @@ def attempt_start(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePag
     return attempt
 
 
-def _responses_from(*, drawn: list[DrawnQuestion], data) -> dict[str, object]:
+def _responses_from(*, drawn: list[DrawnQuestion], data) -> tuple[dict[str, object], dict[str, str]]:
+    """The answers of a form by question position, and what the learner must correct, by position.
+
+    A tampered form (a question not drawn, an option never offered) is refused outright; an
+    answer the learner can correct (a number that cannot be read) is reported, not refused.
+    """
     allowed = {str(question.position) for question in drawn}
     for name in data:
         if name.startswith(ANSWER_FIELD_PREFIX) and name[len(ANSWER_FIELD_PREFIX) :].split("-")[0] not in allowed:
@@ -96,7 +109,7 @@ def _responses_from(*, drawn: list[DrawnQuestion], data) -> dict[str, object]:
                 _("The form answered questions that were not part of this attempt. Nothing was recorded."),
                 code="tampered",
             )
-    responses = {}
+    responses, errors = {}, {}
     for question in drawn:
         try:
             responses[str(question.position)] = question.block.response_from(
@@ -106,7 +119,9 @@ def _responses_from(*, drawn: list[DrawnQuestion], data) -> dict[str, object]:
             raise AttemptRefused(
                 _("The form sent an answer that is not one of the options. Nothing was recorded."), code="tampered"
             ) from error
-    return responses
+        except AnswerInvalid as error:
+            errors[str(question.position)] = error.message
+    return responses, errors
 
 
 @transaction.atomic
@@ -121,13 +136,15 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
     if attempt is None:
         raise AttemptRefused(_("This attempt does not exist."), code="unknown")
     drawn = attempt_questions(attempt=attempt)
-    responses = _responses_from(drawn=drawn, data=data)
+    responses, errors = _responses_from(drawn=drawn, data=data)
     if attempt.status == AttemptStatus.SUBMITTED:
-        if attempt.responses == responses:
+        if attempt.responses == responses and not errors:
             return attempt
         raise AttemptRefused(_("This attempt was already graded; your first submission stands."), code="already_graded")
     if attempt.status == AttemptStatus.EXPIRED or attempt.is_past_deadline(at=timezone.now() - SUBMISSION_GRACE):
         raise AttemptRefused(_("The time limit for this attempt has passed, so it was not graded."), code="time_limit")
+    if errors:
+        raise AttemptAnswersInvalid(errors)
     block, quiz = quiz_block(lesson=lesson, block_id=attempt.block_id)
     earned = Decimal(0)
     possible = 0
@@ -164,14 +181,14 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
             _("This attempt was already graded; your first submission stands."), code="race"
         ) from error
     enrolment = attempt.enrolment
+    enrolment_touch(enrolment=enrolment, lesson_key=attempt.lesson_key)
     activity_result_record(
         enrolment=enrolment,
+        course=course,
         lesson_key=attempt.lesson_key,
         block_id=attempt.block_id,
         kind=block.activity_kind,
         score=score,
         pass_mark=quiz["pass_mark"],
     )
-    enrolment_touch(enrolment=enrolment, lesson_key=attempt.lesson_key)
-    enrolment_completion_update(enrolment=enrolment, course=course)
     return attempt

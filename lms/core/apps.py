@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     def ready(self) -> None:
         from lms.core import checks  # noqa: F401 - registers the system checks
+        from lms.core.translation_comments import install as translation_comments_install
+
+        translation_comments_install()

@@ -81,13 +81,17 @@ NAVIGATION: tuple[NavItem, ...] = (
 
 
 def navigation_for(*, request: HttpRequest, roles: frozenset[Role]) -> list[NavLink]:
-    links = []
+    """The viewer's links. At most one is current: the home page when it is the page itself,
+    otherwise the link whose URL is the longest start of the path (/en/courses/my-learning/
+    is "My learning", not also "Courses")."""
+    entries: list[tuple[str | Promise, str, bool]] = []
     for item in NAVIGATION:
         if not item.is_visible(request, roles):
             continue
         url = item.url(request) if item.url else reverse(item.url_name, args=item.url_args)
         if url is None:
             continue
-        is_current = request.path == url if item.url_args == ("",) else request.path.startswith(url)
-        links.append(NavLink(label=item.label, url=url, is_current=is_current))
-    return links
+        is_home = item.url_args == ("",)
+        entries.append((item.label, url, request.path == url if is_home else request.path.startswith(url)))
+    current = max((url for _label, url, matches in entries if matches), key=len, default=None)
+    return [NavLink(label=label, url=url, is_current=url == current) for label, url, _matches in entries]

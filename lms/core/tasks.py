@@ -7,6 +7,7 @@ from typing import Any
 
 from celery import shared_task
 from django.core.management import call_command
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 
@@ -34,10 +35,25 @@ def login_logs_prune_task(age_days: int = 90) -> None:
     call_command("axes_reset_failure_logs", age=age_days, verbosity=0)
 
 
-@shared_task(name="lms.core.tasks.django_task_run_task", acks_late=True, ignore_result=True)
+@shared_task(
+    name="lms.core.tasks.django_task_run_task",
+    acks_late=True,
+    ignore_result=True,
+    autoretry_for=(IntegrityError,),
+    retry_backoff=1,
+    max_retries=5,
+)
 def django_task_run_task(module_path: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
-    """Run a django-tasks task (Wagtail's own background work) on a Celery worker."""
+    """Run a django-tasks task (Wagtail's own background work) on a Celery worker, in one transaction.
+
+    Wagtail's index updates read what is indexed, then insert what is missing: two of them for
+    the same object at once (a page saved twice in a request, a pool of two processes) both
+    insert. In one transaction the second waits for the first (SQLite takes its write lock at
+    BEGIN; PostgreSQL's search index inserts with ON CONFLICT), and an insert that still meets a
+    unique constraint is retried, when it finds the row there and updates it.
+    """
     from django.utils.module_loading import import_string
 
     task = import_string(module_path)
-    return task.call(*args, **kwargs)
+    with transaction.atomic():
+        return task.call(*args, **kwargs)

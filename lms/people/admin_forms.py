@@ -12,7 +12,13 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from lms.people.models import STAFF_NUMBER_TAKEN, Authority, DutyPost, JobFunction, StaffProfile, User
 from lms.people.roles import GROUP_NAMES, Role
-from lms.people.services import staff_profile_build, staff_profile_remove, staff_profile_set, user_language_set
+from lms.people.services import (
+    account_invitation_send,
+    staff_profile_build,
+    staff_profile_remove,
+    staff_profile_set,
+    user_language_set,
+)
 
 _USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
 
@@ -102,12 +108,36 @@ class StaffProfileFieldsMixin(forms.Form):
 
 
 class PersonCreationForm(StaffProfileFieldsMixin, UserCreationForm):
+    """A new person. Without a password, they are e-mailed a link to choose their own."""
+
     class Meta(UserCreationForm.Meta):
         model = User
         fields = _USER_FIELDS
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = _(
+                "Leave both password fields blank: the person then receives an e-mail, in their preferred "
+                "language, with a link to choose their own password (valid for one day)."
+            )
+
+    def save(self, commit: bool = True) -> User:
+        is_invited = not self.cleaned_data.get("password1")
+        if is_invited:
+            self.instance.set_unusable_password()
+        user = super().save(commit=commit)
+        if commit and is_invited:
+            account_invitation_send(user=user)
+        return user
 
 
 class PersonEditForm(StaffProfileFieldsMixin, UserEditForm):
     class Meta(UserEditForm.Meta):
         model = User
         fields = [*_USER_FIELDS, "is_active"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "password1" in self.fields:
+            self.fields["password1"].help_text = _("Leave both password fields blank to keep the current password.")

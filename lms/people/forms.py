@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,6 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from lms.people.models import Language, User
+from lms.people.throttling import client_address, password_reset_allowed
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -29,11 +32,30 @@ class EmailAuthenticationForm(AuthenticationForm):
 
 class LocalizedPasswordResetForm(PasswordResetForm):
     """Sends the reset e-mail in the recipient's preferred language, with links to LMS_SITE_URL
-    (not to whatever host the request named)."""
+    (not to whatever host the request named).
+
+    Requests are throttled per e-mail and per client address; a throttled request sends
+    nothing, and the view answers it exactly as any other. People who never chose a password
+    (invited by a roster import or an administrator) may ask for a link too: their invitation
+    expires after a day and tells them to.
+    """
 
     def save(self, **kwargs: Any) -> None:
+        request = kwargs.get("request")
+        address = client_address(request) if request is not None else None
+        if not password_reset_allowed(email=self.cleaned_data["email"], address=address):
+            return
         site = urlsplit(settings.SITE_URL)
         super().save(**{**kwargs, "domain_override": site.netloc, "use_https": site.scheme == "https"})
+
+    def get_users(self, email: str) -> Iterator[User]:
+        """Active users with this e-mail (in any case), with or without a usable password.
+
+        As Django's own, the database's case-insensitive match is confirmed in Python, so that
+        an address that only folds to this one in Unicode gets nothing (CVE-2019-19844)."""
+        wanted = unicodedata.normalize("NFKC", email).casefold()
+        users = User.objects.filter(email__iexact=email, is_active=True)
+        return (user for user in users if unicodedata.normalize("NFKC", user.email).casefold() == wanted)
 
     def send_mail(
         self,
@@ -51,14 +73,11 @@ class LocalizedPasswordResetForm(PasswordResetForm):
 
 
 class AccountForm(forms.Form):
-    full_name = forms.CharField(
-        label=_("Full name"),
-        max_length=200,
-        help_text=_("Exactly as written on your identity document, with accents and both surnames."),
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    """What a person changes about themselves: the language. Their name belongs to their staff
+    record (focal points and administrators correct it), so it is shown, never posted."""
+
     preferred_language = forms.ChoiceField(label=_("Preferred language"), choices=Language.choices)
 
     @classmethod
     def for_user(cls, user: User, data: Any = None) -> AccountForm:
-        return cls(data=data, initial={"full_name": user.full_name, "preferred_language": user.preferred_language})
+        return cls(data=data, initial={"preferred_language": user.preferred_language})

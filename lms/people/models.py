@@ -9,8 +9,6 @@ Invariants:
 
 from __future__ import annotations
 
-import unicodedata
-
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.core.exceptions import ValidationError
@@ -19,6 +17,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from lms.people.names import normalize_name, validate_name_characters
 
 
 class Language(models.TextChoices):
@@ -50,11 +50,6 @@ class SourceStatus(models.TextChoices):
 
 
 STAFF_NUMBER_TAKEN = "staff_number_taken"
-
-
-def normalize_name(value: str) -> str:
-    """Keep a name exactly as written, in one Unicode form (NFC), without outer or doubled spaces."""
-    return " ".join(unicodedata.normalize("NFC", value).split())
 
 
 def _in_choices(field: str, choices: type[models.TextChoices]) -> models.Q:
@@ -91,6 +86,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         _("full name"),
         max_length=200,
         help_text=_("Exactly as written on the identity document, with accents and both surnames."),
+        validators=[validate_name_characters],
     )
     preferred_language = models.CharField(
         _("preferred language"), max_length=5, choices=Language.choices, default=Language.SPANISH
@@ -207,8 +203,11 @@ class Authority(models.Model):
         ]
 
     def __str__(self) -> str:
+        """The name, acronym and country: three countries' authorities share one name (DGME)."""
         label = self.name_en if get_language() == Language.ENGLISH else self.name
-        return f"{label} ({self.acronym})" if self.acronym else label
+        if self.acronym:
+            label = f"{label} ({self.acronym})"
+        return f"{label} · {self.country.name}" if self.country_id is not None else label
 
 
 class DutyPost(models.Model):

@@ -13,7 +13,7 @@ from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q, QuerySet
 
 from lms.people.models import StaffProfile, User
-from lms.people.roles import ROLE_BY_GROUP_NAME, Role
+from lms.people.roles import GROUP_NAMES, ROLE_BY_GROUP_NAME, Role
 
 Viewer = User | AnonymousUser
 
@@ -36,7 +36,7 @@ def staff_profile_for(*, user: Viewer) -> StaffProfile | None:
     if not user.is_authenticated:
         return None
     try:
-        return StaffProfile.objects.select_related("country", "authority", "duty_post").get(user=user)
+        return StaffProfile.objects.select_related("country", "authority__country", "duty_post").get(user=user)
     except StaffProfile.DoesNotExist:
         return None
 
@@ -94,3 +94,26 @@ def staff_profile_list(*, viewer: Viewer) -> QuerySet[StaffProfile]:
     """Staff profiles the viewer may see."""
     scope = country_scope_for(viewer=viewer)
     return StaffProfile.objects.filter(scope.people_filter(user_field="user", country_field="country"))
+
+
+@dataclass(frozen=True)
+class NameCorrectionContacts:
+    """Who corrects a person's name: their country's focal points, or else the administrators."""
+
+    are_focal_points: bool
+    people: list[User]
+
+
+def name_correction_contacts_for(*, user: User) -> NameCorrectionContacts:
+    """The focal points of the user's country (the name belongs to the authority's staff record);
+    the administrators when the user has no country or the country has no focal point."""
+    active = User.objects.filter(is_active=True).exclude(pk=user.pk).order_by("full_name", "email")
+    profile = staff_profile_for(user=user)
+    if profile is not None and profile.country_id is not None:
+        focal_points = list(
+            active.filter(groups__name=GROUP_NAMES[Role.FOCAL_POINT], staff_profile__country_id=profile.country_id)
+        )
+        if focal_points:
+            return NameCorrectionContacts(are_focal_points=True, people=focal_points)
+    administrators = active.filter(Q(groups__name=GROUP_NAMES[Role.ADMINISTRATOR]) | Q(is_superuser=True))
+    return NameCorrectionContacts(are_focal_points=False, people=list(administrators.distinct()))

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 
 from lms.people.languages import supported_language
 from lms.people.models import Authority, DutyPost, JobFunction, StaffProfile, User
@@ -85,10 +93,35 @@ def user_language_set(*, user: User, language: str) -> str:
 
 
 @transaction.atomic
-def account_update(*, user: User, full_name: str, preferred_language: str) -> User:
-    """What a user may change about themselves: their name and their language."""
-    user.full_name = full_name
-    user.full_clean(exclude=["password"])
-    user.save(update_fields=["full_name"])
+def account_update(*, user: User, preferred_language: str) -> User:
+    """What a user may change about themselves: their language. Their full name is printed on
+    certificates and belongs to the authority's staff record: focal points (roster import) and
+    administrators (admin user form) change it, never the user."""
     user_language_set(user=user, language=preferred_language)
     return user
+
+
+def password_choice_link(*, user: User) -> str:
+    """A one-day link (PASSWORD_RESET_TIMEOUT) on SITE_URL where the user chooses a password, in their language."""
+    with translation.override(supported_language(user.preferred_language)):
+        path = reverse(
+            "people:password_reset_confirm",
+            kwargs={
+                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
+                "token": default_token_generator.make_token(user),
+            },
+        )
+    return settings.SITE_URL + path
+
+
+def account_invitation_send(*, user: User) -> None:
+    """Once the new account is committed, e-mail the person a link to choose their password, in their language."""
+
+    def send() -> None:
+        with translation.override(supported_language(user.preferred_language)):
+            context = {"user": user, "link": password_choice_link(user=user)}
+            subject = " ".join(render_to_string("people/email/invitation_subject.txt", context).split())
+            body = render_to_string("people/email/invitation.txt", context)
+        send_mail(subject, body, None, [user.email])
+
+    transaction.on_commit(send)

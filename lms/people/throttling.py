@@ -1,17 +1,31 @@
-"""Who is trying to log in, and from where: the keys of login throttling (django-axes).
+"""Throttles: failed logins (django-axes) and password-reset requests (a cache counter).
 
-Officers at one border post often share one public address, so throttling locks the pair
-(e-mail, address). Both halves must be canonical: the e-mail in lower case (logins ignore
-case, so must lock-outs), and the address of the client, not of our reverse proxy.
+Officers at one border post often share one public address, so login throttling locks the
+pair (e-mail, address) after AXES_FAILURE_LIMIT failures, and the address as a whole only
+after LMS_LOGIN_FAILURES_PER_ADDRESS failures over any e-mails, a higher limit (guessing
+spread over many accounts). Both halves of the pair are canonical: the e-mail in lower case
+(logins ignore case, so must lock-outs), and the address of the client, not of our proxy.
+
+Password-reset requests are counted per e-mail and per client address in the cache (any
+backend: per-process memory in development, Redis with several processes). Past either
+limit nothing is sent, and the visitor sees exactly what everyone else sees.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from typing import Any
 
+from axes.attempts import get_cool_off_threshold
+from axes.handlers.database import AxesDatabaseHandler
+from axes.helpers import get_cool_off
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.http import HttpRequest
+from django.core.cache import cache
+from django.db.models import Sum
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
 
 def login_username(request: HttpRequest, credentials: Mapping[str, Any] | None = None) -> str:
@@ -33,3 +47,63 @@ def client_address(request: HttpRequest) -> str | None:
         return remote
     forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
     return forwarded[-count] if len(forwarded) >= count else remote
+
+
+def login_failures_from_address(request: HttpRequest) -> int:
+    """Failed logins from the request's client address within the cool-off, over every e-mail tried."""
+    address = getattr(request, "axes_ip_address", None) or client_address(request)
+    attempts = AccessAttempt.objects.filter(ip_address=address, attempt_time__gte=get_cool_off_threshold(request))
+    return attempts.aggregate(total=Sum("failures_since_start"))["total"] or 0
+
+
+def is_address_locked(request: HttpRequest) -> bool:
+    return login_failures_from_address(request) >= settings.LMS_LOGIN_FAILURES_PER_ADDRESS
+
+
+class LoginFailureHandler(AxesDatabaseHandler):
+    """Axes' database handler with a second, higher limit per client address.
+
+    Axes compares one failure count with one limit (AXES_FAILURE_LIMIT). The count it sees
+    is the pair's (AXES_LOCKOUT_PARAMETERS), raised to the limit once the address as a whole
+    has reached LMS_LOGIN_FAILURES_PER_ADDRESS, so either limit locks.
+    """
+
+    def get_failures(self, request: HttpRequest, credentials: dict | None = None) -> int:
+        per_account = super().get_failures(request, credentials)
+        if per_account < settings.AXES_FAILURE_LIMIT and is_address_locked(request):
+            return settings.AXES_FAILURE_LIMIT
+        return per_account
+
+
+def lockout_response(
+    request: HttpRequest, original_response: HttpResponse | None = None, credentials: dict | None = None
+) -> HttpResponse:
+    """The lock-out page (429), saying whether the e-mail and address, or the whole address, is locked."""
+    context = {"cooloff_timedelta": get_cool_off(request), "is_address_locked": is_address_locked(request)}
+    return render(request, "people/lockout.html", context, status=429)
+
+
+def allowance_use(*, key: str, limit: int, window: int) -> bool:
+    """Count one use against a fixed window of `window` seconds; False once more than `limit` were used."""
+    cache.add(key, 0, timeout=window)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        count = 1
+    return count <= limit
+
+
+def password_reset_allowed(*, email: str, address: str | None) -> bool:
+    """Count a password-reset request against the e-mail's and the client address's allowances."""
+    window = settings.LMS_PASSWORD_RESET_WINDOW
+    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
+    per_email = allowance_use(
+        key=f"people:password-reset:email:{digest}", limit=settings.LMS_PASSWORD_RESETS_PER_EMAIL, window=window
+    )
+    per_address = allowance_use(
+        key=f"people:password-reset:address:{address}",
+        limit=settings.LMS_PASSWORD_RESETS_PER_ADDRESS,
+        window=window,
+    )
+    return per_email and per_address

@@ -7,7 +7,6 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse, reverse_lazy
@@ -17,7 +16,7 @@ from django.views import View
 
 from lms.people.forms import AccountForm, EmailAuthenticationForm, LocalizedPasswordResetForm
 from lms.people.languages import url_in_language
-from lms.people.selectors import staff_profile_for
+from lms.people.selectors import name_correction_contacts_for, staff_profile_for
 from lms.people.services import account_update
 
 
@@ -81,21 +80,17 @@ class AccountView(LoginRequiredMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         form = AccountForm.for_user(request.user, data=request.POST)
         if form.is_valid():
-            try:
-                account_update(
-                    user=request.user,
-                    full_name=form.cleaned_data["full_name"],
-                    preferred_language=form.cleaned_data["preferred_language"],
-                )
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                language = request.user.preferred_language
-                with translation.override(language):
-                    messages.success(request, _("Your account has been updated."))
-                return HttpResponseRedirect(url_in_language(reverse("people:account"), language))
+            account_update(user=request.user, preferred_language=form.cleaned_data["preferred_language"])
+            language = request.user.preferred_language
+            with translation.override(language):
+                messages.success(request, _("Your account has been updated."))
+            return HttpResponseRedirect(url_in_language(reverse("people:account"), language))
         return self._render(request, form)
 
     def _render(self, request: HttpRequest, form: AccountForm) -> HttpResponse:
-        context = {"form": form, "staff_profile": staff_profile_for(user=request.user)}
+        context = {
+            "form": form,
+            "staff_profile": staff_profile_for(user=request.user),
+            "name_contacts": name_correction_contacts_for(user=request.user),
+        }
         return render(request, self.template_name, context)

@@ -13,7 +13,13 @@ import environ
 from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
-from lms.settings.validation import broker_url_config, cache_url_config, database_url_config, email_url_config
+from lms.settings.validation import (
+    broker_url_config,
+    cache_url_config,
+    celery_task_queues,
+    database_url_config,
+    email_url_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PROJECT_DIR = BASE_DIR / "lms"
@@ -151,16 +157,23 @@ SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
 # Login throttling: lock the pair (e-mail, address) so that officers sharing one
-# border-post address do not lock each other out.
+# border-post address do not lock each other out; lock the whole address only after many
+# more failures over any e-mails (lms/people/throttling.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+LMS_LOGIN_FAILURES_PER_ADDRESS = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_MINUTES", default=15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "lms.people.throttling.LoginFailureHandler"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_TEMPLATE = "people/lockout.html"
+AXES_LOCKOUT_CALLABLE = "lms.people.throttling.lockout_response"
 AXES_USERNAME_CALLABLE = "lms.people.throttling.login_username"
 AXES_CLIENT_IP_CALLABLE = "lms.people.throttling.client_address"
 LMS_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+# Password-reset requests per e-mail and per client address in LMS_PASSWORD_RESET_WINDOW seconds.
+LMS_PASSWORD_RESETS_PER_EMAIL = env.int("PASSWORD_RESETS_PER_EMAIL", default=3)
+LMS_PASSWORD_RESETS_PER_ADDRESS = env.int("PASSWORD_RESETS_PER_ADDRESS", default=10)
+LMS_PASSWORD_RESET_WINDOW = 60 * 60
 
 # Internationalisation (D6): Spanish first, English second.
 LANGUAGE_CODE = "es"
@@ -172,6 +185,9 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# A translation goes live when a trainer publishes it, never at submission with the source's text
+# (wagtail-localize's default copies the source's live status): docs/decisions/0015-courses-lms.md.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 # Static files and uploads (D3: vendored, served by WhiteNoise, no CDN).
 STATIC_URL = "/static/"
@@ -191,7 +207,8 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="OCAM Capacitación <
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Wagtail
-WAGTAIL_SITE_NAME = "OCAM · Plataforma de capacitación"
+# Translated, so that the admin in English does not greet its users in Spanish.
+WAGTAIL_SITE_NAME = _("OCAM training platform")
 WAGTAILIMAGES_IMAGE_MODEL = "media.CustomImage"
 # SVG diagrams in lessons (light on slow links); Wagtail serves them as uploaded, never rasterised.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp", "svg"]
@@ -201,6 +218,8 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False  # resets go through the site's own e-mai
 WAGTAILUSERS_PASSWORD_REQUIRED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar (D3, and the CSP blocks it anyway): the admin shows an uploaded avatar or Wagtail's default.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # Courses: blocks and completion requirements that lower apps add (see courses/blocks/__init__.py).
 COURSES_LESSON_BLOCKS: list[tuple[str, str]] = []
@@ -231,6 +250,13 @@ COURSES_MY_LEARNING_SECTIONS = ["certificates.views.my_learning_section"]
 # refused before they are read; a status is "expiring" within these many days (first band it fits).
 TRACKING_ROSTER_MAX_BYTES = env.int("TRACKING_ROSTER_MAX_BYTES", default=2 * 1024 * 1024)
 TRACKING_ROSTER_MAX_ROWS = env.int("TRACKING_ROSTER_MAX_ROWS", default=10_000)
+# An XLSX roster is refused, by its ZIP directory and before any part is read, if its parts unpack
+# to more than these many bytes in all or in one part, are compressed more than this ratio (parts
+# over 1 MiB), or are more than this many: decompression bombs (docs/tracking.md).
+TRACKING_ROSTER_XLSX_MAX_UNPACKED_BYTES = env.int("TRACKING_ROSTER_XLSX_MAX_UNPACKED_BYTES", default=64 * 1024 * 1024)
+TRACKING_ROSTER_XLSX_MAX_PART_BYTES = env.int("TRACKING_ROSTER_XLSX_MAX_PART_BYTES", default=32 * 1024 * 1024)
+TRACKING_ROSTER_XLSX_MAX_RATIO = env.int("TRACKING_ROSTER_XLSX_MAX_RATIO", default=100)
+TRACKING_ROSTER_XLSX_MAX_PARTS = env.int("TRACKING_ROSTER_XLSX_MAX_PARTS", default=200)
 TRACKING_TREND_MONTHS = 12
 # Unapplied roster uploads are deleted after this many days.
 TRACKING_IMPORT_RETENTION_DAYS = 30
@@ -254,7 +280,19 @@ CELERY_TASK_TIME_LIMIT = 60 * 30
 CELERY_TASK_SOFT_TIME_LIMIT = 60 * 25
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
-CELERY_TIMEZONE = "UTC"
+# Queues by urgency (D10, docs/decisions/0018-task-queues-by-urgency.md): what a person waits for
+# (certificates, e-mails) goes to the default queue, background work (Wagtail's search index,
+# reconciles, reminders, scheduled reports) to the background queue (lms.celery.task_route).
+# Workers consume both, in this order; on Redis they always serve the first before the second.
+CELERY_TASK_DEFAULT_QUEUE = "urgent"
+BACKGROUND_TASK_QUEUE = "background"
+CELERY_TASK_QUEUES = celery_task_queues(CELERY_TASK_DEFAULT_QUEUE, BACKGROUND_TASK_QUEUE)
+CELERY_TASK_ROUTES = ("lms.celery.task_route",)
+if not CELERY_BROKER_IS_EMBEDDED:
+    CELERY_BROKER_TRANSPORT_OPTIONS = {**CELERY_BROKER_TRANSPORT_OPTIONS, "queue_order_strategy": "priority"}
+# Crontab schedules (the nightly status refresh, the monthly reports) run on the platform's calendar, the
+# same one that defines "today" (docs/decisions/0019-dates-and-time-zones.md).
+CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 CELERY_BEAT_SCHEDULE = {
     "wagtail-publish-scheduled": {

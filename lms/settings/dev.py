@@ -2,12 +2,43 @@
 
 from __future__ import annotations
 
+import os
 import secrets
+import sys
+from collections.abc import Mapping, Sequence
 
 from lms.settings.base import *  # noqa: F403
 from lms.settings.base import DEBUG_FROM_ENV, SECRET_KEY, VAR_DIR
 
 DEBUG = True if DEBUG_FROM_ENV is None else DEBUG_FROM_ENV
+
+
+def _runserver_port(argv: Sequence[str]) -> str | None:
+    """The port of `manage.py runserver [addr:]port`, if that is the command."""
+    if len(argv) < 2 or argv[1] != "runserver":
+        return None
+    for argument in argv[2:]:
+        if not argument.startswith("-"):
+            port = argument.rpartition(":")[2]
+            return port if port.isdigit() else None
+    return None
+
+
+def local_site_url(environ: Mapping[str, str], argv: Sequence[str]) -> str:
+    """The site's URL on this machine, for links in e-mails, PDFs and the admin: LMS_SITE_URL if set,
+    otherwise http://127.0.0.1 on the port the server runs on.
+
+    `make run` passes its PORT to honcho, which hands the web process that port but the worker
+    PORT + 100; so the Makefile also passes LMS_PORT, which honcho leaves alone, and the web
+    process and the worker compute the same URL. Then comes runserver's own port, then PORT.
+    """
+    if environ.get("LMS_SITE_URL"):
+        return environ["LMS_SITE_URL"].rstrip("/")
+    port = environ.get("LMS_PORT") or _runserver_port(argv) or environ.get("PORT") or "8000"
+    return f"http://127.0.0.1:{port}"
+
+
+SITE_URL = WAGTAILADMIN_BASE_URL = local_site_url(os.environ, sys.argv)
 
 
 def _local_secret_key() -> str:
@@ -21,3 +52,6 @@ def _local_secret_key() -> str:
 
 
 SECRET_KEY = SECRET_KEY or _local_secret_key()
+
+# The worker prints the console backend's e-mails as they are, not as warning log records.
+CELERY_WORKER_REDIRECT_STDOUTS = False

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Exchange, Queue
 
 DATABASE_SCHEMES = {"sqlite", "postgres", "postgresql", "pgsql", "psql"}
 BROKER_SCHEMES = {"redis", "rediss", "amqp", "amqps", "pyamqp", "filesystem", "memory"}
@@ -121,7 +122,8 @@ def broker_url_config(value: str, *, result_backend: str, var_dir: Path) -> Brok
         for folder in folders.values():
             folder.mkdir(parents=True, exist_ok=True)
         return BrokerConfig(
-            broker_url="filesystem://",
+            # A host name, although the folders are local: without one kombu warns on every connection.
+            broker_url="filesystem://localhost/",
             result_backend=result_backend or f"file://{folders['results']}",
             is_embedded=True,
             transport_options={
@@ -130,6 +132,9 @@ def broker_url_config(value: str, *, result_backend: str, var_dir: Path) -> Brok
                 "processed_folder": str(folders["processed_folder"]),
                 "control_folder": str(folders["control_folder"]),
                 "store_processed": False,
+                # A worker whose pool is busy looks again after this many seconds (kombu's default,
+                # one second, let a worker of two processes run at most two tasks a second).
+                "polling_interval": 0.1,
             },
         )
     expected = "redis://host:6379/0 (or leave it unset for the embedded broker)"
@@ -144,6 +149,11 @@ def broker_url_config(value: str, *, result_backend: str, var_dir: Path) -> Brok
     else:
         result_backend = value if parts.scheme in {"redis", "rediss"} else "rpc://"
     return BrokerConfig(broker_url=value, result_backend=result_backend, is_embedded=False)
+
+
+def celery_task_queues(*names: str) -> tuple[Queue, ...]:
+    """Celery queues, each on its own direct exchange; a worker started without --queues consumes them in this order."""
+    return tuple(Queue(name, Exchange(name, type="direct"), routing_key=name) for name in names)
 
 
 def _check_result_backend(value: str) -> None:

@@ -14,6 +14,7 @@ import uuid
 from datetime import date
 
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.api.v3.auth import BearerTokenAuth
@@ -105,7 +106,7 @@ def certification(request: HttpRequest, course: uuid.UUID, email: str | None = N
         else {
             "code": certificate.code_display,
             "status": answer.status.value,
-            "issued_on": certificate.issued_at.date() if certificate.issued_at else None,
+            "issued_on": timezone.localdate(certificate.issued_at) if certificate.issued_at else None,
             "expires_on": certificate.expires_on,
             "verification_url": verification_url(certificate.code, certificate.language or "es"),
         },

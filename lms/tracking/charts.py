@@ -3,14 +3,23 @@ data table, so that it reads without JavaScript, in the PDF report and with a sc
 
 Pages embed the SVG as a data: image (the Content-Security-Policy allows data: images, not
 inline styles); pygal's script is left out (`js=[]`) and its inline config script removed.
+
+No text is ever cut: pygal's truncation (on by default, "Registro de entr…", "10…") is off for
+labels and legends. Long category names on the side of horizontal bars are wrapped onto
+several lines (pygal draws one line per label: it lays out a stand-in of the longest line's
+length, which is then replaced by the lines); month and country names under vertical charts
+are turned 45 degrees; the legend takes one column when its names are long; and the chart
+grows (taller for more categories, wider for a legend name longer than the chart) instead.
 """
 
 from __future__ import annotations
 
 import base64
 import re
+import textwrap
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 
 import pygal
 from django.utils.formats import date_format
@@ -33,6 +42,22 @@ STYLE = Style(
     value_font_size=12,
 )
 SCRIPT = re.compile(r"<script.*?</script>", re.DOTALL)
+WIDTH, HEIGHT = 720, 360
+# Text widths are estimated, as pygal does, at 0.6 em a character: wider than DejaVu Sans or Noto Sans
+# draw these labels (the SVG is drawn with whatever sans-serif font the browser or WeasyPrint has: an
+# <img> loads no web font), so an estimated fit is a real one.
+CHARACTER_WIDTH = 0.6 * STYLE.label_font_size
+LABEL_LINE_CHARACTERS = 28
+LINE_HEIGHT = 15
+LEGEND_BOX = 12
+# What surrounds the plot: the title above, the value axis under it, pygal's spacing.
+CHROME_HEIGHT = 110
+PLOT_SIDE_MARGIN = 110
+# Stand-ins pygal lays out in place of a wrapped label: a private-use character, the label's
+# number, padding to the length of its longest line.
+STAND_IN = "\ue000"
+STAND_IN_TEXT = re.compile(r"<text([^>]*)>(\ue000\d+\ue000x*)</text>")
+STAND_IN_ANY = re.compile(r"\ue000\d+\ue000x*")
 
 
 @dataclass(frozen=True)
@@ -42,6 +67,8 @@ class Chart:
     headers: list[str]
     rows: list[list[str]]
     svg: str
+    width: int = WIDTH
+    height: int = HEIGHT
 
     @property
     def data_uri(self) -> str:
@@ -56,20 +83,82 @@ def _shown(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} %"
 
 
-def _render(chart) -> str:
-    return SCRIPT.sub("", chart.render(is_unicode=True))
+def _text_width(text: str) -> float:
+    return len(text) * CHARACTER_WIDTH
 
 
-def _config(kind, title: str, *, legend: bool, percent: bool = True, **extra):
+def _legend_layout(names: list[str]) -> tuple[int, int, int]:
+    """Columns, rows and the chart width a bottom legend of these names needs, none of them cut."""
+    if not names:
+        return 1, 0, WIDTH
+    entry = max(_text_width(name) for name in names) + LEGEND_BOX + 10
+    plot = WIDTH - PLOT_SIDE_MARGIN
+    columns = max(1, min(len(names), 3, int(plot // entry)))
+    width = max(WIDTH, int(entry + PLOT_SIDE_MARGIN))
+    rows = -(-len(names) // columns)
+    return columns, rows, width
+
+
+def _wrapped(label: str) -> list[str]:
+    return textwrap.wrap(label, LABEL_LINE_CHARACTERS, break_long_words=False, break_on_hyphens=False) or [label]
+
+
+class _SideLabels:
+    """Category labels beside horizontal bars, wrapped onto lines; pygal lays out stand-ins."""
+
+    def __init__(self, labels: list[str]) -> None:
+        self.labels = labels
+        self.lines = [_wrapped(label) for label in labels]
+        self.stand_ins = [
+            f"{STAND_IN}{index}{STAND_IN}".ljust(max(len(line) for line in lines), "x")
+            for index, lines in enumerate(self.lines)
+        ]
+
+    def height(self, legend_rows: int) -> int:
+        """A chart tall enough for every label's lines and the legend."""
+        per_category = max(32, max((len(lines) for lines in self.lines), default=1) * LINE_HEIGHT + 14)
+        needed = CHROME_HEIGHT + len(self.labels) * per_category + legend_rows * 20
+        return max(HEIGHT if len(self.labels) > 3 else 240, needed)
+
+    def replace(self, svg: str) -> str:
+        def text(match: re.Match) -> str:
+            attributes, stand_in = match.groups()
+            lines = self.lines[int(stand_in.strip("x").strip(STAND_IN))]
+            x = re.search(r'\bx="([^"]*)"', attributes)
+            x_attribute = f' x="{x.group(1)}"' if x else ""
+            first = -(len(lines) - 1) / 2 * LINE_HEIGHT
+            spans = "".join(
+                f'<tspan{x_attribute} dy="{first if index == 0 else LINE_HEIGHT:g}">{escape(line, quote=False)}</tspan>'
+                for index, line in enumerate(lines)
+            )
+            return f"<text{attributes}>{spans}</text>"
+
+        def anywhere(match: re.Match) -> str:
+            return escape(self.labels[int(match.group(0).strip("x").strip(STAND_IN))], quote=False)
+
+        return STAND_IN_ANY.sub(anywhere, STAND_IN_TEXT.sub(text, svg))
+
+
+def _render(chart, side_labels: _SideLabels | None = None) -> str:
+    svg = SCRIPT.sub("", chart.render(is_unicode=True))
+    return side_labels.replace(svg) if side_labels else svg
+
+
+def _config(kind, title: str, *, legend: list[str] | None, percent: bool = True, height: int = HEIGHT, **extra):
+    """A pygal chart that cuts no text: labels and legend names are drawn whole (see the module's docstring)."""
+    columns, _rows, width = _legend_layout(legend or [])
     chart = kind(
         js=[],
         style=STYLE,
-        width=720,
-        height=360,
+        width=width,
+        height=height,
         explicit_size=True,
         title=title,
-        show_legend=legend,
+        show_legend=bool(legend),
         legend_at_bottom=True,
+        legend_at_bottom_columns=columns,
+        truncate_label=-1,
+        truncate_legend=-1,
         print_values=False,
         disable_xml_declaration=True,
         **extra,
@@ -80,10 +169,25 @@ def _config(kind, title: str, *, legend: bool, percent: bool = True, **extra):
     return chart
 
 
+def _vertical_height(labels: list[str], legend: list[str] | None) -> int:
+    """A chart tall enough for a plot of the usual height, its labels turned 45 degrees, and its legend."""
+    _columns, rows, _width = _legend_layout(legend or [])
+    turned = max((_text_width(label) for label in labels), default=0) * 0.71
+    return int(HEIGHT - 40 + turned + rows * 20)
+
+
+def _horizontal(kind, title: str, categories: list[str], *, legend: list[str] | None, percent: bool = True):
+    """Horizontal bars with the categories' names wrapped beside them, the chart as tall as they need."""
+    side_labels = _SideLabels(categories)
+    _columns, rows, _width = _legend_layout(legend or [])
+    chart = _config(kind, title, legend=legend, percent=percent, height=side_labels.height(rows))
+    chart.x_labels = side_labels.stand_ins
+    return chart, side_labels
+
+
 def coverage_bars(*, title: str, label_header: str, items: list[tuple[str, int, int]]) -> Chart:
     """Coverage (valid over required) per label, as horizontal bars."""
-    chart = _config(pygal.HorizontalBar, title, legend=False)
-    chart.x_labels = [label for label, _valid, _required in items]
+    chart, side_labels = _horizontal(pygal.HorizontalBar, title, [label for label, _v, _r in items], legend=None)
     chart.add(_("Coverage"), [_percent(valid, required) for _label, valid, required in items])
     rows = [[label, str(valid), str(required), _shown(_percent(valid, required))] for label, valid, required in items]
     measured = [(label, _percent(valid, required), valid, required) for label, valid, required in items if required]
@@ -106,13 +210,20 @@ def coverage_bars(*, title: str, label_header: str, items: list[tuple[str, int, 
             "high_label": high[0],
         }
     headers = [label_header, _("Valid certificates"), _("People required"), _("Coverage")]
-    return Chart(title=title, summary=summary, headers=headers, rows=rows, svg=_render(chart))
+    return _chart(chart, side_labels, title=title, summary=summary, headers=headers, rows=rows)
+
+
+def _chart(pygal_chart, side_labels: _SideLabels | None = None, **fields) -> Chart:
+    svg = _render(pygal_chart, side_labels)
+    return Chart(svg=svg, width=pygal_chart.config.width, height=pygal_chart.config.height, **fields)
 
 
 def coverage_trend(*, title: str, months: list[date], series: list[tuple[str, list[tuple[int, int]]]]) -> Chart:
     """Coverage by month, one line per series (values: (valid, required) per month)."""
-    chart = _config(pygal.Line, title, legend=len(series) > 1)
+    names = [name for name, _values in series]
     labels = [date_format(month, "YEAR_MONTH_FORMAT") for month in months]
+    legend = names if len(series) > 1 else None
+    chart = _config(pygal.Line, title, legend=legend, height=_vertical_height(labels, legend), x_label_rotation=45)
     chart.x_labels = labels
     for name, values in series:
         chart.add(name, [_percent(valid, required) for valid, required in values])
@@ -131,30 +242,30 @@ def coverage_trend(*, title: str, months: list[date], series: list[tuple[str, li
                 "end": _shown(_percent(*last)),
                 "end_month": labels[-1],
             }
-    return Chart(
-        title=title, summary=summary, headers=[_("Month"), *(n for n, _v in series)], rows=rows, svg=_render(chart)
-    )
+    return _chart(chart, title=title, summary=summary, headers=[_("Month"), *names], rows=rows)
 
 
-def status_stack(*, title: str, categories: list[str], statuses: list[tuple[str, list[int]]]) -> Chart:
-    """People in each status per category, as stacked horizontal bars."""
-    chart = _config(pygal.HorizontalStackedBar, title, legend=True, percent=False)
-    chart.x_labels = categories
+def status_stack(
+    *, title: str, categories: list[str], statuses: list[tuple[str, list[int]]], in_all: list[str]
+) -> Chart:
+    """People in each status per category, as stacked horizontal bars; `in_all` says each status's total."""
+    names = [name for name, _counts in statuses]
+    chart, side_labels = _horizontal(pygal.HorizontalStackedBar, title, categories, legend=names, percent=False)
     for name, counts in statuses:
         chart.add(name, counts)
     rows = [
         [category, *(str(counts[index]) for _name, counts in statuses), str(sum(c[index] for _n, c in statuses))]
         for index, category in enumerate(categories)
     ]
-    totals = ", ".join(f"{sum(counts)} {name.lower()}" for name, counts in statuses)
-    summary = _("In all: %(totals)s.") % {"totals": totals} if categories else _("No one is covered yet.")
-    headers = ["", *(name for name, _counts in statuses), _("Total")]
-    return Chart(title=title, summary=summary, headers=headers, rows=rows, svg=_render(chart))
+    summary = _("In all: %(totals)s.") % {"totals": ", ".join(in_all)} if categories else _("No one is covered yet.")
+    headers = ["", *names, _("Total")]
+    return _chart(chart, side_labels, title=title, summary=summary, headers=headers, rows=rows)
 
 
 def grouped_coverage(*, title: str, groups: list[str], series: list[tuple[str, list[tuple[int, int]]]]) -> Chart:
     """Coverage per group (for example per country), one bar per series (for example per course)."""
-    chart = _config(pygal.Bar, title, legend=True, x_label_rotation=20)
+    names = [name for name, _values in series]
+    chart = _config(pygal.Bar, title, legend=names, height=_vertical_height(groups, names), x_label_rotation=45)
     chart.x_labels = groups
     for name, values in series:
         chart.add(name, [_percent(valid, required) for valid, required in values])
@@ -171,4 +282,4 @@ def grouped_coverage(*, title: str, groups: list[str], series: list[tuple[str, l
                 "low_label": low[0],
                 "low": _shown(low[1]),
             }
-    return Chart(title=title, summary=summary, headers=["", *(n for n, _v in series)], rows=rows, svg=_render(chart))
+    return _chart(chart, title=title, summary=summary, headers=["", *names], rows=rows)

@@ -5,10 +5,30 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext_lazy
 
 from lms.tracking import charts
 from lms.tracking.models import ComplianceStatus
 from lms.tracking.selectors import CountryDashboard, RegionalCourse
+
+# "5 people compliant": each status's total in a chart's summary, with the plural forms of each language.
+PEOPLE_IN_STATUS = {
+    ComplianceStatus.COMPLIANT: ngettext_lazy(
+        "%(counter)s person compliant", "%(counter)s people compliant", "counter"
+    ),
+    ComplianceStatus.EXPIRING: ngettext_lazy(
+        "%(counter)s person whose certificate is expiring",
+        "%(counter)s people whose certificate is expiring",
+        "counter",
+    ),
+    ComplianceStatus.DUE: ngettext_lazy(
+        "%(counter)s person within the time to complete", "%(counter)s people within the time to complete", "counter"
+    ),
+    ComplianceStatus.OVERDUE: ngettext_lazy("%(counter)s person overdue", "%(counter)s people overdue", "counter"),
+    ComplianceStatus.EXPIRED: ngettext_lazy(
+        "%(counter)s person whose certificate expired", "%(counter)s people whose certificate expired", "counter"
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,10 @@ def dashboard_charts(data: CountryDashboard) -> DashboardCharts:
             statuses=[
                 (str(label), [getattr(course.tally, value) for course in courses])
                 for value, label in ComplianceStatus.choices
+            ],
+            in_all=[
+                PEOPLE_IN_STATUS[value] % {"counter": sum(getattr(course.tally, value) for course in courses)}
+                for value in ComplianceStatus.values
             ],
         ),
         trend=charts.coverage_trend(

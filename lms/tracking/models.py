@@ -203,7 +203,8 @@ class ImportStatus(models.TextChoices):
 
 
 class RosterImport(models.Model):
-    """An uploaded staff roster, kept so that the dry run and the import read the very same file."""
+    """An uploaded staff roster and its dry run, kept so that the check page and the import use the very
+    same rows without reading the file again."""
 
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     country = models.ForeignKey("people.Country", on_delete=models.PROTECT, related_name="+")
@@ -211,6 +212,8 @@ class RosterImport(models.Model):
     file_name = models.CharField(_("file"), max_length=200)
     data = models.BinaryField()
     sha256 = models.CharField(max_length=64)
+    # The dry run's result (`roster.RosterPlan.to_json`): the page and the import read it; the file is read once.
+    plan = models.JSONField(default=dict, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=ImportStatus.choices)
     rows = models.PositiveIntegerField(default=0)
     errors = models.PositiveIntegerField(default=0)

@@ -1,8 +1,13 @@
 """Staff rosters: check an uploaded CSV or XLSX file of a country's staff, plan the import, apply it.
 
 Invariants:
-- `roster_file_check` refuses a file (size, type, binary content) before anything parses it;
-- `roster_plan` writes nothing and reports every problem of the file in one pass;
+- `roster_file_check` refuses a file (size, type by its content, binary content, a workbook that
+  would unpack too far: `uploads`) before anything parses it;
+- `roster_plan` writes nothing and reports every problem of the file in one pass, each message in
+  every language of the platform (a plan is kept as JSON and read again, in either language);
+- `roster_replan` plans the rows a plan kept again, against the people as they are now, without
+  the file;
+- cells with invisible or control characters (Unicode Cc, Cf) are refused, naming them;
 - a person is matched by e-mail (without regard to case) or else by the authority's staff
   number; a person registered with another country or IOM is never changed, nor revealed;
 - a blank optional cell keeps what an existing person has (a roster adds and corrects, it
@@ -19,9 +24,8 @@ import csv
 import datetime
 import io
 import unicodedata
-import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -34,10 +38,18 @@ from django.db.models.functions import Lower
 from django.utils import translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
-from lms.people.models import Authority, DutyPost, JobFunction, Language, StaffProfile, User, normalize_name
+from lms.people.models import Authority, DutyPost, JobFunction, Language, StaffProfile, User
+from lms.people.names import (
+    describe_characters,
+    name_invisible_characters,
+    normalize_name,
+    validate_name_characters,
+)
 from lms.people.roles import Role, group_for
+from lms.tracking import uploads
+from lms.tracking.uploads import RosterFileRefused
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -98,15 +110,35 @@ USER_FIELDS = {"email": "email", "full_name": "full_name", "language": "preferre
 PROFILE_FIELDS = {"duty_post": "duty_post_id", "job_function": "job_function", "staff_number": "staff_number"}
 
 
-class RosterFileRefused(ValidationError):
-    """The uploaded file is refused before it is read: empty, too large, of another type or binary."""
+@dataclass(frozen=True)
+class Message:
+    """A message written once in each of the platform's languages and shown in the reader's: a plan
+    is kept and read again later, perhaps in the other language."""
+
+    texts: dict[str, str]
+
+    @classmethod
+    def of(cls, make: Callable[[], str]) -> Message:
+        texts = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                texts[code] = str(make())
+        return cls(texts)
+
+    def __str__(self) -> str:
+        language = (translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+        return self.texts.get(language) or self.texts.get(settings.LANGUAGE_CODE) or next(iter(self.texts.values()))
 
 
 @dataclass(frozen=True)
 class RowError:
     row: int
     column: str | None
-    message: str
+    text: Message
+
+    @property
+    def message(self) -> str:
+        return str(self.text)
 
     @property
     def column_label(self) -> str:
@@ -136,14 +168,27 @@ class PlannedRow:
         return ", ".join(str(COLUMN_LABELS[key]) for key in self.changes)
 
 
+@dataclass(frozen=True)
+class Record:
+    """A data row as read from the file: its spreadsheet number, its cells by column, its formula cells."""
+
+    row: int
+    cells: dict[str, str]
+    formulas: frozenset[str] = frozenset()
+
+
 @dataclass
 class RosterPlan:
+    """What importing a file would do. `records` keeps the rows as read, so that the plan can be
+    made again against the people as they are then, without reading the file again."""
+
     country_id: int
     kind: str
     rows: list[PlannedRow] = field(default_factory=list)
     errors: list[RowError] = field(default_factory=list)
-    file_errors: list[str] = field(default_factory=list)
-    notices: list[str] = field(default_factory=list)
+    file_errors: list[Message] = field(default_factory=list)
+    notices: list[Message] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:
@@ -161,6 +206,46 @@ class RosterPlan:
             grouped[error.row].append(error)
         return dict(grouped)
 
+    def has_same_outcome(self, other: RosterPlan) -> bool:
+        """Whether another plan of the same file does exactly the same (rows, changes, errors)."""
+        return (self.rows, self.errors, self.file_errors) == (other.rows, other.errors, other.file_errors)
+
+    def to_json(self) -> dict:
+        """The plan as JSON, to keep with the upload (`plan_from_json` reads it back)."""
+        return {
+            "version": PLAN_FORMAT,
+            "country_id": self.country_id,
+            "kind": self.kind,
+            "rows": [[getattr(row, name) for name in PLANNED_ROW_FIELDS] for row in self.rows],
+            "errors": [[error.row, error.column, error.text.texts] for error in self.errors],
+            "file_errors": [message.texts for message in self.file_errors],
+            "notices": [message.texts for message in self.notices],
+            "records": [[record.row, record.cells, sorted(record.formulas)] for record in self.records],
+        }
+
+
+PLAN_FORMAT = 1
+PLANNED_ROW_FIELDS = tuple(PlannedRow.__dataclass_fields__)
+
+
+def plan_from_json(data: dict) -> RosterPlan | None:
+    """A plan kept by `RosterPlan.to_json`, or None if there is none in this format."""
+    if not data or data.get("version") != PLAN_FORMAT:
+        return None
+    rows = []
+    for values in data["rows"]:
+        row = dict(zip(PLANNED_ROW_FIELDS, values, strict=True))
+        rows.append(PlannedRow(**{**row, "changes": tuple(row["changes"])}))
+    return RosterPlan(
+        country_id=data["country_id"],
+        kind=data["kind"],
+        rows=rows,
+        errors=[RowError(row, column, Message(texts)) for row, column, texts in data["errors"]],
+        file_errors=[Message(texts) for texts in data["file_errors"]],
+        notices=[Message(texts) for texts in data["notices"]],
+        records=[Record(row, cells, frozenset(formulas)) for row, cells, formulas in data["records"]],
+    )
+
 
 @dataclass(frozen=True)
 class RosterApplyResult:
@@ -173,42 +258,56 @@ class RosterApplyResult:
 
 
 def roster_file_check(name: str, data: bytes) -> str:
-    """The kind of an uploaded roster ("csv" or "xlsx"), or RosterFileRefused; reads no row."""
+    """The kind of an uploaded roster ("csv" or "xlsx"), or RosterFileRefused; reads no row.
+
+    The content decides: a workbook named .csv is read as a workbook; any other binary file is
+    refused by what it is ("a PDF document"); a workbook that would unpack beyond the limits is
+    refused by its ZIP directory, before any part of it is read.
+    """
     if not data:
         raise RosterFileRefused(_("The file is empty."), code="empty")
     max_bytes = getattr(settings, "TRACKING_ROSTER_MAX_BYTES", DEFAULT_MAX_BYTES)
     if len(data) > max_bytes:
-        megabytes = max_bytes / (1024 * 1024)
-        limit = number_format(megabytes, decimal_pos=0 if megabytes.is_integer() else 2)
         raise RosterFileRefused(
-            _("The file is larger than %(limit)s MB; split it into several files.") % {"limit": limit},
+            _("The file is larger than %(limit)s MB; split it into several files.")
+            % {"limit": uploads.megabytes(max_bytes)},
             code="too_large",
         )
+    content = uploads.content_kind(data)
+    if content.description:
+        raise RosterFileRefused(
+            _(
+                "This file is %(type)s, not a CSV or Excel (.xlsx) file. "
+                "Save your roster from Excel as “Excel Workbook (.xlsx)” or “CSV UTF-8” and upload that file."
+            )
+            % {"type": content.description},
+            code="file_type",
+        )
     extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
-    if extension == "xlsx":
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as archive:
-                is_workbook = "xl/workbook.xml" in archive.namelist()
-        except (zipfile.BadZipFile, OSError):
-            is_workbook = False
-        if not is_workbook:
-            raise RosterFileRefused(
-                _("This file is not an Excel workbook (XLSX). Save it from Excel as “Excel Workbook” or “CSV UTF-8”."),
-                code="not_xlsx",
-            )
+    if extension not in ("csv", "xlsx"):
+        raise RosterFileRefused(_("Upload a CSV or XLSX file."), code="extension")
+    if content.kind == uploads.XLSX:
+        uploads.xlsx_archive_check(data)
         return "xlsx"
-    if extension == "csv":
-        if b"\x00" in data:
-            raise RosterFileRefused(
-                _("This file is not a CSV text file (it contains binary data). Save it as “CSV UTF-8”."),
-                code="binary",
-            )
-        return "csv"
-    raise RosterFileRefused(_("Upload a CSV or XLSX file."), code="extension")
+    if extension == "xlsx":
+        raise RosterFileRefused(
+            _("This file is not an Excel workbook (XLSX). Save it from Excel as “Excel Workbook” or “CSV UTF-8”."),
+            code="not_xlsx",
+        )
+    if content.kind != uploads.TEXT:
+        raise RosterFileRefused(
+            _("This file is not a CSV text file (it contains binary data). Save it as “CSV UTF-8”."),
+            code="binary",
+        )
+    return "csv"
 
 
 class _FileError(Exception):
     """A problem with the whole file, reported as the plan's only file error."""
+
+    def __init__(self, make: Callable[[], str]) -> None:
+        super().__init__()
+        self.message = Message.of(make)
 
 
 @dataclass
@@ -224,7 +323,14 @@ def _max_rows() -> int:
 
 def _too_many_rows(max_rows: int) -> _FileError:
     return _FileError(
-        _("The file has more than %(max)s rows; split it into several files.") % {"max": number_format(max_rows)}
+        lambda: (
+            ngettext(
+                "The file has more than %(max)s row; split it into several files.",
+                "The file has more than %(max)s rows; split it into several files.",
+                max_rows,
+            )
+            % {"max": number_format(max_rows)}
+        )
     )
 
 
@@ -234,7 +340,7 @@ def _table(records: Iterable[tuple[int, list[str], set[int]]]) -> _Table:
     records = iter(records)
     first = next(records, None)
     if first is None:
-        raise _FileError(_("The file has no rows."))
+        raise _FileError(lambda: _("The file has no rows."))
     rows = []
     for record in records:
         if not any(cell.strip() for cell in record[1]) and not record[2]:
@@ -253,11 +359,13 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str], set[int]]]:
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
         raise _FileError(
-            _(
-                "Row %(row)s is not UTF-8 text. In Excel, save the file as “CSV UTF-8 (comma delimited)” "
-                "and upload it again."
+            lambda: (
+                _(
+                    "Row %(row)s is not UTF-8 text. In Excel, save the file as “CSV UTF-8 (comma delimited)” "
+                    "and upload it again."
+                )
+                % {"row": line}
             )
-            % {"row": line}
         ) from None
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
@@ -266,7 +374,7 @@ def _csv_rows(data: bytes) -> Iterator[tuple[int, list[str], set[int]]]:
         for number, cells in enumerate(reader, start=1):
             yield number, cells, set()
     except csv.Error:
-        raise _FileError(_("The file is not a valid CSV file.")) from None
+        raise _FileError(lambda: _("The file is not a valid CSV file.")) from None
 
 
 def _cell_text(value: object) -> str:
@@ -285,10 +393,10 @@ def _xlsx_rows(data: bytes) -> Iterator[tuple[int, list[str], set[int]]]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged workbook.
-        raise _FileError(_("The XLSX file could not be read; open it in Excel and save it again.")) from None
+        raise _FileError(lambda: _("The XLSX file could not be read; open it in Excel and save it again.")) from None
     try:
         if not workbook.worksheets:
-            raise _FileError(_("The file has no rows."))
+            raise _FileError(lambda: _("The file has no rows."))
         sheet = workbook.worksheets[0]
         sheet.reset_dimensions()
         # Read-only worksheets yield an empty tuple for each missing row, so numbering holds.
@@ -321,7 +429,7 @@ def _folded_key(value: str) -> str:
 HEADER_KEYS = {_folded_key(alias): key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
 
 
-def _columns(header: list[str], notices: list[str]) -> dict[str, int]:
+def _columns(header: list[str], notices: list[Message]) -> dict[str, int]:
     """Each known column's index; unknown columns become notices."""
     found: dict[str, int] = {}
     for index, text in enumerate(header):
@@ -330,16 +438,27 @@ def _columns(header: list[str], notices: list[str]) -> dict[str, int]:
             continue
         key = HEADER_KEYS.get(_folded_key(title))
         if key is None:
-            notices.append(_("The column “%(column)s” is not used; it was ignored.") % {"column": title})
+            notices.append(
+                Message.of(
+                    lambda title=title: _("The column “%(column)s” is not used; it was ignored.") % {"column": title}
+                )
+            )
         elif key in found:
             raise _FileError(
-                _("The column “%(column)s” appears more than once; keep one.") % {"column": COLUMN_LABELS[key]}
+                lambda key=key: (
+                    _("The column “%(column)s” appears more than once; keep one.") % {"column": COLUMN_LABELS[key]}
+                )
             )
         else:
             found[key] = index
-    missing = [str(COLUMN_LABELS[key]) for key in REQUIRED_COLUMNS if key not in found]
+    missing = [key for key in REQUIRED_COLUMNS if key not in found]
     if missing:
-        raise _FileError(_("Required columns are missing: %(columns)s.") % {"columns": ", ".join(missing)})
+        raise _FileError(
+            lambda: (
+                _("Required columns are missing: %(columns)s.")
+                % {"columns": ", ".join(str(COLUMN_LABELS[key]) for key in missing)}
+            )
+        )
     return found
 
 
@@ -358,8 +477,9 @@ class _Row:
     language: str = ""
     errors: list[RowError] = field(default_factory=list)
 
-    def error(self, column: str | None, message: str) -> None:
-        self.errors.append(RowError(self.row, column, message))
+    def error(self, column: str | None, make: Callable[[], str]) -> None:
+        """Record a problem; `make` writes its message, and is called once per language."""
+        self.errors.append(RowError(self.row, column, Message.of(make)))
 
 
 @dataclass
@@ -405,9 +525,9 @@ class _Lookups:
         if self.authority is not None and self.authority in matches:
             row.authority_id = self.authority.pk
         elif matches:
-            row.error("authority", self.another_country(value))
+            row.error("authority", lambda: self.another_country(value))
         else:
-            row.error("authority", _("Unknown authority “%(value)s”.") % {"value": value})
+            row.error("authority", lambda: _("Unknown authority “%(value)s”.") % {"value": value})
 
     def duty_post_check(self, row: _Row, value: str) -> None:
         code, name = value.casefold(), _folded(value)
@@ -416,60 +536,103 @@ class _Lookups:
         ]
         own = [p for p in matches if p.country_id == self.country.pk]
         if len(own) > 1:
-            row.error("duty_post", _("Several duty posts are called “%(value)s”; use the code.") % {"value": value})
+            row.error(
+                "duty_post", lambda: _("Several duty posts are called “%(value)s”; use the code.") % {"value": value}
+            )
         elif own and not own[0].is_active:
-            row.error("duty_post", _("The duty post “%(value)s” is closed.") % {"value": value})
+            row.error("duty_post", lambda: _("The duty post “%(value)s” is closed.") % {"value": value})
         elif own:
             row.duty_post_id = own[0].pk
         elif matches:
             row.error(
                 "duty_post",
-                _("“%(value)s” is a duty post of another country; this roster is for %(country)s.")
-                % {"value": value, "country": self.country.name},
+                lambda: (
+                    _("“%(value)s” is a duty post of another country; this roster is for %(country)s.")
+                    % {"value": value, "country": self.country.name}
+                ),
             )
         else:
-            row.error("duty_post", _("Unknown duty post “%(value)s”; use its code, e.g. GT-TUM.") % {"value": value})
+            row.error(
+                "duty_post", lambda: _("Unknown duty post “%(value)s”; use its code, e.g. GT-TUM.") % {"value": value}
+            )
 
     def job_function_check(self, row: _Row, value: str) -> None:
         job_function = self.job_functions.get(_folded_key(value))
         if job_function is None:
             row.error(
                 "job_function",
-                _("Unknown job function “%(value)s”; use one of: %(choices)s.")
-                % {"value": value, "choices": ", ".join(str(label) for label in JobFunction.labels)},
+                lambda: (
+                    _("Unknown job function “%(value)s”; use one of: %(choices)s.")
+                    % {"value": value, "choices": ", ".join(str(label) for label in JobFunction.labels)}
+                ),
             )
         else:
             row.job_function = job_function
 
 
-def _row_check(number: int, cells: dict[str, str], formulas: set[str], lookups: _Lookups) -> _Row:
-    row = _Row(row=number)
+def _name_characters_message(value: str) -> str:
+    """The people app's own message for a name with invisible or control characters."""
+    try:
+        validate_name_characters(value)
+    except ValidationError as error:
+        return error.messages[0]
+    return ""
+
+
+def _invisible_characters_error(row: _Row, key: str, value: str, characters: list[str]) -> None:
+    if key == "full_name":
+        row.error(key, lambda: _name_characters_message(value))
+    else:
+        row.error(
+            key,
+            lambda: (
+                _(
+                    "The cell contains invisible or control characters (%(characters)s). "
+                    "Type the value again without them."
+                )
+                % {"characters": describe_characters(characters)}
+            ),
+        )
+
+
+def _row_check(record: Record, lookups: _Lookups) -> _Row:
+    row = _Row(row=record.row)
     values: dict[str, str] = {}
-    for key, raw in cells.items():
+    for key, raw in record.cells.items():
         value = raw.strip()
-        if key in formulas:
-            row.error(key, _("Formulas are not accepted; type the value."))
+        if key in record.formulas:
+            row.error(key, lambda: _("Formulas are not accepted; type the value."))
         elif raw.startswith(FORMULA_PREFIXES) or value.startswith(FORMULA_PREFIXES):
-            row.error(key, _("Cells cannot start with =, +, -, @ (spreadsheet formulas)."))
+            row.error(key, lambda: _("Cells cannot start with =, +, -, @ (spreadsheet formulas)."))
+        elif characters := name_invisible_characters(value):
+            # Invisible, and some reorder the text around them: what is printed would not be what was read.
+            _invisible_characters_error(row, key, value, characters)
         elif key in MAX_LENGTHS and len(value) > MAX_LENGTHS[key]:
+            maximum, length = MAX_LENGTHS[key], len(value)
             row.error(
                 key,
-                _("At most %(max)s characters (this has %(length)s).")
-                % {"max": MAX_LENGTHS[key], "length": len(value)},
+                lambda maximum=maximum, length=length: (
+                    ngettext(
+                        "At most %(max)s character (this has %(length)s).",
+                        "At most %(max)s characters (this has %(length)s).",
+                        maximum,
+                    )
+                    % {"max": maximum, "length": length}
+                ),
             )
         else:
             values[key] = value
     rejected = {error.column for error in row.errors}
     for key in REQUIRED_COLUMNS:
         if key not in rejected and not values.get(key):
-            row.error(key, _("This column is required."))
+            row.error(key, lambda: _("This column is required."))
 
     if email := values.get("email"):
         try:
             validate_email(email)
             row.email = User.objects.normalize_email(email)
         except ValidationError:
-            row.error("email", _("“%(value)s” is not a valid e-mail address.") % {"value": email})
+            row.error("email", lambda: _("“%(value)s” is not a valid e-mail address.") % {"value": email})
     if full_name := values.get("full_name"):
         row.full_name = normalize_name(full_name)
     if authority := values.get("authority"):
@@ -483,7 +646,7 @@ def _row_check(number: int, cells: dict[str, str], formulas: set[str], lookups: 
         if _folded(language) in LANGUAGE_ALIASES:
             row.language = LANGUAGE_ALIASES[_folded(language)]
         else:
-            row.error("language", _("Unknown language “%(value)s”; use es or en.") % {"value": language})
+            row.error("language", lambda: _("Unknown language “%(value)s”; use es or en.") % {"value": language})
     return row
 
 
@@ -494,11 +657,16 @@ def _duplicates_check(rows: list[_Row]) -> None:
         if row.email:
             first = first_email.setdefault(row.email.lower(), row.row)
             if first != row.row:
-                row.error("email", _("This e-mail address is already on row %(row)s.") % {"row": first})
+                row.error(
+                    "email", lambda first=first: _("This e-mail address is already on row %(row)s.") % {"row": first}
+                )
         if row.staff_number:
             first = first_staff_number.setdefault(row.staff_number, row.row)
             if first != row.row:
-                row.error("staff_number", _("This staff number is already on row %(row)s.") % {"row": first})
+                row.error(
+                    "staff_number",
+                    lambda first=first: _("This staff number is already on row %(row)s.") % {"row": first},
+                )
 
 
 # Existing people ------------------------------------------------------------------------------
@@ -609,7 +777,10 @@ def _match(rows: list[_Row], lookups: _Lookups) -> list[PlannedRow]:
     by_staff_number = _existing_by_staff_number(
         lookups.authority, [row.staff_number for row in rows if row.staff_number]
     )
-    elsewhere = _("This person is registered with another country or organisation; ask the regional coordinator.")
+
+    def elsewhere() -> str:
+        return _("This person is registered with another country or organisation; ask the regional coordinator.")
+
     first_row_of_user: dict[int, int] = {}
     planned = []
     for row in rows:
@@ -620,14 +791,14 @@ def _match(rows: list[_Row], lookups: _Lookups) -> list[PlannedRow]:
         if email_match and number_match and email_match.id != number_match.id:
             row.error(
                 "staff_number",
-                _("This staff number belongs to another person of this authority, not to this e-mail address."),
+                lambda: _("This staff number belongs to another person of this authority, not to this e-mail address."),
             )
         elif existing and existing.profile_country_id != lookups.country.pk:
             row.error("email", elsewhere)
         elif existing:
             first = first_row_of_user.setdefault(existing.id, row.row)
             if first != row.row:
-                row.error(column, _("This person is already on row %(row)s.") % {"row": first})
+                row.error(column, lambda first=first: _("This person is already on row %(row)s.") % {"row": first})
         planned.append(
             _planned(row, existing, matched_by_staff_number=email_match is None and number_match is not None)
         )
@@ -642,21 +813,83 @@ def roster_plan(*, country: Country, name: str, data: bytes) -> RosterPlan:
         table = _table(_xlsx_rows(data) if kind == "xlsx" else _csv_rows(data))
         columns = _columns(table.header, plan.notices)
         if not table.rows:
-            raise _FileError(_("The file has no rows."))
+            raise _FileError(lambda: _("The file has no rows."))
     except _FileError as error:
-        plan.file_errors.append(str(error))
+        plan.file_errors.append(error.message)
         return plan
+    plan.records = [
+        Record(
+            row=number,
+            cells={key: cells[index] if index < len(cells) else "" for key, index in columns.items()},
+            formulas=frozenset(key for key, index in columns.items() if index in formulas),
+        )
+        for number, cells, formulas in table.rows
+    ]
+    return _planned_records(country, plan)
 
+
+def roster_replan(*, country: Country, plan: RosterPlan) -> RosterPlan:
+    """The same file's plan against the people as they are now, from the rows kept: the file is not read again."""
+    if plan.file_errors:
+        return plan
+    again = RosterPlan(country_id=country.pk, kind=plan.kind, notices=list(plan.notices), records=plan.records)
+    return _planned_records(country, again)
+
+
+def _planned_records(country: Country, plan: RosterPlan) -> RosterPlan:
     lookups = _Lookups(country)
-    rows = []
-    for number, cells, formulas in table.rows:
-        present = {key: cells[index] if index < len(cells) else "" for key, index in columns.items()}
-        formula_keys = {key for key, index in columns.items() if index in formulas}
-        rows.append(_row_check(number, present, formula_keys, lookups))
+    rows = [_row_check(record, lookups) for record in plan.records]
     _duplicates_check(rows)
     plan.rows = _match(rows, lookups)
     plan.errors = [error for row in rows for error in row.errors]
     return plan
+
+
+# Accepted values ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AcceptedValues:
+    """What a roster column accepts for a country, in the reader's language: each value to type, and a
+    note beside it (its code, the other spellings also accepted)."""
+
+    column: str
+    values: list[tuple[str, str]]
+
+    @property
+    def label(self) -> str:
+        return str(COLUMN_LABELS[self.column])
+
+
+def accepted_values(*, country: Country) -> list[AcceptedValues]:
+    """The authority, duty posts, job functions and languages a country's roster accepts (for the
+    template's lists and the roster page); every value offered reads back as itself."""
+    authorities = []
+    authority = Authority.objects.filter(country=country).first()
+    if authority is not None:
+        name = (
+            authority.name_en
+            if translation.get_language() == Language.ENGLISH and authority.name_en
+            else authority.name
+        )
+        others = ", ".join(text for text in (authority.code, authority.acronym) if text)
+        authorities.append((name, others) if not name.startswith(FORMULA_PREFIXES) else (authority.code, others))
+    posts = list(DutyPost.objects.filter(country=country).order_by("name", "code"))
+    spellings = Counter(_folded(post.name) for post in posts)
+    duty_posts = [
+        # A name two posts share, or one a spreadsheet would take for a formula, is offered by its code.
+        (post.name, post.code)
+        if spellings[_folded(post.name)] == 1 and not post.name.startswith(FORMULA_PREFIXES)
+        else (post.code, post.name)
+        for post in posts
+        if post.is_active
+    ]
+    return [
+        AcceptedValues("authority", authorities),
+        AcceptedValues("duty_post", duty_posts),
+        AcceptedValues("job_function", [(str(label), value) for value, label in JobFunction.choices]),
+        AcceptedValues("language", [(str(label), value) for value, label in Language.choices]),
+    ]
 
 
 # Applying -------------------------------------------------------------------------------------

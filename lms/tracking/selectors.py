@@ -28,6 +28,7 @@ from courses.models import CoursePage, Enrolment
 from courses.selectors import enrolment_list, pages_in_language
 from lms.people.models import Authority, Country, DutyPost, JobFunction, User
 from lms.people.selectors import CountryScope, Viewer, country_scope_for
+from lms.tracking import roster
 from lms.tracking.models import (
     ComplianceStatus,
     CountryReport,
@@ -404,15 +405,21 @@ def rule_for(*, viewer: Viewer, country: Country, pk: int) -> TrainingRule:
 
 def roster_import_for(*, viewer: Viewer, country: Country, token: uuid.UUID) -> RosterImport:
     _in_scope(viewer, country)
-    found = RosterImport.objects.filter(country=country, token=token).select_related("country").first()
+    found = RosterImport.objects.filter(country=country, token=token).select_related("country").defer("data").first()
     if found is None:
         raise Http404
     return found
 
 
+def roster_accepted_values(*, viewer: Viewer, country: Country) -> list[roster.AcceptedValues]:
+    """What the country's roster accepts in its coded columns: its own authority and duty posts only."""
+    _in_scope(viewer, country)
+    return roster.accepted_values(country=country)
+
+
 def roster_imports(*, viewer: Viewer, country: Country) -> QuerySet[RosterImport]:
     _in_scope(viewer, country)
-    return RosterImport.objects.filter(country=country).select_related("uploaded_by").defer("data")[:10]
+    return RosterImport.objects.filter(country=country).select_related("uploaded_by").defer("data", "plan")[:10]
 
 
 def reports_for(*, viewer: Viewer, country: Country) -> QuerySet[CountryReport]:

@@ -343,54 +343,87 @@ def _months_record(*, country: Country, rules: list[TrainingRule], today: date) 
 # Roster imports -------------------------------------------------------------------------------
 
 
+def _plan_keep(roster_import: RosterImport, plan: roster.RosterPlan) -> None:
+    """Record a dry run on its upload: the plan itself, its status and its counts."""
+    counts = plan.counts
+    roster_import.plan = plan.to_json()
+    roster_import.status = ImportStatus.CHECKED if plan.is_valid else ImportStatus.INVALID
+    roster_import.rows = len(plan.rows)
+    roster_import.errors = len(plan.errors) + len(plan.file_errors)
+    roster_import.created = counts[roster.CREATE]
+    roster_import.updated = counts[roster.UPDATE]
+    roster_import.unchanged = counts[roster.UNCHANGED]
+
+
 @transaction.atomic
 def roster_import_check(
     *, country: Country, by: User, name: str, data: bytes
 ) -> tuple[RosterImport, roster.RosterPlan]:
-    """The dry run: check an uploaded roster and keep it, so that the import reads the same file.
+    """The dry run: check an uploaded roster, and keep the file with its plan, so that the check page
+    and the import read the plan instead of the file.
 
-    A file refused before parsing (size, type) raises `roster.RosterFileRefused` and is not kept.
+    A file refused before parsing (size, type, a workbook that unpacks too far) raises
+    `roster.RosterFileRefused` and is not kept.
     """
     plan = roster.roster_plan(country=country, name=name, data=data)
-    counts = plan.counts
-    roster_import = RosterImport.objects.create(
+    roster_import = RosterImport(
         country=country,
         uploaded_by=by,
         file_name=name[:200],
         data=data,
         sha256=hashlib.sha256(data).hexdigest(),
-        status=ImportStatus.CHECKED if plan.is_valid else ImportStatus.INVALID,
-        rows=len(plan.rows),
-        errors=len(plan.errors) + len(plan.file_errors),
-        created=counts.get("create", 0),
-        updated=counts.get("update", 0),
-        unchanged=counts.get("unchanged", 0),
     )
+    _plan_keep(roster_import, plan)
+    roster_import.save()
     return roster_import, plan
 
 
 def roster_import_plan(*, roster_import: RosterImport) -> roster.RosterPlan:
-    """The dry run of a kept upload, against the people as they are now."""
-    return roster.roster_plan(
-        country=roster_import.country, name=roster_import.file_name, data=bytes(roster_import.data)
-    )
+    """The dry run kept with an upload (an upload kept before plans were stored is read again)."""
+    plan = roster.plan_from_json(roster_import.plan)
+    if plan is None:
+        plan = roster.roster_plan(
+            country=roster_import.country, name=roster_import.file_name, data=bytes(roster_import.data)
+        )
+    return plan
 
 
-@transaction.atomic
 def roster_import_apply(*, roster_import: RosterImport, by: User) -> roster.RosterApplyResult:
-    """Import a checked roster, all or nothing; invite the people it creates once it commits."""
-    locked = RosterImport.objects.select_for_update().select_related("country").get(pk=roster_import.pk)
-    if locked.status == ImportStatus.APPLIED:
-        raise ValidationError(_("This file has already been imported."), code="applied")
-    plan = roster_import_plan(roster_import=locked)
-    if not plan.is_valid:
-        locked.status = ImportStatus.INVALID
-        locked.errors = len(plan.errors) + len(plan.file_errors)
-        locked.save(update_fields=["status", "errors"])
+    """Import a checked roster, all or nothing; invite the people it creates once it commits.
+
+    The kept rows are planned again against the people as they are now (the file is not read
+    again). If that plan differs from the one the focal point confirmed, nothing is imported:
+    the new plan is kept, for them to check again.
+    """
+    with transaction.atomic():
+        locked = RosterImport.objects.select_for_update().select_related("country").get(pk=roster_import.pk)
+        if locked.status == ImportStatus.APPLIED:
+            raise ValidationError(_("This file has already been imported."), code="applied")
+        checked = roster_import_plan(roster_import=locked)
+        if not checked.is_valid:
+            raise ValidationError(
+                _("This file has problems: nothing was imported. Correct them and upload the file again."),
+                code="invalid",
+            )
+        plan = roster.roster_replan(country=locked.country, plan=checked)
+        is_stale = not plan.has_same_outcome(checked)
+        if is_stale:
+            _plan_keep(locked, plan)
+            locked.save(update_fields=["plan", "status", "rows", "errors", "created", "updated", "unchanged"])
+        else:
+            result = _roster_import_write(locked, plan)
+    if is_stale:
         raise ValidationError(
-            _("The file no longer passes the check (someone changed the staff meanwhile). Check it again."),
+            _(
+                "The staff changed since the file was checked, so nothing was imported. "
+                "The check below is up to date: review it and import again."
+            ),
             code="stale",
         )
+    return result
+
+
+def _roster_import_write(locked: RosterImport, plan: roster.RosterPlan) -> roster.RosterApplyResult:
     result = roster.roster_apply(plan=plan)
     Invitation.objects.bulk_create(
         [Invitation(user_id=user_id, roster_import=locked) for user_id in result.created_user_ids],

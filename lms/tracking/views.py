@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from lms.people.models import Country
@@ -285,6 +286,7 @@ class RosterView(TrackingView):
             imports=selectors.roster_imports(viewer=self.request.user, country=country),
             columns=[(key, roster.COLUMN_LABELS[key]) for key in roster.COLUMNS],
             required=roster.REQUIRED_COLUMNS,
+            accepted=selectors.roster_accepted_values(viewer=self.request.user, country=country),
         )
         return _page(self.request, "tracking/roster.html", context, status)
 
@@ -307,17 +309,23 @@ class RosterView(TrackingView):
 
 
 class RosterTemplateView(TrackingView):
-    """An empty roster with the documented columns, to fill in."""
+    """An empty roster with the documented columns, to fill in: the workbook also lists, and offers in
+    drop-down lists, the values the coded columns accept; the CSV file holds the headers only."""
 
     def get(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.manageable(iso2)
         file_format = _export_format(request) or "csv"
-        return exports.table_export(
-            filename_stem=f"ocam-{country.iso2.lower()}-roster-template",
-            headers=[str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS],
-            rows=[],
-            file_format=file_format,
-        )
+        stem = f"ocam-{country.iso2.lower()}-roster-template"
+        headers = [str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS]
+        if file_format == "xlsx":
+            return exports.roster_template_export(
+                filename_stem=stem,
+                columns=roster.COLUMNS,
+                headers=headers,
+                accepted=selectors.roster_accepted_values(viewer=request.user, country=country),
+                rows=settings.TRACKING_ROSTER_MAX_ROWS,
+            )
+        return exports.table_export(filename_stem=stem, headers=headers, rows=[], file_format=file_format)
 
 
 class RosterCheckView(TrackingView):
@@ -355,14 +363,21 @@ class RosterApplyView(TrackingView):
             for message in error.messages:
                 messages.error(request, message)
             return redirect("tracking:roster_check", iso2=country.iso2, token=roster_import.token)
-        messages.success(
-            request,
-            _(
-                "Roster imported: %(created)d people added (invited by e-mail), %(updated)d updated, "
-                "%(unchanged)d unchanged."
+        created = len(result.created_user_ids)
+        summary = [
+            _("Roster imported."),
+            ngettext(
+                "%(counter)s person added (invited by e-mail).",
+                "%(counter)s people added (invited by e-mail).",
+                created,
             )
-            % {"created": len(result.created_user_ids), "updated": result.updated, "unchanged": result.unchanged},
-        )
+            % {"counter": created},
+            ngettext("%(counter)s person updated.", "%(counter)s people updated.", result.updated)
+            % {"counter": result.updated},
+            ngettext("%(counter)s person unchanged.", "%(counter)s people unchanged.", result.unchanged)
+            % {"counter": result.unchanged},
+        ]
+        messages.success(request, " ".join(summary))
         return redirect("tracking:dashboard", iso2=country.iso2)
 
 

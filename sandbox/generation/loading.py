@@ -1,17 +1,22 @@
 """Loading a generated baseline into the database, and clearing it.
 
 Job: write every table of a `GeneratedBaseline` in one transaction — COPY on PostgreSQL,
-`executemany` on SQLite — then rebuild the statistics summary and write the `Baseline` row;
-or clear everything layered.
+`executemany` on SQLite — analyse the tables, then rebuild the statistics summary and write
+the `Baseline` row; or clear everything layered.
 
 On PostgreSQL the load follows the manual's advice for populating a database ("Populating a
-Database": remove indexes and foreign-key constraints, COPY, re-create them): the secondary
-indexes and foreign keys of the tables it fills are saved (`pg_get_indexdef`,
-`pg_get_constraintdef`), dropped, and re-created with the same names and definitions after
-the COPY, which validates every row once instead of once per row at commit (autovacuum then
-analyses the new rows). Rows are
-rendered in chunks and handed to psycopg's queued writer, so rendering overlaps the server's
-parsing. The tables are locked for the load's duration.
+Database": remove indexes and foreign-key constraints, COPY, re-create them, run ANALYZE
+afterwards): the secondary indexes and foreign keys of the tables it fills are saved
+(`pg_get_indexdef`, `pg_get_constraintdef`), dropped, and re-created with the same names and
+definitions after the COPY, which validates every row once instead of once per row at commit.
+Rows are rendered in chunks and handed to psycopg's queued writer, so rendering overlaps the
+server's parsing. The tables are locked for the load's duration.
+
+Every table the load emptied or filled is then analysed (`tables_analyse`), in the same
+transaction: without planner statistics until autovacuum comes round (if it is on at all),
+PostgreSQL took the 1M-movement table for some 5,000 rows and chose nested loops that made
+`sandbox_calibration` run for minutes instead of seconds. The summary's GROUP BY queries run
+after it; on SQLite, ANALYZE fills `sqlite_stat1` for its planner.
 
 Invariants: all or nothing (one transaction, DDL included: a failure restores the indexes
 and constraints); an existing baseline is replaced only on request, and replacing clears
@@ -109,6 +114,17 @@ def copy_tables(tables: Sequence[Table]) -> None:
             cursor.execute(f"ALTER TABLE {quote(table)} ADD CONSTRAINT {quote(constraint)} {definition}")
 
 
+def tables_analyse(names: Sequence[str]) -> None:
+    """Planner statistics for tables just written: `ANALYZE` of each (PostgreSQL's pg_statistic,
+    SQLite's sqlite_stat1). Allowed inside a transaction on both."""
+    if connection.vendor not in ("postgresql", "sqlite"):
+        return
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute(f"ANALYZE {quote(name)}")
+
+
 def _insert(table: Table) -> None:
     quote = connection.ops.quote_name
     columns = ", ".join(quote(column) for column in table.columns)
@@ -135,8 +151,10 @@ def baseline_load(generated: GeneratedBaseline, *, replace: bool = False) -> Bas
         else:
             for table in tables:
                 _insert(table)
+        summary_tables = [MonthlySummary._meta.db_table, Baseline._meta.db_table]
+        tables_analyse([name for name in _cleared_tables() if name not in summary_tables])
         summary_rebuild()
-        return Baseline.objects.create(
+        baseline = Baseline.objects.create(
             id=1,
             seed=generated.seed,
             scale=generated.scale,
@@ -146,3 +164,5 @@ def baseline_load(generated: GeneratedBaseline, *, replace: bool = False) -> Bas
             generated_at=timezone.now(),
             counts=generated.counts,
         )
+        tables_analyse(summary_tables)
+        return baseline

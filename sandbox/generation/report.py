@@ -19,6 +19,7 @@ from dateutil.easter import easter
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sandbox.generation.calibration import (
     DEFECT_RATES,
@@ -367,7 +368,7 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
             defects.get("TEST_RECORD", 0),
             5,
             15,
-            noted(D5B, _("about %(rows)d rows") % {"rows": 10}),
+            noted(D5B, ngettext("about %(rows)d row", "about %(rows)d rows", 10) % {"rows": 10}),
         )
     )
     return rows

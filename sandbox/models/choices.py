@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 def in_choices(field: str, choices: type[models.TextChoices]) -> models.Q:
@@ -159,11 +160,13 @@ class InformationRequestStatus(models.TextChoices):
 
 
 class AuditAction(models.TextChoices):
-    SEARCH = "SEARCH", _("Search")
-    VIEW = "VIEW", _("View")
-    CREATE = "CREATE", _("Create")
-    UPDATE = "UPDATE", _("Update")
-    DELETE = "DELETE", _("Delete")
+    # A context of their own: the plain msgids are also the Wagtail admin's buttons, which the
+    # project's catalogue would otherwise turn into "Alta", "Baja"...
+    SEARCH = "SEARCH", pgettext_lazy("audit action", "Search")
+    VIEW = "VIEW", pgettext_lazy("audit action", "View")
+    CREATE = "CREATE", pgettext_lazy("audit action", "Create")
+    UPDATE = "UPDATE", pgettext_lazy("audit action", "Update")
+    DELETE = "DELETE", pgettext_lazy("audit action", "Delete")
     QUERY = "QUERY", _("Cross-border query")
     EXPORT = "EXPORT", _("Export")
 

@@ -2,15 +2,19 @@
 
 `{% sandbox_url "person_detail" uid %}` links within the sandbox being shown: the learner's own
 screens, or, while a trainer inspects a learner's sandbox (`inspected` in the context), the
-read-only inspection screens of that sandbox.
+read-only inspection screens of that sandbox. `{% page_href query number %}` and
+`{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.core.paginator import Page
 from django.urls import reverse
+from django.utils.http import urlencode
 
 register = template.Library()
 
@@ -32,3 +36,16 @@ def sandbox_reverse(name: str, *args: Any, inspected: Any = None) -> str:
 @register.simple_tag(takes_context=True)
 def sandbox_url(context: template.Context, name: str, *args: Any) -> str:
     return sandbox_reverse(name, *args, inspected=context.get("inspected"))
+
+
+@register.simple_tag
+def page_href(query: Mapping[str, Any] | None, number: int) -> str:
+    """The query string of page `number`, keeping the screen's other parameters (the search)."""
+    return "?" + urlencode({**(query or {}), "page": number})
+
+
+@register.simple_tag
+def page_numbers(page: Page) -> list[int | str]:
+    """The page numbers to link: the first, the last and two either side of the current one;
+    the paginator's ellipsis stands for the pages left out."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))

@@ -1,5 +1,6 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
-statistics, and a trainer's read-only inspection of a learner's sandbox.
+statistics, and a trainer's read-only inspection of a learner's sandbox, including the records
+they added, edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
 selector or service, and render. Invariants:
@@ -14,6 +15,7 @@ selector or service, and render. Invariants:
 """
 
 from sandbox.views.access import SandboxMixin, inspectable_sandboxes
+from sandbox.views.changes import LearnerChangesView
 from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
@@ -22,6 +24,7 @@ from sandbox.views.statistics import StatisticsTables, StatisticsView
 
 __all__ = [
     "HomeView",
+    "LearnerChangesView",
     "LearnerListView",
     "MovementCreateView",
     "PersonDetailView",

@@ -18,6 +18,7 @@ from sandbox.views.access import SandboxMixin
 
 @dataclass(frozen=True)
 class ChangeCount:
+    kind: str  # the model's name, as in the trainer's list of changes (`sandbox:learner_changes`)
     label: str
     added: int
     edited: int
@@ -35,7 +36,7 @@ def change_counts(sandbox: Sandbox | None) -> list[ChangeCount]:
         count = counts.get(model._meta.model_name)
         if count:
             label = str(apps.get_model("sandbox", model._meta.model_name)._meta.verbose_name_plural)
-            rows.append(ChangeCount(label=label[:1].upper() + label[1:], **count))
+            rows.append(ChangeCount(kind=model._meta.model_name, label=label[:1].upper() + label[1:], **count))
     return rows
 
 

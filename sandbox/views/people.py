@@ -20,32 +20,27 @@ class PersonSearchView(SandboxMixin, View):
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = PersonSearchForm.from_query(request.GET)
-        results = None
+        page = None
+        terms: dict[str, str] = {}
         if form.is_bound and form.is_valid():
             name, document = form.cleaned_data["name"], form.cleaned_data["document"]
-            if self.is_read_only:
-                results = selectors.person_search(sandbox=self.sandbox, name=name, document_number=document)
-            else:
+            terms = {"name": name, "document": document}
+            # A learner's search is logged in their own sandbox, which it creates at their first.
+            sandbox = self.sandbox if self.is_read_only else self.own_sandbox()
+            page = selectors.person_search_page(
+                sandbox=sandbox, name=name, document_number=document, page=request.GET.get("page")
+            )
+            if not self.is_read_only:
                 # The one write of this GET: the mirrored platform logs every search (ADR 0014).
-                sandbox = self.own_sandbox()
-                results = selectors.person_search(sandbox=sandbox, name=name, document_number=document)
                 services.audit_record(
                     sandbox=sandbox,
                     actor=request.user,
                     action="SEARCH",
                     object_type="person",
-                    parameters={"name": name, "document": document},
-                    result_count=len(results),
+                    parameters={**terms, "page": page.number},
+                    result_count=page.paginator.count,
                 )
-        return self.render(
-            "sandbox/person_search.html",
-            {
-                "form": form,
-                "results": results,
-                "is_limited": results is not None and len(results) >= selectors.SEARCH_LIMIT,
-                "search_limit": selectors.SEARCH_LIMIT,
-            },
-        )
+        return self.render("sandbox/person_search.html", {"form": form, "page": page, "page_query": terms})
 
 
 @dataclass(frozen=True)

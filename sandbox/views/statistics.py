@@ -9,10 +9,11 @@ from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from sandbox import statistics
-from sandbox.forms import MonthForm, month_label, month_parse
+from sandbox.forms import MonthForm, month_in_sentence, month_label, month_parse
 from sandbox.models import AgeGroup, Country, CrossingPoint, ReturningCountry, Sex, TransportMode
 from sandbox.views.access import SandboxMixin
 
@@ -32,22 +33,27 @@ TOP_NATIONALITIES = 10
 
 
 class StatisticsView(SandboxMixin, View):
+    """A month's statistics. Opens on the latest covered month (the practice data's last month, or
+    a later month of the learner's own records) and says which months are covered; a month
+    outside them may still be asked for, and the page says it is outside."""
+
     section = "statistics"
 
     def get(self, request: HttpRequest) -> HttpResponse:
-        available = statistics.months_available(sandbox=self.sandbox)
-        current = timezone.localdate().replace(day=1)
-        # Any well-formed month may be asked for (one with no figures shows empty tables).
+        coverage = statistics.statistics_coverage(sandbox=self.sandbox)
+        latest = coverage.latest() or timezone.localdate().replace(day=1)
+        # Any well-formed month may be asked for: one outside the coverage is shown with a notice.
         asked = month_parse(request.GET.get("month", ""))
         form = MonthForm(
-            request.GET if "month" in request.GET else None, months=[*available, current, *([asked] if asked else [])]
+            request.GET if "month" in request.GET else None,
+            months=[*coverage.months(), latest, *([asked] if asked else [])],
         )
         month = None
         if form.is_bound:
             if form.is_valid():
                 month = form.cleaned_data["month"]
         else:
-            month = max(available, default=current)
+            month = latest
             form.initial["month"] = month.strftime("%Y-%m")
         data = statistics.statistics_for(sandbox=self.sandbox, month=month) if month else None
         return self.render(
@@ -56,6 +62,11 @@ class StatisticsView(SandboxMixin, View):
                 "form": form,
                 "month": month,
                 "month_label": month_label(month) if month else "",
+                "coverage": coverage,
+                "coverage_first": month_in_sentence(coverage.first) if coverage.first else "",
+                "coverage_last": month_in_sentence(coverage.last) if coverage.last else "",
+                "own_outside": [month_in_sentence(own) for own in coverage.own_outside],
+                "is_outside": month is not None and not coverage.covers(month),
                 "tables": StatisticsTables(data).tables() if data else [],
                 "show_alert_notice": False,
             },
@@ -107,7 +118,12 @@ class StatisticsTables:
                 ordered=True,
             ),
             self._movements(
-                _("Movements by nationality (top %(count)d)") % {"count": TOP_NATIONALITIES},
+                ngettext(
+                    "Movements by nationality (top %(count)d)",
+                    "Movements by nationality (top %(count)d)",
+                    TOP_NATIONALITIES,
+                )
+                % {"count": TOP_NATIONALITIES},
                 _("Nationality"),
                 movements["nationality"],
                 countries,
@@ -118,7 +134,12 @@ class StatisticsTables:
                 _("Movements by age group"), _("Age group"), movements["age_group"], _labels(AgeGroup), ordered=True
             ),
             self._counts(
-                _("Refused entries by nationality (top %(count)d)") % {"count": TOP_NATIONALITIES},
+                ngettext(
+                    "Refused entries by nationality (top %(count)d)",
+                    "Refused entries by nationality (top %(count)d)",
+                    TOP_NATIONALITIES,
+                )
+                % {"count": TOP_NATIONALITIES},
                 _("Nationality"),
                 _("Entries refused"),
                 refusals["nationality"],

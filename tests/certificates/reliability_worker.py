@@ -83,7 +83,7 @@ def database_url() -> str:
 
 
 def worker_environment() -> dict[str, str]:
-    """This process's environment, with what makes a worker share its database, broker, queue and files."""
+    """This process's environment, with what makes a worker share its database, broker, queues and files."""
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     env = dict(os.environ)
     env.update(
@@ -93,6 +93,7 @@ def worker_environment() -> dict[str, str]:
         DJANGO_MEDIA_ROOT=str(settings.MEDIA_ROOT),
         CERTIFICATES_PRIVATE_ROOT=str(settings.CERTIFICATES_PRIVATE_ROOT),
         LMS_RELIABILITY_QUEUE=queue,
+        LMS_RELIABILITY_BACKGROUND_QUEUE=settings.BACKGROUND_TASK_QUEUE,
         LMS_RELIABILITY_CACHE_KEY_PREFIX=str(settings.CACHES["default"].get("KEY_PREFIX", "")),
         LMS_RELIABILITY_TRANSPORT_OPTIONS=json.dumps(transport_options(queue)),
         PYTHONPATH=os.pathsep.join(filter(None, [str(BASE_DIR), os.environ.get("PYTHONPATH")])),
@@ -105,7 +106,7 @@ def worker_environment() -> dict[str, str]:
 
 
 class WorkerProcess:
-    """`celery -A lms worker` on this test process's queue, logging to `log_path`."""
+    """`celery -A lms worker` on this test process's two queues (the urgent one first), logging to `log_path`."""
 
     def __init__(self, log_path: Path, *, concurrency: int = 2, name: str = "reliability") -> None:
         self.log_path = log_path
@@ -118,7 +119,7 @@ class WorkerProcess:
         assert self.process is None, "the worker is running"
         self.starts += 1
         command = worker_command(
-            queue=settings.CELERY_TASK_DEFAULT_QUEUE,
+            queue=[settings.CELERY_TASK_DEFAULT_QUEUE, settings.BACKGROUND_TASK_QUEUE],
             concurrency=self.concurrency,
             hostname=f"{self.name}-{os.getpid()}-{self.starts}@%h",
             loglevel="INFO",
@@ -180,22 +181,25 @@ class WorkerProcess:
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
 
-def queue_backlog(*, unacknowledged: bool = True) -> int:
-    """Messages waiting on this process's queue, and (Redis) those a worker holds unacknowledged."""
-    queue = settings.CELERY_TASK_DEFAULT_QUEUE
+def queue_backlog(*, queue: str | None = None, unacknowledged: bool = True) -> int:
+    """Messages waiting on one of this process's queues (the urgent one unless named), and (Redis,
+    urgent queue) those a worker holds unacknowledged."""
+    default = settings.CELERY_TASK_DEFAULT_QUEUE
+    queue = queue or default
     with app.connection_for_write() as broker:
         channel = broker.default_channel
         waiting = channel.queue_declare(queue=queue, durable=True, auto_delete=False).message_count
-        if unacknowledged and is_redis_broker():
+        if unacknowledged and queue == default and is_redis_broker():
             waiting += channel.client.hlen(unacked_keys(queue)["unacked_key"])
     return waiting
 
 
 def queue_clean() -> None:
-    """Empty this process's queue and, on Redis, the worker's unacknowledged-message keys."""
+    """Empty this process's two queues and, on Redis, the worker's unacknowledged-message keys."""
     queue = settings.CELERY_TASK_DEFAULT_QUEUE
     with app.connection_for_write() as broker:
         channel = broker.default_channel
-        channel.queue_purge(queue)
+        for name in (queue, settings.BACKGROUND_TASK_QUEUE):
+            channel.queue_purge(name)
         if is_redis_broker():
             channel.client.delete(*unacked_keys(queue).values())

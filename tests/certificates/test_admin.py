@@ -4,12 +4,16 @@ its failed certificates, the detail page, revocation and retry, bulk downloads, 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.test import TestCase
 from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from certificates import rendering, services, tasks
@@ -25,6 +29,7 @@ from certificates.pdf import RenderFailed, pdf_text
 from courses.models import Cohort, CoursePage
 from lms.people.roles import Role
 from tests.certificates import factories
+from tests.certificates.pdf_glyphs import glyph_report
 from tests.conftest import client_for
 from tests.people.factories import person
 
@@ -158,6 +163,21 @@ def test_the_live_preview_of_an_edited_template_shows_the_edit_unsaved(trainer):
     assert CertificateTemplate.objects.get().title == factories.TITLES["es"]
 
 
+def test_the_live_preview_draws_every_letter_with_the_certificates_fonts(trainer):
+    client = client_for(trainer)
+    preview = reverse(f"{SNIPPETS}:preview_on_add")
+    title = "Łódź · Đà Nẵng · Ελλάδα · Москва"
+
+    client.post(preview, template_form(title=title, body=f"{title}: {VALID_BODY}"))
+    response = client.get(preview)
+
+    report = glyph_report(response.content)
+    assert response["Content-Type"] == "application/pdf"
+    assert report.problems == []
+    assert all(report.drawn[character] >= 2 for character in title.replace(" ", ""))
+    assert report.fonts <= {"OCAM-certificate-Noto-Sans", "OCAM-certificate-Noto-Sans-Bold"}
+
+
 # ---------------------------------------------------------------- the register and the detail page
 
 
@@ -198,6 +218,27 @@ def test_the_detail_page_shows_what_the_certificate_says_and_its_history(trainer
     assert "Documento de identidad falso" in html
     assert trainer.full_name in html
     assert response.context["can_revoke"] is False
+
+
+def heading(response) -> str:
+    """The text of the page's one <h1>, tags and spacing removed."""
+    (match,) = re.findall(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", match).split())
+
+
+def test_the_register_the_bulk_downloads_and_a_certificate_have_their_heading(trainer, learner, page):
+    certificate = factories.certificate_recorded(learner=learner, course=page)
+    client = client_for(trainer)
+
+    register = client.get(reverse("certificates_register"))
+    bulk = client.get(reverse("certificates_bulk"))
+    detail = client.get(reverse("certificates_detail", args=[certificate.pk]))
+
+    with translation.override("es"):
+        assert heading(register) == gettext("Issued certificates") == "Certificados emitidos"
+        assert heading(bulk) == gettext("Download certificates") == "Descargar certificados"
+        assert heading(detail) == f"{gettext('Certificate')} {certificate.code_display}"
+    assert "<title>Certificados emitidos" in register.content.decode()
 
 
 # ---------------------------------------------------------------- revocation and retry
@@ -245,6 +286,23 @@ def test_retrying_a_failed_certificate_enqueues_its_issue(trainer, failed, page,
     assert response.status_code == 302
     assert response["Location"] == reverse("certificates_detail", args=[failed.pk])
     assert sent == [failed.pk]
+
+
+def test_an_issued_certificate_whose_pdf_is_missing_can_be_retried_from_its_page(trainer, learner, page, monkeypatch):
+    sent = []
+    monkeypatch.setattr(tasks.certificate_issue_task, "delay", sent.append)
+    certificate = factories.certificate_recorded(learner=learner, course=page)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+    client = client_for(trainer)
+
+    detail = client.get(reverse("certificates_detail", args=[certificate.pk]))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        response = client.post(reverse("certificates_retry", args=[certificate.pk]))
+
+    assert reverse("certificates_retry", args=[certificate.pk]) in detail.content.decode()
+    assert detail.context["pdf_missing"] is True
+    assert response.status_code == 302
+    assert sent == [certificate.pk]
 
 
 # ---------------------------------------------------------------- bulk downloads
@@ -301,3 +359,75 @@ def test_learners_and_focal_points_cannot_reach_the_certificate_admin(role, fail
     assert Certificate.objects.get(pk=issued.pk).revoked_at is None
     assert sent == []
     assert CertificateTemplate.objects.count() == 1  # the failed certificate's, made by the fixture
+
+
+def test_the_bulk_page_reloads_itself_while_an_archive_is_prepared_until_asked_to_stop(trainer, page, monkeypatch):
+    monkeypatch.setattr(tasks.bulk_download_task, "delay", lambda download_id: None)  # the worker has not run yet
+    cohort = Cohort.objects.create(
+        name="Ola 5", course=page, starts_on="2026-03-01", ends_on="2026-03-31", due_on="2026-03-20"
+    )
+    client = client_for(trainer)
+    idle = client.get(reverse("certificates_bulk"))
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("certificates_bulk"), {"cohort": cohort.pk, "country": ""})
+
+    busy = client.get(reverse("certificates_bulk"))
+    stopped = client.get(reverse("certificates_bulk"), {"refresh": "off"})
+
+    assert "Refresh" not in idle
+    assert busy["Refresh"] == "3"
+    assert 'http-equiv="refresh"' not in busy.content.decode()
+    assert 'href="?refresh=off"' in busy.content.decode()
+    assert "Refresh" not in stopped
+    assert "Recargar para ver el avance" in stopped.content.decode()
+
+
+def test_an_archive_that_left_certificates_out_says_how_many(trainer, page, monkeypatch):
+    factories.tasks_run_inline(monkeypatch)
+    cohort = Cohort.objects.create(
+        name="Ola 6", course=page, starts_on="2026-03-01", ends_on="2026-03-31", due_on="2026-03-20"
+    )
+    for _ in range(3):
+        factories.certificate_recorded(learner=person(role=Role.LEARNER), course=page, cohort=cohort)
+    Certificate.objects.filter(pk__in=Certificate.objects.values("pk")[:2]).update(pdf="")
+    client = client_for(trainer)
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("certificates_bulk"), {"cohort": cohort.pk, "country": ""})
+    html = client.get(reverse("certificates_bulk")).content.decode()
+
+    assert "Descargar (1 certificado)" in html
+    assert "2 certificados omitidos: su PDF aún no está listo. Pida un archivo nuevo más tarde." in html
+
+
+@pytest.mark.clock_hours
+def test_an_archive_is_named_after_the_day_it_was_asked_for_in_the_platforms_time_zone(
+    clock_hour, trainer, page, monkeypatch
+):
+    factories.tasks_run_inline(monkeypatch)
+    cohort = Cohort.objects.create(
+        name="Ola 7", course=page, starts_on="2026-03-01", ends_on="2026-03-31", due_on="2026-03-20"
+    )
+    factories.certificate_recorded(learner=person(role=Role.LEARNER), course=page, cohort=cohort)
+    client = client_for(trainer)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("certificates_bulk"), {"cohort": cohort.pk, "country": ""})
+
+    response = client.get(reverse("certificates_bulk_file", args=[BulkDownload.objects.get().token]))
+
+    assert response["Content-Disposition"] == f'attachment; filename="certificates-{timezone.localdate():%Y%m%d}.zip"'
+
+
+def test_an_archive_whose_file_is_gone_answers_404(trainer, page, monkeypatch):
+    factories.tasks_run_inline(monkeypatch)
+    cohort = Cohort.objects.create(
+        name="Ola 8", course=page, starts_on="2026-03-01", ends_on="2026-03-31", due_on="2026-03-20"
+    )
+    factories.certificate_recorded(learner=person(role=Role.LEARNER), course=page, cohort=cohort)
+    client = client_for(trainer)
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client.post(reverse("certificates_bulk"), {"cohort": cohort.pk, "country": ""})
+    download = BulkDownload.objects.get()
+    Path(download.archive.path).unlink()
+
+    assert client.get(reverse("certificates_bulk_file", args=[download.token])).status_code == 404

@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import hashlib
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -286,3 +286,43 @@ def test_a_learner_reading_english_gets_the_english_translation_of_the_template(
     assert certificate.language == "en"
     assert "Certificate of completion" in text
     assert "Certificado de aprobación" not in text
+
+
+# ---------------------------------------------------------------- a past moment (the demo's history)
+
+
+def test_a_certificate_requested_issued_and_emailed_as_of_past_moments_is_dated_by_them(learner, template, page):
+    completed_at = timezone.make_aware(datetime(2025, 3, 14, 15))
+    requested_at, issued_at, emailed_at = (completed_at + timedelta(minutes=minutes) for minutes in (0, 1, 2))
+    enrolment = factories.completed_enrolment(learner=learner, course=page, completed_at=completed_at)
+
+    certificate = certificate_request(enrolment, now=requested_at)
+    certificate_issue(certificate.pk, now=issued_at)
+    assert certificate_email_send(certificate.pk, now=emailed_at)
+
+    certificate.refresh_from_db()
+    assert (certificate.created_at, certificate.issued_at, certificate.emailed_at) == (
+        requested_at,
+        issued_at,
+        emailed_at,
+    )
+    assert payload_verify(certificate.payload)["iat"] == "2025-03-14"
+    assert certificate.expires_on == date(2027, 3, 14)
+    assert [(event.kind, event.at) for event in CertificateEvent.objects.filter(certificate=certificate)] == [
+        (EventKind.REQUESTED, requested_at),
+        (EventKind.ISSUED, issued_at),
+        (EventKind.EMAILED, emailed_at),
+    ]
+    assert [message.to for message in mail.outbox] == [[learner.email]]
+
+
+def test_reminders_for_some_learners_leave_the_others_due(template, page):
+    expires_on = timezone.localdate() + timedelta(days=20)
+    named, other = person(role=Role.LEARNER), person(role=Role.LEARNER)
+    for holder in (named, other):
+        factories.certificate_recorded(learner=holder, course=page, expires_on=expires_on)
+
+    assert services.reminders_send(learner_ids=[named.pk]) == 1
+    assert [message.to for message in mail.outbox] == [[named.email]]
+    assert services.reminders_send() == 1
+    assert [message.to for message in mail.outbox] == [[named.email], [other.email]]

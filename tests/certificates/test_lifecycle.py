@@ -8,6 +8,7 @@ import io
 import zipfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from unittest.mock import Mock
 
 import pytest
 from django.core import mail
@@ -16,7 +17,7 @@ from django.test import TestCase
 from django.utils import timezone
 from django.utils.text import slugify
 
-from certificates import selectors
+from certificates import selectors, services
 from certificates.models import (
     BulkDownload,
     BulkStatus,
@@ -28,6 +29,7 @@ from certificates.models import (
     IssueStatus,
     PublicStatus,
 )
+from certificates.pdf import RenderFailed, payload_from_pdf, pdf_text
 from certificates.services import (
     bulk_download_request,
     bulk_downloads_clean,
@@ -43,7 +45,7 @@ from lms.people.roles import Role
 from tests.certificates import factories
 from tests.people.factories import country, person
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 
 
 @pytest.fixture
@@ -319,6 +321,58 @@ def test_reconcile_issues_a_missing_certificate_and_asks_again_for_a_pending_one
     assert not Certificate.objects.filter(enrolment=recent).exists()  # its own task is still on its way
 
 
+def test_reconcile_draws_again_the_pdf_of_an_issued_certificate_that_has_none(learner, template, page, task_calls):
+    unrecorded = factories.certificate_issued(learner=learner, course=page)
+    lost = factories.certificate_issued(learner=person(role=Role.LEARNER, full_name="Łukasz Wójcik"), course=page)
+    intact = factories.certificate_issued(learner=person(role=Role.LEARNER), course=page)
+    Certificate.objects.filter(pk=unrecorded.pk).update(pdf="")
+    Path(lost.pdf.path).unlink()
+    mail.outbox.clear()
+    task_calls.issue.clear()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        counts = certificates_reconcile()
+
+    assert counts["redrawn"] == 2
+    assert sorted(task_calls.issue) == sorted([unrecorded.pk, lost.pk])
+    assert Certificate.objects.count() == 3
+    for before in (unrecorded, lost):
+        after = fresh(before)
+        data = selectors.certificate_pdf_read(after)
+        assert (after.issue_status, after.code, after.payload, after.issued_at) == (
+            IssueStatus.ISSUED,
+            before.code,
+            before.payload,
+            before.issued_at,
+        )
+        assert payload_from_pdf(data) == before.payload
+        assert before.learner_name in pdf_text(data)
+        assert [event.kind for event in after.events.all()][-1] == EventKind.REDRAWN
+    assert fresh(intact).sha256 == intact.sha256
+    assert mail.outbox == []  # the learners were told once, when it was issued
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert certificates_reconcile()["redrawn"] == 0
+
+
+def test_a_pdf_that_cannot_be_drawn_again_is_retried_five_times_then_left_to_a_person(
+    learner, template, page, task_calls, monkeypatch
+):
+    certificate = factories.certificate_issued(learner=learner, course=page)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+    monkeypatch.setattr(services, "certificate_pdf", Mock(side_effect=RenderFailed("The logo names no file.")))
+
+    sent = []
+    for _run in range(services.MAX_ATTEMPTS + 1):
+        with TestCase.captureOnCommitCallbacks(execute=True):
+            sent.append(certificates_reconcile()["redrawn"])
+
+    stored = fresh(certificate)
+    assert sent == [1] * services.MAX_ATTEMPTS + [0]
+    assert (stored.issue_status, stored.pdf.name) == (IssueStatus.ISSUED, "")
+    assert "names no file" in stored.last_error
+    assert stored.events.filter(kind=EventKind.RENDER_FAILED).count() == services.MAX_ATTEMPTS
+
+
 # ---------------------------------------------------------------- bulk download
 
 
@@ -367,3 +421,22 @@ def test_a_bulk_download_needs_one_scope(trainer, page):
         bulk_download_request(by=trainer, cohort=cohort, country=country("GTM"))
 
     assert not BulkDownload.objects.exists()
+
+
+def test_an_archive_leaves_out_the_certificates_whose_pdf_is_not_there_and_counts_them(trainer, page, task_calls):
+    cohort = Cohort.objects.create(
+        name="Ola 4", course=page, starts_on="2026-01-10", ends_on="2026-02-10", due_on="2026-02-01"
+    )
+    ready, unrecorded, lost = (
+        factories.certificate_recorded(learner=person(role=Role.LEARNER), course=page, cohort=cohort) for _ in range(3)
+    )
+    Certificate.objects.filter(pk=unrecorded.pk).update(pdf="")
+    Path(lost.pdf.path).unlink()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        download = bulk_download_request(by=trainer, cohort=cohort)
+
+    download = BulkDownload.objects.get(pk=download.pk)
+    assert (download.status, download.total, download.left_out) == (BulkStatus.READY, 1, 2)
+    with download.archive.open("rb") as handle, zipfile.ZipFile(io.BytesIO(handle.read())) as archive:
+        assert [name.endswith(f"{ready.code}.pdf") for name in archive.namelist()] == [True]

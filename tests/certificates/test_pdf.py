@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import dataclasses
 import unicodedata
+from collections import Counter
+from datetime import date
 from io import BytesIO
 from urllib.parse import unquote
 
@@ -16,6 +18,7 @@ from pypdf import PdfReader
 from weasyprint.text.fonts import FontConfiguration
 
 from certificates import pdf
+from certificates.codes import code_new
 from certificates.layout import NAME_MAX_PT, SampleSignatory, layout_html, sample_layout
 from certificates.pdf import (
     PAYLOAD_METADATA_KEY,
@@ -28,6 +31,10 @@ from certificates.pdf import (
     render_pdf,
     resource_path,
 )
+from certificates.rendering import CertificateFacts
+from certificates.rendering import certificate_pdf as template_pdf
+from tests.certificates import factories
+from tests.certificates.pdf_glyphs import glyph_report
 
 VENDORED_FONT = "/static/fonts/noto-sans/noto-sans-latin-400-normal.woff2"
 # 120 characters: given names, two surnames with particles, accents and ñ.
@@ -38,6 +45,32 @@ LONG_NAME = (
 BODY_600 = ("Completó el curso de registro de entradas y salidas en la frontera, con sus ejercicios prácticos. " * 7)[
     :600
 ]
+
+
+# The certificate's Noto Sans as the PDF names it (WeasyPrint names a font after its CSS family).
+CERTIFICATE_FONT = "OCAM-certificate-Noto-Sans"
+# The blocks whose letters (and marks) must print with a font that has them (issue 16, item 8).
+SCRIPT_BLOCKS = {
+    "latin-extended-a-b": (0x0100, 0x024F),
+    "latin-extended-additional": (0x1E00, 0x1EFF),
+    "greek": (0x0370, 0x03FF),
+    "cyrillic": (0x0400, 0x04FF),
+}
+# Names of the region's staff and of others they meet: Polish, Vietnamese, Turkish, Czech, Hungarian, Greek, Russian.
+STAFF_NAMES = (
+    "Łukasz Wójcik",
+    "Đặng Thị Hương",
+    "Şükrü Çelik",
+    "Antonín Dvořák",
+    "Őrs Gábor",
+    "Γεώργιος Παπαδόπουλος",
+    "Юлия Щербакова",
+)
+
+
+def letters_of(first: int, last: int) -> str:
+    """Every letter and mark of a block, one apart (a mark after a space stands alone)."""
+    return " ".join(chr(code) for code in range(first, last + 1) if unicodedata.category(chr(code))[0] in "LM")
 
 
 def html_page(body: str, style: str = "") -> str:
@@ -253,3 +286,62 @@ def test_qr_svg_data_uri_decodes_to_svg():
     assert header.startswith("data:image/svg+xml")
     text = base64.b64decode(content).decode() if header.endswith(";base64") else unquote(content)
     assert ElementTree.fromstring(text).tag == "{http://www.w3.org/2000/svg}svg"
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+@pytest.mark.parametrize("block", SCRIPT_BLOCKS)
+def test_every_letter_of_the_block_is_drawn_by_an_embedded_font_that_has_it(block, language):
+    letters = letters_of(*SCRIPT_BLOCKS[block])
+    # The name in bold, and again in the body's sentence in the regular face.
+    data = certificate_pdf(sample_layout(language, learner_name=letters))
+
+    report = glyph_report(data)
+
+    assert report.problems == []
+    # The name is normalised to NFC, the sentence is not: U+0374 is drawn once as itself and once as U+02B9.
+    drawn = Counter()
+    for character, times in report.drawn.items():
+        drawn[unicodedata.normalize("NFC", character)] += times
+    expected = set(unicodedata.normalize("NFC", letters)) - {" "}
+    assert {character for character in expected if drawn[character] < 2} == set()
+    assert all(name.startswith(CERTIFICATE_FONT) for name in report.fonts), report.fonts
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_staff_names_print_with_their_own_letters_in_the_name_and_the_body(language):
+    template = factories.certificate_template(language=language)
+    names = " · ".join(STAFF_NAMES)
+    facts = CertificateFacts(
+        code=code_new(),
+        language=language,
+        learner_name=names,
+        course_title="Consulta entre países",
+        completed_on=date(2026, 11, 30),
+        issued_on=date(2026, 11, 30),
+        expires_on=date(2028, 11, 30),
+    )
+
+    data = template_pdf(template, facts, payload="p")
+
+    report = glyph_report(data)
+    text = " ".join(pdf_text(data).split())
+    assert report.problems == []
+    assert {name: text.count(name) for name in STAFF_NAMES} == dict.fromkeys(STAFF_NAMES, 2)
+    assert {CERTIFICATE_FONT, f"{CERTIFICATE_FONT}-Bold"} <= report.fonts
+
+
+def test_a_document_declaring_other_noto_sans_files_leaves_the_certificates_glyphs_alone():
+    # Another document (a tracking report) declares "Noto Sans" with the Latin-only subset files,
+    # in the process's one font configuration, before the certificate is drawn.
+    faces = "".join(
+        f'@font-face {{ font-family: "Noto Sans"; font-weight: {weight}; src: url("/static/fonts/noto-sans/{name}"); }}'
+        for weight, name in ((400, "noto-sans-latin-400-normal.woff2"), (700, "noto-sans-latin-700-normal.woff2"))
+    )
+    render_pdf(html_page("<p>Informe <b>Łukasz</b></p>", faces + 'body { font-family: "Noto Sans"; }'))
+
+    report = glyph_report(certificate_pdf(sample_layout("es", learner_name="Łukasz Wójcik")))
+
+    assert report.problems == []
+    assert report.drawn["Ł"] == 2
+    assert report.fonts == {CERTIFICATE_FONT, f"{CERTIFICATE_FONT}-Bold"}

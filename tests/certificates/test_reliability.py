@@ -12,6 +12,10 @@ broker cannot give back the messages a killed worker had taken (reconcile re-enq
 certificates), while Redis gives back the unacknowledged ones (`acks_late`) after the visibility
 timeout, shortened here to seconds, on top of which reconcile may enqueue a certificate twice.
 
+A certificate must also not wait behind background work (D10, issue 16 item 13): requested
+behind 1,000 of Wagtail's background tasks, it is issued and e-mailed while most of them still
+wait, on either broker (urgent queue first on Redis, queues taken in turn on the embedded one).
+
 The other reliability items of issue 5 (2,000 single-byte mutations of signed payloads, a
 payload signed with another key) are in test_signing.py.
 """
@@ -30,7 +34,7 @@ import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -42,6 +46,7 @@ from courses.models import Enrolment
 from lms.people.roles import Role
 from tests.certificates.factories import certificate_template, completed_enrolment
 from tests.certificates.reliability_worker import WorkerProcess, queue_backlog, queue_clean
+from tests.core.django_tasks_for_tests import pause
 from tests.courses.factories import course
 from tests.people.factories import person
 
@@ -54,6 +59,7 @@ SECOND_KILL_AT = 25
 # a killed worker held come back about 5 s after it died, so reconcile may come first).
 STALL_S = 3.0
 DEADLINE_S = 90.0
+BACKLOG = 1000
 
 
 @pytest.fixture
@@ -197,3 +203,27 @@ def test_a_certificate_issued_by_the_worker_then_revoked_shows_revoked(default_t
     assert revocations[certificate.code]["status"] == "revoked"
     with pytest.raises(CommandError, match="REVOKED"):
         call_command("certificate_verify", str(pdf_path), stdout=io.StringIO())
+
+
+@override_settings(TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+def test_a_certificate_requested_behind_a_background_backlog_is_issued_and_emailed_first(default_template, worker):
+    (enrolment,) = completed_enrolments(1)  # its course's pages leave a few index updates queued too
+    with transaction.atomic():  # a trainer publishing pages: Wagtail's index updates, sent on commit
+        for _ in range(BACKLOG):
+            pause.using(backend="default").enqueue(0.05)
+    backlog = queue_backlog(queue=settings.BACKGROUND_TASK_QUEUE)
+    assert backlog >= BACKLOG
+    with transaction.atomic():
+        certificate = certificate_request(enrolment)
+    assert queue_backlog() == 1
+
+    worker.start()
+    deadline = time.monotonic() + 60
+    while not Certificate.objects.filter(pk=certificate.pk, emailed_at__isnull=False).exists():
+        worker.check_alive()
+        assert time.monotonic() < deadline, f"not issued and e-mailed in 60 s:\n{worker.log_tail()}"
+        time.sleep(0.05)
+    waiting = queue_backlog(queue=settings.BACKGROUND_TASK_QUEUE)
+    assert waiting >= backlog * 3 // 4, f"only {waiting} of {backlog} background tasks were still waiting"
+    certificate.refresh_from_db()
+    assert certificate.issue_status == IssueStatus.ISSUED

@@ -5,21 +5,23 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import uuid
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from django.test import Client
+from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
+from certificates import tasks
 from certificates.badges import badge_verify
 from certificates.codes import ALPHABET
-from certificates.models import Certificate, PublicStatus
-from certificates.services import certificate_request, certificate_revoke
+from certificates.models import Certificate, CertificateEvent, PublicStatus
+from certificates.services import certificate_request, certificate_revoke, certificates_reconcile
 from certificates.signing import keys_from_jwks, payload_verify, revocations_verify
-from certificates.views import NOT_FOUND_MESSAGE
+from certificates.views import NOT_FOUND_MESSAGE, PREPARING_REFRESH_SECONDS
 from courses.models import CoursePage, Enrolment, EnrolmentSource
 from lms.people.roles import Role
 from tests.certificates import factories
@@ -172,10 +174,119 @@ def test_a_stored_file_that_is_not_the_one_issued_is_not_handed_out(learner, cer
     assert client_for(learner).get(url("download", certificate.code)).status_code == 404
 
 
+def legacy(certificate: Certificate, *, how: str) -> Certificate:
+    """An issued certificate whose PDF is not there: never recorded (legacy data) or its file lost."""
+    if how == "no file recorded":
+        Certificate.objects.filter(pk=certificate.pk).update(pdf="")
+    else:
+        Path(certificate.pdf.path).unlink()
+    return Certificate.objects.get(pk=certificate.pk)
+
+
+def heading(response) -> str:
+    return " ".join(re.search(r"<h1[^>]*>(.*?)</h1>", response.content.decode(), re.S).group(1).split())
+
+
+@pytest.mark.parametrize("state", ["pending", "failed", "no file recorded", "file lost"])
+def test_a_pdf_not_there_yet_answers_a_page_saying_it_is_being_prepared(learner, page, state):
+    if state in ("pending", "failed"):
+        certificate = certificate_request(factories.completed_enrolment(learner=learner, course=page))
+        Certificate.objects.filter(pk=certificate.pk).update(issue_status=state)
+    else:
+        certificate = legacy(factories.certificate_recorded(learner=learner, course=page), how=state)
+
+    response = client_for(learner).get(url("download", certificate.code))
+
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert heading(response) == "Su certificado se está preparando"
+    assert 'role="status"' in response.content.decode()
+    assert response["Refresh"] == str(PREPARING_REFRESH_SECONDS)
+    assert "private" in response["Cache-Control"]
+    assert f'href="{reverse("certificates:mine")}"' in response.content.decode()
+
+
+def test_the_page_saying_a_pdf_is_being_prepared_speaks_english_on_the_english_site(learner, page):
+    certificate = legacy(factories.certificate_recorded(learner=learner, course=page), how="no file recorded")
+
+    response = client_for(learner).get(url("download", certificate.code, "en"))
+
+    assert heading(response) == "Your certificate is being prepared"
+    assert "This page checks again every 10 seconds" in response.content.decode()
+
+
+def test_the_page_saying_a_pdf_is_being_prepared_stops_reloading_when_asked(learner, page):
+    certificate = legacy(factories.certificate_recorded(learner=learner, course=page), how="no file recorded")
+    client = client_for(learner)
+
+    reloading = client.get(url("download", certificate.code))
+    stopped = client.get(url("download", certificate.code), {"refresh": "off"})
+
+    assert "Dejar de comprobar automáticamente" in reloading.content.decode()
+    assert 'href="?refresh=off"' in reloading.content.decode()
+    assert stopped.status_code == 200
+    assert "Refresh" not in stopped
+    assert "Comprobar de nuevo y descargar" in stopped.content.decode()
+
+
+def test_a_get_of_a_pdf_not_there_yet_writes_nothing_and_queues_nothing(learner, page, monkeypatch):
+    sent = []
+    monkeypatch.setattr(tasks.certificate_issue_task, "delay", sent.append)
+    certificate = legacy(factories.certificate_recorded(learner=learner, course=page), how="no file recorded")
+    events_before = CertificateEvent.objects.count()
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        client_for(learner).get(url("download", certificate.code))
+
+    assert sent == []
+    assert CertificateEvent.objects.count() == events_before
+    assert Certificate.objects.get().pdf.name == ""
+
+
+def test_staff_see_the_being_prepared_page_for_a_certificate_in_their_scope(trainer, learner, page):
+    certificate = legacy(factories.certificate_recorded(learner=learner, course=page), how="file lost")
+
+    response = client_for(trainer).get(url("download", certificate.code))
+
+    assert response.status_code == 200
+    assert response["Refresh"] == str(PREPARING_REFRESH_SECONDS)
+
+
+def test_a_pdf_being_prepared_is_still_not_told_to_anyone_else(learner, page):
+    pending = certificate_request(factories.completed_enrolment(learner=learner, course=page))
+    withdrawn = certificate_request(
+        factories.completed_enrolment(learner=learner, course=factories.course_page(title="Otro curso"))
+    )
+    Certificate.objects.filter(pk=withdrawn.pk).update(issue_status="withdrawn")
+
+    assert client_for(person(role=Role.LEARNER)).get(url("download", pending.code)).status_code == 404
+    assert client_for(learner).get(url("download", withdrawn.code)).status_code == 404
+    assert client_for(learner).get(url("badge", pending.code)).status_code == 404
+
+
+def test_once_the_reconcile_task_draws_the_missing_pdf_the_same_address_downloads_it(learner, page, task_calls):
+    factories.certificate_template()
+    issued = factories.certificate_issued(learner=learner, course=page)
+    certificate = legacy(issued, how="no file recorded")
+    client = client_for(learner)
+    assert client.get(url("download", certificate.code))["Content-Type"].startswith("text/html")
+
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        certificates_reconcile()
+    response = client.get(url("download", certificate.code))
+
+    redrawn = Certificate.objects.get()
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert hashlib.sha256(response.content).hexdigest() == redrawn.sha256
+    assert (redrawn.code, redrawn.payload) == (issued.code, issued.payload)
+
+
 # ---------------------------------------------------------------- the verification page
 
 
-def test_the_verification_page_shows_status_name_course_dates_and_issuer_and_nothing_more(settings, page):
+@pytest.mark.clock_hours
+def test_the_verification_page_shows_status_name_course_dates_and_issuer_and_nothing_more(clock_hour, settings, page):
     holder = person(role=Role.LEARNER, full_name="Ana Lucía Pérez Núñez", email="ana.perez@example.org")
     certificate = factories.certificate_recorded(
         learner=holder, course=page, expires_on=timezone.localdate() + timedelta(days=700)
@@ -185,7 +296,8 @@ def test_the_verification_page_shows_status_name_course_dates_and_issuer_and_not
 
     html = response.content.decode()
     with translation.override("en"):
-        issued_on = formats.date_format(certificate.issued_at, "DATE_FORMAT")
+        # The day of the platform's time zone (ADR 0019), which the page shows: not the instant's UTC date.
+        issued_on = formats.date_format(timezone.localdate(certificate.issued_at), "DATE_FORMAT")
         expires_on = formats.date_format(certificate.expires_on, "DATE_FORMAT")
     assert response.status_code == 200
     assert response.context["status"] == PublicStatus.VALID

@@ -1,5 +1,6 @@
 """Bad configuration fails at start-up with a message that names the variable."""
 
+import logging
 import os
 import subprocess
 import sys
@@ -66,7 +67,7 @@ def test_valid_urls_are_accepted(tmp_path):
 def test_an_unset_broker_means_the_embedded_filesystem_broker_with_its_folders(tmp_path):
     embedded = broker_url_config("", result_backend="", var_dir=tmp_path)
     assert embedded.is_embedded
-    assert embedded.broker_url == "filesystem://"
+    assert embedded.broker_url == "filesystem://localhost/"
     assert Path(embedded.transport_options["data_folder_in"]).is_dir()
     assert Path(embedded.transport_options["processed_folder"]).is_dir()
     folders = [v for k, v in embedded.transport_options.items() if k.endswith("_folder") or "folder_" in k]
@@ -86,3 +87,93 @@ def test_manage_py_stops_at_start_up_naming_the_variable(variable, value, tmp_pa
     )
     assert result.returncode != 0
     assert f"{variable} is invalid" in result.stderr
+
+
+def test_in_development_the_site_url_follows_the_port_unless_lms_site_url_is_set():
+    from lms.settings.dev import local_site_url
+
+    assert local_site_url({}, ["manage.py", "runserver"]) == "http://127.0.0.1:8000"
+    assert local_site_url({}, ["manage.py", "runserver", "127.0.0.1:8103"]) == "http://127.0.0.1:8103"
+    assert local_site_url({}, ["manage.py", "runserver", "--noreload", "8104"]) == "http://127.0.0.1:8104"
+    assert local_site_url({"PORT": "8105"}, ["celery", "-A", "lms", "worker"]) == "http://127.0.0.1:8105"
+    assert local_site_url({"LMS_PORT": "8103", "PORT": "8203"}, ["celery"]) == "http://127.0.0.1:8103"
+    configured = {"LMS_SITE_URL": "https://formacion.ocam.example/", "LMS_PORT": "8103", "PORT": "8103"}
+    assert local_site_url(configured, ["manage.py", "runserver", "8103"]) == "https://formacion.ocam.example"
+
+
+def test_make_run_gives_the_web_process_and_the_worker_the_same_site_url():
+    """`PORT=8103 make run`: honcho hands the worker PORT + 100, so both must read the port the Makefile passes."""
+    import re
+    import shlex
+    from string import Template
+
+    from honcho.environ import expand_processes, parse_procfile
+
+    from lms.settings.dev import local_site_url
+
+    run_line = next(line for line in (ROOT / "Makefile").read_text().splitlines() if "honcho start" in line)
+    passed = {
+        name: "8103" for name, make_variable in re.findall(r"(\w+)=\$\((\w+)\)", run_line) if make_variable == "PORT"
+    }
+    processes = expand_processes(parse_procfile((ROOT / "Procfile").read_text()).processes, env={}, port=8103)
+    urls = {}
+    for process in processes:
+        environ = {**passed, **process.env}
+        words = shlex.split(Template(process.cmd).substitute(environ))
+        argv = words[1:] if words[0].endswith("python") else words
+        urls[process.name] = local_site_url(environ, argv)
+    assert {process.name: process.env["PORT"] for process in processes} == {"web.1": "8103", "worker.1": "8203"}
+    assert urls == {"web.1": "http://127.0.0.1:8103", "worker.1": "http://127.0.0.1:8103"}
+
+
+def test_the_development_settings_take_the_site_url_from_the_port(tmp_path):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LMS_", "PORT"))}
+    code = (
+        "import django; from django.conf import settings; django.setup(); "
+        "print(settings.SITE_URL, settings.WAGTAILADMIN_BASE_URL)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "lms.settings.dev", "LMS_VAR_DIR": str(tmp_path), "PORT": "8103"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["http://127.0.0.1:8103", "http://127.0.0.1:8103"]
+
+
+def test_connecting_to_the_embedded_broker_logs_no_warning(tmp_path, caplog):
+    """Issue 16: every connection to `filesystem://` logged kombu's "No hostname was supplied"."""
+    from kombu import Connection
+
+    embedded = broker_url_config("", result_backend="", var_dir=tmp_path)
+    with (
+        caplog.at_level(logging.WARNING),
+        Connection(embedded.broker_url, transport_options=embedded.transport_options) as connection,
+    ):
+        connection.ensure_connection()
+        assert connection.info()["hostname"] == "localhost"
+    assert [record.getMessage() for record in caplog.records] == []
+
+
+def test_a_worker_consumes_the_urgent_queue_first_and_on_redis_serves_it_first(settings, tmp_path):
+    from lms.celery import app, task_route
+
+    assert [queue.name for queue in app.conf.task_queues] == [
+        settings.CELERY_TASK_DEFAULT_QUEUE,
+        settings.BACKGROUND_TASK_QUEUE,
+    ]
+    assert task_route("certificates.issue", (), {}, {}) is None  # the default queue: urgent
+    assert task_route("lms.core.tasks.django_task_run_task", (), {}, {}) == {"queue": settings.BACKGROUND_TASK_QUEUE}
+    code = "from django.conf import settings; print(settings.CELERY_BROKER_TRANSPORT_OPTIONS)"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "lms.settings.dev",
+        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/0",
+        "LMS_VAR_DIR": str(tmp_path),
+    }
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "'queue_order_strategy': 'priority'" in result.stdout

@@ -1,8 +1,17 @@
+"""The demo of `make run`: users for every role, loaded once whatever the runs, with no queue left behind."""
+
+import logging
+
 import pytest
+from celery.signals import before_task_publish
+from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.test import Client
+from django.test import Client, override_settings
+from wagtail.search.models import IndexEntry
 
+from certificates.models import Certificate, IssueStatus
+from certificates.services import certificates_reconcile, reminders_send
 from lms.core.management.commands.demo_load import DEMO_PASSWORD
 from lms.people.models import StaffProfile, User
 from lms.people.roles import GROUP_NAMES, Role
@@ -50,3 +59,39 @@ def test_demo_load_refuses_without_debug(settings):
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("demo_load", verbosity=0)
     assert not User.objects.exists()
+
+
+@pytest.fixture
+def published():
+    """The names of the tasks sent to the broker while the test runs."""
+    sent: list[str] = []
+
+    def record(sender=None, **kwargs):
+        sent.append(sender)
+
+    before_task_publish.connect(record)
+    yield sent
+    before_task_publish.disconnect(record)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(DEBUG=True, TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+def test_loading_the_demo_queues_no_task_sends_no_email_and_logs_no_page(site_content, published, caplog):
+    """Issue 16: demo loading left 1,040 to 1,264 index tasks queued ahead of the first certificate,
+    logged 700 pages, and its certificates were e-mailed to the synthetic staff by the reconcile
+    task. Transactions commit here, as in `make run`, so what the loads send after commit is sent."""
+    with caplog.at_level(logging.INFO):
+        call_command("demo_load", verbosity=0)
+        call_command("tracking_demo_load", "--staff", "8", verbosity=0)
+
+    assert published == []
+    assert mail.outbox == []
+    assert [record.getMessage() for record in caplog.records] == []
+    assert Certificate.objects.filter(issue_status=IssueStatus.ISSUED).exists()
+    assert IndexEntry.objects.exists()  # Wagtail's index updates ran during the load
+    # The periodic safety nets find nothing left for them: every certificate was e-mailed, and
+    # every expiry reminder due by now was sent.
+    assert certificates_reconcile()["emailed"] == 0
+    assert reminders_send() == 0
+    assert published == []
+    assert mail.outbox == []

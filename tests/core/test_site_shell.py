@@ -56,6 +56,33 @@ def test_current_page_is_marked_for_screen_readers():
     assert '<a href="/account/" aria-current="page">' in html
 
 
+def _current_links(html: str) -> list[str]:
+    nav = re.search(r'<nav class="main-nav"[^>]*>(.*?)</nav>', html, re.S).group(1)
+    return re.findall(r'<a href="([^"]+)" aria-current="page">', nav)
+
+
+@pytest.mark.parametrize("language", ["es", "en"])
+def test_exactly_one_navigation_item_is_current_in_either_language(language):
+    """The catalogue (/en/courses/) starts the path of My learning (/en/courses/my-learning/): only
+    the longest match is current, and the home page only on itself."""
+    from tests.courses.factories import catalogue
+
+    prefix = "" if language == "es" else "/en"
+    catalogue_url = catalogue(language).url
+    client = client_for(make_role_user("administrator"))
+    expected = {
+        f"{prefix}/": f"{prefix}/",
+        catalogue_url: catalogue_url,
+        f"{prefix}/courses/my-learning/": f"{prefix}/courses/my-learning/",
+        f"{prefix}/account/": f"{prefix}/account/",
+        f"{prefix}/account/password/": f"{prefix}/account/",
+        f"{prefix}/sandbox/": f"{prefix}/sandbox/",
+        f"{prefix}/tracking/": f"{prefix}/tracking/",
+    }
+    current = {path: _current_links(client.get(path, follow=True).content.decode()) for path in expected}
+    assert current == {path: [link] for path, link in expected.items()}
+
+
 def test_signed_in_pages_show_who_is_signed_in_and_a_logout_button():
     html = client_for(make_role_user("focal_point")).get("/").content.decode()
     assert 'action="/account/logout/"' in html

@@ -74,6 +74,30 @@ def question(
     return question
 
 
+def bank_translation(bank: QuestionBank, language: str = "en", title: str = "") -> QuestionBank:
+    """The bank's version in another language, as a finished translation, without questions."""
+    return QuestionBank.objects.create(
+        title=title or f"{bank.title} ({language})",
+        course=bank.course,
+        locale=Locale.objects.get(language_code=language),
+        translation_key=bank.translation_key,
+    )
+
+
+def question_translation(source: Question, bank: QuestionBank, prompt: str = "") -> Question:
+    """A question's finished translation into the bank's language: same answer and block ids, another prompt."""
+    translation = Question(
+        bank=bank,
+        prompt=prompt or f"{source.prompt} (EN)",
+        body=source.body.raw_data,
+        points=source.points,
+        locale=bank.locale,
+        translation_key=source.translation_key,
+    )
+    translation.save()
+    return translation
+
+
 def quiz_value(bank: QuestionBank | None = None, **overrides) -> dict:
     return {
         "title": "Evaluación final",

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
+from html import unescape
+
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
@@ -139,3 +143,108 @@ def test_a_bank_with_questions_and_a_course_with_cohorts_are_kept_with_a_message
         response = client.post(reverse("wagtailadmin_pages:delete", args=[page.pk]))
         assert response.status_code == 302
         assert CoursePage.objects.filter(pk=built.page.pk).exists()
+
+
+def _h1(html: str) -> str:
+    """The page's visible heading, as text."""
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else ""
+
+
+def test_a_new_question_form_shows_no_error_before_anything_is_typed(trainer):
+    """Wagtail's editor shows "the minimum number of items is 1" at once on a stream declaring a minimum:
+    the question's answer declares none; saving it empty is still refused."""
+    html = client_for(trainer).get(reverse("wagtailsnippets_courses_question:add")).content.decode()
+    body = re.search(r'id="body"[^>]*data-w-block-data-value="([^"]*)"', html)
+    definition = json.loads(unescape(body.group(1)))
+    assert definition["_type"] == "wagtail.blocks.StreamBlock"
+    assert definition["_args"][-1]["minNum"] is None
+    assert definition["_args"][-1]["maxNum"] == 1
+    bank = QuestionBank.objects.create(title="Banco")
+    empty = nested_form_data({"bank": bank.pk, "prompt": "¿Qué?", "body": streamfield([]), "points": "1", "tags": ""})
+    response = client_for(trainer).post(reverse("wagtailsnippets_courses_question:add"), empty)
+    assert response.status_code == 200
+    assert not Question.objects.exists()
+
+
+def test_a_block_just_added_has_the_items_its_lists_require():
+    """A single-choice question starts with two empty options, not one under a "minimum 2" error;
+    likewise every list block with a minimum, in questions and in lessons."""
+    from wagtail import blocks
+
+    from courses.blocks import LessonStreamBlock, QuestionBodyBlock
+
+    def lists(block):
+        for child in getattr(block, "child_blocks", {}).values():
+            if isinstance(child, blocks.ListBlock):
+                yield child
+            yield from lists(child)
+
+    short = [
+        f"{block.label}: {len(block.get_default())} < {block.meta.min_num}"
+        for stream in (QuestionBodyBlock(), LessonStreamBlock())
+        for block in lists(stream)
+        if block.meta.min_num and len(block.get_default()) < block.meta.min_num
+    ]
+    assert short == []
+
+
+def test_the_questions_list_names_each_type_in_the_readers_language(trainer):
+    from lms.people.services import user_language_set
+
+    bank = QuestionBank.objects.create(title="Banco")
+    factories.question(bank, "single_choice")
+    url = reverse("wagtailsnippets_courses_question:list")
+    spanish = client_for(trainer).get(url).content.decode()
+    assert "Opción única" in spanish
+    assert "single_choice" not in spanish
+    user_language_set(user=trainer, language="en")
+    english = client_for(trainer).get(url).content.decode()
+    assert "Single choice" in english
+    assert "single_choice" not in english
+
+
+def test_the_enrolment_form_groups_the_courses_by_language(trainer):
+    spanish = factories.course(modules=1, lessons_per_module=1, title="Estadísticas migratorias")
+    english = factories.course(modules=1, lessons_per_module=1, title="Migration statistics", language="en")
+    html = client_for(trainer).get(reverse("courses_enrol")).content.decode()
+    groups = dict(re.findall(r'<optgroup label="([^"]+)">(.*?)</optgroup>', html, re.DOTALL))
+    assert list(groups) == ["Español", "Inglés"]
+    assert f'value="{spanish.page.pk}"' in groups["Español"]
+    assert f'value="{english.page.pk}"' in groups["Inglés"]
+    response = client_for(trainer).post(
+        reverse("courses_enrol"), {"course": english.page.pk, "emails": person(role=Role.LEARNER).email}
+    )
+    assert response.status_code == 302
+    assert Enrolment.objects.get().course_key == english.page.translation_key
+
+
+def test_the_enrolment_screen_has_a_heading(trainer):
+    assert _h1(client_for(trainer).get(reverse("courses_enrol")).content.decode()) == "Inscribir participantes"
+
+
+def test_the_enrolment_message_counts_with_plural_forms(trainer):
+    built = factories.course(modules=1, lessons_per_module=1)
+    first = person(role=Role.LEARNER, email="uno@example.org")
+    client = client_for(trainer)
+    response = client.post(reverse("courses_enrol"), {"course": built.page.pk, "emails": first.email}, follow=True)
+    assert "Se inscribió a 1 participante." in response.content.decode()
+    person(role=Role.LEARNER, email="dos@example.org")
+    person(role=Role.LEARNER, email="tres@example.org")
+    response = client.post(
+        reverse("courses_enrol"),
+        {"course": built.page.pk, "emails": "uno@example.org, dos@example.org, tres@example.org"},
+        follow=True,
+    )
+    html = response.content.decode()
+    assert "Se inscribió a 2 participantes. 1 ya tenía inscripción." in html
+
+
+def test_a_refused_deletion_counts_the_records_with_plural_forms(trainer):
+    from courses.viewsets import protected_by
+
+    built = factories.course(modules=1, lessons_per_module=1, questions=2)
+    assert protected_by([built.bank]) == ["2 registros: preguntas"]
+    single = QuestionBank.objects.create(title="Otro banco")
+    factories.question(single)
+    assert protected_by([single]) == ["1 registro: preguntas"]

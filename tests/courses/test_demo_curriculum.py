@@ -40,11 +40,24 @@ def test_demo_curriculum_content(curriculum):
         types = [child.block_type for lesson in lessons for child in lesson.body]
         assert types.count("image") >= 2, course.title
         assert types.count("quiz") == 1
-        bank = course.question_banks.get()
-        for language in ("es", "en"):
-            questions = Question.objects.filter(bank=bank, locale__language_code=language)
+        # One bank per language, translations of each other, each holding its language's questions.
+        banks = {bank.locale.language_code: bank for bank in course.question_banks.select_related("locale")}
+        assert banks.keys() == {"es", "en"}
+        assert banks["es"].translation_key == banks["en"].translation_key
+        for language, bank in banks.items():
+            questions = Question.objects.filter(bank=bank)
             assert questions.count() >= 10
+            assert set(questions.values_list("locale__language_code", flat=True)) == {language}
             assert len({question.kind for question in questions}) >= 5
+            quiz = next(
+                child.value
+                for lesson in LessonPage.objects.filter(locale=bank.locale).descendant_of(
+                    course.get_translation(bank.locale)
+                )
+                for child in lesson.body
+                if child.block_type == "quiz"
+            )
+            assert quiz["bank"] == bank
     # Everything passes the admin's validation; images carry alternative text.
     for lesson in LessonPage.objects.all():
         lesson.body.stream_block.clean(lesson.body)

@@ -9,10 +9,19 @@ import pytest
 from django.db.models import JSONField, Value
 
 from courses.blocks import CompletionRulesBlock, LessonStreamBlock
-from courses.models import CoursePage, Enrolment, LessonPage
+from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import course_activities, progress_snapshot, requirement_statuses
-from courses.services import activity_result_record, enrolment_completion_update, enrolment_create, lesson_complete
+from courses.services import (
+    activity_result_record,
+    attempt_start,
+    attempt_submit,
+    enrolment_completion_update,
+    enrolment_create,
+    lesson_complete,
+)
+from courses.signals import course_completed
 from tests.courses import factories
+from tests.courses.answers import answer_form
 
 pytestmark = pytest.mark.django_db
 
@@ -63,14 +72,16 @@ def test_an_exercise_counts_towards_completion_through_the_requirement_interface
 
     activity_result_record(
         enrolment=enrolment,
+        course=course,
         lesson_key=lesson.translation_key,
         block_id=exercise_id,
         kind="exercise",
         score=Decimal(100),
         pass_mark=100,
     )
-    assert enrolment_completion_update(enrolment=enrolment, course=course) is True
+    # The recording of the pass checks the course's completion itself (issue 16).
     assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
+    assert enrolment_completion_update(enrolment=enrolment, course=course) is False
 
 
 def test_without_the_settings_the_exercise_is_not_an_activity(learner):
@@ -79,3 +90,88 @@ def test_without_the_settings_the_exercise_is_not_an_activity(learner):
     body = [*lesson.body.raw_data, {"type": "exercise", "value": {"title": "x"}, "id": str(uuid.uuid4())}]
     LessonPage.objects.filter(pk=lesson.pk).update(body=stored(body))
     assert course_activities(structure=built.page) == []
+
+
+# ---------------------------------------------------------------- a lesson with more than one graded activity
+
+
+def quiz_and_exercise_course(rules: list[str]):
+    """One lesson holding the course's quiz and an exercise; the course's rules named."""
+    built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"question_count": 2})
+    lesson = built.quiz_lesson
+    exercise_id = str(uuid.uuid4())
+    body = [*lesson.body.raw_data, {"type": "exercise", "value": {"title": "Registrar una entrada"}, "id": exercise_id}]
+    LessonPage.objects.filter(pk=lesson.pk).update(body=stored(body))
+    CoursePage.objects.filter(pk=built.page.pk).update(
+        completion_rules=stored([{"type": rule, "value": None} for rule in rules])
+    )
+    built.page = CoursePage.objects.get(pk=built.page.pk)
+    built.quiz_lesson = LessonPage.objects.get(pk=lesson.pk)
+    return built, exercise_id
+
+
+def take_quiz(built, enrolment, *, correct: bool):
+    attempt = attempt_start(enrolment=enrolment, lesson=built.quiz_lesson, course=built.page, block_id=built.quiz_id)
+    return attempt_submit(
+        attempt_token=attempt.token,
+        learner=enrolment.learner,
+        data=answer_form(attempt, correct=correct),
+        course=built.page,
+        lesson=built.quiz_lesson,
+    )
+
+
+def pass_exercise(built, enrolment, exercise_id: str) -> None:
+    activity_result_record(
+        enrolment=enrolment,
+        course=built.page,
+        lesson_key=built.quiz_lesson.translation_key,
+        block_id=exercise_id,
+        kind="exercise",
+        score=Decimal(100),
+        pass_mark=100,
+    )
+
+
+def lesson_completed(built, enrolment) -> bool:
+    return LessonCompletion.objects.filter(enrolment=enrolment, lesson_key=built.quiz_lesson.translation_key).exists()
+
+
+def test_a_lesson_is_completed_by_the_pass_that_leaves_all_its_required_activities_passed(
+    extended, learner, django_capture_on_commit_callbacks
+):
+    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "quizzes_passed", "exercises_passed"])
+    enrolment = enrolment_create(learner=learner, course=built.page)
+    sent = []
+    course_completed.connect(
+        lambda sender, enrolment, **kwargs: sent.append(enrolment.pk), weak=False, dispatch_uid="t"
+    )
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            assert take_quiz(built, enrolment, correct=True).is_passed
+        assert not lesson_completed(built, enrolment)  # the exercise is still to pass
+        assert Enrolment.objects.get(pk=enrolment.pk).completed_at is None
+
+        with django_capture_on_commit_callbacks(execute=True):
+            pass_exercise(built, Enrolment.objects.get(pk=enrolment.pk), exercise_id)
+            pass_exercise(built, Enrolment.objects.get(pk=enrolment.pk), exercise_id)
+    finally:
+        course_completed.disconnect(dispatch_uid="t")
+
+    assert lesson_completed(built, enrolment)
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
+    assert sent == [enrolment.pk]
+
+
+def test_a_quiz_the_rules_do_not_require_neither_completes_nor_holds_back_its_lesson(extended, learner):
+    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "exercises_passed"])
+    enrolment = enrolment_create(learner=learner, course=built.page)
+
+    assert take_quiz(built, enrolment, correct=True).is_passed
+    assert not lesson_completed(built, enrolment)  # passing the optional quiz is not the lesson's work
+
+    take_quiz(built, Enrolment.objects.get(pk=enrolment.pk), correct=False)
+    pass_exercise(built, Enrolment.objects.get(pk=enrolment.pk), exercise_id)
+
+    assert lesson_completed(built, enrolment)
+    assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None

@@ -18,6 +18,7 @@ from courses.signals import course_completed
 from lms.people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
+from tests.courses.answers import answer_form
 from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -290,6 +291,151 @@ def test_passing_the_quiz_after_every_lesson_completes_the_course(
     assert completions == [enrolment.pk]
 
 
+def take_quiz(built, enrolment: Enrolment, *, correct: bool = True):
+    """Start an attempt at the course's quiz and submit every answer right (or wrong), through the services."""
+    attempt = services.attempt_start(
+        enrolment=fresh(enrolment), lesson=built.quiz_lesson, course=built.page, block_id=built.quiz_id
+    )
+    return services.attempt_submit(
+        attempt_token=attempt.token,
+        learner=enrolment.learner,
+        data=answer_form(attempt, correct=correct),
+        course=built.page,
+        lesson=built.quiz_lesson,
+    )
+
+
+def attempt_url(attempt) -> str:
+    return reverse("courses:attempt_detail", args=[attempt.token])
+
+
+def is_completed(enrolment: Enrolment, lesson: LessonPage) -> bool:
+    return LessonCompletion.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).exists()
+
+
+def test_passing_the_required_quiz_completes_its_lesson_and_the_course_once(
+    learner, completions, django_capture_on_commit_callbacks
+):
+    # Issue 16: an officer who passes the final quiz and closes the tab gets the course completed.
+    built = factories.course(modules=1, lessons_per_module=2, questions=2, quiz={"question_count": 2})
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    services.lesson_complete(enrolment=enrolment, lesson=built.lessons[0], course=built.page)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        passed = take_quiz(built, enrolment)
+        assert completions == []  # sent once the transaction that completed it commits
+    assert passed.is_passed
+    assert is_completed(enrolment, built.quiz_lesson)
+    assert fresh(enrolment).completed_at is not None
+    assert completions == [enrolment.pk]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.attempt_submit(  # the same answers again: the first grading stands
+            attempt_token=passed.token,
+            learner=learner,
+            data=answer_form(passed),
+            course=built.page,
+            lesson=built.quiz_lesson,
+        )
+        take_quiz(built, enrolment)  # another pass
+    assert completions == [enrolment.pk]
+    assert LessonCompletion.objects.filter(enrolment=enrolment).count() == 2
+
+
+def test_a_failed_attempt_completes_neither_the_lesson_nor_the_course(learner, completions):
+    built = factories.course(modules=1, lessons_per_module=2, questions=2, quiz={"question_count": 2})
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    services.lesson_complete(enrolment=enrolment, lesson=built.lessons[0], course=built.page)
+
+    failed = take_quiz(built, enrolment, correct=False)
+
+    assert not failed.is_passed
+    assert not is_completed(enrolment, built.quiz_lesson)
+    assert fresh(enrolment).completed_at is None
+    assert completions == []
+
+
+def test_a_quiz_the_course_rules_do_not_require_leaves_the_lesson_to_the_learner(learner, completions):
+    built = factories.course(
+        modules=1,
+        lessons_per_module=1,
+        questions=2,
+        quiz={"question_count": 2},
+        completion_rules=[("lessons_completed", None)],
+    )
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    client = client_for(learner)
+
+    passed = take_quiz(built, enrolment)
+
+    assert passed.is_passed
+    assert not is_completed(enrolment, built.quiz_lesson)
+    assert fresh(enrolment).completed_at is None
+    html = client.get(attempt_url(passed)).content.decode()
+    assert "Marcar la lección como completada" in html  # the way on, from the result page
+    assert f'action="{complete_url(built.quiz_lesson)}"' in html
+    response = client.post(complete_url(built.quiz_lesson))
+    assert response["Location"] == built.page.url
+    assert fresh(enrolment).completed_at is not None
+
+
+def test_the_result_page_of_the_last_pass_says_the_course_is_complete_and_leads_on(learner):
+    built = factories.course(
+        modules=1, lessons_per_module=2, questions=2, quiz={"question_count": 2, "max_attempts": 3}, title="Alertas"
+    )
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    services.lesson_complete(enrolment=enrolment, lesson=built.lessons[0], course=built.page)
+    passed = take_quiz(built, enrolment)
+    client = client_for(learner)
+
+    html = client.get(attempt_url(passed)).content.decode()
+
+    assert "Ha aprobado." in html
+    assert "Completó el curso «Alertas»." in html
+    assert f'href="{reverse("courses:my_learning")}">Ir a Mi aprendizaje</a>' in html
+    assert "Marcar" not in html
+    assert "Le quedan" not in html and "Intentar de nuevo" not in html
+    lesson_page = client.get(built.quiz_lesson.url).content.decode()
+    assert "Ha completado esta lección." in lesson_page
+    assert "Le quedan" not in lesson_page
+    course_page = client.get(built.page.url).content.decode()
+    assert "Completó este curso" in course_page
+
+
+def test_the_result_page_of_a_pass_leads_to_the_next_lesson(learner):
+    built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"question_count": 2})
+    following = factories.publish(
+        built.modules[0],
+        LessonPage(
+            title="Lección siguiente", slug="siguiente", body=[factories.text_block()], locale=built.page.locale
+        ),
+    )
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    passed = take_quiz(built, enrolment)
+
+    html = client_for(learner).get(attempt_url(passed)).content.decode()
+
+    assert is_completed(enrolment, built.quiz_lesson)
+    assert fresh(enrolment).completed_at is None  # the next lesson is still to do
+    assert f"Completó la lección «{built.quiz_lesson.title}»." in html
+    assert f'href="{following.url}">Siguiente lección: Lección siguiente</a>' in html
+
+
+def test_an_earlier_failed_attempt_seen_after_a_pass_offers_no_retry(learner):
+    built = factories.course(
+        modules=1, lessons_per_module=1, questions=2, quiz={"question_count": 2, "max_attempts": 3}
+    )
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    failed = take_quiz(built, enrolment, correct=False)
+    take_quiz(built, enrolment)
+
+    html = client_for(learner).get(attempt_url(failed)).content.decode()
+
+    assert "Aprobó esta evaluación en otro intento." in html
+    assert "Todavía no ha aprobado" not in html
+    assert "Intentar de nuevo" not in html and "Le queda" not in html
+
+
 def test_adding_a_required_lesson_to_a_published_course_keeps_completions_already_earned(
     learner, completions, django_capture_on_commit_callbacks
 ):
@@ -372,6 +518,7 @@ def test_my_learning_lists_assigned_in_progress_and_completed_courses(learner, t
     assert "Curso terminado" not in section(html, "progress-title")
 
 
+@pytest.mark.clock_hours
 def test_my_learning_marks_an_assignment_past_its_due_date_as_overdue(learner, trainer):
     assigned = factories.course(modules=1, lessons_per_module=1, enrolment_policy="assigned")
     services.enrolment_create(

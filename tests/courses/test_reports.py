@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -76,6 +77,7 @@ def test_funnel_counts_learners_per_module_and_completions(trainer):
     assert [(step.learners, step.share) for step in funnel] == [(1, 50), (1, 50), (1, 50)]
 
 
+@pytest.mark.clock_hours
 def test_stuck_learners_are_those_out_of_attempts_or_inactive(trainer):
     built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"max_attempts": 1})
     out_of_attempts = person(role=Role.LEARNER)
@@ -131,3 +133,43 @@ def test_learners_and_focal_points_cannot_read_reports(learner, focal_point):
     for user in (learner, focal_point):
         response = client_for(user).get(reverse("courses_report", args=[built.page.pk]))
         assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def _h1(html: str) -> str:
+    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
+    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else ""
+
+
+def test_report_pages_have_a_heading(trainer):
+    built = factories.course(modules=1, lessons_per_module=1, title="Alertas migratorias")
+    client = client_for(trainer)
+    assert _h1(client.get(reverse("courses_reports")).content.decode()) == "Informes de cursos"
+    report = client.get(reverse("courses_report", args=[built.page.pk])).content.decode()
+    assert _h1(report) == "Informe del curso Alertas migratorias"
+
+
+def test_report_counts_use_plural_forms(trainer):
+    from lms.people.services import user_language_set
+
+    built = factories.course(modules=1, lessons_per_module=1)
+    enrolment_create(learner=person(role=Role.LEARNER), course=built.page)
+    url = reverse("courses_report", args=[built.page.pk])
+    html = client_for(trainer).get(url).content.decode()
+    assert "1 persona inscrita" in html
+    assert "0 completaron el curso (0%)" in html
+    enrolment_create(learner=person(role=Role.LEARNER), course=built.page)
+    html = client_for(trainer).get(url).content.decode()
+    assert "2 personas inscritas" in html
+    user_language_set(user=trainer, language="en")
+    html = client_for(trainer).get(url).content.decode()
+    assert "2 learners enrolled" in html
+    assert "0 are past the due date without completing" in html
+
+
+def test_item_analysis_export_names_question_types_in_the_readers_language(trainer):
+    built = factories.course(modules=1, lessons_per_module=1, questions=2)
+    graded(built, person(role=Role.LEARNER), correct={1})
+    response = client_for(trainer).get(reverse("courses_report_export", args=[built.page.pk, "items"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][1] == "Tipo"
+    assert {row[1] for row in rows[1:]} == {"Opción única"}

@@ -1,6 +1,7 @@
 """The certificate journey of issue 5, in a browser, with a real Celery worker: a learner completes
 a course, finds the certificate in "My certificates" and downloads it; an anonymous verifier
-types its code and sees it valid."""
+types its code and sees it valid. And a certificate whose PDF is missing (issue 16): the download
+says it is being prepared and, once the reconcile task has drawn it, downloads by itself."""
 
 from __future__ import annotations
 
@@ -12,10 +13,12 @@ import celery.contrib.testing.tasks  # noqa: F401 - registers celery.ping, used 
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from certificates.models import Certificate, IssueStatus
+from certificates.models import Certificate, EventKind, IssueStatus
+from certificates.tasks import certificates_reconcile_task
 from lms.celery import app
 from lms.people.roles import Role
-from tests.certificates.matrix import default_template
+from tests.certificates.matrix import default_template, issued_certificate
+from tests.certificates.pdf_glyphs import glyph_report
 from tests.courses import factories
 from tests.e2e.test_accessibility import _violations
 from tests.e2e.test_courses import log_in
@@ -88,3 +91,31 @@ def test_learner_completes_a_course_downloads_the_certificate_and_a_verifier_che
     assert learner.email not in main
     assert _violations(anonymous) == []
     verifier.close()
+
+
+def test_a_missing_pdf_is_shown_as_being_prepared_then_downloads_by_itself(page, live_server, worker, tmp_path):
+    learner = person(role=Role.LEARNER, email="lukasz@example.org", full_name="Łukasz Wójcik")
+    certificate = issued_certificate(learner)
+    Certificate.objects.filter(pk=certificate.pk).update(pdf="")  # legacy data: issued, no PDF recorded
+    log_in(page, learner.email, "/certificates/")
+
+    with page.expect_navigation() as navigation:
+        page.get_by_role("link", name="Descargar el PDF").click()
+    assert navigation.value.status == 200
+    assert navigation.value.headers["refresh"] == "10"
+    assert page.get_by_role("heading", level=1).inner_text() == "Su certificado se está preparando"
+    assert "se está preparando" in page.title()
+    assert "vuelve a comprobar cada 10 segundos" in page.get_by_role("status").inner_text()
+    assert _violations(page) == []
+
+    # The worker runs the reconcile task, which has the PDF drawn again; the page, reloading by itself, downloads it.
+    with page.expect_download(timeout=90_000) as download:
+        certificates_reconcile_task.delay()
+    saved = tmp_path / "certificate.pdf"
+    download.value.save_as(saved)
+    data = Path(saved).read_bytes()
+    redrawn = Certificate.objects.get(pk=certificate.pk)
+    assert hashlib.sha256(data).hexdigest() == redrawn.sha256
+    assert (redrawn.code, redrawn.payload, Certificate.objects.count()) == (certificate.code, certificate.payload, 1)
+    assert redrawn.events.filter(kind=EventKind.REDRAWN).count() == 1
+    assert glyph_report(data).problems == []

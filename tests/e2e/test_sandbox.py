@@ -134,3 +134,39 @@ def test_a_wrong_mrz_is_explained_and_keyboard_users_reach_the_field(page):
     field = page.get_by_label("Zona de lectura mecánica (MRZ)")
     assert field.get_attribute("aria-invalid") == "true"
     assert "C01234568" in field.input_value()  # what was typed is kept
+
+
+def test_search_results_are_paged_with_the_keyboard_alone(page):
+    make_baseline()
+    for uid in range(100, 160):
+        baseline_person(uid, f"Persona {uid}", "Pérez")
+    person(email="aprendiz@example.org", role=Role.LEARNER)
+    log_in(page, "aprendiz@example.org")
+    assert search(page, "perez") == "61 personas encontradas. Resultados 1\u201350 de 61."
+
+    # Tab from the search button to "next page", past the 50 results, then follow it with Enter.
+    page.get_by_role("main").get_by_role("button", name="Buscar").focus()
+    for _press in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent.trim()") == "Página siguiente":
+            break
+    pages = page.get_by_role("navigation", name="Páginas de resultados")
+    assert pages.get_by_role("link", name="Página siguiente").evaluate("link => link === document.activeElement")
+    assert pages.get_by_role("link", name="Página 1", exact=True).get_attribute("aria-current") == "page"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sandbox/people/?name=perez&document=&page=2")
+
+    assert page.get_by_role("status").inner_text() == "61 personas encontradas. Resultados 51\u201361 de 61."
+    assert page.title().startswith("Buscar personas y documentos · Página 2 de 2")
+    pages = page.get_by_role("navigation", name="Páginas de resultados")
+    assert pages.get_by_text("Página 2 de 2").is_visible()
+    assert pages.get_by_role("link", name="Página 2", exact=True).get_attribute("aria-current") == "page"
+    assert page.get_by_label("Nombre", exact=True).input_value() == "perez"  # the search is kept
+    # Back to the first page by keyboard: "previous page" is the navigation's first link.
+    pages.get_by_role("link", name="Página 2", exact=True).focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Shift+Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Página anterior"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/sandbox/people/?name=perez&document=&page=1")
+    assert page.get_by_role("table").get_by_role("row").count() == 51  # the heading and 50 people

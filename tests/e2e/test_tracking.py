@@ -14,7 +14,7 @@ from lms.people.roles import Role
 from tests.e2e.test_accessibility import _violations
 from tests.e2e.test_courses import log_in
 from tests.people.factories import person
-from tests.tracking.factories import certified_course, rule
+from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -71,3 +71,103 @@ def test_focal_point_fixes_a_roster_imports_it_sees_the_dashboard_change_and_exp
     text = download_info.value.path().read_bytes().decode("utf-8-sig")
     names = {row[0] for row in list(csv.reader(io.StringIO(text)))[1:]}
     assert names == {"María José Pérez 1", "María José Pérez 2", "María José Pérez 3"}
+
+
+PHONE = {"width": 390, "height": 844}
+
+# Every visible tap target under 24 x 24 CSS pixels (WCAG 2.2, 2.5.8); a visually hidden element (1 px) is no target.
+SMALL_TARGETS = """() => {
+    const targets = 'a[href], button, input:not([type=hidden]), select, textarea, summary, '
+        + '[tabindex]:not([tabindex="-1"])';
+    return [...document.querySelectorAll(targets)].flatMap((element) => {
+        const box = element.getBoundingClientRect();
+        const style = getComputedStyle(element);
+        if (style.visibility === "hidden" || style.display === "none" || (box.width <= 1 && box.height <= 1)) return [];
+        if (box.width >= 24 && box.height >= 24) return [];
+        return [`${element.outerHTML.slice(0, 70)} ${Math.round(box.width)}x${Math.round(box.height)}`];
+    });
+}"""
+
+# Each table of the page: whether it is wider than the page, and the scroll region that holds it.
+TABLE_REGIONS = """() => [...document.querySelectorAll("main table")].map((table) => {
+    const region = table.closest('[role="region"]');
+    const labelledBy = region && region.getAttribute("aria-labelledby");
+    const label = labelledBy && document.getElementById(labelledBy);
+    return {
+        table: (table.caption ? table.caption.textContent : table.textContent).trim().slice(0, 60),
+        wide: table.getBoundingClientRect().width > document.documentElement.clientWidth,
+        captionCut: Boolean(table.caption)
+            && table.caption.getBoundingClientRect().right > document.documentElement.clientWidth,
+        region: region && {
+            tabindex: region.getAttribute("tabindex"),
+            label: label ? label.textContent.trim() : "",
+            overflow: getComputedStyle(region).overflowX,
+            scrolls: region.scrollWidth > region.clientWidth,
+            right: region.getBoundingClientRect().right,
+            cue: getComputedStyle(region).backgroundImage,
+        },
+    };
+})"""
+
+
+def test_dashboard_and_people_on_a_phone_scroll_wide_tables_in_labelled_regions_with_large_targets(
+    browser, live_server, site_content, tmp_path
+):
+    course = certified_course(title="Registro de entradas y salidas en puestos fronterizos terrestres")
+    rule(iso2="GT", course=course, job_function=JobFunction.BORDER_OFFICER)
+    for number in range(1, 53):  # more than a page of people: the pagination links are measured too
+        staff(iso2="GT", full_name=f"Agente de control migratorio {number}", email=f"agente{number}@igm.gob.gt")
+    focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace.gt@example.org")
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="es-419")
+    page = context.new_page()
+    try:
+        log_in(page, focal_point.email, "/tracking/GT/")
+        problems = {}
+        for path in ("/tracking/GT/", "/tracking/GT/people/", "/en/tracking/GT/", "/tracking/GT/roster/"):
+            page.goto(path)
+            page.screenshot(path=tmp_path / f"tracking-phone-{path.strip('/').replace('/', '-')}.png", full_page=True)
+            tables = page.evaluate(TABLE_REGIONS)
+            if "roster" not in path:
+                assert any(table["wide"] for table in tables), "the phone is narrower than the status tables"
+            if "people" in path:
+                assert page.get_by_role("navigation", name="Páginas").get_by_role("link").count() == 1
+            problems[path] = {
+                "small targets": page.evaluate(SMALL_TARGETS),
+                "page scrolls sideways": page.evaluate(
+                    "document.documentElement.scrollWidth > document.documentElement.clientWidth"
+                ),
+                "wide tables outside a labelled, focusable scroll region": [
+                    table
+                    for table in tables
+                    if table["wide"]
+                    and not (
+                        table["region"]
+                        and table["region"]["tabindex"] == "0"
+                        and table["region"]["label"]
+                        and table["region"]["overflow"] in ("auto", "scroll")
+                        and table["region"]["scrolls"]
+                        and table["region"]["right"] <= PHONE["width"]
+                        and "gradient" in table["region"]["cue"]
+                        and not table["captionCut"]
+                    )
+                ],
+            }
+        assert problems == {
+            path: {
+                "small targets": [],
+                "page scrolls sideways": False,
+                "wide tables outside a labelled, focusable scroll region": [],
+            }
+            for path in problems
+        }
+        # A keyboard reaches a scroll region and scrolls it with the arrow keys.
+        page.goto("/tracking/GT/people/")
+        region = page.get_by_role("region", name="Personas y su capacitación obligatoria")
+        region.focus()
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        # Chromium animates keyboard scrolling: wait for the region to move (times out, and fails, if it never does).
+        page.wait_for_function("element => element.scrollLeft > 0", arg=region.element_handle())
+        assert _violations(page) == []
+    finally:
+        context.close()

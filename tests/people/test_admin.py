@@ -1,5 +1,7 @@
 """Administrators manage people, their staff profile and their roles in the Wagtail admin."""
 
+import re
+
 import pytest
 
 from lms.people.models import Authority, DutyPost, StaffProfile, User
@@ -122,3 +124,112 @@ def test_removing_the_authority_of_a_focal_point_is_refused_with_a_message(admin
     response = client_for(administrator).post(f"/admin/users/edit/{focal_point.pk}/", data)
     assert response.status_code == 200
     assert StaffProfile.objects.get(user=focal_point).country.iso3 == "GTM"
+
+
+REFUSED_IN_NAMES = ["\u202e", "\u202d", "\u200e", "\u200f", "\u2066", "\u2069", "\u200b", "\ufeff", "\x00", "\x07"]
+
+
+@pytest.mark.parametrize("character", REFUSED_IN_NAMES, ids=lambda c: f"U+{ord(c):04X}")
+def test_the_admin_refuses_invisible_characters_in_a_new_full_name(administrator, character):
+    response = client_for(administrator).post("/admin/users/new/", _form(full_name=f"María {character}Peña"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    if character == "\x00":  # Django's form fields refuse it first, with their own message
+        assert "Los caracteres nulos no están permitidos." in html
+    else:
+        assert "El nombre contiene caracteres invisibles o de control" in html
+        assert f"U+{ord(character):04X}" in html
+    assert not User.objects.filter(email="nueva@example.org").exists()
+
+
+def test_the_admin_refuses_a_right_to_left_override_when_editing_a_name(administrator):
+    someone = person(role=Role.LEARNER, authority_code="gt-igm", email="alguien@example.org", full_name="Ana López")
+    data = _form(
+        email="alguien@example.org",
+        full_name="Ana \u202eLópez",
+        groups=[group_for(Role.LEARNER).pk],
+        password1="",
+        password2="",
+    )
+    data["is_active"] = "on"
+    response = client_for(administrator).post(f"/admin/users/edit/{someone.pk}/", data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    # The error sits with the full name field (its label, "Nombre completo"), not in a general banner.
+    assert (
+        html.index('for="id_full_name"')
+        < html.index("U+202E RIGHT-TO-LEFT OVERRIDE")
+        < html.index('for="id_preferred_language"')
+    )
+    someone.refresh_from_db()
+    assert someone.full_name == "Ana López"
+
+
+def test_the_create_form_says_what_a_blank_password_does_in_both_languages(administrator):
+    from lms.people.services import user_language_set
+
+    someone = person(email="alguien@example.org")
+    client = client_for(administrator)
+    spanish = client.get("/admin/users/new/").content.decode()
+    assert "Deje en blanco los dos campos de contraseña: la persona recibirá entonces un correo" in spanish
+    assert "Deja en blanco si no cambia" not in spanish
+    edit = client.get(f"/admin/users/edit/{someone.pk}/").content.decode()
+    assert "Deje en blanco los dos campos de contraseña para conservar la contraseña actual." in edit
+    user_language_set(user=administrator, language="en")
+    english = client.get("/admin/users/new/").content.decode()
+    assert "Leave both password fields blank: the person then receives an e-mail" in english
+    assert "Leave blank if not changing" not in english
+
+
+def test_a_person_created_without_a_password_is_emailed_a_link_to_choose_one(
+    administrator, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+    from django.test import Client
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(administrator).post(
+            "/admin/users/new/", _form(preferred_language="en", password1="", password2="", groups=[])
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user = User.objects.get(email="nueva@example.org")
+    assert not user.has_usable_password()
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["nueva@example.org"]
+    assert message.subject == "Your account on the OCAM training platform"
+    assert "Hello María José Peña Gómez," in message.body
+    link = re.search(r"https?://[^/]+(/en/account/password-reset/\S+)", message.body).group(1)
+    client = Client()
+    form_page = client.get(link, follow=True)
+    client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "una-clave-nueva-2026", "new_password2": "una-clave-nueva-2026"},
+    )
+    user.refresh_from_db()
+    assert user.check_password("una-clave-nueva-2026")
+
+
+def test_a_person_created_with_a_password_gets_no_email(administrator, django_capture_on_commit_callbacks):
+    from django.core import mail
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client_for(administrator).post("/admin/users/new/", _form(groups=[]))
+    assert User.objects.get(email="nueva@example.org").check_password("una-clave-larga-2026")
+    assert mail.outbox == []
+
+
+def test_authorities_are_labelled_with_their_country_in_both_languages(administrator):
+    from lms.people.services import user_language_set
+
+    client = client_for(administrator)
+    spanish = client.get("/admin/users/new/").content.decode()
+    for country in ("Costa Rica", "El Salvador", "Nicaragua"):
+        assert f">Dirección General de Migración y Extranjería (DGME) · {country}</option>" in spanish
+    assert ">Organización Internacional para las Migraciones (OIM)</option>" in spanish
+    inspect = client.get(f"/admin/authority/inspect/{Authority.objects.get(code='sv-dgme').pk}/").content.decode()
+    assert "Dirección General de Migración y Extranjería (DGME) · El Salvador" in inspect
+    user_language_set(user=administrator, language="en")
+    english = client.get("/admin/users/new/").content.decode()
+    assert ">General Directorate of Migration and Foreigners (DGME) · Costa Rica</option>" in english
+    assert ">General Directorate of Migration (DGM) · Dominican Republic</option>" in english

@@ -77,3 +77,63 @@ def test_iom_staff_have_no_country():
     with pytest.raises(ValidationError) as error:
         profile.full_clean()
     assert "country" in error.value.message_dict
+
+
+# Joiners that real scripts need inside words, and are therefore kept (lms.people.names.NAME_JOINERS).
+ALLOWED_JOINERS = {"\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER"}
+
+
+def test_the_allowed_joiners_are_exactly_zwnj_and_zwj():
+    from lms.people.names import NAME_JOINERS
+
+    assert {unicodedata.name(character) for character in NAME_JOINERS} == set(ALLOWED_JOINERS.values())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "فاطمه\u200cزهرا رضایی",  # noqa: RUF001 (Persian, ZWNJ between the parts of a compound name)
+        "मुक्\u200dता शर्मा",  # Devanagari, ZWJ keeps the half form
+        "ශ්\u200dරී ලංකා",  # Sinhala, ZWJ forms the conjunct
+        "ക്\u200cക്ക",  # Malayalam, ZWNJ
+        "José Ángel Muñoz Peña",
+    ],
+)
+def test_names_of_real_scripts_with_their_joiners_are_accepted(name):
+    user = UserFactory.build(full_name=name)
+    user.full_clean(exclude=["password"])
+    assert user.full_name == unicodedata.normalize("NFC", name)
+
+
+@pytest.mark.parametrize(
+    "character",
+    [
+        "\u202e",  # RIGHT-TO-LEFT OVERRIDE
+        "\u202d",  # LEFT-TO-RIGHT OVERRIDE
+        "\u202a",  # LEFT-TO-RIGHT EMBEDDING
+        "\u202c",  # POP DIRECTIONAL FORMATTING
+        "\u200e",  # LEFT-TO-RIGHT MARK
+        "\u200f",  # RIGHT-TO-LEFT MARK
+        "\u061c",  # ARABIC LETTER MARK
+        "\u2066",  # LEFT-TO-RIGHT ISOLATE
+        "\u2067",  # RIGHT-TO-LEFT ISOLATE
+        "\u2068",  # FIRST STRONG ISOLATE
+        "\u2069",  # POP DIRECTIONAL ISOLATE
+        "\u200b",  # ZERO WIDTH SPACE
+        "\u2060",  # WORD JOINER
+        "\ufeff",  # ZERO WIDTH NO-BREAK SPACE (byte-order mark)
+        "\u00ad",  # SOFT HYPHEN
+        "\x00",  # NULL
+        "\x07",  # BELL
+        "\x1b",  # ESCAPE
+        "\x7f",  # DELETE
+    ],
+    ids=lambda character: f"U+{ord(character):04X}",
+)
+def test_control_and_format_characters_are_refused_in_names_naming_the_field(character):
+    user = UserFactory.build(full_name=f"Ana {character}López")
+    with pytest.raises(ValidationError) as error:
+        user.full_clean(exclude=["password"])
+    assert list(error.value.message_dict) == ["full_name"]
+    assert f"U+{ord(character):04X}" in error.value.message_dict["full_name"][0]
+    assert error.value.error_dict["full_name"][0].code == "name_invisible_character"

@@ -144,10 +144,12 @@ def test_password_reset_for_an_unknown_email_looks_the_same_and_sends_nothing():
     assert len(mail.outbox) == 1
 
 
-def test_account_page_updates_the_name_exactly_and_the_language():
-    user = person(full_name="Jose Perez")
+@pytest.mark.parametrize("tampered_name", ["Nombre Cambiado", "Ana \u202eLópez", ""])
+def test_account_page_changes_the_language_and_never_the_name(tampered_name):
+    """The name on certificates belongs to the staff record: a POST that names it changes nothing."""
+    user = person(full_name="José Ñúñez Peña")
     client = client_for(user)
-    response = client.post("/account/", {"full_name": "José Ñúñez Peña", "preferred_language": "en"})
+    response = client.post("/account/", {"full_name": tampered_name, "preferred_language": "en"})
     assert response.status_code == 302
     assert response["Location"] == "/en/account/"
     user.refresh_from_db()
@@ -158,16 +160,48 @@ def test_account_page_updates_the_name_exactly_and_the_language():
     assert "Your account has been updated." in page.content.decode()
 
 
-def test_account_page_shows_errors_and_keeps_what_was_typed():
+def test_account_page_shows_errors_in_the_page_language():
     user = person(full_name="Ana López")
-    response = client_for(user).post("/account/", {"full_name": "", "preferred_language": "xx"})
+    response = client_for(user).post("/account/", {"preferred_language": "xx"})
     assert response.status_code == 200
     html = response.content.decode()
     assert 'aria-invalid="true"' in html
     assert "There is a problem" not in html  # Spanish page
     assert "Hay un problema" in html
     user.refresh_from_db()
-    assert user.full_name == "Ana López"
+    assert user.preferred_language == "es"
+
+
+def test_account_page_shows_the_name_read_only_and_the_focal_point_who_corrects_it():
+    learner = person(full_name="Ana López", authority_code="gt-igm")
+    person(role=Role.FOCAL_POINT, authority_code="gt-igm", full_name="Marta Enlace Ruiz", email="enlace.gt@example.org")
+    person(role=Role.FOCAL_POINT, authority_code="hn-inm", full_name="Otro País", email="enlace.hn@example.org")
+    html = client_for(learner).get("/account/").content.decode()
+    assert 'name="full_name"' not in html
+    assert "<bdi>Ana López</bdi>" in html
+    assert "escriba al punto focal de su país" in html
+    assert '<bdi>Marta Enlace Ruiz</bdi> · <a href="mailto:enlace.gt@example.org">' in html
+    assert "enlace.hn@example.org" not in html
+
+
+def test_account_page_names_every_focal_point_of_the_country_in_english():
+    learner = person(full_name="Ana López", authority_code="gt-igm", preferred_language="en")
+    for number in (1, 2):
+        person(role=Role.FOCAL_POINT, authority_code="gt-igm", email=f"enlace{number}@example.org")
+    html = client_for(learner).get("/en/account/").content.decode()
+    assert "write to one of your country's focal points" in html
+    assert "enlace1@example.org" in html and "enlace2@example.org" in html
+
+
+@pytest.mark.parametrize("authority_code", ["cr-dgme", "iom"])
+def test_without_a_focal_point_for_their_country_a_person_writes_to_the_administrators(authority_code):
+    learner = person(full_name="Ana López", authority_code=authority_code)
+    person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace.gt@example.org")
+    person(role=Role.ADMINISTRATOR, authority_code="iom", full_name="Admin Uno", email="admin@example.org")
+    html = client_for(learner).get("/account/").content.decode()
+    assert "escriba al administrador de la plataforma" in html
+    assert '<a href="mailto:admin@example.org">' in html
+    assert "enlace.gt@example.org" not in html
 
 
 def test_password_change_keeps_the_user_signed_in():
@@ -238,3 +272,99 @@ def test_password_reset_links_point_at_the_configured_site_whatever_host_the_req
     person(email="oficial@example.org")
     Client(HTTP_HOST="localhost").post("/account/password-reset/", {"email": "oficial@example.org"})
     assert "https://formacion.ocam.example/account/password-reset/" in mail.outbox[0].body
+
+
+RESET = "/account/password-reset/"
+
+
+def _reset(email: str, address: str):
+    return Client(REMOTE_ADDR=address).post(RESET, {"email": email}, follow=True)
+
+
+def _forget_reset_counts(*, emails: list[str], addresses: list[str]) -> None:
+    """Reset counters live in the cache, which outlives a test's database: start from zero."""
+    import hashlib
+
+    from django.core.cache import cache
+
+    for email in emails:
+        cache.delete(f"people:password-reset:email:{hashlib.sha256(email.encode()).hexdigest()}")
+    for address in addresses:
+        cache.delete(f"people:password-reset:address:{address}")
+
+
+@pytest.fixture
+def reset_limits(settings):
+    settings.LMS_PASSWORD_RESETS_PER_EMAIL = 3
+    settings.LMS_PASSWORD_RESETS_PER_ADDRESS = 10
+    return settings
+
+
+def test_password_reset_requests_are_limited_per_email_whatever_the_client(reset_limits):
+    person(email="limitada@example.org")
+    addresses = [f"198.51.100.{n}" for n in range(10)]
+    _forget_reset_counts(emails=["limitada@example.org"], addresses=addresses)
+    answers = [_reset("Limitada@Example.org" if n % 2 else "limitada@example.org", a) for n, a in enumerate(addresses)]
+    assert len(mail.outbox) == 3
+    assert {(a.status_code, tuple(a.redirect_chain)) for a in answers} == {
+        (200, (("/account/password-reset/sent/", 302),))
+    }
+
+
+def test_password_reset_requests_are_limited_per_client_address(reset_limits):
+    emails = [f"persona.{n}@example.org" for n in range(12)]
+    for email in emails:
+        person(email=email)
+    _forget_reset_counts(emails=emails, addresses=["203.0.113.40"])
+    for email in emails:
+        _reset(email, "203.0.113.40")
+    assert len(mail.outbox) == 10
+    _forget_reset_counts(emails=[], addresses=["203.0.113.41"])
+    assert _reset("persona.0@example.org", "203.0.113.41").status_code == 200
+    assert len(mail.outbox) == 11  # another client is not held back by the first one's requests
+
+
+def test_known_unknown_and_throttled_addresses_get_the_same_answer(reset_limits):
+    reset_limits.LMS_PASSWORD_RESETS_PER_EMAIL = 1
+    person(email="conocida@example.org")
+    _forget_reset_counts(emails=["conocida@example.org", "nadie@example.org"], addresses=["192.0.2.10", "192.0.2.11"])
+    known = _reset("conocida@example.org", "192.0.2.10")
+    throttled = _reset("conocida@example.org", "192.0.2.11")
+    unknown = _reset("nadie@example.org", "192.0.2.11")
+    assert len(mail.outbox) == 1
+    assert known.redirect_chain == throttled.redirect_chain == unknown.redirect_chain
+    assert known.status_code == throttled.status_code == unknown.status_code == 200
+    assert _without_csrf(known.content.decode()) == _without_csrf(throttled.content.decode())
+    assert _without_csrf(known.content.decode()) == _without_csrf(unknown.content.decode())
+
+
+def test_a_person_who_never_chose_a_password_can_ask_for_a_link():
+    """Invitations (roster import, admin) expire after a day and tell people to ask for a new link."""
+    invited = person(email="invitada@example.org")
+    invited.set_unusable_password()
+    invited.save()
+    Client().post(RESET, {"email": "invitada@example.org"})
+    assert [message.to for message in mail.outbox] == [["invitada@example.org"]]
+
+
+def test_failed_logins_over_many_emails_lock_the_client_address(settings):
+    assert settings.LMS_LOGIN_FAILURES_PER_ADDRESS > settings.AXES_FAILURE_LIMIT
+    person(email="oficial@example.org")
+    attacker = Client(REMOTE_ADDR="203.0.113.66")
+    for number in range(settings.LMS_LOGIN_FAILURES_PER_ADDRESS):
+        response = attacker.post(LOGIN, {"username": f"victima{number}@example.org", "password": "wrong-password"})
+    assert response.status_code == 429
+    locked = attacker.post(LOGIN, {"username": "oficial@example.org", "password": TEST_PASSWORD})
+    assert locked.status_code == 429
+    assert "desde su conexión, con varias direcciones" in locked.content.decode()
+    assert "_auth_user_id" not in attacker.session
+    elsewhere = Client(REMOTE_ADDR="198.51.100.9")
+    assert elsewhere.post(LOGIN, {"username": "oficial@example.org", "password": TEST_PASSWORD}).status_code == 302
+
+
+def test_colleagues_behind_one_address_are_not_locked_below_the_address_limit(settings):
+    person(email="oficial@example.org")
+    post = Client(REMOTE_ADDR="203.0.113.67")
+    for number in range(settings.LMS_LOGIN_FAILURES_PER_ADDRESS - 1):
+        assert post.post(LOGIN, {"username": f"colega{number}@example.org", "password": "typo"}).status_code == 200
+    assert post.post(LOGIN, {"username": "oficial@example.org", "password": TEST_PASSWORD}).status_code == 302

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 from django.utils import translation
 
 from sandbox import services
@@ -151,6 +152,44 @@ def test_command_prints_counts_and_time():
     assert "movement" in text and "3,000" in text
     assert " s" in text
     assert Movement.objects.baseline().count() == 3000
+
+
+def _planner_row_counts() -> dict[str, int]:
+    """The sandbox tables the planner has statistics for, with the rows they say each holds:
+    PostgreSQL's pg_stats and pg_class.reltuples, or SQLite's sqlite_stat1 (its indexes' nRow)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT c.relname, c.reltuples FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace"
+                " AND c.relname LIKE 'sandbox%%' AND EXISTS (SELECT 1 FROM pg_stats s"
+                " WHERE s.schemaname = current_schema() AND s.tablename = c.relname)"
+            )
+            return {table: int(rows) for table, rows in cursor.fetchall()}
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")
+        if cursor.fetchone() is None:
+            return {}
+        # One row per index; a partial index counts only its own rows, a full one every row.
+        cursor.execute("SELECT tbl, stat FROM sqlite_stat1 WHERE tbl LIKE 'sandbox%'")
+        counts: dict[str, int] = {}
+        for table, stat in cursor.fetchall():
+            counts[table] = max(counts.get(table, 0), int(stat.split()[0]))
+        return counts
+
+
+def test_the_loaded_tables_have_planner_statistics_right_after_generation():
+    call_command("sandbox_generate", "--seed", "4", "--scale", "3k", stdout=StringIO())
+    loaded = {
+        model._meta.db_table: model.objects.every_row().count() if model in LAYERED_MODELS else model.objects.count()
+        for model in (*LAYERED_MODELS, DataQualityDefect, MonthlySummary, Baseline)
+    }
+    loaded = {table: rows for table, rows in loaded.items() if rows}
+    assert {"sandbox_movement", "sandbox_person", "sandbox_monthlysummary"} <= set(loaded)
+    planner = _planner_row_counts()
+    assert {table: planner.get(table) for table in loaded} == loaded
+
+    # Replacing the baseline analyses again: the statistics describe the new rows, not the old.
+    call_command("sandbox_generate", "--seed", "4", "--scale", "2k", "--replace", stdout=StringIO())
+    assert _planner_row_counts()["sandbox_movement"] == Movement.objects.baseline().count() == 2000
 
 
 def test_replace_clears_every_learner_layer(small_baseline):

@@ -3,9 +3,9 @@
 Proves what a registration writes in the learner's layer (traveller, document, movement in
 UTC with the post's local date, age group, transport mode, the entry an exit closes, an audit
 event), that a known document keeps its person, and that bad input (a wrong check digit,
-length or line count, an unknown state, an expired document, an identity card where it is not
-accepted, a refusal without a reason) is refused with a message naming the field while
-nothing at all is saved.
+length or line count, a sex other than M, F, X or <, an unknown state, an expired document,
+an identity card where it is not accepted, a refusal without a reason) is refused with a
+message naming the field while nothing at all is saved.
 """
 
 from __future__ import annotations
@@ -296,14 +296,33 @@ def test_a_line_of_the_wrong_length_is_refused_naming_the_line(officer, mrz, mes
 
 
 @pytest.mark.parametrize(
-    ("mrz", "count"),
-    [(PASSPORT.split("\n")[1], 1), (f"{PASSPORT}\n{PASSPORT}", 4), ("", 0)],
+    ("mrz", "lines"),
+    [(PASSPORT.split("\n")[1], "1 line"), (f"{PASSPORT}\n{PASSPORT}", "4 lines"), ("", "0 lines")],
     ids=["one", "four", "none"],
 )
-def test_a_zone_with_the_wrong_number_of_lines_is_refused(officer, mrz, count):
+def test_a_zone_with_the_wrong_number_of_lines_is_refused(officer, mrz, lines):
     message = refused(officer, mrz=mrz).message_dict["mrz"][0]
     assert message.startswith("An MRZ has 2 lines (passport, TD3) or 3 lines (identity card, TD1)")
-    assert message.endswith(f"this one has {count}.")
+    assert message.endswith(f"this one has {lines}.")
+
+
+@pytest.mark.parametrize(
+    ("mrz", "line", "position"), [(PASSPORT, 1, 20), (ID_CARD, 1, 7)], ids=["passport-td3", "card-td1"]
+)
+def test_a_sex_that_is_not_m_f_x_or_the_filler_is_refused_and_registers_no_one(officer, mrz, line, position):
+    lines = mrz.split("\n")
+    lines[line] = lines[line][:position] + "9" + lines[line][position + 1 :]
+    point = "GT-VNU" if mrz == ID_CARD else "CR-PBL"
+    assert refused(officer, mrz="\n".join(lines), point=point).message_dict["mrz"] == [
+        "The sex must be M, F, X or < (unspecified); this zone has 9."
+    ]
+
+
+def test_the_filler_at_the_sex_registers_a_traveller_of_unspecified_sex(officer):
+    line1, line2 = PASSPORT.split("\n")
+    movement = register(officer, mrz=f"{line1}\n{line2[:20]}<{line2[21:]}")
+    assert movement.sex == "X"
+    assert Person.objects.layer_of(officer[1]).get(uid=movement.person_uid).sex == "X"
 
 
 @pytest.mark.parametrize(

@@ -156,6 +156,68 @@ def test_an_impossible_date_is_refused():
     assert refused.value.message_dict["mrz"] == ["The date of birth is not a date (YYMMDD)."]
 
 
+# Where each format keeps the holder's sex (line, position): no check digit covers it.
+SEX_POSITIONS = {"TD3": (TD3_SPECIMEN, 1, 20), "TD1": (TD1_SPECIMEN, 1, 7)}
+# A TD2 zone (ICAO 9303 part 6): 2 lines of 36.
+TD2_SPECIMEN = "I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<\nD231458907UTO7408122F1204159<<<<<<<6"
+
+
+def _with_sex(zone: str, character: str) -> str:
+    specimen, line, position = SEX_POSITIONS[zone]
+    lines = specimen.split("\n")
+    lines[line] = lines[line][:position] + character + lines[line][position + 1 :]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("zone", ["TD3", "TD1"])
+@pytest.mark.parametrize("character", ["9", "0", "A", "U", "Z"])
+def test_a_sex_other_than_m_f_x_or_the_filler_is_refused_naming_the_field(zone, character):
+    with pytest.raises(ValidationError) as refused:
+        mrz_read(_with_sex(zone, character))
+    assert refused.value.message_dict["mrz"] == [
+        f"The sex must be M, F, X or < (unspecified); this zone has {character}."
+    ]
+
+
+def test_the_sex_message_is_in_spanish_for_a_spanish_reader():
+    with translation.override("es"), pytest.raises(ValidationError) as refused:
+        mrz_read(_with_sex("TD3", "9"))
+    assert refused.value.message_dict["mrz"] == [
+        "El campo «sexo» debe ser M, F, X o < (sin especificar); esta zona tiene 9."
+    ]
+
+
+@pytest.mark.parametrize("zone", ["TD3", "TD1"])
+@pytest.mark.parametrize(("character", "sex"), [("M", "M"), ("F", "F"), ("X", "X"), ("<", "X")])
+def test_m_f_x_and_the_filler_are_read_as_the_holders_sex(zone, character, sex):
+    assert mrz_read(_with_sex(zone, character)).sex == sex
+
+
+def test_a_td2_zone_is_refused_as_a_format_the_platform_does_not_read():
+    line1, line2 = TD2_SPECIMEN.split("\n")
+    assert len(line1) == len(line2) == 36
+    for sex in ("F", "9"):
+        with pytest.raises(ValidationError) as refused:
+            mrz_read(f"{line1}\n{line2[:20]}{sex}{line2[21:]}")
+        assert refused.value.message_dict["mrz"] == [
+            "This is a TD2 zone (2 lines of 36 characters), which the platform does not read: "
+            "type the zone of the passport (TD3) or of the identity card (TD1)."
+        ]
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["Line 1 has 1 character; it must have 44.", "Line 2 has 2 characters; it must have 44."]),
+        ("es", ["La línea 1 tiene 1 carácter; debe tener 44.", "La línea 2 tiene 2 caracteres; debe tener 44."]),
+    ],
+)
+def test_line_lengths_use_the_plural_form_of_their_count(language, expected):
+    with translation.override(language), pytest.raises(ValidationError) as refused:
+        mrz_read("P\nL8")
+    assert refused.value.message_dict["mrz"] == expected
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

@@ -2,8 +2,9 @@
 
 Proves that names are found without accents or case, by either or both surnames and by word
 prefixes, that documents are found by number prefix (alone or with a name), that each learner
-finds their own records and edits and never another learner's, that the limit holds and that
-an empty query finds nobody.
+finds their own records and edits and never another learner's, that the limit holds, that
+an empty query finds nobody, and that the pages of a search (`person_search_page`) hold every
+match once, in order, with the number of matches counted through the learner's layer.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import pytest
 
 from sandbox import services
 from sandbox.models import Document, Person, Sandbox
-from sandbox.selectors import person_search
+from sandbox.selectors import person_matches, person_search, person_search_page
 from tests.people.factories import UserFactory
 from tests.sandbox.baseline_rows import baseline_document, baseline_person
 
@@ -149,3 +150,55 @@ def test_a_learners_document_edits_and_deletions_change_their_search_only(people
     assert found(other, document_number="C0") == {people.pena.uid, people.ortiz.uid}
     assert found(other, document_number="D0") == set()
     assert found(other, name="perez") == {people.perez.uid}
+
+
+def _every_page(sandbox: Sandbox | None, per_page: int, **query) -> tuple[list[int], list[int]]:
+    """The uids of every page of a search, in order, and the number of matches each page gave."""
+    first = person_search_page(sandbox=sandbox, per_page=per_page, **query)
+    uids, totals = [], []
+    for number in first.paginator.page_range:
+        page = person_search_page(sandbox=sandbox, page=number, per_page=per_page, **query)
+        assert page.number == number
+        uids += [person.uid for person in page]
+        totals.append(page.paginator.count)
+    return uids, totals
+
+
+def test_pages_hold_every_match_once_in_order_with_the_count_through_the_learners_layer(people):
+    for index in range(11):
+        baseline_person(given_names=f"Ana {index:02}", surname_1="Zelaya")
+    mine = new_sandbox()
+    zelayas = Person.objects.baseline().filter(surname_1="Zelaya").order_by("given_names")
+    services.record_delete(sandbox=mine, record=zelayas[0])
+    services.record_update(sandbox=mine, record=zelayas[1], surname_1="Zelaya Cambiada")
+    services.record_update(sandbox=mine, record=zelayas[2], surname_1="Otra")  # no longer a Zelaya
+    services.record_create(
+        sandbox=mine, model=Person, given_names="Nueva", surname_1="Zelaya", sex="F",
+        birth_date=dt.date(2000, 1, 1), nationality_id="HND",
+    )  # fmt: skip
+    for sandbox in (None, mine):
+        expected = [person.uid for person in person_matches(sandbox=sandbox, name="zelaya")]
+        uids, totals = _every_page(sandbox, per_page=4, name="zelaya")
+        assert uids == expected
+        assert totals == [len(expected)] * len(totals)
+    assert len(_every_page(None, per_page=4, name="zelaya")[0]) == 11
+    assert len(_every_page(mine, per_page=4, name="zelaya")[0]) == 11 - 2 + 1
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("999", 3), ("0", 1), ("-2", 1), ("two", 1), (None, 1), ("3", 3), ("9" * 40, 3), ("1e9", 1), (" 2 ", 2)],
+)
+def test_a_page_number_out_of_range_or_not_a_number_shows_the_nearest_page(people, asked, shown):
+    for index in range(9):
+        baseline_person(given_names=f"Ana {index}", surname_1="Zelaya")
+    page = person_search_page(sandbox=new_sandbox(), name="zelaya", page=asked, per_page=4)
+    assert (page.number, page.paginator.count, page.paginator.num_pages) == (shown, 9, 3)
+    assert [person.given_names for person in page] == [f"Ana {index}" for index in range(9)][(shown - 1) * 4 :][:4]
+
+
+def test_a_search_without_matches_is_one_empty_page(people):
+    for asked in (1, 5):
+        page = person_search_page(sandbox=None, name="nadie", page=asked)
+        assert (page.number, page.paginator.count, list(page)) == (1, 0, [])
+    assert person_search_page(sandbox=None, name=" - ").paginator.count == 0

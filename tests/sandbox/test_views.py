@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.html import escape
 
 from lms.people.roles import Role
-from sandbox import services
-from sandbox.models import AuditEvent, Baseline, CrossingPoint, Document, Movement, Person, Sandbox
+from sandbox import services, statistics
+from sandbox.models import LAYER_UID_BASE, AuditEvent, Baseline, CrossingPoint, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
 from sandbox.names import name_search_key
 from tests.conftest import client_for
@@ -252,15 +252,88 @@ def test_search_and_person_page_are_written_to_the_learners_audit_log(learner_cl
     ]
 
 
-def test_search_page_query_count_does_not_grow_with_the_results(
-    learner_client, learner, baseline, django_assert_max_num_queries
-):
-    for uid in range(100, 130):
+def _result_names(html: str, prefix: str = "/en/sandbox/people/") -> list[str]:
+    return re.findall(rf'<th scope="row"><a href="{prefix}\d+/">([^<]+)</a>', html)
+
+
+@pytest.fixture
+def many_perez(baseline):
+    """120 more people called Pérez: with María José Pérez Gómez, 121 matches, three pages of 50."""
+    for uid in range(100, 220):
         baseline_person(uid, f"Persona {uid}", "Pérez")
+
+
+def test_search_is_paginated_keeping_the_terms_with_an_accessible_summary(learner_client, many_perez):
+    html = learner_client.get("/en/sandbox/people/", {"name": "perez"}).content.decode()
+    assert len(_result_names(html)) == 50
+    assert re.search(r'<p role="status"[^>]*>\s*121 people found\.\s*Results 1\u201350 of 121\.', html)
+    navigation = html[html.index('<nav class="pagination" aria-label="Pages of results">') :]
+    navigation = navigation[: navigation.index("</nav>")]
+    assert "Page 1 of 3" in navigation
+    assert '<a href="?name=perez&amp;document=&amp;page=1" aria-label="Page 1" aria-current="page">1</a>' in navigation
+    assert '<a href="?name=perez&amp;document=&amp;page=2" rel="next">Next page</a>' in navigation
+    assert "Previous page" not in navigation
+
+    html = learner_client.get("/en/sandbox/people/", {"name": "perez", "document": "", "page": "3"}).content.decode()
+    assert len(_result_names(html)) == 21
+    assert "Results 101\u2013121 of 121." in html
+    assert 'aria-label="Page 3" aria-current="page">3</a>' in html
+    assert '<a href="?name=perez&amp;document=&amp;page=2" rel="prev">Previous page</a>' in html
+    assert "<title>Search people and documents · Page 3 of 3" in html
+    assert 'value="perez"' in html  # the form keeps the search
+
+
+def test_every_match_is_on_exactly_one_page_in_name_order(learner_client, many_perez):
+    pages = [
+        _result_names(learner_client.get("/en/sandbox/people/", {"name": "perez", "page": page}).content.decode())
+        for page in (1, 2, 3)
+    ]
+    everyone = [name for page in pages for name in page]
+    assert len(everyone) == len(set(everyone)) == 121
+    assert everyone[0] == "Pérez, Persona 100"
+    assert everyone[-1] == "Pérez Gómez, María José"
+
+
+def test_a_page_past_the_last_shows_the_last_page(learner_client, many_perez):
+    html = learner_client.get("/en/sandbox/people/", {"name": "perez", "page": "99"}).content.decode()
+    assert "Results 101\u2013121 of 121." in html
+    assert 'aria-current="page">3</a>' in html
+
+
+def test_a_search_with_one_page_has_no_page_links(learner_client, baseline):
+    html = learner_client.get("/en/sandbox/people/", {"name": "perez"}).content.decode()
+    assert "1 person found." in html
+    assert "Results 1" not in html
+    assert 'class="pagination"' not in html
+
+
+def test_each_page_of_a_search_is_logged_with_the_number_of_matches(learner_client, learner, many_perez):
+    learner_client.get("/sandbox/people/", {"name": "perez"})
+    learner_client.get("/sandbox/people/", {"name": "perez", "page": "2"})
+    sandbox = Sandbox.objects.get(owner=learner)
+    events = list(AuditEvent.objects.layer_of(sandbox).order_by("uid").values_list("parameters", "result_count"))
+    assert events == [
+        ({"name": "perez", "document": "", "page": 1}, 121),
+        ({"name": "perez", "document": "", "page": 2}, 121),
+    ]
+
+
+@pytest.mark.parametrize("page", ["1", "3"])
+def test_search_page_query_count_depends_on_neither_the_matches_nor_the_page(
+    learner_client, learner, many_perez, django_assert_max_num_queries, page
+):
     learner_client.get("/sandbox/people/", {"name": "perez"})  # the sandbox exists from now on
-    with django_assert_max_num_queries(14):
-        response = learner_client.get("/sandbox/people/", {"name": "perez"})
-    assert response.content.decode().count('<th scope="row"><a href="/sandbox/people/') == 31
+    with django_assert_max_num_queries(15) as few:
+        few_html = learner_client.get("/sandbox/people/", {"name": "gomez"}).content.decode()
+    with django_assert_max_num_queries(15) as many:
+        many_html = learner_client.get("/sandbox/people/", {"name": "perez", "page": page}).content.decode()
+    assert len(few) == len(many)
+    assert few_html.count('<th scope="row"><a href="/sandbox/people/') == 1
+    assert many_html.count('<th scope="row"><a href="/sandbox/people/') == (50 if page == "1" else 21)
+    # The page and the number of matches come from one query, never from reading every match.
+    counted = [query["sql"] for query in many if "OVER ()" in query["sql"]]
+    assert len(counted) == 1
+    assert "LIMIT 50" in counted[0]
 
 
 # Person page
@@ -475,6 +548,62 @@ def test_statistics_month_must_be_one_offered(learner_client, baseline):
     assert 'id="id_month_error"' in html
 
 
+@pytest.fixture
+def stray_movement_this_month(baseline):
+    """A baseline movement dated in the current month, outside the practice data's period (as the
+    generator's mistyped-date defects are), and the summary rebuilt."""
+    today = timezone.localdate()
+    noon = dt.datetime.combine(today, dt.time(12), tzinfo=timezone.get_default_timezone())
+    baseline_movement(22, baseline["jose"], Document.objects.baseline().get(uid=12), noon)
+    statistics.summary_rebuild()
+    return today.replace(day=1)
+
+
+def test_statistics_open_on_the_latest_month_of_the_practice_data_and_say_which_months_are_covered(
+    learner_client, stray_movement_this_month
+):
+    html = learner_client.get("/en/sandbox/statistics/").content.decode()
+    assert "<h2>December 2025</h2>" in html
+    assert '<option value="2025-12" selected>' in html
+    assert "Practice data available from January 2025 to December 2025." in html
+    assert f'<option value="{stray_movement_this_month:%Y-%m}"' not in html  # a month of stray records
+    assert "is outside the period" not in html
+    spanish = learner_client.get("/sandbox/statistics/").content.decode()
+    assert "Datos de práctica disponibles de enero de 2025 a diciembre de 2025." in spanish
+
+
+def test_statistics_open_on_the_learners_own_later_month_and_say_so(learner_client, stray_movement_this_month):
+    today = timezone.localdate()
+    assert register(learner_client, local_date=f"{today:%Y-%m-%d}").status_code == 302
+    html = learner_client.get("/en/sandbox/statistics/").content.decode()
+    month = f"{today:%B %Y}"
+    assert f"<h2>{month}</h2>" in html
+    assert f"Your own records also cover this month: {month}." in html
+    assert "is outside the period" not in html
+    assert _entries_in(html, "Totals", "Entries admitted") == 2  # theirs and the stray baseline one
+
+
+def test_a_month_outside_the_practice_data_says_so(learner_client, stray_movement_this_month):
+    html = learner_client.get("/en/sandbox/statistics/", {"month": "2024-06"}).content.decode()
+    assert "<h2>June 2024</h2>" in html
+    assert (
+        "June 2024 is outside the period of the practice data (January 2025 to December 2025): "
+        "the figures below count only the few records dated in it, if any."
+    ) in html
+    text = main_text(learner_client.get("/sandbox/statistics/", {"month": "2024-06"}))
+    assert (
+        "Junio de 2024 está fuera del periodo de los datos de práctica (de enero de 2025 a diciembre de 2025)" in text
+    )
+
+
+def test_the_months_covered_come_from_the_baseline_not_from_its_movements(
+    learner_client, stray_movement_this_month, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(12) as queries:
+        learner_client.get("/en/sandbox/statistics/")
+    assert not [query["sql"] for query in queries if "sandbox_movement" in query["sql"]]
+
+
 # Trainers' read-only inspection
 
 
@@ -516,6 +645,100 @@ def test_trainer_inspects_a_learners_sandbox_read_only_and_writes_nothing(traine
     rows_after = {model: model.objects.layer_of(learner_with_work).count() for model in (AuditEvent, Movement)}
     assert rows_after == rows_before
     assert not Sandbox.objects.filter(owner=trainer).exists()
+
+
+def test_trainer_reads_the_records_a_learner_added_edited_and_deleted(trainer, learner, learner_with_work, baseline):
+    sandbox = learner_with_work
+    services.record_update(sandbox=sandbox, record=baseline["maria"], surname_1="Cambiado", sex="X")
+    services.record_delete(sandbox=sandbox, record=baseline["ana"])
+    client = client_for(trainer)
+    base = f"/en/sandbox/learners/{sandbox.pk}"
+    rows_before = {model: model.objects.layer_of(sandbox).count() for model in (AuditEvent, Person, Movement)}
+
+    overview = client.get(f"{base}/").content.decode()
+    for kind in ("person", "document", "movement", "auditevent"):
+        assert f'href="{base}/changes/{kind}/"' in overview
+
+    html = client.get(f"{base}/changes/person/").content.decode()
+    text = main_text(client.get(f"{base}/changes/person/"))
+    new_person = Person.objects.layer_of(sandbox).get(uid__gte=LAYER_UID_BASE)
+    assert "Persons: changes by" in text
+    assert "1 record added, 1 record edited, 1 record deleted." in text
+    assert f'<a href="{base}/people/{new_person.uid}/">PENA LOPEZ, JOSE LUIS</a>' in html
+    assert f'<a href="{base}/people/1/">Cambiado Gómez, María José</a>' in html
+    assert re.search(r"<th scope=\"row\">First surname</th><td>Pérez</td><td>Cambiado</td>", html)
+    assert re.search(r"<th scope=\"row\">Sex</th><td>Female</td><td>Unspecified</td>", html)
+    assert "Given names" not in html[html.index("Cambiado Gómez") :][:2000].split("</li>")[0]  # unchanged fields
+    assert "Deleted record" in text and "López, Ana" in text
+    assert 'method="post" action="/en/sandbox' not in html
+
+    movements = main_text(client.get(f"{base}/changes/movement/"))
+    assert "New record" in movements
+    assert "Peñas Blancas (CR-PBL)" in movements
+    assert "2025-03-14 14:30 UTC" in movements
+    assert "Person: PENA LOPEZ, JOSE LUIS" in movements
+
+    rows_after = {model: model.objects.layer_of(sandbox).count() for model in (AuditEvent, Person, Movement)}
+    assert rows_after == rows_before
+    assert not Sandbox.objects.filter(owner=trainer).exists()
+
+
+def test_a_learners_changes_are_paginated_per_record_type(trainer, learner, learner_client, baseline):
+    for index in range(30):
+        learner_client.get("/sandbox/people/", {"name": f"perez {index}"})
+    sandbox = Sandbox.objects.get(owner=learner)
+    client = client_for(trainer)
+    base = f"/en/sandbox/learners/{sandbox.pk}/changes/auditevent/"
+    first = client.get(base).content.decode()
+    assert first.count('class="change change--added"') == 25
+    assert "Records 1\u201325 of 30." in first
+    assert '<nav class="pagination" aria-label="Pages of records">' in first
+    assert '<a href="?page=2" rel="next">Next page</a>' in first
+    second = client.get(base, {"page": "2"}).content.decode()
+    assert second.count('class="change change--added"') == 5
+    assert "Records 26\u201330 of 30." in second
+    assert "perez 0" in second  # the oldest last
+    assert client.get(f"/en/sandbox/learners/{sandbox.pk}/changes/person/").status_code == 200
+
+
+@pytest.mark.parametrize("records", [1, 20])
+def test_a_learners_changes_page_query_count_does_not_grow_with_the_records(
+    trainer, learner, learner_client, baseline, django_assert_max_num_queries, records
+):
+    sandbox = services.sandbox_for(user=learner)
+    for index in range(records):
+        services.record_create(
+            sandbox=sandbox, model=Person, given_names=f"Nueva {index}", surname_1="Zelaya", sex="F",
+            birth_date=dt.date(2000, 1, 1), nationality_id="HND", birth_country_id="HND",
+        )  # fmt: skip
+    client = client_for(trainer)
+    url = f"/sandbox/learners/{sandbox.pk}/changes/person/"
+    client.get(url)
+    with django_assert_max_num_queries(13):
+        html = client.get(url).content.decode()
+    assert html.count('class="change change--added"') == records
+
+
+def test_only_trainers_who_may_see_the_learner_read_their_changes(learner_client, learner_with_work):
+    url = f"/sandbox/learners/{learner_with_work.pk}/changes/person/"
+    assert learner_client.get(url).status_code == 403
+    national_trainer = make_user(role=Role.TRAINER, authority_code="hn-inm", email="formador@example.org")
+    assert client_for(national_trainer).get(url).status_code == 404
+
+
+def test_an_unknown_record_type_is_not_found(trainer, learner_with_work):
+    assert client_for(trainer).get(f"/sandbox/learners/{learner_with_work.pk}/changes/nothing/").status_code == 404
+
+
+def test_a_trainer_pages_through_a_learners_search_without_logging_it(trainer, learner_with_work, many_perez):
+    client = client_for(trainer)
+    base = f"/en/sandbox/learners/{learner_with_work.pk}/people/"
+    events = AuditEvent.objects.layer_of(learner_with_work).count()
+    html = client.get(base, {"name": "perez", "page": "2"}).content.decode()
+    assert "Results 51\u2013100 of 121." in html
+    assert len(_result_names(html, prefix=f"/en/sandbox/learners/{learner_with_work.pk}/people/")) == 50
+    assert '<a href="?name=perez&amp;document=&amp;page=3" rel="next">Next page</a>' in html
+    assert AuditEvent.objects.layer_of(learner_with_work).count() == events
 
 
 def test_learners_may_not_inspect(learner_client, learner_with_work):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import struct
+import zipfile
 from collections.abc import Iterable, Sequence
 
 from openpyxl import Workbook
@@ -62,3 +64,27 @@ def _quoted(value: str, delimiter: str) -> str:
     if any(c in value for c in (delimiter, '"', "\n")):
         return '"' + value.replace('"', '""') + '"'
     return value
+
+
+def zip_bytes(parts: Sequence[tuple[str, bytes]], *, stored: Sequence[str] = ()) -> bytes:
+    """A ZIP archive of these parts, in order; the names in `stored` are not compressed."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in parts:
+            archive.writestr(name, data, compress_type=zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED)
+    return buffer.getvalue()
+
+
+def with_declared_size(archive: bytes, part: str, size: int) -> bytes:
+    """The archive with the uncompressed size its directory (and local header) declares for `part` replaced."""
+    data = bytearray(archive)
+    name = part.encode()
+    # (signature, offset of the uncompressed size, of the name's length, of the name): APPNOTE 4.3.7 and 4.3.12.
+    for signature, size_at, length_at, name_at in ((b"PK\x01\x02", 24, 28, 46), (b"PK\x03\x04", 22, 26, 30)):
+        start = 0
+        while (start := data.find(signature, start)) != -1:
+            (length,) = struct.unpack_from("<H", data, start + length_at)
+            if data[start + name_at : start + name_at + length] == name:
+                struct.pack_into("<I", data, start + size_at, size)
+            start += 4
+    return bytes(data)

@@ -3,6 +3,7 @@ re-import) and set the mandatory training rules."""
 
 from __future__ import annotations
 
+import io
 import re
 
 import pytest
@@ -11,12 +12,13 @@ from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from lms.people.models import JobFunction, StaffProfile, User
-from lms.tracking import tasks
+from lms.people.models import Country, DutyPost, JobFunction, StaffProfile, User
+from lms.tracking import roster, tasks, uploads
 from lms.tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
 from tests.conftest import client_for, make_role_user
+from tests.people.factories import person
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
 
@@ -69,6 +71,10 @@ def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes
 def test_a_file_that_is_not_csv_or_xlsx_or_too_large_is_refused_before_it_is_kept(focal_point, settings):
     response = upload(focal_point, b"%PDF-1.4 not a roster", name="personal.pdf")
     assert response.status_code == 400 and "CSV" in response.content.decode()
+    # A PDF renamed .csv is named for what it is, in the reader's language, not read as text.
+    renamed = upload(focal_point, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", name="personal.csv")
+    assert renamed.status_code == 400
+    assert "Este archivo es un documento PDF, no un archivo CSV ni Excel (.xlsx)." in renamed.content.decode()
     settings.TRACKING_ROSTER_MAX_BYTES = 100
     assert upload(focal_point, csv_bytes([roster_row(n) for n in range(1, 10)])).status_code == 400
     assert not RosterImport.objects.exists()
@@ -111,7 +117,8 @@ def test_the_corrected_file_imports_invites_once_and_reimports_without_duplicate
     second = upload(focal_point, csv_bytes(changed))
     second_token = RosterImport.objects.order_by("-uploaded_at").first().token
     second_check = " ".join(focal_point.get(second.url).content.decode().split())
-    assert "Se agregarán 0 personas" in second_check and "se actualizarán 1 y 1 quedarán sin cambios" in second_check
+    assert "Se agregarán 0 personas" in second_check and "Se actualizará 1 persona." in second_check
+    assert "1 persona quedará sin cambios." in second_check
     with TestCase.captureOnCommitCallbacks(execute=True):
         focal_point.post(reverse("tracking:roster_apply", args=["GT", second_token]))
     assert User.objects.filter(email__endswith="@igm.gob.gt").count() == 2
@@ -143,6 +150,7 @@ def test_the_regional_coordinator_reads_rules_but_cannot_change_them_or_import()
     assert TrainingRule.objects.count() == 1 and not RosterImport.objects.exists()
 
 
+@pytest.mark.clock_hours
 def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(focal_point):
     course = certified_course()
     officer = staff(iso2="GT", job_function=JobFunction.ANALYST)
@@ -158,7 +166,7 @@ def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(foc
         assert focal_point.post(rules_url, form).url == rules_url
     added = TrainingRule.objects.get(country__iso2="GT")
     status = PersonStatus.objects.get(person=officer)
-    assert (status.due_on - added.created_at.date()).days == 30
+    assert (status.due_on - timezone.localdate(added.created_at)).days == 30
 
     # The same rule twice is refused with a message, not a server error.
     duplicate = focal_point.post(rules_url, form)
@@ -168,9 +176,126 @@ def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(foc
     assert focal_point.get(edit_url).status_code == 200
     with TestCase.captureOnCommitCallbacks(execute=True):
         focal_point.post(edit_url, {**form, "due_days": 60})
-    assert (PersonStatus.objects.get(person=officer).due_on - added.created_at.date()).days == 60
+    assert (PersonStatus.objects.get(person=officer).due_on - timezone.localdate(added.created_at)).days == 60
     assert focal_point.post(edit_url, {**form, "due_days": 0}).status_code == 400
 
     with TestCase.captureOnCommitCallbacks(execute=True):
         focal_point.post(reverse("tracking:rule_delete", args=["GT", added.pk]))
     assert not TrainingRule.objects.exists() and not PersonStatus.objects.filter(person=officer).exists()
+
+
+def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_point, invitations_run, monkeypatch):
+    """Reloading the dry run does not read the workbook again, nor does the import."""
+    read: list[str] = []
+    for module, name in ((roster, "_xlsx_rows"), (roster, "_csv_rows"), (uploads, "xlsx_archive_check")):
+        original = getattr(module, name)
+
+        def spy(*args, _original=original, _name=name, **kwargs):
+            read.append(_name)
+            return _original(*args, **kwargs)
+
+        monkeypatch.setattr(module, name, spy)
+    rows = [roster_row(1), roster_row(2)]
+
+    check_url = upload(focal_point, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
+    assert read == ["xlsx_archive_check", "_xlsx_rows"]
+    for _reload in range(3):
+        assert "El archivo es correcto: 2 filas." in focal_point.get(check_url).content.decode()
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        done = focal_point.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
+
+    assert done.url == reverse("tracking:dashboard", args=["GT"])
+    assert User.objects.filter(email__in=["agente1@igm.gob.gt", "agente2@igm.gob.gt"]).count() == 2
+    assert read == ["xlsx_archive_check", "_xlsx_rows"]
+
+
+def test_an_import_is_refused_when_the_staff_changed_since_the_check_and_the_check_is_brought_up_to_date(
+    focal_point, invitations_run
+):
+    check_url = upload(focal_point, csv_bytes([roster_row(1), roster_row(2)])).url
+    roster_import = RosterImport.objects.get()
+    assert (roster_import.created, roster_import.updated) == (2, 0)
+    # Meanwhile someone registers the first person, under another spelling of the name.
+    person(email="agente1@igm.gob.gt", full_name="María Pérez", authority_code="gt-igm")
+    apply_url = reverse("tracking:roster_apply", args=["GT", roster_import.token])
+
+    refused = focal_point.post(apply_url, follow=True)
+
+    page = " ".join(refused.content.decode().split())
+    assert refused.redirect_chain[-1][0] == check_url
+    assert "El personal cambió desde la verificación del archivo, así que no se importó nada." in page
+    assert not User.objects.filter(email="agente2@igm.gob.gt").exists()
+    assert User.objects.get(email="agente1@igm.gob.gt").full_name == "María Pérez"
+    roster_import.refresh_from_db()
+    assert (roster_import.status, roster_import.created, roster_import.updated) == (ImportStatus.CHECKED, 1, 1)
+    # The check now shows the plan as it stands; confirming it imports.
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        assert focal_point.post(apply_url).url == reverse("tracking:dashboard", args=["GT"])
+    assert User.objects.get(email="agente1@igm.gob.gt").full_name == "María José Pérez 1"
+    assert User.objects.filter(email="agente2@igm.gob.gt").exists()
+
+
+def test_the_kept_check_is_shown_in_the_readers_language(focal_point):
+    check_url = upload(focal_point, csv_bytes([roster_row(1, email="sin-arroba")])).url
+
+    spanish = focal_point.get(check_url).content.decode()
+    with translation.override("en"):  # the request activates English: the test's own language comes back after
+        english_url = reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token])
+        english = focal_point.get(english_url).content.decode()
+
+    assert "“sin-arroba” no es un correo electrónico válido." in spanish
+    assert "“sin-arroba” is not a valid e-mail address." in english
+
+
+@pytest.mark.parametrize(
+    ("language", "sheet", "officer"),
+    [("es", "Valores aceptados", "Oficial de control migratorio"), ("en", "Accepted values", "Border officer")],
+)
+def test_the_excel_template_lists_the_countrys_accepted_values_in_drop_downs_and_reads_back(
+    focal_point, language, sheet, officer
+):
+    from openpyxl import load_workbook
+
+    with translation.override(language):  # the request activates its language: the test's own comes back after
+        response = focal_point.get(reverse("tracking:roster_template", args=["GT"]) + "?format=xlsx")
+
+    workbook = load_workbook(io.BytesIO(response.content))
+    roster_sheet, reference = workbook.worksheets
+    assert reference.title == sheet
+    columns = {reference.cell(row=1, column=column).value: column for column in range(1, reference.max_column + 1, 2)}
+    listed = {
+        header: [
+            row[0] for row in reference.iter_rows(min_row=2, min_col=column, max_col=column, values_only=True) if row[0]
+        ]
+        for header, column in columns.items()
+    }
+    with translation.override(language):
+        labels = {key: str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS}
+    # A focal point's template offers their own country's authority and duty posts only.
+    gt = Country.objects.get(iso2="GT")
+    assert len(listed[labels["authority"]]) == 1
+    assert len(listed[labels["duty_post"]]) == DutyPost.objects.filter(country=gt, is_active=True).count()
+    assert "Peñas Blancas" not in listed[labels["duty_post"]]
+    assert officer in listed[labels["job_function"]]
+    # Each coded column of the roster sheet offers its list.
+    validations = {str(validation.sqref): validation for validation in roster_sheet.data_validations.dataValidation}
+    assert {ref.split(":")[0] for ref in validations} == {"C2", "D2", "E2", "G2"}
+    assert all(validation.type == "list" and sheet in validation.formula1 for validation in validations.values())
+    # Filled in with values from the lists, it imports.
+    values = [listed[labels[key]][0] for key in ("authority", "duty_post", "job_function", "language")]
+    roster_sheet.append(
+        ["agente1@igm.gob.gt", "María José Pérez", values[0], values[1], values[2], "E00001", values[3]]
+    )
+    filled = io.BytesIO()
+    workbook.save(filled)
+    with translation.override(language):
+        plan = roster.roster_plan(country=gt, name="personal.xlsx", data=filled.getvalue())
+    assert plan.is_valid and not plan.notices, (plan.errors, plan.file_errors)
+
+
+def test_the_csv_template_has_the_headers_only_and_the_page_lists_the_accepted_values(focal_point):
+    template = focal_point.get(reverse("tracking:roster_template", args=["GT"]) + "?format=csv")
+    page = focal_point.get(reverse("tracking:roster", args=["GT"])).content.decode()
+
+    assert template.content.decode("utf-8-sig").strip().count("\n") == 0
+    assert 'id="accepted-values"' in page and "Tecún Umán" in page and "Peñas Blancas" not in page

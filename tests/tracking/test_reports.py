@@ -27,7 +27,7 @@ from tests.conftest import client_for, make_role_user
 from tests.people.factories import person
 from tests.tracking.factories import certified, certified_course, rule, staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 
 GT_COURSE = "Registro de entradas"
 CR_COURSE = "Control de salidas"

@@ -18,7 +18,7 @@ from lms.tracking.models import ComplianceStatus, CoverageCount, CoverageMonth, 
 from tests.certificates.factories import course_page
 from tests.tracking.factories import certified, certified_course, rule, staff
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 
 
 def _standing(certificate_expires_in=None, *, has_certificate=True, assigned_days_ago=10, due_days=30):

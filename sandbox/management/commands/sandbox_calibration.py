@@ -10,6 +10,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sandbox.generation.report import calibration_report
 
@@ -52,7 +53,12 @@ class Command(BaseCommand):
             section = line[0]
             self.stdout.write("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
         bad = sum(1 for row in rows if not row.ok)
-        self.stdout.write(
-            _("%(total)d indicators, %(ok)d within their target range, %(bad)d out of range.")
-            % {"total": len(rows), "ok": len(rows) - bad, "bad": bad}
-        )
+        ok = len(rows) - bad
+        # Each count takes its own plural form.
+        summary = {
+            "indicators": ngettext("%(count)d indicator", "%(count)d indicators", len(rows)) % {"count": len(rows)},
+            "within": ngettext("%(count)d within its target range", "%(count)d within their target range", ok)
+            % {"count": ok},
+            "outside": ngettext("%(count)d out of range", "%(count)d out of range", bad) % {"count": bad},
+        }
+        self.stdout.write(_("%(indicators)s, %(within)s, %(outside)s.") % summary)

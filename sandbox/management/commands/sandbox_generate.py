@@ -15,6 +15,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sandbox.generation import (
     DEFAULT_MONTHS,
@@ -47,7 +48,11 @@ def scale_parse(value: str) -> int:
     scale = int(number)
     if not SCALE_MIN <= scale <= SCALE_MAX:
         raise CommandError(
-            _("The scale must be between %(low)s and %(high)s movements; got %(value)s.")
+            ngettext(
+                "The scale must be between %(low)s and %(high)s movement; got %(value)s.",
+                "The scale must be between %(low)s and %(high)s movements; got %(value)s.",
+                SCALE_MAX,
+            )
             % {"low": f"{SCALE_MIN:,}", "high": f"{SCALE_MAX:,}", "value": value}
         )
     return scale
@@ -127,7 +132,11 @@ class Command(BaseCommand):
             ) from None
         loaded = time.perf_counter()
         self.stdout.write(
-            _("Baseline generated: seed %(seed)s, %(scale)s movements, %(start)s to %(end)s.")
+            ngettext(
+                "Baseline generated: seed %(seed)s, %(scale)s movement, %(start)s to %(end)s.",
+                "Baseline generated: seed %(seed)s, %(scale)s movements, %(start)s to %(end)s.",
+                scale,
+            )
             % {"seed": seed, "scale": f"{scale:,}", "start": baseline.period_start, "end": baseline.period_end}
         )
         for model_name, count in generated.counts.items():

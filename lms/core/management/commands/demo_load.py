@@ -1,6 +1,9 @@
-"""Load demo users for every role, with a focal point in each of the eight countries.
+"""Load demo users for every role, with a focal point in each of the eight countries, the demo
+curriculum and the demo certificate templates.
 
-Safe to run again: nothing is duplicated.
+Safe to run again: nothing is duplicated. The background work it causes (Wagtail's search and
+reference index updates) is done here, before it ends, so that it leaves no queue behind; it
+sends no e-mail.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from django.db import transaction
 
 from certificates.demo.loader import demo_certificates_load
 from courses.demo.loader import demo_curriculum_load
+from lms.background import background_work_in_this_process
 from lms.people.models import Authority, DutyPost, JobFunction, User
 from lms.people.roles import Role
 from lms.people.services import role_assign, staff_profile_set, user_language_set
@@ -166,7 +170,7 @@ class Command(BaseCommand):
     def handle(self, *args: Any, allow_without_debug: bool, **options: Any) -> None:
         if not settings.DEBUG and not allow_without_debug:
             raise CommandError("Refusing to create demo users with public passwords while DEBUG is off.")
-        with transaction.atomic():
+        with background_work_in_this_process(), transaction.atomic():
             for demo in DEMO_USERS:
                 self._load(demo)
             created = demo_curriculum_load()

@@ -1,4 +1,4 @@
-"""Load the country tracking demo: synthetic staff, rules and certificates in each country (idempotent)."""
+"""Load the country tracking demo: synthetic staff, rules and their training history in each country (idempotent)."""
 
 from __future__ import annotations
 
@@ -7,11 +7,15 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from lms.background import background_work_in_this_process
 from lms.tracking.demo import demo_tracking_load
 
 
 class Command(BaseCommand):
-    help = "Create the country tracking demo: staff in each of the eight countries, mandatory training, certificates."
+    help = (
+        "Create the country tracking demo: staff in each of the eight countries, mandatory training, "
+        "their enrolments, completions and certificates."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--staff", type=int, default=60, help="Synthetic officials per country (default 60).")
@@ -21,5 +25,6 @@ class Command(BaseCommand):
     def handle(self, *args: Any, staff: int, seed: int, allow_without_debug: bool, **options: Any) -> None:
         if not settings.DEBUG and not allow_without_debug:
             raise CommandError("Refusing to create demo staff while DEBUG is off.")
-        statuses = demo_tracking_load(staff_per_country=staff, seed=seed)
+        with background_work_in_this_process():
+            statuses = demo_tracking_load(staff_per_country=staff, seed=seed)
         self.stdout.write(self.style.SUCCESS(f"Country tracking demo ready: {statuses} training statuses."))

@@ -17,17 +17,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.conf import settings
-from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Count, Q
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, IssueStatus
@@ -39,6 +35,7 @@ from courses.services import enrolments_assign
 from lms.people.languages import supported_language as language_or_default
 from lms.people.models import Country, StaffProfile, User
 from lms.people.roles import GROUP_NAMES, Role
+from lms.people.services import password_choice_link
 from lms.tracking import roster
 from lms.tracking.models import (
     EXPIRING_BANDS,
@@ -455,18 +452,6 @@ def roster_imports_clean(*, now=None) -> int:
     return deleted
 
 
-def invitation_link(user: User) -> str:
-    with translation.override(language_or_default(user.preferred_language)):
-        path = reverse(
-            "people:password_reset_confirm",
-            kwargs={
-                "uidb64": urlsafe_base64_encode(force_bytes(user.pk)),
-                "token": default_token_generator.make_token(user),
-            },
-        )
-    return settings.SITE_URL + path
-
-
 def invitations_send(*, roster_import_id: int | None = None) -> int:
     """E-mail each invited person, once, a link to choose their password, in their language."""
     invitations = Invitation.objects.filter(sent_at__isnull=True).select_related("user")
@@ -477,7 +462,7 @@ def invitations_send(*, roster_import_id: int | None = None) -> int:
         for invitation in invitations:
             user = invitation.user
             with translation.override(language_or_default(user.preferred_language)):
-                context = {"user": user, "link": invitation_link(user), "site_url": settings.SITE_URL}
+                context = {"user": user, "link": password_choice_link(user=user), "site_url": settings.SITE_URL}
                 subject = " ".join(render_to_string("tracking/email/invitation_subject.txt", context).split())
                 body = render_to_string("tracking/email/invitation_body.txt", context)
             EmailMessage(subject, body, None, [user.email], connection=connection).send()

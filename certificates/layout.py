@@ -270,6 +270,16 @@ def layout_html(layout: CertificateLayout) -> str:
         return render_to_string(TEMPLATE_NAME, context)
 
 
+# A credential writes its dates in full ("December 7, 2026", "7 de diciembre de 2026"), never
+# abbreviated as Django's English DATE_FORMAT does ("Dec. 7, 2026").
+FULL_DATE_FORMATS = {"en": "F j, Y", "es": r"j \d\e F \d\e Y"}
+
+
+def date_in_full(value: date) -> str:
+    """The date written in full in the active language."""
+    return formats.date_format(value, FULL_DATE_FORMATS.get(translation.get_language(), "DATE_FORMAT"))
+
+
 def sample_layout(
     language: str, *, learner_name: str | None = None, body_paragraphs: list[str] | None = None
 ) -> CertificateLayout:
@@ -287,7 +297,7 @@ def sample_layout(
                     "%(name)s completed the course %(course)s on %(date)s, with 12.5 hours of training, "
                     "and passed its practical exercises in the training sandbox."
                 )
-                % {"name": name, "course": course, "date": formats.date_format(today, "DATE_FORMAT")},
+                % {"name": name, "course": course, "date": date_in_full(today)},
                 _("Competencies: registering an entry, checking a migratory alert, recording an exit."),
             ]
         )
@@ -301,8 +311,8 @@ def sample_layout(
             code_display="7K2M-9QXP-4TNH",
             verification_url=url,
             qr_data_uri=qr_svg_data_uri(url),
-            issued_label=formats.date_format(today, "DATE_FORMAT"),
-            expiry_label=formats.date_format(today.replace(year=today.year + 2), "DATE_FORMAT"),
+            issued_label=date_in_full(today),
+            expiry_label=date_in_full(today.replace(year=today.year + 2)),
             issuer_name=getattr(settings, "CERTIFICATES_ISSUER_NAME", "OCAM"),
             logos=[(static("img/favicon.svg"), "OCAM")],
             body_paragraphs=paragraphs,

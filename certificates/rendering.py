@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from certificates.codes import code_display, code_new
-from certificates.layout import CertificateLayout, layout_html
+from certificates.layout import CertificateLayout, date_in_full, layout_html
 from certificates.models import CertificateTemplate, placeholders_fill
 from certificates.pdf import PAYLOAD_METADATA_KEY, page_count, qr_svg_data_uri, render_pdf
 
@@ -54,7 +54,7 @@ def _date(value: date | None, language: str) -> str:
     if value is None:
         return ""
     with translation.override(language):
-        return formats.date_format(value, "DATE_FORMAT")
+        return date_in_full(value)
 
 
 def template_in_language(template: CertificateTemplate, language: str) -> CertificateTemplate:

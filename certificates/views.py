@@ -19,17 +19,19 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
 
 from certificates import selectors, services
 from certificates.badges import BadgeFacts, badge_credential
 from certificates.codes import code_display
-from certificates.models import PublicStatus
+from certificates.models import Certificate, PublicStatus
 from certificates.rendering import verification_url
 from certificates.signing import jwks
 from courses.models import CoursePage
@@ -61,6 +63,13 @@ class MyCertificatesView(LoginRequiredMixin, View):
         return _private(render(request, "certificates/mine.html", _learner_certificates(request)))
 
 
+def pdf_file_name(certificate: Certificate) -> str:
+    """The PDF's file name in the certificate's language ("certificado-<code>.pdf"), in ASCII letters only."""
+    with translation.override(certificate.language or settings.LANGUAGE_CODE):
+        word = slugify(pgettext("file name of a downloaded certificate", "certificate")) or "certificate"
+    return f"{word}-{certificate.code}.pdf"
+
+
 # How often the "being prepared" page asks again for the PDF.
 PREPARING_REFRESH_SECONDS = 10
 
@@ -89,7 +98,7 @@ class DownloadView(LoginRequiredMixin, View):
                 response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
             return _private(response)
         response = HttpResponse(data, content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.code}.pdf"'
+        response["Content-Disposition"] = content_disposition_header(True, pdf_file_name(certificate))
         return _private(response)
 
 

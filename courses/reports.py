@@ -7,6 +7,11 @@ Item analysis follows classical test theory: a question's facility is the mean c
 on it (0 to 1); its discrimination index is the facility among the best 27% of attempts
 minus the facility among the worst 27% (Kelley's groups), from -1 to 1. A question that the
 best learners miss as often as the weakest (index under 0.2) deserves review.
+
+The admin pages write every figure in the trainer's language (`courses.formatting`); the CSV
+files are for spreadsheets and scripts: numbers as Python writes them (a point as decimal
+separator, no thousands separator, no "%"), whatever the language, and never neutralised as
+formulas.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from courses.selectors import attempts_used, course_activities, course_outline, 
 from lms.people.selectors import Viewer
 
 KELLEY_SHARE = Decimal("0.27")
+DISCRIMINATION_REVIEW_BELOW = Decimal("0.2")
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -102,7 +108,7 @@ class ItemStatistics:
 
     @property
     def needs_review(self) -> bool:
-        return self.discrimination is not None and self.discrimination < Decimal("0.2")
+        return self.discrimination is not None and self.discrimination < DISCRIMINATION_REVIEW_BELOW
 
 
 def item_analysis(*, viewer: Viewer, course: CoursePage) -> list[ItemStatistics]:
@@ -193,7 +199,11 @@ def stuck_learners(*, viewer: Viewer, course: CoursePage, inactive_days: int = 1
 
 
 def csv_safe(value: object) -> str:
-    """A cell that spreadsheet programs show as text: a leading =, +, -, @, tab or return is neutralised."""
+    """A cell that spreadsheet programs show as text: a leading =, +, -, @, tab or return is neutralised.
+
+    A number is written as it is, point decimal and sign included ("-0.25"): it cannot be a formula."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value)
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(FORMULA_PREFIXES) else text
 

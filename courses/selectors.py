@@ -22,12 +22,13 @@ from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language, ngettext
+from django.utils.translation import get_language, ngettext, pgettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.blocks import (
     ActivityRef,
+    AverageScoreBlock,
     GradedActivityBlock,
     LessonRef,
     LessonStreamBlock,
@@ -236,27 +237,49 @@ def _page_url(page: Page, site_root) -> str:
     return page.get_url() or "#"
 
 
+def _activities_in(lesson_key: uuid.UUID, raw_blocks) -> list[ActivityRef]:
+    """The graded activities among a lesson's stored blocks, neither converted nor rendered."""
+    definitions = lesson_block_definitions()
+    activities = []
+    for item in raw_blocks:
+        block = definitions.get(item.get("type"))
+        if isinstance(block, GradedActivityBlock):
+            value = item.get("value") or {}
+            activities.append(
+                ActivityRef(
+                    lesson_key=lesson_key,
+                    block_id=item.get("id") or "",
+                    kind=block.activity_kind,
+                    title=block.activity_title(value),
+                    pass_mark=block.activity_pass_mark(value),
+                    attempts_limit=block.activity_attempts_limit(value),
+                )
+            )
+    return activities
+
+
 def course_activities(*, structure: CoursePage) -> list[ActivityRef]:
     """Every graded activity in the lessons of a course (one query, no rendering)."""
-    definitions = lesson_block_definitions()
     activities = []
     rows = LessonPage.objects.live().descendant_of(structure).order_by("path").values_list("translation_key", "body")
     for lesson_key, body in rows:
-        for item in body.raw_data:  # stored blocks, neither converted nor rendered
-            block = definitions.get(item.get("type"))
-            if isinstance(block, GradedActivityBlock):
-                value = item.get("value") or {}
-                activities.append(
-                    ActivityRef(
-                        lesson_key=lesson_key,
-                        block_id=item.get("id") or "",
-                        kind=block.activity_kind,
-                        title=block.activity_title(value),
-                        pass_mark=block.activity_pass_mark(value),
-                        attempts_limit=block.activity_attempts_limit(value),
-                    )
-                )
+        activities += _activities_in(lesson_key, body.raw_data)
     return activities
+
+
+def lesson_activities(*, lesson: LessonPage, structure: CoursePage) -> list[ActivityRef]:
+    """The graded activities of one lesson, as its version in the structure's language holds them
+    (no query for a lesson in that language, one for a translation)."""
+    body = lesson.body
+    if lesson.locale_id != structure.locale_id:
+        source = (
+            LessonPage.objects.live()
+            .filter(translation_key=lesson.translation_key, locale_id=structure.locale_id)
+            .values_list("body", flat=True)
+            .first()
+        )
+        body = source if source is not None else body
+    return _activities_in(lesson.translation_key, body.raw_data)
 
 
 # ---------------------------------------------------------------- progress
@@ -308,29 +331,82 @@ def requirement_statuses(*, course: CoursePage, snapshot: ProgressSnapshot) -> l
     return statuses
 
 
+def activities_required(*, structure: CoursePage, activities: list[ActivityRef]) -> list[ActivityRef]:
+    """Those of these graded activities that a completion rule of the course needs passed (no query).
+
+    A lesson holding any is completed by the pass that leaves them all passed, never by hand; an
+    activity no rule requires (a practice quiz) neither completes its lesson nor holds it back."""
+    rules = [child for child in structure.completion_rules if isinstance(child.block, Requirement)]
+    return [
+        activity for activity in activities if any(rule.block.requires_activity(rule.value, activity) for rule in rules)
+    ]
+
+
 def lesson_activities_required(
     *, course: CoursePage, snapshot: ProgressSnapshot, lesson_key: uuid.UUID
 ) -> list[ActivityRef]:
     """The graded activities of a lesson that the course's completion rules need passed (no query
     for a course in the default language)."""
-    rules = [child for child in structure_course(course).completion_rules if isinstance(child.block, Requirement)]
     return [
         activity
-        for activity in snapshot.activities
+        for activity in activities_required(structure=structure_course(course), activities=snapshot.activities)
         if activity.lesson_key == lesson_key
-        and any(rule.block.requires_activity(rule.value, activity) for rule in rules)
     ]
 
 
-def progress_percent(snapshot: ProgressSnapshot) -> int:
-    """Share of required lessons and graded activities done: what the progress bar shows."""
+def lesson_activities_pending(
+    *, enrolment: Enrolment, lesson: LessonPage, course: CoursePage, structure: CoursePage | None = None
+) -> list[ActivityRef]:
+    """The graded activities of a lesson that the course's rules require and the learner has not
+    passed yet: while there are any, the lesson cannot be marked as completed by hand (at most
+    two queries; none for a lesson in the default language without a required activity)."""
+    structure = structure or structure_course(course)
+    required = activities_required(
+        structure=structure, activities=lesson_activities(lesson=lesson, structure=structure)
+    )
+    if not required:
+        return []
+    passed = set(
+        ActivityResult.objects.filter(
+            enrolment=enrolment, lesson_key=lesson.translation_key, passed_at__isnull=False
+        ).values_list("block_id", flat=True)
+    )
+    return [activity for activity in required if activity.block_id not in passed]
+
+
+def course_pass_marks(*, structure: CoursePage, activities: list[ActivityRef]) -> list[int]:
+    """The pass marks a learner has to reach, lowest first: those of the graded activities the
+    course's rules require, and the course's own when its rule on the average quiz score applies.
+    Empty when there is nothing to pass (no quiz, or only practice quizzes)."""
+    marks = {activity.pass_mark for activity in activities_required(structure=structure, activities=activities)}
+    has_quiz = any(activity.kind == "quiz" for activity in activities)
+    if has_quiz and any(isinstance(child.block, AverageScoreBlock) for child in structure.completion_rules):
+        marks.add(structure.pass_mark)
+    return sorted(marks)
+
+
+def lesson_pending_text(activities: list[ActivityRef]) -> str:
+    """What a learner reads instead of "Mark as completed" while a lesson's required activities wait."""
+    titles = ", ".join(
+        pgettext("quotation marks around a title", "«%(title)s»") % {"title": activity.title} for activity in activities
+    )
+    return _("This lesson is completed when you pass %(activities)s.") % {"activities": titles}
+
+
+def progress_percent(*, course: CoursePage, snapshot: ProgressSnapshot) -> int:
+    """Share of what the course's rules require that is done: required lessons, and the graded
+    activities a rule needs passed (a practice quiz counts for nothing). Never 100 while a rule
+    is unmet, so that the bar does not claim a course done that is not."""
+    structure = structure_course(course)
     required = [lesson for lesson in snapshot.lessons if lesson.is_required]
-    total = len(required) + len(snapshot.activities)
-    if total == 0:
-        return 0
+    activities = activities_required(structure=structure, activities=snapshot.activities)
+    total = len(required) + len(activities)
     done = sum(1 for lesson in required if lesson.key in snapshot.completed_lesson_keys)
-    done += sum(1 for activity in snapshot.activities if (r := snapshot.result_of(activity)) and r.is_passed)
-    return round(100 * done / total)
+    done += sum(1 for activity in activities if (r := snapshot.result_of(activity)) and r.is_passed)
+    percent = round(100 * done / total) if total else 0
+    if percent == 100 and not all(status.is_met for status in requirement_statuses(course=course, snapshot=snapshot)):
+        percent = 99
+    return percent
 
 
 def course_prerequisites(*, course: CoursePage) -> list[CoursePage]:
@@ -553,10 +629,16 @@ class NextStep:
     is_lesson_completed: bool
     is_course_completed: bool
     next_lesson: OutlineLesson | None
+    # Required activities of the lesson still to pass (an exercise beside the quiz): no "Mark as completed".
+    pending_activities: list[ActivityRef] = field(default_factory=list)
+
+    @property
+    def pending_text(self) -> str:
+        return lesson_pending_text(self.pending_activities) if self.pending_activities else ""
 
 
 def attempt_next_step(*, attempt: QuizAttempt, lesson: LessonPage, course: CoursePage) -> NextStep:
-    """After a pass: whether the lesson and the course are completed, and the next lesson (three to six queries)."""
+    """After a pass: whether the lesson and the course are completed, and the next lesson (three to eight queries)."""
     enrolment = Enrolment.objects.only("completed_at").get(pk=attempt.enrolment_id)
     completed = set(
         LessonCompletion.objects.filter(enrolment_id=attempt.enrolment_id).values_list("lesson_key", flat=True)
@@ -568,10 +650,17 @@ def attempt_next_step(*, attempt: QuizAttempt, lesson: LessonPage, course: Cours
     if following is not None:
         module = outline.module_of(following.key)
         following = None if module is not None and module.is_locked else following
+    is_lesson_completed = lesson.translation_key in completed
+    pending = []
+    if not is_lesson_completed:
+        pending = lesson_activities_pending(
+            enrolment=enrolment, lesson=lesson, course=course, structure=outline.structure
+        )
     return NextStep(
-        is_lesson_completed=lesson.translation_key in completed,
+        is_lesson_completed=is_lesson_completed,
         is_course_completed=enrolment.completed_at is not None,
         next_lesson=following,
+        pending_activities=pending,
     )
 
 
@@ -759,13 +848,17 @@ def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
             resume = next((lesson for lesson in outline.lessons if not lesson.is_completed), resume)
     prerequisites = course_prerequisites(course=course)
     labels = dict(JobFunction.choices)
+    statuses = requirement_statuses(course=course, snapshot=snapshot) if snapshot else []
+    activities = snapshot.activities if snapshot else course_activities(structure=structure)
     return {
         "outline": outline,
         "structure": structure,
         "enrolment": enrolment,
         "snapshot": snapshot,
-        "statuses": requirement_statuses(course=course, snapshot=snapshot) if snapshot else [],
-        "progress": progress_percent(snapshot) if snapshot else 0,
+        # A rule with nothing to count (no graded quiz in the course) does not apply: not listed.
+        "statuses": [status for status in statuses if status.is_applicable],
+        "progress": progress_percent(course=course, snapshot=snapshot) if snapshot else 0,
+        "pass_marks": course_pass_marks(structure=structure, activities=activities),
         "resume": resume,
         "missing_prerequisites": prerequisites_missing(
             learner=request.user, course=course, prerequisites=prerequisites
@@ -833,6 +926,12 @@ def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
     if enrolment is not None:
         quizzes = lesson_quiz_states(enrolment=enrolment, lesson=lesson)
     required = [item for item in lessons if item.is_required]
+    is_completed = any(item.is_current and item.is_completed for item in lessons)
+    pending = []
+    if enrolment is not None and not is_completed:
+        pending = lesson_activities_pending(
+            enrolment=enrolment, lesson=lesson, course=course, structure=outline.structure
+        )
     children = list(lesson.body)
     body_prefetch(children=children, locale_id=lesson.locale_id)
     return {
@@ -846,7 +945,9 @@ def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
         "lesson_count": len(lessons),
         "completed_count": sum(1 for item in required if item.is_completed),
         "required_count": len(required),
-        "is_completed": any(item.is_current and item.is_completed for item in lessons),
+        "is_completed": is_completed,
+        # While a required quiz (or exercise) waits, passing it completes the lesson: nothing to mark by hand.
+        "pending_text": lesson_pending_text(pending) if pending else "",
         "body": [(child, quizzes.get(child.id)) for child in children],
         "lesson_language": course.locale.language_code,
         **translation_notice(page=lesson, page_language=course.locale.language_code, request=request),

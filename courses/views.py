@@ -68,6 +68,9 @@ class LessonCompleteView(LoginRequiredMixin, View):
         enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
         try:
             services.lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
+        except services.LessonCompletionRefused as refusal:
+            messages.error(request, str(refusal))
+            return HttpResponseRedirect(lesson.url)
         except PermissionDenied as refusal:
             messages.error(request, str(refusal) or _("You cannot complete this lesson yet."))
             return HttpResponseRedirect(course.url)

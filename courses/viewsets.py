@@ -219,6 +219,8 @@ def report_view(request, course_id: int):
         "items": reports.item_analysis(viewer=request.user, course=course),
         "stuck": reports.stuck_learners(viewer=request.user, course=course, inactive_days=days),
         "inactive_days": days,
+        "kelley_share": reports.KELLEY_SHARE * 100,
+        "review_below": reports.DISCRIMINATION_REVIEW_BELOW,
         "page_title": _("Course report"),
         "page_subtitle": course.title,
         "header_icon": "doc-full",

@@ -3,13 +3,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.decorators.cache import never_cache
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
 from lms.core import views as core_views
+from lms.people import viewsets as people_admin
 from lms.tracking.api import api as tracking_api
 
 urlpatterns = [
@@ -22,6 +25,13 @@ urlpatterns = [
         "admin/login/",
         RedirectView.as_view(pattern_name="people:login", query_string=True),
         name="admin_login_redirect",
+    ),
+    # Wagtail's account page without the first/last name and e-mail fields (lms/people/viewsets.py),
+    # behind the same admin access check as the rest of the admin.
+    path(
+        "admin/account/",
+        never_cache(require_admin_access(people_admin.AccountView.as_view())),
+        name="admin_account",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

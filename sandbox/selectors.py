@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count, Exists, Expression, OuterRef, Q, QuerySet, Window
+from django.db.models import Count, Exists, Expression, Func, OuterRef, Q, QuerySet, Window
 
 from sandbox.models import LAYERED_MODELS, Document, LayeredModel, Movement, Person, Sandbox
 from sandbox.names import name_words
@@ -22,7 +22,23 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 50
 SEARCH_PAGE_SIZE = 50
 CHANGES_PAGE_SIZE = 25
-SEARCH_ORDER = ("surname_1", "surname_2", "given_names", "uid")
+
+
+class ByteOrder(Func):
+    """A text compared byte by byte whatever the database's collation: `COLLATE "C"` on
+    PostgreSQL (a linguistic collation would skip the spaces and `<` that separate the names of
+    a sort key), the text itself on SQLite, which compares bytes already."""
+
+    template = "%(expressions)s"
+    output_field = models.CharField()
+
+    def as_postgresql(self, compiler: Any, connection: Any, **extra_context: Any) -> tuple[str, list[Any]]:
+        return self.as_sql(compiler, connection, template='%(expressions)s COLLATE "C"', **extra_context)
+
+
+# People in name order, accents and case ignored as the search ignores them (`Person.sort_name`),
+# then by uid: the same order on every page and every database.
+SEARCH_ORDER = (ByteOrder("sort_name").asc(), "uid")
 
 
 class HoldsOneOf(Expression):

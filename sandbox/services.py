@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sandbox import selectors
@@ -42,7 +42,7 @@ from sandbox.models import (
     rebind,
 )
 from sandbox.mrz import MrzData, mrz_lines, mrz_read
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 
 if TYPE_CHECKING:
     from lms.people.models import User
@@ -59,6 +59,7 @@ def sandbox_for(*, user: User) -> Sandbox:
 def _prepare(record: LayeredModel) -> None:
     if isinstance(record, Person):
         record.search_name = name_search_key(record.given_names, record.surname_1, record.surname_2)
+        record.sort_name = name_sort_key(record.surname_1, record.surname_2, record.given_names)
     # Uniqueness of (sandbox, uid) is the database's: the layer's own queries are scoped.
     record.full_clean(validate_unique=False, validate_constraints=False)
 
@@ -266,7 +267,8 @@ def movement_register(
     admitted = decision == "ADMITTED"
     if admitted and data.expiry_date < local.date():
         errors.setdefault("mrz", []).append(
-            _("The document expired on %(date)s: it cannot be admitted.") % {"date": data.expiry_date.isoformat()}
+            _("The document expired on %(date)s: it cannot be admitted.")
+            % {"date": formats.date_format(data.expiry_date, "DATE_FORMAT")}
         )
     is_ca4_simplified = document_type.mrz_format == "TD1"
     if admitted and is_ca4_simplified:

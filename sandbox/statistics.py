@@ -12,6 +12,11 @@ prove the two equal. `statistics_coverage` says which months have figures: the b
 period (its `Baseline` row, not a scan of movements; the few baseline records a defect dated
 outside it do not widen it) and the months of the learner's own records (their layer).
 
+`statistics_month` is what the statistics page shows: inside the period, the learner's view;
+outside it, the learner's own records alone (`statistics_own`), with the number of practice
+records a defect dated there (`stray_count`) said apart, never mixed into the figures: they
+are data-quality defects a learner may be asked to find, not the month's statistics.
+
 Shape (keys are codes: ICAO state codes, crossing-point codes, choice values):
 
     {"month": "YYYY-MM",
@@ -327,13 +332,14 @@ class Coverage:
     @property
     def own_outside(self) -> list[dt.date]:
         """The learner's own months outside the practice data's period, most recent first."""
-        return sorted((month for month in self.own if not self._in_period(month)), reverse=True)
+        return sorted((month for month in self.own if not self.in_period(month)), reverse=True)
 
-    def _in_period(self, month: dt.date) -> bool:
+    def in_period(self, month: dt.date) -> bool:
+        """Whether the month is in the practice data's period (`month` is its first day)."""
         return self.first is not None and self.last is not None and self.first <= month <= self.last
 
     def covers(self, month: dt.date) -> bool:
-        return self._in_period(month) or month in self.own
+        return self.in_period(month) or month in self.own
 
     def months(self) -> list[dt.date]:
         """Every covered month, most recent first."""
@@ -351,3 +357,53 @@ def statistics_coverage(*, sandbox: Sandbox | None) -> Coverage:
     period = Baseline.objects.filter(pk=1).values_list("period_start", "period_end").first()
     first, last = (_first_day(period[0]), _first_day(period[1])) if period else (None, None)
     return Coverage(first=first, last=last, own=frozenset(_own_months(sandbox) if sandbox is not None else ()))
+
+
+def statistics_own(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, Any]:
+    """The figures of the learner's own live movements and returns dated in the month: their
+    layer alone (new records and edited copies), never the baseline."""
+    first, following = _month_range(month)
+    if sandbox is None:
+        return empty_statistics(first)
+    live = {"is_deleted": False}
+    counted = _count(
+        Movement.objects.layer_of(sandbox).filter(**live, local_date__gte=first, local_date__lt=following),
+        ReturnEvent.objects.layer_of(sandbox).filter(**live, returned_on__gte=first, returned_on__lt=following),
+        default_months=[first],
+    )
+    return counted[first]
+
+
+def stray_count(*, sandbox: Sandbox | None, month: dt.date) -> int:
+    """How many practice records (baseline movements and returns) in the learner's view are dated
+    in the month: outside the period, a few data-quality defects. Read through the date indexes:
+    a month outside the period holds only those few."""
+    first, following = _month_range(month)
+    return sum(
+        model.objects.visible_to(sandbox)
+        .filter(sandbox__isnull=True, **{f"{field}__gte": first, f"{field}__lt": following})
+        .count()
+        for model, field in ((Movement, "local_date"), (ReturnEvent, "returned_on"))
+    )
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    """What the statistics page shows for a month. Inside the practice data's period: the
+    learner's view (`own_only` False). Outside it: the learner's own records alone, and apart
+    from them `stray`, the number of practice records dated in the month by a defect."""
+
+    data: dict[str, Any]
+    own_only: bool
+    stray: int = 0
+
+
+def statistics_month(*, sandbox: Sandbox | None, month: dt.date, coverage: Coverage) -> MonthFigures:
+    """A month's figures for the statistics page (see `MonthFigures`)."""
+    if coverage.in_period(_first_day(month)):
+        return MonthFigures(data=statistics_for(sandbox=sandbox, month=month), own_only=False)
+    return MonthFigures(
+        data=statistics_own(sandbox=sandbox, month=month),
+        own_only=True,
+        stray=stray_count(sandbox=sandbox, month=month),
+    )

@@ -140,10 +140,10 @@ def ensure_site_content() -> None:
     if HomePage.objects.exists():
         return
     if not Collection.get_first_root_node():
-        Collection.add_root(name="Root")  # images and documents hang on it
+        Collection.add_root(name="OCAM")  # images and documents hang on it (lms/core/migrations/0003)
     spanish, _created = Locale.objects.get_or_create(language_code="es")
     english, _created = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=spanish))
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="OCAM", locale=spanish))
     home = root.add_child(
         instance=HomePage(title="Plataforma de capacitación OCAM", slug="inicio", locale=spanish, live=True)
     )

@@ -399,6 +399,8 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "wagtailimages_chooser:select_format": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
     # Key Wagtail admin screens: who gets in.
     "wagtailadmin_home": Case(admin(trainer=OK, administrator=OK)),
+    # Wagtail's account page without its name and e-mail panel (lms/people/viewsets.py).
+    "admin_account": Case(admin(trainer=OK, administrator=OK)),
     "wagtailadmin_explore_root": Case(admin(trainer=OK, administrator=OK)),
     "wagtailimages:index": Case(admin(trainer=OK, administrator=OK)),
     "wagtaildocs:index": Case(admin(trainer=OK, administrator=OK)),

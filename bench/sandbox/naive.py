@@ -8,9 +8,10 @@ them) as model instances, saved with `bulk_create` in batches of 1,000 rows per 
 
 The rows have the baseline's shape, so the database does comparable work per movement: about
 0.29 people and 0.35 documents per movement (the 1M baseline has 0.28 and 0.34), uids from 1,
-`search_name` from `name_search_key`, local dates in the crossing point's time zone, age groups
-from `services.age_group`, valid MRZs. It writes no returns, alerts, defects or statistics
-summary, all of which the real generator does: the comparison favours the naive side.
+`search_name` and `sort_name` from `name_search_key` and `name_sort_key`, local dates in the
+crossing point's time zone, age groups from `services.age_group`, valid MRZs. It writes no
+returns, alerts, defects or statistics summary, all of which the real generator does: the
+comparison favours the naive side.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from faker import Faker
 
 from sandbox.models import CrossingPoint, Document, Movement, Person, TravelPurpose
 from sandbox.mrz import mrz_compose_td3
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 from sandbox.services import age_group
 
 BATCH = 1_000
@@ -80,6 +81,7 @@ def naive_generate(*, movements: int, seed: int) -> dict[str, int]:
             national_id_number=fake.numerify("#############"),
             national_id_country_id=nationality,
             search_name=name_search_key(given, surname_1, surname_2),
+            sort_name=name_sort_key(surname_1, surname_2, given),
         )
         batches.add(person)
         for _ in range(2 if rng.random() < 0.2 else 1):

@@ -59,10 +59,17 @@ class ProgressSnapshot:
 
 @dataclass(frozen=True)
 class RequirementStatus:
+    """How a learner stands on one requirement. A status that counts nothing (`total` 0: no graded
+    quiz in the course for "every graded quiz passed") is met, and does not apply: pages do not list it."""
+
     label: str
     is_met: bool
     done: int
     total: int
+
+    @property
+    def is_applicable(self) -> bool:
+        return self.total > 0
 
 
 class Requirement:

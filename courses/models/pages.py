@@ -69,6 +69,8 @@ class CataloguePage(TreePositionFromDatabaseMixin, Page):
     parent_page_types = ["core.HomePage"]
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
+    # The explorer lists the children in the course's order (Wagtail's default: last edited first).
+    admin_default_ordering = "ord"
 
     introduction = models.TextField(_("introduction"), blank=True)
 
@@ -91,6 +93,8 @@ class CoursePage(TreePositionFromDatabaseMixin, Page):
     page_description = _("A course: its outline, audience, rules for completion and certificate.")
     parent_page_types = ["courses.CataloguePage"]
     subpage_types = ["courses.ModulePage"]
+    # The explorer lists the children in the course's order (Wagtail's default: last edited first).
+    admin_default_ordering = "ord"
 
     summary = models.TextField(_("summary"), max_length=600, help_text=_("Two or three sentences for the catalogue."))
     cover_image = models.ForeignKey(
@@ -223,6 +227,8 @@ class ModulePage(TreePositionFromDatabaseMixin, Page):
     page_description = _("A module of a course: an ordered group of lessons.")
     parent_page_types = ["courses.CoursePage"]
     subpage_types = ["courses.LessonPage"]
+    # The explorer lists the children in the course's order (Wagtail's default: last edited first).
+    admin_default_ordering = "ord"
 
     summary = models.TextField(_("summary"), blank=True, max_length=600)
     requires_previous_module = models.BooleanField(

@@ -10,6 +10,7 @@ from courses.services.enrolment import (
     enrolments_assign,
 )
 from courses.services.progress import (
+    LessonCompletionRefused,
     activity_result_record,
     enrolment_completion_update,
     lesson_access_check,
@@ -21,6 +22,7 @@ __all__ = [
     "AttemptAnswersInvalid",
     "AttemptRefused",
     "BulkEnrolmentResult",
+    "LessonCompletionRefused",
     "activity_result_record",
     "attempt_start",
     "attempt_submit",

@@ -11,7 +11,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentPolicy, EnrolmentSource
 from courses.selectors import enrolment_current, prerequisites_missing
@@ -22,7 +22,9 @@ from lms.people.selectors import user_list
 def _check_prerequisites(*, learner: User, course: CoursePage) -> None:
     missing = prerequisites_missing(learner=learner, course=course)
     if missing:
-        titles = ", ".join(f"«{course.title}»" for course in missing)
+        titles = ", ".join(
+            pgettext("quotation marks around a title", "«%(title)s»") % {"title": course.title} for course in missing
+        )
         raise ValidationError(
             ngettext(
                 "Complete the prerequisite course %(titles)s first.",

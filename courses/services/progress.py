@@ -2,7 +2,12 @@
 
 A lesson is completed by the learner ("Mark as completed"), or by the pass that leaves every
 graded activity the course's rules require in that lesson passed (`activity_result_record`),
-in the transaction that records the pass.
+in the transaction that records the pass. A lesson holding such an activity is completed by
+that pass only: marking it by hand before is refused (`LessonCompletionRefused`), so that no
+lesson, and no progress bar, counts a required quiz as done before it is passed.
+
+`now`, where a service takes it, is the moment of the action (default: now); the demo's
+history passes past ones, as `certificates.services.certificate_request` does.
 
 A course is completed by `enrolment_completion_update` only, from the course's rules. The
 enrolment's `completed_at` is set by a conditional UPDATE, so that of two concurrent requests
@@ -13,6 +18,7 @@ taken back: editing a published course leaves completions already earned as they
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -24,7 +30,9 @@ from courses.blocks import ProgressSnapshot
 from courses.models import ActivityResult, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import (
     course_outline,
+    lesson_activities_pending,
     lesson_activities_required,
+    lesson_pending_text,
     lesson_refusal,
     progress_snapshot,
     requirement_statuses,
@@ -44,28 +52,44 @@ def lesson_access_check(*, enrolment: Enrolment | None, lesson: LessonPage, cour
         raise PermissionDenied(refusal)
 
 
+class LessonCompletionRefused(PermissionDenied):
+    """A lesson that its required graded activities complete, marked by hand before they are passed."""
+
+
 @transaction.atomic
 def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage) -> LessonCompletion:
-    """Record a lesson as completed (once) and re-check the course's completion."""
+    """Record a lesson as completed (once) and re-check the course's completion.
+
+    Refused while a graded activity of the lesson that the course's rules require is not passed:
+    passing it completes the lesson."""
     lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
-    completion = _lesson_completion_record(enrolment=enrolment, lesson_key=lesson.translation_key)
+    existing = LessonCompletion.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).first()
+    if existing is None:
+        pending = lesson_activities_pending(enrolment=enrolment, lesson=lesson, course=course)
+        if pending:
+            raise LessonCompletionRefused(lesson_pending_text(pending))
+    completion = existing or _lesson_completion_record(enrolment=enrolment, lesson_key=lesson.translation_key)
     enrolment_touch(enrolment=enrolment, lesson_key=lesson.translation_key)
     enrolment_completion_update(enrolment=enrolment, course=course)
     return completion
 
 
-def _lesson_completion_record(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> LessonCompletion:
+def _lesson_completion_record(
+    *, enrolment: Enrolment, lesson_key: uuid.UUID, now: datetime | None = None
+) -> LessonCompletion:
     try:
         with transaction.atomic():
-            completion, _created = LessonCompletion.objects.get_or_create(enrolment=enrolment, lesson_key=lesson_key)
+            completion, _created = LessonCompletion.objects.get_or_create(
+                enrolment=enrolment, lesson_key=lesson_key, defaults={"completed_at": now or timezone.now()}
+            )
     except IntegrityError:  # a concurrent request recorded it first
         completion = LessonCompletion.objects.get(enrolment=enrolment, lesson_key=lesson_key)
     return completion
 
 
-def enrolment_touch(*, enrolment: Enrolment, lesson_key: uuid.UUID) -> None:
+def enrolment_touch(*, enrolment: Enrolment, lesson_key: uuid.UUID, now: datetime | None = None) -> None:
     """Remember where the learner was last active, to resume there."""
-    now = timezone.now()
+    now = now or timezone.now()
     Enrolment.objects.filter(pk=enrolment.pk).update(last_activity_at=now, last_lesson_key=lesson_key)
     enrolment.last_activity_at, enrolment.last_lesson_key = now, lesson_key
 
@@ -80,6 +104,7 @@ def activity_result_record(
     kind: str,
     score: Decimal,
     pass_mark: int,
+    now: datetime | None = None,
 ) -> ActivityResult:
     """Record one graded result of an activity, and what it completes, in one transaction.
 
@@ -91,7 +116,7 @@ def activity_result_record(
         raise ValidationError(_("A score is a percentage from 0 to 100."))
     # One recording at a time per learner: two passes of one lesson's activities see each other.
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()
-    now = timezone.now()
+    now = now or timezone.now()
     result, created = ActivityResult.objects.select_for_update().get_or_create(
         enrolment=enrolment,
         lesson_key=lesson_key,
@@ -114,14 +139,14 @@ def activity_result_record(
             and lesson_key not in snapshot.completed_lesson_keys
             and all((done := snapshot.result_of(activity)) and done.is_passed for activity in required)
         ):
-            _lesson_completion_record(enrolment=enrolment, lesson_key=lesson_key)
+            _lesson_completion_record(enrolment=enrolment, lesson_key=lesson_key, now=now)
             snapshot.completed_lesson_keys.add(lesson_key)
-    enrolment_completion_update(enrolment=enrolment, course=course, snapshot=snapshot)
+    enrolment_completion_update(enrolment=enrolment, course=course, snapshot=snapshot, now=now)
     return result
 
 
 def enrolment_completion_update(
-    *, enrolment: Enrolment, course: CoursePage, snapshot: ProgressSnapshot | None = None
+    *, enrolment: Enrolment, course: CoursePage, snapshot: ProgressSnapshot | None = None, now: datetime | None = None
 ) -> bool:
     """Complete the enrolment if the course's rules are all met. True if this call completed it.
 
@@ -132,7 +157,7 @@ def enrolment_completion_update(
     snapshot = snapshot or progress_snapshot(enrolment=enrolment, course=course)
     if not all(status.is_met for status in requirement_statuses(course=course, snapshot=snapshot)):
         return False
-    now = timezone.now()
+    now = now or timezone.now()
     completed = Enrolment.objects.filter(pk=enrolment.pk, completed_at__isnull=True).update(completed_at=now)
     if not completed:
         return False

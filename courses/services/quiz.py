@@ -8,13 +8,18 @@ draw (a tampered form), or when the quiz changed since the attempt started (a st
 Submitting the same answers twice returns the first grading. A form with an answer the learner
 can correct (a number that cannot be read) is not graded: the attempt stays open and the
 refusal (`AttemptAnswersInvalid`) says, question by question, what to correct.
+
+`now` is the moment of the action (default: now) and `rng` the random generator that draws the
+questions (default: the system's): the demo's history passes past moments and a seeded
+generator, so that it is back-dated and the same for a seed.
 """
 
 from __future__ import annotations
 
+import random
 import secrets
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.db import IntegrityError, transaction
@@ -45,12 +50,21 @@ SUBMISSION_GRACE = timedelta(seconds=30)
 
 
 @transaction.atomic
-def attempt_start(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePage, block_id: str) -> QuizAttempt:
+def attempt_start(
+    *,
+    enrolment: Enrolment,
+    lesson: LessonPage,
+    course: CoursePage,
+    block_id: str,
+    now: datetime | None = None,
+    rng: random.Random | None = None,
+) -> QuizAttempt:
     """Start an attempt (or return the one in progress), drawing its questions."""
     lesson_access_check(enrolment=enrolment, lesson=lesson, course=course)
     block, quiz = quiz_block(lesson=lesson, block_id=block_id)
     Enrolment.objects.select_for_update().filter(pk=enrolment.pk).first()  # one start at a time per learner
-    now = timezone.now()
+    now = now or timezone.now()
+    rng = rng or secrets.SystemRandom()
     attempts = quiz_attempts(enrolment=enrolment, lesson_key=lesson.translation_key, block_id=block_id)
     for attempt in attempts:
         if attempt.status == AttemptStatus.IN_PROGRESS:
@@ -74,10 +88,10 @@ def attempt_start(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePag
         raise AttemptRefused(_("This quiz has no questions yet."), code="empty")
     quiz_translation_check(keys=keys, lesson=lesson)
     if len(keys) > quiz["question_count"]:
-        keys = secrets.SystemRandom().sample(keys, quiz["question_count"])
+        keys = rng.sample(keys, quiz["question_count"])
     questions = questions_in_locale(keys=keys, locale_id=lesson.locale_id)
     drawn = [
-        {"question": questions[key].pk, "seed": secrets.token_hex(8), "shuffle": bool(quiz["shuffle_options"])}
+        {"question": questions[key].pk, "seed": f"{rng.getrandbits(64):016x}", "shuffle": bool(quiz["shuffle_options"])}
         for key in keys
         if key in questions
     ]
@@ -92,7 +106,7 @@ def attempt_start(*, enrolment: Enrolment, lesson: LessonPage, course: CoursePag
         deadline_at=now + timedelta(minutes=minutes) if minutes else None,
     )
     attempt.save()
-    enrolment_touch(enrolment=enrolment, lesson_key=lesson.translation_key)
+    enrolment_touch(enrolment=enrolment, lesson_key=lesson.translation_key, now=now)
     return attempt
 
 
@@ -125,7 +139,15 @@ def _responses_from(*, drawn: list[DrawnQuestion], data) -> tuple[dict[str, obje
 
 
 @transaction.atomic
-def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePage, lesson: LessonPage) -> QuizAttempt:
+def attempt_submit(
+    *,
+    attempt_token: uuid.UUID,
+    learner,
+    data,
+    course: CoursePage,
+    lesson: LessonPage,
+    now: datetime | None = None,
+) -> QuizAttempt:
     """Grade an attempt once. The same answers submitted again return the same attempt."""
     attempt = (
         QuizAttempt.objects.select_for_update()
@@ -141,7 +163,8 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
         if attempt.responses == responses and not errors:
             return attempt
         raise AttemptRefused(_("This attempt was already graded; your first submission stands."), code="already_graded")
-    if attempt.status == AttemptStatus.EXPIRED or attempt.is_past_deadline(at=timezone.now() - SUBMISSION_GRACE):
+    now = now or timezone.now()
+    if attempt.status == AttemptStatus.EXPIRED or attempt.is_past_deadline(at=now - SUBMISSION_GRACE):
         raise AttemptRefused(_("The time limit for this attempt has passed, so it was not graded."), code="time_limit")
     if errors:
         raise AttemptAnswersInvalid(errors)
@@ -166,7 +189,7 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
         )
     score = (earned * 100 / possible).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) if possible else Decimal(0)
     attempt.status = AttemptStatus.SUBMITTED
-    attempt.submitted_at = timezone.now()
+    attempt.submitted_at = now
     attempt.responses = responses
     attempt.points_earned = earned
     attempt.points_possible = possible
@@ -181,7 +204,7 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
             _("This attempt was already graded; your first submission stands."), code="race"
         ) from error
     enrolment = attempt.enrolment
-    enrolment_touch(enrolment=enrolment, lesson_key=attempt.lesson_key)
+    enrolment_touch(enrolment=enrolment, lesson_key=attempt.lesson_key, now=now)
     activity_result_record(
         enrolment=enrolment,
         course=course,
@@ -190,5 +213,6 @@ def attempt_submit(*, attempt_token: uuid.UUID, learner, data, course: CoursePag
         kind=block.activity_kind,
         score=score,
         pass_mark=quiz["pass_mark"],
+        now=now,
     )
     return attempt

@@ -1,4 +1,5 @@
-"""Template filters for numbers on learner pages, in the reader's language: `{{ score|percent }}`, `{{ n|number }}`."""
+"""Template filters for numbers in the reader's language, on learner pages and trainers' reports:
+`{{ score|percent }}`, `{{ n|number }}`, `{{ facility|number:2 }}` (always two decimals)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,9 @@ def percent(value) -> str:
 
 
 @register.filter
-def number(value) -> str:
-    """A number with the active language's decimal separator, decimals cut at two, no trailing zeros."""
-    return number_text(value)
+def number(value, places=None) -> str:
+    """A number with the active language's decimal separator, decimals cut at two, no trailing zeros;
+    with an argument, exactly that many decimals."""
+    if places in (None, ""):
+        return number_text(value)
+    return number_text(value, places=int(places), fixed=True)

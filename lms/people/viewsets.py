@@ -1,10 +1,12 @@
-"""Wagtail admin screens for people: users with their staff profile and roles, and the reference data."""
+"""Wagtail admin screens for people: users with their staff profile and roles, the reference data, and
+one's own account page."""
 
 from __future__ import annotations
 
 from django.db.models import QuerySet
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.views import account as wagtail_account
 from wagtail.admin.views.generic.usage import UsageView
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from wagtail.users.views import users as wagtail_users
@@ -60,6 +62,17 @@ class UserViewSet(wagtail_users.UserViewSet):
 
     def get_form_class(self, for_update: bool = False) -> type:
         return PersonEditForm if for_update else PersonCreationForm
+
+
+class AccountView(wagtail_account.AccountView):
+    """Wagtail's own account page (language, theme, picture, password) without its name and e-mail
+    panel: the platform's User has one full name, not a first and a last name, and a person's name
+    (printed on certificates) and login e-mail are an administrator's to change."""
+
+    def get_panels(self) -> list[wagtail_account.BaseSettingsPanel]:
+        return [
+            panel for panel in super().get_panels() if not isinstance(panel, wagtail_account.NameEmailSettingsPanel)
+        ]
 
 
 class CountryViewSet(ModelViewSet):

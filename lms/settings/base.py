@@ -7,10 +7,12 @@ security for production. `.env.example` documents each variable.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 import environ
 from celery.schedules import crontab
+from django.core.paginator import UnorderedObjectListWarning
 from django.utils.translation import gettext_lazy as _
 
 from lms.settings.validation import (
@@ -181,6 +183,8 @@ LANGUAGES = [("es", _("Spanish")), ("en", _("English"))]
 LOCALE_PATHS = [PROJECT_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Guatemala")
 USE_I18N = True
+# English dates and times without abbreviations' full stops (lms/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["lms.formats"]
 USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
@@ -220,6 +224,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No Gravatar (D3, and the CSP blocks it anyway): the admin shows an uploaded avatar or Wagtail's default.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Trainers publish directly (README, "Authoring and translating"): no moderation workflow, so the
+# editor offers no "Submit to Moderators approval" (Wagtail's sample workflow, named in English).
+WAGTAIL_WORKFLOW_ENABLED = False
+# The admin's account page: people's names and login e-mails are an administrator's to change
+# (lms/people/viewsets.py drops Wagtail's first/last name panel), and every date is in the
+# platform's one time zone (docs/decisions/0019), so there is no time zone to choose.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
 
 # Courses: blocks and completion requirements that lower apps add (see courses/blocks/__init__.py).
 COURSES_LESSON_BLOCKS: list[tuple[str, str]] = []
@@ -373,6 +385,15 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# wagtail-localize's translations report paginates an unordered queryset (its view, not ours):
+# Django's warning about it, and only that one, is silenced.
+warnings.filterwarnings(
+    "ignore",
+    message=r"Pagination may yield inconsistent results with an unordered object_list: "
+    r"<class 'wagtail_localize\.models\.Translation'> QuerySet",
+    category=UnorderedObjectListWarning,
+)
 
 LOGGING = {
     "version": 1,

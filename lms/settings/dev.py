@@ -7,8 +7,10 @@ import secrets
 import sys
 from collections.abc import Mapping, Sequence
 
+from django.utils.log import DEFAULT_LOGGING
+
 from lms.settings.base import *  # noqa: F403
-from lms.settings.base import DEBUG_FROM_ENV, SECRET_KEY, VAR_DIR
+from lms.settings.base import DEBUG_FROM_ENV, LOGGING, SECRET_KEY, VAR_DIR
 
 DEBUG = True if DEBUG_FROM_ENV is None else DEBUG_FROM_ENV
 
@@ -55,3 +57,21 @@ SECRET_KEY = SECRET_KEY or _local_secret_key()
 
 # The worker prints the console backend's e-mails as they are, not as warning log records.
 CELERY_WORKER_REDIRECT_STDOUTS = False
+
+# The console of `make run`: every record once, through the root logger's handler (Django's own
+# console handler on the "django" logger printed each a second time), and a 4xx as the server's
+# access line only: django.request logs a 4xx as a warning (a 403 with its traceback), a server
+# error as an error, with its traceback. Configuring "django" resets its children, so the access
+# log's own handler and format (Django's defaults) are declared again.
+LOGGING = {
+    **LOGGING,
+    "formatters": {**LOGGING["formatters"], "django.server": DEFAULT_LOGGING["formatters"]["django.server"]},
+    "handlers": {**LOGGING["handlers"], "django.server": DEFAULT_LOGGING["handlers"]["django.server"]},
+    "loggers": {
+        **LOGGING["loggers"],
+        "django": {"handlers": [], "level": "INFO"},
+        "django.request": {"level": "ERROR"},
+        "django.security.csrf": {"level": "ERROR"},  # a refused form: its 403 page says why
+        "django.server": DEFAULT_LOGGING["loggers"]["django.server"],
+    },
+}

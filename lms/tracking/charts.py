@@ -26,6 +26,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
+from lms.tracking.coverage import coverage_label, coverage_percent, percent_label
+
 COLOURS = ("#1F4E79", "#B35900", "#2E7D32", "#6A1B9A", "#00838F", "#AD1457", "#5D4037", "#37474F")
 STYLE = Style(
     background="#ffffff",
@@ -73,14 +75,6 @@ class Chart:
     @property
     def data_uri(self) -> str:
         return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
-
-
-def _percent(valid: int, required: int) -> float | None:
-    return round(100 * valid / required, 1) if required else None
-
-
-def _shown(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f} %"
 
 
 def _text_width(text: str) -> float:
@@ -165,7 +159,7 @@ def _config(kind, title: str, *, legend: list[str] | None, percent: bool = True,
     )
     if percent:
         chart.range = (0, 100)
-        chart.value_formatter = lambda value: _shown(value)
+        chart.value_formatter = lambda value: percent_label(None if value is None else round(value))
     return chart
 
 
@@ -188,25 +182,27 @@ def _horizontal(kind, title: str, categories: list[str], *, legend: list[str] | 
 def coverage_bars(*, title: str, label_header: str, items: list[tuple[str, int, int]]) -> Chart:
     """Coverage (valid over required) per label, as horizontal bars."""
     chart, side_labels = _horizontal(pygal.HorizontalBar, title, [label for label, _v, _r in items], legend=None)
-    chart.add(_("Coverage"), [_percent(valid, required) for _label, valid, required in items])
-    rows = [[label, str(valid), str(required), _shown(_percent(valid, required))] for label, valid, required in items]
-    measured = [(label, _percent(valid, required), valid, required) for label, valid, required in items if required]
+    chart.add(_("Coverage"), [coverage_percent(valid, required) for _label, valid, required in items])
+    rows = [[label, str(valid), str(required), coverage_label(valid, required)] for label, valid, required in items]
+    measured = [
+        (label, coverage_percent(valid, required), valid, required) for label, valid, required in items if required
+    ]
     if not measured:
         summary = _("No one is required to hold this certificate yet.")
     elif len(measured) == 1:
         label, percent, valid, required = measured[0]
         summary = _("%(label)s: %(percent)s (%(valid)d of %(required)d).") % {
             "label": label,
-            "percent": _shown(percent),
+            "percent": percent_label(percent),
             "valid": valid,
             "required": required,
         }
     else:
         low, high = min(measured, key=lambda m: m[1]), max(measured, key=lambda m: m[1])
         summary = _("Coverage ranges from %(low)s (%(low_label)s) to %(high)s (%(high_label)s).") % {
-            "low": _shown(low[1]),
+            "low": percent_label(low[1]),
             "low_label": low[0],
-            "high": _shown(high[1]),
+            "high": percent_label(high[1]),
             "high_label": high[0],
         }
     headers = [label_header, _("Valid certificates"), _("People required"), _("Coverage")]
@@ -226,9 +222,9 @@ def coverage_trend(*, title: str, months: list[date], series: list[tuple[str, li
     chart = _config(pygal.Line, title, legend=legend, height=_vertical_height(labels, legend), x_label_rotation=45)
     chart.x_labels = labels
     for name, values in series:
-        chart.add(name, [_percent(valid, required) for valid, required in values])
+        chart.add(name, [coverage_percent(valid, required) for valid, required in values])
     rows = [
-        [label, *(_shown(_percent(*values[index])) for _name, values in series)] for index, label in enumerate(labels)
+        [label, *(coverage_label(*values[index]) for _name, values in series)] for index, label in enumerate(labels)
     ]
     summary = _("No coverage recorded yet.")
     if series and months:
@@ -237,9 +233,9 @@ def coverage_trend(*, title: str, months: list[date], series: list[tuple[str, li
         if first is not None and last[1]:
             summary = _("%(name)s: from %(start)s in %(start_month)s to %(end)s in %(end_month)s.") % {
                 "name": series[0][0],
-                "start": _shown(_percent(*first[1])),
+                "start": coverage_label(*first[1]),
                 "start_month": labels[first[0]],
-                "end": _shown(_percent(*last)),
+                "end": coverage_label(*last),
                 "end_month": labels[-1],
             }
     return _chart(chart, title=title, summary=summary, headers=[_("Month"), *names], rows=rows)
@@ -268,18 +264,18 @@ def grouped_coverage(*, title: str, groups: list[str], series: list[tuple[str, l
     chart = _config(pygal.Bar, title, legend=names, height=_vertical_height(groups, names), x_label_rotation=45)
     chart.x_labels = groups
     for name, values in series:
-        chart.add(name, [_percent(valid, required) for valid, required in values])
-    rows = [[group, *(_shown(_percent(*values[index])) for _n, values in series)] for index, group in enumerate(groups)]
+        chart.add(name, [coverage_percent(valid, required) for valid, required in values])
+    rows = [[group, *(coverage_label(*values[index]) for _n, values in series)] for index, group in enumerate(groups)]
     summary = _("No coverage recorded yet.")
     if series:
-        measured = [(groups[i], _percent(*v)) for i, v in enumerate(series[0][1]) if v[1]]
+        measured = [(groups[i], coverage_percent(*v)) for i, v in enumerate(series[0][1]) if v[1]]
         if measured:
             low, high = min(measured, key=lambda m: m[1]), max(measured, key=lambda m: m[1])
             summary = _("%(name)s: highest in %(high_label)s (%(high)s), lowest in %(low_label)s (%(low)s).") % {
                 "name": series[0][0],
                 "high_label": high[0],
-                "high": _shown(high[1]),
+                "high": percent_label(high[1]),
                 "low_label": low[0],
-                "low": _shown(low[1]),
+                "low": percent_label(low[1]),
             }
     return _chart(chart, title=title, summary=summary, headers=["", *names], rows=rows)

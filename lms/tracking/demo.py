@@ -2,14 +2,24 @@
 training rules on the demo courses, and the training history of the staff.
 
 The history is made the way real data is. Each synthetic official who trained has an enrolment
-in the course their job requires, its lessons completed and its quiz passed over the days they
-took it, the course completed on its day, and the certificate requested, issued (its PDF drawn
-in their language by the issuance service the worker's task calls) and e-mailed on that day;
-the expiry reminders due by now were sent. Completions are spread over the last 30 months (the
-demo courses' certificates are valid two or three years), so that dashboards show certificates
-valid, expiring and expired, and people overdue. Course reports, person pages and dashboards
-therefore count the same enrolments, completions and certificates. Quiz answers are not
-invented: the trainers' item analysis starts empty.
+in the course their job requires, its lessons read in order over the days they took it, its
+quiz taken through the courses services (`attempt_start`, `attempt_submit`) in their language,
+answering the questions each attempt drew, the pass completing the quiz's lesson and the course
+on its day, and the certificate requested, issued (its PDF drawn in their language by the
+issuance service the worker's task calls) and e-mailed on that day; the expiry reminders due by
+now were sent. Completions are spread over the last 30 months (the demo courses' certificates
+are valid two or three years), so that dashboards show certificates valid, expiring and expired,
+and people overdue. Course reports, person pages and dashboards therefore count the same
+enrolments, completions and certificates, and the trainers' item analysis reads real answers.
+
+The answers follow a two-parameter item response model: each official has an ability, each
+question a difficulty and a discrimination (from the seed and the question's translation key),
+and a question is answered right with probability 1 / (1 + e^(-discrimination * (ability -
+difficulty))). Most pass at the first attempt; some fail once or twice and pass after studying
+(their ability grows between attempts); nobody is left without a pass, since every official
+with a history completed the course: the last attempt allowed is answered well enough to pass.
+A wrong answer is one a person would give (another option, a number off by a step, a word
+misspelt, two matches or two steps swapped), so facility and discrimination vary by question.
 
 Load it with `lms.background.background_work_in_this_process()` (the command does): the tasks the
 services send run here, and no e-mail leaves. Only the synthetic staff get a history; the
@@ -22,9 +32,10 @@ history by (learner, course).
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
@@ -34,10 +45,20 @@ from django.utils import timezone
 
 from certificates.models import Certificate, IssueStatus
 from certificates.services import certificate_email_send, certificate_issue, certificate_request, reminders_send
+from courses.blocks import normalize_text
 from courses.blocks.completion import ActivityRef
 from courses.demo.loader import demo_course_key
-from courses.models import ActivityResult, CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
-from courses.selectors import course_activities, progress_snapshot, requirement_statuses, structure_course
+from courses.models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
+from courses.selectors import (
+    DrawnQuestion,
+    activities_required,
+    attempt_questions,
+    course_activities,
+    progress_snapshot,
+    requirement_statuses,
+    structure_course,
+)
+from courses.services import activity_result_record, attempt_start, attempt_submit, enrolment_completion_update
 from lms.people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
 from lms.people.roles import Role, group_for
 from lms.tracking import services
@@ -138,20 +159,43 @@ def demo_rules_create(*, country: Country, created_on: date) -> int:
 
 @dataclass(frozen=True)
 class CoursePlan:
-    """What completing a course takes: its lessons, in order, and its graded activities."""
+    """What completing a course takes: its lessons in order, each with the graded activities its
+    course's rules require there, and the course and lessons in each language, to take them in."""
 
     course: CoursePage
     lesson_keys: list[uuid.UUID]
     activities: list[ActivityRef]
+    required: dict[uuid.UUID, list[ActivityRef]] = field(default_factory=dict)
+    courses: dict[str, CoursePage] = field(default_factory=dict)
+    lessons: dict[tuple[uuid.UUID, str], LessonPage] = field(default_factory=dict)
+
+    def in_language(self, lesson_key: uuid.UUID, language: str) -> tuple[CoursePage, LessonPage]:
+        """The course and the lesson as a learner reading `language` takes them (else in the course's language)."""
+        if (lesson_key, language) not in self.lessons or language not in self.courses:
+            language = self.course.locale.language_code
+        return self.courses[language], self.lessons[(lesson_key, language)]
 
 
 def _course_plan(course: CoursePage) -> CoursePlan:
     structure = structure_course(course)
     lessons = LessonPage.objects.live().descendant_of(structure).order_by("path")
+    lesson_keys = list(lessons.values_list("translation_key", flat=True))
+    activities = course_activities(structure=structure)
+    required: dict[uuid.UUID, list[ActivityRef]] = {}
+    for activity in activities_required(structure=structure, activities=activities):
+        required.setdefault(activity.lesson_key, []).append(activity)
+    courses = {
+        version.locale.language_code: version
+        for version in CoursePage.objects.live().filter(translation_key=course.translation_key).select_related("locale")
+    }
+    taken = LessonPage.objects.live().filter(translation_key__in=list(required)).select_related("locale")
     return CoursePlan(
         course=course,
-        lesson_keys=list(lessons.values_list("translation_key", flat=True)),
-        activities=course_activities(structure=structure),
+        lesson_keys=lesson_keys,
+        activities=activities,
+        required=required,
+        courses=courses,
+        lessons={(lesson.translation_key, lesson.locale.language_code): lesson for lesson in taken},
     )
 
 
@@ -159,51 +203,245 @@ def _at(day: date, minute_of_day: int) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(minute_of_day // 60, minute_of_day % 60)))
 
 
-def _course_taken(
-    *, enrolment: Enrolment, plan: CoursePlan, enrolled_at: datetime, completed_at: datetime, score: int
-) -> None:
-    """The enrolment's lessons read and its activities passed between enrolling and completing, then completed."""
-    steps = len(plan.lesson_keys) + 1
-    span = completed_at - enrolled_at
-    LessonCompletion.objects.bulk_create(
-        [
-            LessonCompletion(enrolment=enrolment, lesson_key=key, completed_at=enrolled_at + span * step / steps)
-            for step, key in enumerate(plan.lesson_keys, start=1)
-        ],
-        ignore_conflicts=True,
-    )
-    ActivityResult.objects.bulk_create(
-        [
-            ActivityResult(
-                enrolment=enrolment,
-                lesson_key=activity.lesson_key,
-                block_id=activity.block_id,
-                kind=activity.kind,
-                best_score=Decimal(max(activity.pass_mark, 100 - score)),
-                attempts=1,
-                passed_at=completed_at,
-                updated_at=completed_at,
-            )
-            for activity in plan.activities
-        ],
-        ignore_conflicts=True,
-    )
-    unmet = [
-        status
-        for status in requirement_statuses(
-            course=plan.course, snapshot=progress_snapshot(enrolment=enrolment, course=plan.course)
-        )
-        if not status.is_met
+# The item response model (see the module's docstring): abilities, and how much studying between
+# two attempts adds; each question's difficulty and discrimination come from its translation key.
+ABILITY = (1.0, 0.8)  # mean, standard deviation
+STUDY = 0.8
+DIFFICULTY = (-0.3, 1.0)
+DISCRIMINATION = (0.4, 2.0)
+MINUTES_PER_ATTEMPT = (6, 25)
+
+
+@dataclass
+class Learner:
+    """One synthetic official taking a course's graded activities."""
+
+    language: str
+    rng: random.Random
+    ability: float
+    seed: int  # the load's: questions are as hard for everyone
+
+
+def _item(seed: int, question_key: uuid.UUID) -> tuple[float, float]:
+    """A question's difficulty and discrimination, the same for everyone and every load."""
+    rng = random.Random(f"{seed}-item-{question_key}")  # noqa: S311 - synthetic data
+    return rng.gauss(*DIFFICULTY), rng.uniform(*DISCRIMINATION)
+
+
+def _answers_right(learner: Learner, drawn: list[DrawnQuestion]) -> list[bool]:
+    right = []
+    for question in drawn:
+        difficulty, discrimination = _item(learner.seed, question.question.translation_key)
+        chance = 1 / (1 + math.exp(-discrimination * (learner.ability - difficulty)))
+        right.append(learner.rng.random() < chance)
+    return right
+
+
+def _typed_number(number: Decimal, language: str) -> str:
+    """A number as an official types it: their decimal separator, no thousands separator, never
+    three decimals after one to three digits (which `read_number` refuses as ambiguous)."""
+    text = format(number.normalize(), "f")
+    if "." in text:
+        whole, fraction = text.split(".")
+        digits = whole.lstrip("-")
+        if len(fraction) == 3 and 1 <= len(digits) <= 3 and not digits.startswith("0"):
+            fraction += "0"
+        text = f"{whole}{',' if language == 'es' else '.'}{fraction}"
+    return text
+
+
+def _wrong_number(value, rng: random.Random) -> Decimal:
+    """A number a person gets wrong: the sign forgotten, or off by a step of its size (90 -> 80 or
+    110, 236737 -> 226737), outside the tolerance."""
+    answer, tolerance = Decimal(value["answer"]), Decimal(value["tolerance"] or 0)
+    if answer < 0 and rng.random() < 0.5:
+        return -answer
+    magnitude = math.floor(math.log10(abs(answer))) if answer else 0
+    step = Decimal(10) ** (magnitude - 1 if magnitude >= 2 else magnitude)
+    offset = step * rng.choice((-2, -1, 1, 2))
+    while abs(offset) <= tolerance:
+        offset *= 10
+    return answer + offset
+
+
+def _misspelt(text: str, rng: random.Random) -> str:
+    """A word as a hurried person writes it: a letter left out, or in a short code two swapped (GTM -> GMT)."""
+    if len(text) >= 4:
+        index = rng.randrange(1, len(text) - 1)
+        return text[:index] + text[index + 1 :]
+    if len(text) >= 2:
+        index = rng.randrange(len(text) - 1)
+        return text[:index] + text[index + 1] + text[index] + text[index + 2 :]
+    return ""
+
+
+def _ids(list_value) -> list[str]:
+    return [child.id for child in list_value.bound_blocks]
+
+
+def _form_answer(question: DrawnQuestion, *, right: bool, language: str, rng: random.Random) -> dict[str, object]:
+    """The form fields an official fills in for one question: the right answer, or a wrong one a person gives."""
+    kind, value, name = question.block.kind, question.value, question.field
+    if kind in ("single_choice", "multiple_response"):
+        options = [(child.id, child.value["is_correct"]) for child in value["options"].bound_blocks]
+        correct = [id for id, is_correct in options if is_correct]
+        wrong = [id for id, is_correct in options if not is_correct]
+        if kind == "single_choice":
+            return {name: correct[0] if right or not wrong else rng.choice(wrong)}
+        if right:
+            return {name: correct}
+        if len(correct) > 1 and (not wrong or rng.random() < 0.5):
+            return {name: rng.sample(correct, len(correct) - 1)}  # one forgotten
+        return {name: [*correct, rng.choice(wrong)] if wrong else correct[:-1]}  # one too many
+    if kind == "true_false":
+        return {name: "true" if bool(value["answer"]) == right else "false"}
+    if kind == "numeric":
+        number = Decimal(value["answer"]) if right else _wrong_number(value, rng)
+        return {name: _typed_number(number, language)}
+    if kind == "short_text":
+        accepted = list(value["accepted_answers"])
+        answer = rng.choice(accepted)
+        if right:
+            return {name: answer}
+        misspelt = _misspelt(answer, rng)
+        known = {normalize_text(text) for text in accepted}
+        return {name: misspelt if normalize_text(misspelt) not in known else ""}
+    if kind == "matching":
+        shown = question.block.present(value, seed=question.seed, shuffle=question.shuffle)
+        match_ids = {choice.text: choice.id for choice in shown.choices}
+        pairs = [(child.id, child.value["match"]) for child in value["pairs"].bound_blocks]
+        matches = [match for _id, match in pairs]
+        if not right and len(matches) > 1:
+            first, second = rng.sample(range(len(matches)), 2)
+            matches[first], matches[second] = matches[second], matches[first]
+        return {f"{name}-{id}": match_ids[match] for (id, _match), match in zip(pairs, matches, strict=True)}
+    if kind == "ordering":
+        ids = _ids(value["items"])
+        positions = list(range(1, len(ids) + 1))
+        if not right and len(ids) > 1:
+            step = rng.randrange(len(ids) - 1)
+            positions[step], positions[step + 1] = positions[step + 1], positions[step]
+        return {f"{name}-{id}": str(position) for id, position in zip(ids, positions, strict=True)}
+    return {}
+
+
+def _score(drawn: list[DrawnQuestion], data: dict[str, object]) -> Decimal:
+    """The score these answers earn, graded as `attempt_submit` grades them."""
+    earned, possible = Decimal(0), 0
+    for question in drawn:
+        response = question.block.response_from(question.value, data, field=question.field, seed=question.seed)
+        earned += question.block.grade(question.value, response) * question.question.points
+        possible += question.question.points
+    return earned * 100 / possible if possible else Decimal(0)
+
+
+def _quiz_answers(learner: Learner, drawn: list[DrawnQuestion], *, pass_mark: int, is_last: bool) -> dict:
+    """An official's answers to one attempt; on the last attempt allowed, good enough to pass."""
+    right = _answers_right(learner, drawn)
+    answers = [
+        _form_answer(question, right=is_right, language=learner.language, rng=learner.rng)
+        for question, is_right in zip(drawn, right, strict=True)
     ]
-    if unmet:
+    while is_last and _score(drawn, {k: v for answer in answers for k, v in answer.items()}) < pass_mark:
+        index = right.index(False)  # they studied that one
+        right[index] = True
+        answers[index] = _form_answer(drawn[index], right=True, language=learner.language, rng=learner.rng)
+    return {name: value for answer in answers for name, value in answer.items()}
+
+
+def _activity_taken(
+    *, enrolment: Enrolment, plan: CoursePlan, activity: ActivityRef, learner: Learner, start: datetime, end: datetime
+) -> None:
+    """One required graded activity, passed between `start` and `end`: a quiz attempt by attempt
+    through the quiz services (attempt n of a limit of N ends n/N of the way through, and the one
+    that passes completes what it completes then), another kind recorded as passed at `end`."""
+    course, lesson = plan.in_language(activity.lesson_key, learner.language)
+    if activity.kind != "quiz":
+        activity_result_record(
+            enrolment=enrolment,
+            course=course,
+            lesson_key=activity.lesson_key,
+            block_id=activity.block_id,
+            kind=activity.kind,
+            score=Decimal(100),
+            pass_mark=activity.pass_mark,
+            now=end,
+        )
+        return
+    limit = activity.attempts_limit or 3
+    for number in range(1, limit + 1):
+        submitted_at = start + (end - start) * number / limit
+        started_at = submitted_at - timedelta(minutes=learner.rng.randint(*MINUTES_PER_ATTEMPT))
+        attempt = attempt_start(
+            enrolment=enrolment,
+            lesson=lesson,
+            course=course,
+            block_id=activity.block_id,
+            now=started_at,
+            rng=learner.rng,
+        )
+        drawn = attempt_questions(attempt=attempt)
+        data = _quiz_answers(learner, drawn, pass_mark=activity.pass_mark, is_last=number == limit)
+        attempt = attempt_submit(
+            attempt_token=attempt.token,
+            learner=enrolment.learner,
+            data=data,
+            course=course,
+            lesson=lesson,
+            now=submitted_at,
+        )
+        if attempt.is_passed:
+            return
+        learner.ability += STUDY  # they read the lesson again before the next attempt
+
+
+def _course_taken(
+    *, enrolment: Enrolment, plan: CoursePlan, learner: Learner, enrolled_at: datetime, completed_at: datetime
+) -> datetime:
+    """The enrolment's lessons read in order between enrolling and `completed_at`, each required
+    graded activity passed in its lesson's turn (the pass completes the lesson), and the course
+    completed by the last step; returns when it was (a quiz passed early in its turn ends it early)."""
+    span = completed_at - enrolled_at
+    times = [enrolled_at + span * step / len(plan.lesson_keys) for step in range(1, len(plan.lesson_keys) + 1)]
+    read: list[LessonCompletion] = []
+    previous = enrolled_at
+    for lesson_key, at in zip(plan.lesson_keys, times, strict=True):
+        required = plan.required.get(lesson_key, [])
+        if not required:
+            read.append(LessonCompletion(enrolment=enrolment, lesson_key=lesson_key, completed_at=at))
+        else:
+            LessonCompletion.objects.bulk_create(read, ignore_conflicts=True)  # a gated module opens on them
+            read = []
+            share = (at - previous) / len(required)
+            for index, activity in enumerate(required):
+                _activity_taken(
+                    enrolment=enrolment,
+                    plan=plan,
+                    activity=activity,
+                    learner=learner,
+                    start=previous + share * index,
+                    end=previous + share * (index + 1),
+                )
+        previous = at
+    LessonCompletion.objects.bulk_create(read, ignore_conflicts=True)
+    enrolment.refresh_from_db()
+    if enrolment.completed_at is None:  # the last lesson holds no required activity
+        enrolment_completion_update(enrolment=enrolment, course=plan.course, now=completed_at)
+    if enrolment.completed_at is None:
+        unmet = [
+            status
+            for status in requirement_statuses(
+                course=plan.course, snapshot=progress_snapshot(enrolment=enrolment, course=plan.course)
+            )
+            if not status.is_met
+        ]
         raise RuntimeError(f"The demo history does not complete «{plan.course.title}»: {unmet}")
     Enrolment.objects.filter(pk=enrolment.pk).update(
         enrolled_at=enrolled_at,
-        last_activity_at=completed_at,
+        last_activity_at=enrolment.completed_at,
         last_lesson_key=plan.lesson_keys[-1] if plan.lesson_keys else None,
-        completed_at=completed_at,
     )
-    enrolment.completed_at = completed_at
+    return enrolment.completed_at
 
 
 def demo_history_create(
@@ -224,15 +462,16 @@ def demo_history_create(
         )
     ) | set(Certificate.objects.filter(learner_id__in=staff_ids).values_list("learner_id", "course_key"))
     learners = []
-    for person_id, job_function, joined_at in (
+    for person_id, email, language, job_function, joined_at in (
         StaffProfile.objects.filter(user_id__in=staff_ids, job_function__in=list(rules))
         .order_by("user_id")
-        .values_list("user_id", "job_function", "user__date_joined")
+        .values_list("user_id", "user__email", "user__preferred_language", "job_function", "user__date_joined")
     ):
         rule = rules[job_function]
-        # Every draw is made for everyone, so that a second load draws the same for each person.
+        # Every draw is made for everyone, so that a second load draws the same for each person
+        # (the last one, once a score, keeps the people who trained those of earlier demos).
         draw, days_ago, days_taken = rng.random(), rng.randint(*COMPLETED_DAYS_AGO), rng.randint(*DAYS_TAKEN)
-        minute_of_day, score = rng.randint(8 * 60, 17 * 60), rng.randint(0, 30)
+        minute_of_day, _former_score = rng.randint(8 * 60, 17 * 60), rng.randint(0, 30)
         if draw > share or (person_id, rule.course_key) in trained:
             continue
         completed_at = _at(today - timedelta(days=days_ago), minute_of_day)
@@ -248,12 +487,15 @@ def demo_history_create(
                 due_on=assigned_on + timedelta(days=rule.due_days),
                 enrolled_at=enrolled_at,
             )
-        _course_taken(
+        # Their own generator for the quiz, from who they are: the same answers whoever else trained.
+        quiz_rng = random.Random(f"{seed}-{email}-{rule.course_key}-quiz")  # noqa: S311 - synthetic data
+        learner = Learner(language=language, rng=quiz_rng, ability=quiz_rng.gauss(*ABILITY), seed=seed)
+        completed_at = _course_taken(
             enrolment=enrolment,
             plan=plans[rule.course_key],
+            learner=learner,
             enrolled_at=enrolled_at,
             completed_at=completed_at,
-            score=score,
         )
         issued_at = completed_at + timedelta(minutes=1)
         certificate = certificate_request(enrolment, now=issued_at)

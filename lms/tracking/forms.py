@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from certificates.models import CourseCertification
 from courses.models import CoursePage
 from lms.people.models import JobFunction, Language
 from lms.tracking.models import TrainingRule
-from lms.tracking.selectors import course_titles
-
-
-def certified_courses() -> list[tuple[str, str]]:
-    """Courses that give a certificate, by translation key, titled in the current language."""
-    keys = set(CourseCertification.objects.values_list("course__translation_key", flat=True))
-    titles = course_titles(keys)
-    return sorted(((str(key), title) for key, title in titles.items()), key=lambda choice: choice[1])
+from lms.tracking.selectors import certified_course_choices, certified_course_page
 
 
 class RuleForm(forms.Form):
@@ -47,12 +38,20 @@ class RuleForm(forms.Form):
                 },
             )
         super().__init__(*args, **kwargs)
-        self.fields["course"].choices = [("", "—"), *certified_courses()]
+        self.fields["course"].choices = [("", "—"), *certified_course_choices()]
+        self.page: CoursePage | None = None
+
+    def clean_course(self) -> str:
+        key = self.cleaned_data["course"]
+        self.page = certified_course_page(course_key=key)
+        if self.page is None:  # unpublished, or its certificate removed, since the form was shown
+            raise forms.ValidationError(
+                _("This course gives no certificate; a trainer must set up its certificate first.")
+            )
+        return key
 
     def course_page(self) -> CoursePage:
-        pages = CoursePage.objects.filter(translation_key=self.cleaned_data["course"]).select_related("locale")
-        by_language = {page.locale.language_code: page for page in pages}
-        return by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()))
+        return self.page
 
 
 class RosterUploadForm(forms.Form):

@@ -26,7 +26,7 @@ import io
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -169,6 +169,27 @@ class PlannedRow:
 
 
 @dataclass(frozen=True)
+class PlanLine:
+    """A line of the check page: what a row would do. A row with problems shows its cells as the file had
+    them (the focal point finds the row by them), invisible characters written out as code points."""
+
+    row: int
+    outcome: str
+    outcome_label: str
+    email: str
+    full_name: str
+    changes_label: str
+
+
+def shown_as_read(value: str) -> str:
+    """A cell as the file had it, each invisible or control character written as its code point ("[U+202E]")."""
+    return "".join(
+        f"[U+{ord(character):04X}]" if unicodedata.category(character) in ("Cc", "Cf") else character
+        for character in value
+    )
+
+
+@dataclass(frozen=True)
 class Record:
     """A data row as read from the file: its spreadsheet number, its cells by column, its formula cells."""
 
@@ -205,6 +226,35 @@ class RosterPlan:
         for error in self.errors:
             grouped[error.row].append(error)
         return dict(grouped)
+
+    def lines(self) -> list[PlanLine]:
+        """What each row that changes something would do; a row with problems, as the file had it."""
+        cells = {record.row: record.cells for record in self.records}
+        problems = self.errors_by_row
+        lines = []
+        for planned in self.rows:
+            if planned.outcome == UNCHANGED:
+                continue
+            line = PlanLine(
+                row=planned.row,
+                outcome=planned.outcome,
+                outcome_label=planned.outcome_label,
+                email=planned.email,
+                full_name=planned.full_name,
+                changes_label=planned.changes_label,
+            )
+            if planned.outcome == ERROR:
+                had = cells.get(planned.row, {})
+                wrong = {error.column for error in problems.get(planned.row, [])}
+                columns = ", ".join(str(COLUMN_LABELS[key]) for key in COLUMNS if key in wrong)
+                line = replace(
+                    line,
+                    email=shown_as_read(had.get("email", "")),
+                    full_name=shown_as_read(had.get("full_name", "")),
+                    changes_label=_("Problems in: %(columns)s") % {"columns": columns} if columns else "",
+                )
+            lines.append(line)
+        return lines
 
     def has_same_outcome(self, other: RosterPlan) -> bool:
         """Whether another plan of the same file does exactly the same (rows, changes, errors)."""

@@ -22,13 +22,13 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from certificates.models import Certificate, IssueStatus, PublicStatus
-from certificates.selectors import certificate_list
+from certificates.models import Certificate, CourseCertification, IssueStatus, PublicStatus
+from certificates.selectors import certificate_list, certification_for, template_default
 from courses.models import CoursePage, Enrolment
 from courses.selectors import enrolment_list, pages_in_language
 from lms.people.models import Authority, Country, DutyPost, JobFunction, User
 from lms.people.selectors import CountryScope, Viewer, country_scope_for
-from lms.tracking import roster
+from lms.tracking import coverage, roster
 from lms.tracking.models import (
     ComplianceStatus,
     CountryReport,
@@ -120,7 +120,11 @@ class Tally:
 
     @property
     def percent(self) -> int | None:
-        return round(100 * self.valid / self.required) if self.required else None
+        return coverage.coverage_percent(self.valid, self.required)
+
+    @property
+    def percent_label(self) -> str:
+        return coverage.percent_label(self.percent)
 
     def by_status(self) -> list[tuple[str, str, int]]:
         return [(value, label, getattr(self, value)) for value, label in ComplianceStatus.choices]
@@ -383,6 +387,38 @@ def person_page(*, viewer: Viewer, country: Country, person_id: int) -> PersonPa
 
 
 # Rules, imports and reports ---------------------------------------------------------------------
+
+
+def course_gives_certificate(*, course_key: uuid.UUID) -> bool:
+    """Whether completing the course is certified: by its certification rule, or by the default template
+    (`certificates.services.certificate_issue` certifies every completed course with one or the other)."""
+    return certification_for(course_key=course_key) is not None or template_default() is not None
+
+
+def certified_course_keys() -> set[uuid.UUID]:
+    """The live courses that give a certificate: those with a certification rule, or, when a default
+    certificate template certifies the others, every live course (whatever its languages)."""
+    live = CoursePage.objects.live()
+    if template_default() is None:
+        live = live.filter(translation_key__in=CourseCertification.objects.values("course__translation_key"))
+    return set(live.values_list("translation_key", flat=True).distinct())
+
+
+def certified_course_choices() -> list[tuple[str, str]]:
+    """The courses a rule may require, by translation key, titled in the current language (or the other one,
+    for a course written in one language only), in alphabetical order."""
+    titles = course_titles(certified_course_keys())
+    return sorted(((str(key), title) for key, title in titles.items()), key=lambda choice: choice[1].casefold())
+
+
+def certified_course_page(*, course_key: uuid.UUID | str) -> CoursePage | None:
+    """The page a rule names for a course: its live Spanish page (the canonical one), or its live page in
+    the other language for a course written in that language only; None for a course that gives no certificate."""
+    if not course_gives_certificate(course_key=course_key):
+        return None
+    pages = CoursePage.objects.live().filter(translation_key=course_key).select_related("locale")
+    by_language = {page.locale.language_code: page for page in pages}
+    return by_language.get(settings.LANGUAGE_CODE) or next(iter(by_language.values()), None)
 
 
 def rules_for(*, viewer: Viewer, country: Country) -> list[tuple[TrainingRule, str, int]]:

@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, IssueStatus
 from certificates.pdf import render_pdf
-from certificates.selectors import certification_for
 from certificates.services import send_task_on_commit
 from courses.models import CoursePage
 from courses.services import enrolments_assign
@@ -55,6 +54,7 @@ from lms.tracking.models import (
     month_start,
     months_back,
 )
+from lms.tracking.selectors import course_gives_certificate
 
 logger = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def rule_save(
     rule: TrainingRule | None = None,
 ) -> TrainingRule:
     """Create or change a mandatory training rule, then refresh the country's statuses."""
-    if certification_for(course_key=course.translation_key) is None:
+    if not course_gives_certificate(course_key=course.translation_key):
         raise ValidationError(
             {"course": _("This course gives no certificate; a trainer must set up its certificate first.")}
         )

@@ -51,12 +51,8 @@ def _export_format(request: HttpRequest) -> str | None:
     return chosen
 
 
-def _percent(tally) -> str:
-    return "" if tally.percent is None else f"{tally.percent} %"
-
-
 def _tally_cells(tally) -> list[object]:
-    return [tally.required, tally.valid, _percent(tally), *(count for _value, _label, count in tally.by_status())]
+    return [tally.required, tally.valid, tally.percent_label, *(count for _value, _label, count in tally.by_status())]
 
 
 def _tally_headers() -> list[str]:
@@ -337,7 +333,7 @@ class RosterCheckView(TrackingView):
             if roster_import.status == ImportStatus.APPLIED
             else services.roster_import_plan(roster_import=roster_import)
         )
-        changed = [row for row in plan.rows if row.outcome != "unchanged"] if plan else []
+        changed = plan.lines() if plan else []
         return _page(
             request,
             "tracking/roster_check.html",

@@ -6,9 +6,10 @@ pools, no database), load it in one transaction (`baseline_load`: COPY on Postgr
 (`baseline_generate`); clear it (`baseline_clear`).
 
 Invariants: the same seed, scale, start and months give identical rows, whatever the day;
-baseline uids are 1..N per model; `Person.search_name` is `name_search_key` of the stored
-names; the MRZ of every document without an injected defect reads back (`mrz_read`) to the
-document and its holder; every injected defect has its row in `DataQualityDefect`.
+baseline uids are 1..N per model; `Person.search_name` and `Person.sort_name` are
+`name_search_key` and `name_sort_key` of the stored names; the MRZ of every document without
+an injected defect reads back (`mrz_read`) to the document and its holder; every injected
+defect has its row in `DataQualityDefect`.
 """
 
 from __future__ import annotations
@@ -109,6 +110,20 @@ def _search_names(persons: Frame, forms: NameForms) -> np.ndarray:
     return values
 
 
+def _sort_names(persons: Frame, forms: NameForms) -> np.ndarray:
+    """`sandbox.names.name_sort_key` of every person: each name's words joined by `<`, the
+    names (surnames first) by a space."""
+    keys = zip(
+        forms.mrz(persons["surname_1"].tolist()),
+        forms.mrz(persons["surname_2"].tolist()),
+        forms.mrz(persons["given_names"].tolist()),
+        strict=True,
+    )
+    values = np.empty(frame_length(persons), dtype=object)
+    values[:] = [" ".join(parts) for parts in keys]
+    return values
+
+
 def _tables(
     ctx: Context, persons: Frame, docs: Frame, m: Frame, events: Frame, alerts: Frame, hits: Frame, defects: Frame
 ) -> list[Table]:
@@ -129,6 +144,7 @@ def _tables(
         "national_id_country_id": _nullable_text(nid_country),
         "sensitivity": _text(np.where(persons["is_minor"], "MINOR", "NORMAL")),
         "search_name": _text(persons["search_name"]),
+        "sort_name": _text(persons["sort_name"]),
     }
     document = {
         "uid": Column("int", ids[:n_d]),
@@ -255,6 +271,7 @@ def baseline_build(
     movements_damage(ctx, m, trips, persons, np.arange(1, frame_length(m) + 1), log)
     alerts_and_tests_record(alerts, persons, log)
     persons["search_name"] = _search_names(persons, forms)
+    persons["sort_name"] = _sort_names(persons, forms)
     tables = _tables(ctx, persons, docs, m, events, alerts, hits, log.frame())
     return GeneratedBaseline(
         seed=seed,

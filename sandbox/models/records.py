@@ -77,6 +77,9 @@ class Person(LayeredModel):
     # Upper-case ASCII of given names and surnames, framed by spaces, for accent-insensitive
     # word-prefix search (" JOSE LUIS PEREZ LOPEZ "). Written by the services and the generator.
     search_name = models.CharField(max_length=240, editable=False)
+    # The same words, surnames first, for the order a search lists people in, compared byte by
+    # byte ("PEREZ<GOMEZ  JOSE<LUIS": `sandbox.names.name_sort_key`). Written with search_name.
+    sort_name = models.CharField(max_length=240, editable=False)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("person")

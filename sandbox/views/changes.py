@@ -63,9 +63,9 @@ def field_display(record: LayeredModel, model_field: models.Field) -> str:
     if isinstance(model_field, models.BooleanField):
         return _("Yes") if value else _("No")
     if isinstance(model_field, models.DateTimeField):
-        return f"{value:%Y-%m-%d %H:%M} UTC"
+        return f"{formats.date_format(value, 'SHORT_DATE_FORMAT')} {value:%H:%M} UTC"
     if isinstance(model_field, models.DateField):
-        return value.isoformat()
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
     if isinstance(model_field, models.JSONField):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(model_field, models.FloatField):

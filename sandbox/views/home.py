@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from sandbox import selectors, services
-from sandbox.models import LAYERED_MODELS, Baseline, Sandbox
+from sandbox.models import LAYERED_MODELS, AuditEvent, Baseline, Sandbox
 from sandbox.views.access import SandboxMixin
 
 
@@ -30,6 +30,7 @@ class ChangeCount:
 
 
 def change_counts(sandbox: Sandbox | None) -> list[ChangeCount]:
+    """What the learner's layer holds, per record type: everything a reset deletes."""
     counts = selectors.layer_counts(sandbox=sandbox)
     rows = []
     for model in LAYERED_MODELS:
@@ -40,17 +41,25 @@ def change_counts(sandbox: Sandbox | None) -> list[ChangeCount]:
     return rows
 
 
+AUDIT_LOG = AuditEvent._meta.model_name
+
+
 class HomeView(SandboxMixin, View):
+    """The practice data, the learner's changes to it, and apart from them the number of entries
+    of their audit log: searches and views are logged on reads (record 0014) and change nothing."""
+
     section = "home"
 
     def get(self, request: HttpRequest) -> HttpResponse:
         counts = change_counts(self.sandbox)
+        changes = [count for count in counts if count.kind != AUDIT_LOG]
         return self.render(
             "sandbox/home.html",
             {
                 "baseline": Baseline.objects.filter(pk=1).first(),
-                "changes": counts,
-                "change_total": sum(count.total for count in counts),
+                "changes": changes,
+                "change_total": sum(count.total for count in changes),
+                "audit_entries": sum(count.total for count in counts if count.kind == AUDIT_LOG),
             },
         )
 

@@ -34,8 +34,10 @@ TOP_NATIONALITIES = 10
 
 class StatisticsView(SandboxMixin, View):
     """A month's statistics. Opens on the latest covered month (the practice data's last month, or
-    a later month of the learner's own records) and says which months are covered; a month
-    outside them may still be asked for, and the page says it is outside."""
+    a later month of the learner's own records) and says which months are covered. Any month may
+    be asked for; one outside the practice data's period says so, counts the learner's own
+    records alone and says apart how many practice records a defect dated in it
+    (`statistics.statistics_month`)."""
 
     section = "statistics"
 
@@ -55,7 +57,7 @@ class StatisticsView(SandboxMixin, View):
         else:
             month = latest
             form.initial["month"] = month.strftime("%Y-%m")
-        data = statistics.statistics_for(sandbox=self.sandbox, month=month) if month else None
+        figures = statistics.statistics_month(sandbox=self.sandbox, month=month, coverage=coverage) if month else None
         return self.render(
             "sandbox/statistics.html",
             {
@@ -66,8 +68,9 @@ class StatisticsView(SandboxMixin, View):
                 "coverage_first": month_in_sentence(coverage.first) if coverage.first else "",
                 "coverage_last": month_in_sentence(coverage.last) if coverage.last else "",
                 "own_outside": [month_in_sentence(own) for own in coverage.own_outside],
-                "is_outside": month is not None and not coverage.covers(month),
-                "tables": StatisticsTables(data).tables() if data else [],
+                "is_outside": figures is not None and figures.own_only,
+                "stray": figures.stray if figures else 0,
+                "tables": StatisticsTables(figures.data).tables() if figures else [],
                 "show_alert_notice": False,
             },
         )

@@ -345,3 +345,27 @@ def test_a_document_declaring_other_noto_sans_files_leaves_the_certificates_glyp
     assert report.problems == []
     assert report.drawn["Ł"] == 2
     assert report.fonts == {CERTIFICATE_FONT, f"{CERTIFICATE_FONT}-Bold"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("language", "issued", "expires"),
+    [("en", "December 7, 2026", "December 7, 2028"), ("es", "7 de diciembre de 2026", "7 de diciembre de 2028")],
+)
+def test_the_certificate_writes_its_dates_in_full(language, issued, expires):
+    template = factories.certificate_template(language=language)
+    facts = CertificateFacts(
+        code=code_new(),
+        language=language,
+        learner_name="Ana Lucía Pérez Núñez",
+        course_title="Consulta entre países",
+        completed_on=date(2026, 12, 7),
+        issued_on=date(2026, 12, 7),
+        expires_on=date(2028, 12, 7),
+    )
+
+    text = " ".join(pdf_text(template_pdf(template, facts, payload="p")).split())
+
+    # The completion date and the expiry date in the body, the issue and expiry dates in the footer.
+    assert (text.count(issued), text.count(expires)) == (2, 2), text
+    assert "Dec." not in text

@@ -146,10 +146,23 @@ def test_the_holder_downloads_the_pdf_whose_sha256_matches(learner, page):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/pdf"
-    assert response["Content-Disposition"] == f'attachment; filename="certificate-{issued.code}.pdf"'
+    assert response["Content-Disposition"] == f'attachment; filename="certificado-{issued.code}.pdf"'
     assert response.content.startswith(b"%PDF")
     assert hashlib.sha256(response.content).hexdigest() == issued.sha256
     assert "private" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize(("language", "word"), [("es", "certificado"), ("en", "certificate")])
+def test_the_pdf_is_named_in_the_certificates_language_whatever_the_sites(language, word, page):
+    holder = person(role=Role.LEARNER, preferred_language=language)
+    held = factories.certificate_recorded(learner=holder, course=page)
+
+    for site_language in ("es", "en"):
+        response = client_for(holder).get(url("download", held.code, site_language))
+
+        disposition = response["Content-Disposition"]
+        assert disposition == f'attachment; filename="{word}-{held.code}.pdf"', site_language
+        assert disposition.isascii()
 
 
 def test_another_learner_gets_404_not_403_for_a_certificate_not_theirs(certificate):
@@ -307,6 +320,38 @@ def test_the_verification_page_shows_status_name_course_dates_and_issuer_and_not
     assert settings.CERTIFICATES_ISSUER_NAME in html
     assert "ana.perez@example.org" not in html
     assert holder.staff_profile.authority.name not in html
+
+
+def _main_text(response) -> str:
+    from html import unescape
+
+    main = re.search(r"<main\b.*?</main>", response.content.decode(), re.S).group(0)
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", main)).split())
+
+
+@pytest.mark.clock_hours
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_no_sentence_of_the_verification_page_ends_in_a_doubled_full_stop(clock_hour, language, page, trainer):
+    """English dates and times end in "Dec." or "a.m."/"p.m.": a sentence ending with one must not add its own."""
+    valid = factories.certificate_recorded(
+        learner=person(role=Role.LEARNER), course=page, expires_on=timezone.localdate() + timedelta(days=700)
+    )
+    revoked = factories.certificate_recorded(
+        learner=person(role=Role.LEARNER), course=page, expires_on=timezone.localdate() + timedelta(days=700)
+    )
+    certificate_revoke(certificate=revoked, by=trainer, reason="Fraude")
+    expired = factories.certificate_recorded(
+        learner=person(role=Role.LEARNER), course=page, expires_on=timezone.localdate() - timedelta(days=1)
+    )
+
+    responses = [verifier().get(url("verify", certificate.code, language)) for certificate in (valid, revoked, expired)]
+    texts = {response.context["status"]: _main_text(response) for response in responses}
+
+    assert set(texts) == {PublicStatus.VALID, PublicStatus.REVOKED, PublicStatus.EXPIRED}
+    assert {status: ".." in text for status, text in texts.items()} == dict.fromkeys(texts, False)
+    with translation.override(language):
+        checked = f"{translation.gettext('Checked against the register')} {formats.date_format(timezone.localdate())}"
+    assert all(checked in text for text in texts.values()), texts
 
 
 def test_a_code_typed_with_hyphens_lower_case_and_spaces_leads_to_the_canonical_page(certificate):

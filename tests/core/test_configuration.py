@@ -177,3 +177,91 @@ def test_a_worker_consumes_the_urgent_queue_first_and_on_redis_serves_it_first(s
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "'queue_order_strategy': 'priority'" in result.stdout
+
+
+# A 403, a 404 and a 500 served under the development settings, then the development server's
+# access line and the autoreloader's start: what `make run` prints for each, between markers.
+DEVELOPMENT_CONSOLE_SCRIPT = """
+import logging, sys
+import django
+django.setup()
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.test import Client, override_settings
+from django.urls import path
+import lms.urls
+
+def forbidden(request):
+    raise PermissionDenied
+
+def missing(request):
+    raise Http404
+
+def broken(request):
+    raise RuntimeError("boom")
+
+urlpatterns = [path("forbidden/", forbidden), path("missing/", missing), path("broken/", broken), *lms.urls.urlpatterns]
+
+def mark(name):
+    sys.stderr.write(f"@@{name}\\n")
+    sys.stderr.flush()
+
+with override_settings(ROOT_URLCONF=sys.modules[__name__], MIDDLEWARE=[]):
+    client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    for status, path_ in (("403", "/forbidden/"), ("404", "/missing/"), ("500", "/broken/")):
+        mark(status)
+        assert client.get(path_).status_code == int(status)
+mark("access")
+logging.getLogger("django.server").warning('"GET /forbidden/ HTTP/1.1" 403 1234', extra={"status_code": 403})
+mark("reload")
+logging.getLogger("django.utils.autoreload").info("Watching for file changes with StatReloader")
+mark("translations")
+from django.core.paginator import Paginator
+from wagtail_localize.models import Translation
+Paginator(Translation.objects.all(), 25)
+mark("end")
+"""
+
+
+def test_the_development_console_shows_a_4xx_once_and_a_server_error_in_full(tmp_path):
+    """`make run` logged each 4xx twice (the access line and django.request), a 403 with its
+    traceback, twice, and "Watching for file changes" twice."""
+    import re
+
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "LMS_", "PORT"))}
+    result = subprocess.run(
+        [sys.executable, "-c", DEVELOPMENT_CONSOLE_SCRIPT],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "lms.settings.dev", "LMS_VAR_DIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    printed = dict(re.findall(r"@@(\w+)\n(.*?)(?=@@)", result.stderr, re.S))
+
+    assert (printed["403"], printed["404"]) == ("", "")
+    assert printed["500"].count("Internal Server Error: /broken/") == 1
+    assert printed["500"].count("Traceback (most recent call last)") == 1
+    assert printed["500"].endswith("RuntimeError: boom\n")
+    assert re.fullmatch(r'\[[^\]]+\] "GET /forbidden/ HTTP/1\.1" 403 1234\n', printed["access"])
+    assert printed["reload"].count("Watching for file changes") == 1
+    assert printed["translations"] == ""  # wagtail-localize's unordered report (the filter in lms/settings/base.py)
+
+
+def test_only_wagtail_localizes_unordered_pagination_warning_is_silenced_in_tests(db):
+    """Its translations report paginates an unordered queryset (pyproject.toml filters the warning for
+    pytest); any other unordered pagination still warns."""
+    import warnings
+
+    from django.contrib.auth.models import Group
+    from django.core.paginator import Paginator, UnorderedObjectListWarning
+    from wagtail_localize.models import Translation
+
+    with warnings.catch_warnings(record=True) as caught:
+        Paginator(Translation.objects.all(), 25)
+        Paginator(Group.objects.all(), 25)
+
+    unordered = [str(warning.message) for warning in caught if warning.category is UnorderedObjectListWarning]
+    assert len(unordered) == 1
+    assert "django.contrib.auth.models.Group" in unordered[0]

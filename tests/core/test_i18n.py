@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from lms.people.models import User
 from tests.conftest import client_for
@@ -301,6 +302,7 @@ def _admin_pages(user, content) -> dict[str, str]:
     urls = {
         "dashboard": reverse("wagtailadmin_home"),
         "page explorer": reverse("wagtailadmin_explore", args=[content.course.pk]),
+        "page tree": reverse("wagtailadmin_explore_root"),
         "course editor": reverse("wagtailadmin_pages:edit", args=[content.course.pk]),
         "lesson editor": reverse("wagtailadmin_pages:edit", args=[content.lesson.pk]),
         "page search": reverse("wagtailadmin_pages:search") + "?q=Curso",
@@ -355,16 +357,22 @@ LEFT_IN_ENGLISH = (
     "December",  # the date in the translation editor
     "Regiones",  # "locales" translated as regions: the translation form's "Regiones*"
     "' creado.",  # "Pregunta '…' creado.": a masculine ending for any model
+    "Moderators approval",  # page editors: "Enviar a Moderators approval", Wagtail's sample workflow
 )
+# The title of the root of the page tree, which the page tree and breadcrumbs showed ("Explorando: Root").
+ROOT_TITLE = re.compile(r"\bRoot\b")
 
 
 def test_the_admin_a_trainer_opens_in_spanish_has_no_english_left(trainer, admin_content):
     pages = _admin_pages(trainer, admin_content)
     found = {name: [text for text in LEFT_IN_ENGLISH if text in html] for name, html in pages.items()}
     assert found == {name: [] for name in pages}
+    assert {name: ROOT_TITLE.findall(html) for name, html in pages.items()} == {name: [] for name in pages}
     # ... and says it in Spanish, so that the test cannot pass on a page that says nothing.
     assert "Buscar en todas las páginas…" in pages["dashboard"]
     assert "Explorando" in pages["page explorer"]
+    assert re.search(r"<h1[^>]*>.*?Explorando.*?OCAM", pages["page tree"], re.S)
+    assert "Publicar" in pages["course editor"]
     assert "Ir al primer error" in pages["question form with errors"]
     assert "Traducido manualmente el 7 de diciembre de 2026" in pages["translation editor"]
     assert "Idiomas" in pages["translation form"]
@@ -392,7 +400,10 @@ def test_the_admin_a_trainer_opens_in_english_has_no_spanish_left(trainer, admin
     assert found == {name: [] for name in pages}
     assert "OCAM training platform" in pages["dashboard"]
     assert "Plataforma de capacitación" not in pages["dashboard"]  # the site's name was Spanish only
-    assert "Translated manually on Dec. 7, 2026" in pages["translation editor"]
+    assert "Translated manually on December 7, 2026" in pages["translation editor"]
+    assert "Moderators approval" not in pages["course editor"]
+    assert {name: ROOT_TITLE.findall(html) for name, html in pages.items()} == {name: [] for name in pages}
+    assert re.search(r"<h1[^>]*>.*?Exploring.*?OCAM", pages["page tree"], re.S)
 
 
 def test_locales_are_languages_in_the_spanish_admin(administrator):
@@ -408,3 +419,18 @@ def test_no_admin_page_loads_an_avatar_from_another_site(trainer, admin_content)
     """The content security policy would block it and leave a broken image on every page."""
     pages = _admin_pages(trainer, admin_content)
     assert {name: "gravatar.com" in html for name, html in pages.items()} == dict.fromkeys(pages, False)
+
+
+@pytest.mark.parametrize("hour", [0, 2, 12, 14])
+def test_english_dates_and_times_end_without_a_full_stop_that_would_double_a_sentences(hour):
+    """Django's "Dec. 7, 2026, 2:54 a.m." ended sentences with "a.m.."; months are written in full."""
+    import datetime as dt
+
+    from django.utils import formats
+
+    moment = dt.datetime(2026, 12, 7, hour, 54)
+    with translation.override("en"):
+        written = [formats.date_format(moment, name) for name in ("DATE_FORMAT", "DATETIME_FORMAT", "TIME_FORMAT")]
+        written.append(formats.date_format(moment, "SHORT_DATETIME_FORMAT"))
+    assert not [text for text in written if text.endswith(".")]
+    assert written[0] == "December 7, 2026"

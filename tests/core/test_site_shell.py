@@ -76,11 +76,19 @@ def test_exactly_one_navigation_item_is_current_in_either_language(language):
         f"{prefix}/courses/my-learning/": f"{prefix}/courses/my-learning/",
         f"{prefix}/account/": f"{prefix}/account/",
         f"{prefix}/account/password/": f"{prefix}/account/",
+        # My certificates is a part of My learning (its last section links to it).
+        f"{prefix}/certificates/": f"{prefix}/courses/my-learning/",
         f"{prefix}/sandbox/": f"{prefix}/sandbox/",
         f"{prefix}/tracking/": f"{prefix}/tracking/",
     }
     current = {path: _current_links(client.get(path, follow=True).content.decode()) for path in expected}
     assert current == {path: [link] for path, link in expected.items()}
+
+
+def test_the_public_verification_pages_belong_to_no_navigation_item():
+    client = client_for(make_role_user("learner"))
+    for path in ("/certificates/verify/", "/en/certificates/verify/"):
+        assert _current_links(client.get(path).content.decode()) == [], path
 
 
 def test_signed_in_pages_show_who_is_signed_in_and_a_logout_button():

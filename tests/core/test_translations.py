@@ -72,3 +72,11 @@ def test_catalogues_hold_every_translatable_string_of_the_source(tmp_path):
     committed = set(_entries(LOCALE / "es" / "LC_MESSAGES" / "django.po"))
     assert not extracted - committed, f"Run `make makemessages` and translate: {sorted(extracted - committed)}"
     assert not committed - extracted, f"Stale entries, run `make makemessages`: {sorted(committed - extracted)}"
+
+
+@pytest.mark.parametrize(("language", "foreign"), [("en", "«»"), ("es", "“”")])
+def test_each_catalogue_quotes_in_its_own_language(language, foreign):
+    """English quotes “like this”, Spanish «así»: a title quoted in an English sentence never gets «»."""
+    entries = _entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+    wrong = [values for values in entries.values() if any(mark in value for value in values for mark in foreign)]
+    assert not wrong

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import timedelta
 from html import unescape
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from courses.models import Cohort, Enrolment, Question, QuestionBank
@@ -248,3 +250,38 @@ def test_a_refused_deletion_counts_the_records_with_plural_forms(trainer):
     single = QuestionBank.objects.create(title="Otro banco")
     factories.question(single)
     assert protected_by([single]) == ["1 registro: preguntas"]
+
+
+# ---------------------------------------------------------------- the page explorer (issue 16)
+
+
+def _listed_in_order(html: str, titles: list[str]) -> list[str]:
+    """The titles as the explorer's listing shows them, top to bottom."""
+    rows = html[html.index("<tbody") :]
+    return sorted(titles, key=rows.index)
+
+
+def _edited_newest_first(pages) -> None:
+    """Each page last edited after the one before it in the tree, as when a trainer revises in order."""
+    base = timezone.now() - timedelta(days=30)
+    for days, page in enumerate(pages):
+        type(page).objects.filter(pk=page.pk).update(latest_revision_created_at=base + timedelta(days=days))
+
+
+def test_the_explorer_lists_courses_modules_and_lessons_in_the_course_order(trainer):
+    courses = [factories.course(modules=3, lessons_per_module=3, title=f"Curso {n} del catálogo") for n in (1, 2, 3)]
+    built = courses[0]
+    module_lessons = [lesson for lesson in built.lessons if lesson.get_parent().pk == built.modules[0].pk]
+    for pages in ([course.page for course in courses], built.modules, module_lessons):
+        _edited_newest_first(pages)
+    client = client_for(person(role=Role.ADMINISTRATOR, email="arbol@example.org"))
+
+    for parent, pages in (
+        (factories.catalogue("es"), [course.page for course in courses]),
+        (built.page, built.modules),
+        (built.modules[0], module_lessons),
+    ):
+        response = client.get(reverse("wagtailadmin_explore", args=[parent.pk]))
+        assert response.status_code == 200
+        titles = [page.title for page in pages]
+        assert _listed_in_order(response.content.decode(), titles) == titles, parent.title

@@ -10,7 +10,13 @@ from courses.blocks import GradedActivityBlock
 from courses.demo.loader import demo_curriculum_load
 from courses.models import CoursePage, Enrolment, LessonPage, Question
 from courses.selectors import course_outline
-from courses.services import attempt_start, attempt_submit, enrolment_create, lesson_complete
+from courses.services import (
+    LessonCompletionRefused,
+    attempt_start,
+    attempt_submit,
+    enrolment_create,
+    lesson_complete,
+)
 from tests.courses.answers import answer_form
 
 pytestmark = pytest.mark.django_db
@@ -78,10 +84,14 @@ def test_a_learner_completes_a_demo_course_failing_once_then_passing(curriculum,
     course = next(c for c in curriculum.filter(locale__language_code=language) if not c.prerequisites.exists())
     enrolment = enrolment_create(learner=learner, course=course)
     lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
-    for lesson in lessons:
-        lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
     quiz_lesson = next(lesson for lesson in lessons if any(c.block_type == "quiz" for c in lesson.body))
     quiz_id = next(c.id for c in quiz_lesson.body if isinstance(c.block, GradedActivityBlock))
+    for lesson in lessons:
+        if lesson != quiz_lesson:
+            lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
+    # Issue 16: the review lesson is completed by passing its quiz, not by "Mark as completed".
+    with pytest.raises(LessonCompletionRefused):
+        lesson_complete(enrolment=enrolment, lesson=quiz_lesson, course=course)
     enrolment.refresh_from_db()
     assert enrolment.completed_at is None
     for correct in (False, True):

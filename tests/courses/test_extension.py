@@ -12,6 +12,7 @@ from courses.blocks import CompletionRulesBlock, LessonStreamBlock
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.selectors import course_activities, progress_snapshot, requirement_statuses
 from courses.services import (
+    LessonCompletionRefused,
     activity_result_record,
     attempt_start,
     attempt_submit,
@@ -65,9 +66,11 @@ def test_an_exercise_counts_towards_completion_through_the_requirement_interface
     assert (activity.kind, activity.title, activity.pass_mark) == ("exercise", "Registrar una entrada", 100)
 
     enrolment = enrolment_create(learner=learner, course=course)
-    lesson_complete(enrolment=enrolment, lesson=LessonPage.objects.get(pk=lesson.pk), course=course)
+    # The exercise is the lesson's required work: the lesson is not marked as completed by hand.
+    with pytest.raises(LessonCompletionRefused, match="Registrar una entrada"):
+        lesson_complete(enrolment=enrolment, lesson=LessonPage.objects.get(pk=lesson.pk), course=course)
     statuses = requirement_statuses(course=course, snapshot=progress_snapshot(enrolment=enrolment, course=course))
-    assert [(status.is_met, status.done, status.total) for status in statuses] == [(True, 1, 1), (False, 0, 1)]
+    assert [(status.is_met, status.done, status.total) for status in statuses] == [(False, 0, 1), (False, 0, 1)]
     assert Enrolment.objects.get(pk=enrolment.pk).completed_at is None
 
     activity_result_record(
@@ -79,7 +82,8 @@ def test_an_exercise_counts_towards_completion_through_the_requirement_interface
         score=Decimal(100),
         pass_mark=100,
     )
-    # The recording of the pass checks the course's completion itself (issue 16).
+    # The recording of the pass completes the lesson and checks the course's completion itself (issue 16).
+    assert LessonCompletion.objects.filter(enrolment=enrolment, lesson_key=lesson.translation_key).exists()
     assert Enrolment.objects.get(pk=enrolment.pk).completed_at is not None
     assert enrolment_completion_update(enrolment=enrolment, course=course) is False
 

@@ -86,6 +86,50 @@ def test_course_page_shows_outline_progress_and_resume(learner):
     assert enrolment.last_lesson_key == built.lessons[0].translation_key
 
 
+def _facts(html: str) -> str:
+    return html.split('<dl class="facts">', 1)[1].split("</dl>", 1)[0]
+
+
+def test_a_course_without_a_quiz_lists_no_quiz_requirement_and_no_pass_mark(learner):
+    # Issue 16: a course with no quiz showed "Pass mark 70%" and "Every graded quiz passed ✓".
+    built = factories.course(
+        modules=1,
+        lessons_per_module=2,
+        completion_rules=[("lessons_completed", None), ("quizzes_passed", None), ("average_score", None)],
+    )
+    enrolment_create(learner=learner, course=built.page)
+    client = client_for(learner)
+
+    html = client.get(built.page.url).content.decode()
+    assert "Lecciones obligatorias completadas (0/2)" in html
+    assert "Todas las evaluaciones calificadas aprobadas" not in html
+    assert "Promedio de las evaluaciones" not in html
+    assert "Nota mínima de aprobación" not in _facts(html)
+    client.logout()
+    assert "Nota mínima de aprobación" not in _facts(client.get(built.page.url).content.decode())
+
+
+def test_a_course_with_a_required_quiz_lists_it_and_its_pass_mark(learner):
+    built = factories.course(modules=1, lessons_per_module=2, questions=2, quiz={"question_count": 2, "pass_mark": 80})
+    enrolment_create(learner=learner, course=built.page)
+
+    html = client_for(learner).get(built.page.url).content.decode()
+
+    assert "Todas las evaluaciones calificadas aprobadas (0/1)" in html
+    assert "<dt>Nota mínima de aprobación</dt><dd>80\u00a0%</dd>" in _facts(html)  # the quiz's, not the course's 70
+
+
+def test_a_practice_quiz_has_no_pass_mark_to_show_on_the_course(client):
+    built = factories.course(
+        modules=1,
+        lessons_per_module=1,
+        questions=2,
+        quiz={"question_count": 2},
+        completion_rules=[("lessons_completed", None)],
+    )
+    assert "Nota mínima de aprobación" not in _facts(client.get(built.page.url).content.decode())
+
+
 def test_lesson_page_has_previous_next_and_position(learner):
     built = factories.course(modules=1, lessons_per_module=3)
     enrolment_create(learner=learner, course=built.page)

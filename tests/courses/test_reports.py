@@ -118,6 +118,8 @@ def test_csv_export_neutralises_formula_injection(trainer):
     for cell in ("+1", "-1", "@SUM(A1)", "\tx"):
         assert reports.csv_safe(cell) == "'" + cell
     assert reports.csv_safe("Ana") == "Ana"
+    # A number is data, not a formula: a negative discrimination index stays a number for a spreadsheet.
+    assert [reports.csv_safe(value) for value in (Decimal("-0.25"), -3, Decimal("0.50"))] == ["-0.25", "-3", "0.50"]
 
 
 def test_report_page_shows_every_section(trainer):
@@ -156,7 +158,7 @@ def test_report_counts_use_plural_forms(trainer):
     url = reverse("courses_report", args=[built.page.pk])
     html = client_for(trainer).get(url).content.decode()
     assert "1 persona inscrita" in html
-    assert "0 completaron el curso (0%)" in html
+    assert "0 completaron el curso (0\u00a0%)" in html
     enrolment_create(learner=person(role=Role.LEARNER), course=built.page)
     html = client_for(trainer).get(url).content.decode()
     assert "2 personas inscritas" in html
@@ -173,3 +175,36 @@ def test_item_analysis_export_names_question_types_in_the_readers_language(train
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     assert rows[0][1] == "Tipo"
     assert {row[1] for row in rows[1:]} == {"Opción única"}
+
+
+def test_report_figures_are_written_in_the_readers_language_and_csv_for_machines(trainer):
+    # Issue 16: "por debajo de 0.2" beside "0,50", and "54%" where the rest of the site writes "54 %".
+    from lms.people.services import user_language_set
+
+    built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"shuffle_options": False})
+    graded(built, person(role=Role.LEARNER), correct={1, 2})  # passes: completes the course
+    graded(built, person(role=Role.LEARNER), correct={1})  # 50: not passed
+    client = client_for(trainer)
+    report_url = reverse("courses_report", args=[built.page.pk])
+
+    html = client.get(report_url).content.decode()
+    assert "1 completó el curso (50\u00a0%)" in html
+    assert "<td>50\u00a0%</td>" in html  # the funnel
+    assert "<td>1,00</td>" in html and "<td>0,50</td>" in html  # facility: both got question 1, one question 2
+    assert "facilidad en el 27\u00a0% de los mejores intentos" in html
+    assert "por debajo de 0,2, revise la pregunta" in html
+    report = html.split('id="enrolments"', 1)[1].split("</main>", 1)[0]
+    assert not re.search(r"\d%|\d\.\d", report)  # no figure left written the English way
+    index = client.get(reverse("courses_reports")).content.decode()
+    assert "1 (50\u00a0%)" in index
+
+    user_language_set(user=trainer, language="en")
+    html = client.get(report_url).content.decode()
+    assert "1 has completed the course (50%)" in html
+    assert "facility among the best 27% of the attempts" in html and "under 0.2, review the question" in html
+    assert "<td>1.00</td>" in html and "<td>0.50</td>" in html
+
+    user_language_set(user=trainer, language="es")
+    response = client.get(reverse("courses_report_export", args=[built.page.pk, "items"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert sorted(row[3] for row in rows[1:]) == ["0.50", "1.00"]  # a point decimal, in Spanish too

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import time
+from datetime import date
 from pathlib import Path
 
 import celery.contrib.testing.tasks  # noqa: F401 - registers celery.ping, used by start_worker
@@ -25,6 +26,23 @@ from tests.e2e.test_courses import log_in
 from tests.people.factories import person
 
 pytestmark = [pytest.mark.browser, pytest.mark.worker, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+# On how many lines each verification code and each date of a certificate is drawn, and whether
+# the page scrolls sideways: a line is a distinct top among the client rectangles of the text.
+LAYOUT_SCRIPT = """() => {
+    const lines = (element) => {
+        const range = document.createRange();
+        range.selectNodeContents(element);
+        return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    };
+    const facts = [...document.querySelectorAll(".certificate-card dd, .certificate-facts dd")];
+    return {
+        codes: [...document.querySelectorAll("code.certificate-code")].map(lines),
+        dates: facts.filter((dd) => /\\d{4}/.test(dd.textContent) && !dd.querySelector("code")).map(lines),
+        scrolls_sideways: document.documentElement.scrollWidth > window.innerWidth,
+    };
+}"""
 
 
 @pytest.fixture
@@ -119,3 +137,27 @@ def test_a_missing_pdf_is_shown_as_being_prepared_then_downloads_by_itself(page,
     assert (redrawn.code, redrawn.payload, Certificate.objects.count()) == (certificate.code, certificate.payload, 1)
     assert redrawn.events.filter(kind=EventKind.REDRAWN).count() == 1
     assert glyph_report(data).problems == []
+
+
+def test_on_a_phone_codes_never_break_and_dates_stay_on_one_line(page, browser, live_server):
+    learner = person(role=Role.LEARNER, email="telefono@example.org", full_name="José Ángel Muñoz Pérez")
+    certificate = issued_certificate(learner)
+    Certificate.objects.filter(pk=certificate.pk).update(expires_on=date(2028, 12, 7))  # a date to show
+    page.set_viewport_size(PHONE)
+    log_in(page, learner.email, "/certificates/")
+
+    layouts = {}
+    for path in ("/certificates/", "/courses/my-learning/", "/en/certificates/"):
+        page.goto(path)
+        layouts[path] = page.evaluate(LAYOUT_SCRIPT)
+    anonymous = browser.new_context(base_url=live_server.url, locale="es-ES", viewport=PHONE)
+    verifier = anonymous.new_page()
+    for path in (f"/certificates/verify/{certificate.code}/", f"/en/certificates/verify/{certificate.code}/"):
+        verifier.goto(path)
+        layouts[path] = verifier.evaluate(LAYOUT_SCRIPT)
+    anonymous.close()
+
+    # My certificates and My learning: issued on, valid until; the verification page: those and when it was checked.
+    dates = {path: 3 if "verify" in path else 2 for path in layouts}
+    expected = {path: {"codes": [1], "dates": [1] * dates[path], "scrolls_sideways": False} for path in layouts}
+    assert layouts == expected

@@ -1,6 +1,6 @@
 """The courses journeys of issue 4, in a browser: a learner enrols, reads, fails the quiz, passes it on
 the second attempt and finds the course completed in "My learning"; a trainer edits a lesson in the
-admin and previews it. Issue 16: the quiz and the catalogue on a 390 px phone, measured."""
+admin and previews it. Issue 16: the quiz, the catalogue and a lesson's progress on a 390 px phone, measured."""
 
 from __future__ import annotations
 
@@ -272,5 +272,49 @@ def test_catalogue_cards_keep_their_facts_inside_the_card(
         for card in cards:
             assert card["outside"] == []
             assert card["right"] <= card["viewport"]
+    finally:
+        context.close()
+
+
+# A lesson's progress sentence and bar: each line of the sentence, the bar, and the viewport.
+LESSON_PROGRESS = """() => {
+    const text = document.getElementById("lesson-progress-text");
+    const bar = document.getElementById("lesson-progress");
+    const range = document.createRange();
+    range.selectNodeContents(text);
+    return {
+        lines: [...range.getClientRects()].map((rect) => rect.toJSON()),
+        bar: bar.getBoundingClientRect().toJSON(),
+        name: bar.getAttribute("aria-labelledby"),
+        viewport: document.documentElement.clientWidth,
+    };
+}"""
+
+
+def test_lesson_progress_on_a_phone_reads_as_one_sentence_above_a_full_width_bar(
+    browser, live_server, site_content, tmp_path
+):
+    # Issue 16: at 390 px the lesson read "8" beside the bar, then "de 8 lecciones obligatorias completadas" below.
+    built = factories.course(modules=2, lessons_per_module=4, title="Registro de entradas y salidas")
+    learner = person(role=Role.LEARNER, email="progreso@example.org")
+    enrolment = services.enrolment_create(learner=learner, course=built.page)
+    for lesson in built.lessons[:-1]:
+        services.lesson_complete(enrolment=enrolment, lesson=lesson, course=built.page)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="es-419")
+    page = context.new_page()
+    try:
+        log_in(page, learner.email, "/account/")
+        page.goto(built.lessons[-1].url)
+        page.screenshot(path=tmp_path / "lesson-progress.png", full_page=True)  # kept for a failure
+
+        progress = page.evaluate(LESSON_PROGRESS)
+
+        assert page.locator("#lesson-progress-text").inner_text() == "7 de 8 lecciones obligatorias completadas"
+        assert progress["lines"], "the sentence is shown"
+        assert all(line["bottom"] <= progress["bar"]["top"] for line in progress["lines"])  # nothing beside the bar
+        assert all(line["right"] <= progress["viewport"] for line in progress["lines"])
+        assert progress["bar"]["width"] >= 0.8 * progress["viewport"]  # the bar takes the width, not the sentence
+        assert progress["name"] == "lesson-progress-text"  # the bar is named by its sentence
+        assert _violations(page) == []
     finally:
         context.close()

@@ -77,7 +77,7 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
     assert search(page, "munoz pe") == "1 persona encontrada."
     page.get_by_role("link", name="Muñoz Peña, José Ángel").click()
     assert page.get_by_role("heading", level=1).inner_text() == "José Ángel Muñoz Peña"
-    assert page.get_by_text("2025-03-14 14:05").is_visible()  # 20:05 UTC at La Aurora
+    assert page.get_by_text("14/03/2025 14:05").is_visible()  # 20:05 UTC at La Aurora, written as in Spanish
 
     # Register an entry at Peñas Blancas, now, from a passport's MRZ.
     page.get_by_role("link", name="Registrar una entrada o salida").first.click()
@@ -90,7 +90,7 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
     page.get_by_role("button", name="Registrar el movimiento").click()
     assert page.get_by_text("La entrada ha quedado registrada.").is_visible()
     assert page.get_by_role("heading", level=1).inner_text() == "JOSE LUIS PENA LOPEZ"
-    assert page.get_by_text(re.compile(rf"\d{{4}}-\d\d-\d\d {local_time}")).is_visible()
+    assert page.get_by_text(re.compile(rf"\d\d/\d\d/\d{{4}} {local_time}")).is_visible()
     assert page.get_by_text("America/Costa_Rica").is_visible()
 
     # Their statistics count it.

@@ -105,3 +105,20 @@ def test_the_phone_menu_has_no_wcag_violations_closed_or_open(page):
         page.locator("summary.site-menu__toggle").click()
         problems[f"{path} open"] = _violations(page)
     assert problems == {key: [] for key in problems}
+
+
+def test_the_admin_account_page_loads_without_a_script_error(page):
+    """Its time zone field offered the system's "localtime", which the browser's Intl refuses
+    (RangeError: Invalid time zone specified), and it asked for a first and last name."""
+    person(email="formadora@example.org", role=Role.TRAINER, authority_code="iom")
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.set_viewport_size(WIDE)
+    _log_in(page, "formadora@example.org")
+    page.goto("/admin/account/")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("heading", level=1).inner_text().strip() == "Cuenta"
+    assert page.get_by_label("Idioma preferido").is_visible()
+    assert errors == []
+    assert page.locator("input[name^='name_email-'], select[name='locale-current_time_zone']").count() == 0

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 
 import pytest
 
-from lms.people.models import JobFunction, User
+from lms.people.models import Country, JobFunction, User
 from lms.people.roles import Role
+from lms.tracking import services
 from tests.e2e.test_accessibility import _violations
 from tests.e2e.test_courses import log_in
 from tests.people.factories import person
-from tests.tracking.factories import certified_course, rule, staff
+from tests.tracking.factories import certified, certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -109,59 +111,133 @@ TABLE_REGIONS = """() => [...document.querySelectorAll("main table")].map((table
     };
 })"""
 
+# Text cut short or running out of its box: a block (not inside a scroll region, which scrolls on purpose, nor
+# visually hidden) whose content is wider than the block, or that reaches past the right edge of the page.
+CUT_TEXT = """() => {
+    const viewport = document.documentElement.clientWidth;
+    const skipped = ["SCRIPT", "STYLE", "IMG", "svg", "BR", "SELECT", "OPTION", "INPUT", "TEXTAREA"];
+    return [...document.body.querySelectorAll("*")].flatMap((element) => {
+        if (skipped.includes(element.tagName) || element.closest('[role="region"], .visually-hidden')) return [];
+        const style = getComputedStyle(element);
+        if (["inline", "contents", "none"].includes(style.display) || element.clientWidth === 0) return [];
+        const box = element.getBoundingClientRect();
+        if (element.scrollWidth <= element.clientWidth + 1 && box.right <= viewport + 1) return [];
+        return [`${element.tagName}.${element.className} "${element.textContent.trim().slice(0, 40)}" `
+            + `${element.scrollWidth}>${element.clientWidth} right ${Math.round(box.right)}`];
+    });
+}"""
 
-def test_dashboard_and_people_on_a_phone_scroll_wide_tables_in_labelled_regions_with_large_targets(
+PAGE_WIDTH = """() => ({
+    document: document.documentElement.scrollWidth,
+    body: document.body.scrollWidth,
+    viewport: document.documentElement.clientWidth,
+})"""
+
+
+def _phone_problems(page, path: str, tmp_path) -> dict:
+    page.goto(path)
+    page.screenshot(path=tmp_path / f"tracking-phone-{path.strip('/').replace('/', '-')}.png", full_page=True)
+    tables = page.evaluate(TABLE_REGIONS)
+    width = page.evaluate(PAGE_WIDTH)
+    return {
+        "small targets": page.evaluate(SMALL_TARGETS),
+        "page scrolls sideways": max(width["document"], width["body"]) > width["viewport"],
+        "cut text": page.evaluate(CUT_TEXT),
+        "wide tables outside a labelled, focusable scroll region": [
+            table
+            for table in tables
+            if table["wide"]
+            and not (
+                table["region"]
+                and table["region"]["tabindex"] == "0"
+                and table["region"]["label"]
+                and table["region"]["overflow"] in ("auto", "scroll")
+                and table["region"]["scrolls"]
+                and table["region"]["right"] <= PHONE["width"]
+                and "gradient" in table["region"]["cue"]
+                and not table["captionCut"]
+            )
+        ],
+    }
+
+
+NO_PROBLEM = {
+    "small targets": [],
+    "page scrolls sideways": False,
+    "cut text": [],
+    "wide tables outside a labelled, focusable scroll region": [],
+}
+
+
+def test_every_tracking_page_fits_a_phone_in_both_languages_with_wide_tables_in_scroll_regions(
     browser, live_server, site_content, tmp_path
 ):
+    title = "Registro de entradas y salidas en puestos fronterizos terrestres"
+    course = certified_course(title=title)
+    gt_rule = rule(iso2="GT", course=course, job_function=JobFunction.BORDER_OFFICER)
+    rule(iso2="BZ", course=course, job_function=JobFunction.BORDER_OFFICER)
+    for number in range(1, 53):  # more than a page of people: the pagination links are measured too
+        staff(iso2="GT", full_name=f"Agente de control migratorio {number}", email=f"agente{number}@igm.gob.gt")
+    holder = staff(
+        iso2="GT",
+        full_name="José Ángel Muñoz Pérez de la Frontera Occidental",
+        email="aprendiz.guatemala.frontera.occidental.tecun.uman@migracion.gob.gt",
+    )
+    certified(learner=holder, course=course)
+    focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace.gt@example.org")
+    guatemala = Country.objects.get(iso2="GT")
+    long_email = "una.direccion.de.correo.muy.larga.sin.arroba.en.ninguna.parte.del.texto"
+    rejected, _plan = services.roster_import_check(
+        country=guatemala,
+        by=focal_point,
+        name="lista-de-personal-con-un-nombre-de-archivo-muy-largo-y-sin-espacios.csv",
+        data=csv_bytes([roster_row(1), roster_row(2, email=long_email, job_function="astronauta")]),
+    )
+    accepted, _plan = services.roster_import_check(
+        country=guatemala, by=focal_point, name="personal.csv", data=csv_bytes([roster_row(1), roster_row(2)])
+    )
+    coordinator = person(role=Role.REGIONAL_COORDINATOR, authority_code="iom", email="ocam@example.org")
+    country_pages = [
+        "/tracking/GT/",
+        "/tracking/GT/people/",
+        f"/tracking/GT/people/{holder.pk}/",
+        "/tracking/GT/rules/",
+        f"/tracking/GT/rules/{gt_rule.pk}/",
+        "/tracking/GT/roster/",
+        f"/tracking/GT/roster/{rejected.token}/",
+        f"/tracking/GT/roster/{accepted.token}/",
+        "/tracking/GT/reports/",
+    ]
+    problems = {}
+    for user, paths in ((focal_point, country_pages), (coordinator, ["/tracking/region/"])):
+        context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="es-419")
+        page = context.new_page()
+        try:
+            log_in(page, user.email, paths[0])
+            for path in paths:
+                for localised in (path, "/en" + path):
+                    problems[localised] = _phone_problems(page, localised, tmp_path)
+                    tables = page.evaluate(TABLE_REGIONS)
+                    if localised.endswith(("/GT/", "/people/", "/region/")):
+                        assert any(table["wide"] for table in tables), f"the phone is narrower than {localised}"
+        finally:
+            context.close()
+    assert len(problems) == 20
+    failing = {path: found for path, found in problems.items() if found != NO_PROBLEM}
+    assert not failing, json.dumps(failing, indent=1, ensure_ascii=False)
+
+
+def test_a_keyboard_scrolls_a_wide_table_on_a_phone(browser, live_server, site_content):
     course = certified_course(title="Registro de entradas y salidas en puestos fronterizos terrestres")
     rule(iso2="GT", course=course, job_function=JobFunction.BORDER_OFFICER)
-    for number in range(1, 53):  # more than a page of people: the pagination links are measured too
+    for number in range(1, 53):
         staff(iso2="GT", full_name=f"Agente de control migratorio {number}", email=f"agente{number}@igm.gob.gt")
     focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace.gt@example.org")
     context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="es-419")
     page = context.new_page()
     try:
-        log_in(page, focal_point.email, "/tracking/GT/")
-        problems = {}
-        for path in ("/tracking/GT/", "/tracking/GT/people/", "/en/tracking/GT/", "/tracking/GT/roster/"):
-            page.goto(path)
-            page.screenshot(path=tmp_path / f"tracking-phone-{path.strip('/').replace('/', '-')}.png", full_page=True)
-            tables = page.evaluate(TABLE_REGIONS)
-            if "roster" not in path:
-                assert any(table["wide"] for table in tables), "the phone is narrower than the status tables"
-            if "people" in path:
-                assert page.get_by_role("navigation", name="Páginas").get_by_role("link").count() == 1
-            problems[path] = {
-                "small targets": page.evaluate(SMALL_TARGETS),
-                "page scrolls sideways": page.evaluate(
-                    "document.documentElement.scrollWidth > document.documentElement.clientWidth"
-                ),
-                "wide tables outside a labelled, focusable scroll region": [
-                    table
-                    for table in tables
-                    if table["wide"]
-                    and not (
-                        table["region"]
-                        and table["region"]["tabindex"] == "0"
-                        and table["region"]["label"]
-                        and table["region"]["overflow"] in ("auto", "scroll")
-                        and table["region"]["scrolls"]
-                        and table["region"]["right"] <= PHONE["width"]
-                        and "gradient" in table["region"]["cue"]
-                        and not table["captionCut"]
-                    )
-                ],
-            }
-        assert problems == {
-            path: {
-                "small targets": [],
-                "page scrolls sideways": False,
-                "wide tables outside a labelled, focusable scroll region": [],
-            }
-            for path in problems
-        }
-        # A keyboard reaches a scroll region and scrolls it with the arrow keys.
-        page.goto("/tracking/GT/people/")
+        log_in(page, focal_point.email, "/tracking/GT/people/")
+        assert page.get_by_role("navigation", name="Páginas").get_by_role("link").count() == 1
         region = page.get_by_role("region", name="Personas y su capacitación obligatoria")
         region.focus()
         page.keyboard.press("ArrowRight")

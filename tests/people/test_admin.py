@@ -233,3 +233,57 @@ def test_authorities_are_labelled_with_their_country_in_both_languages(administr
     english = client.get("/admin/users/new/").content.decode()
     assert ">General Directorate of Migration and Foreigners (DGME) · Costa Rica</option>" in english
     assert ">General Directorate of Migration (DGM) · Dominican Republic</option>" in english
+
+
+# ---------------------------------------------------------------- one's own account page in the admin
+
+ADMIN_ACCOUNT_URL = "/admin/account/"
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.ADMINISTRATOR])
+def test_the_admin_account_page_asks_for_no_name_no_email_and_no_time_zone(role):
+    """Our User has one full name: Wagtail's required first and last name saved nothing; the login
+    e-mail is an administrator's to change; every date is in the platform's time zone."""
+    from tests.conftest import make_role_user
+
+    response = client_for(make_role_user(role)).get(ADMIN_ACCOUNT_URL)
+
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'name="locale-preferred_language"' in html
+    assert re.findall(r'name="(name_email-[^"]+|locale-current_time_zone)"', html) == []
+
+
+def test_saving_the_admin_account_page_changes_the_language_and_never_the_email(trainer):
+    email = trainer.email
+    data = {
+        "locale-preferred_language": "en",
+        "theme-theme": "system",
+        "theme-contrast": "system",
+        "theme-density": "default",
+        "name_email-first_name": "Otra",
+        "name_email-last_name": "Persona",
+        "name_email-email": "otra.direccion@example.org",
+    }
+
+    response = client_for(trainer).post(ADMIN_ACCOUNT_URL, data)
+
+    assert response.status_code == 302, response.content.decode()[:2000]
+    trainer.refresh_from_db()
+    assert (trainer.email, trainer.wagtail_userprofile.preferred_language) == (email, "en")
+
+
+def test_the_admin_offers_only_the_platforms_real_time_zone(settings):
+    import zoneinfo
+
+    from wagtail.admin.localization import get_available_admin_time_zones
+
+    zones = get_available_admin_time_zones()
+
+    assert zones == [settings.TIME_ZONE]
+    assert set(zones) <= zoneinfo.available_timezones() - {"localtime"}
+
+
+def test_the_admin_account_page_needs_the_admin_permission(learner):
+    assert client_for(None).get(ADMIN_ACCOUNT_URL).status_code == 302
+    assert client_for(learner).get(ADMIN_ACCOUNT_URL).status_code == 302

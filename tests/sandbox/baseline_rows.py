@@ -2,9 +2,10 @@
 
 Each helper gives the row the next free baseline uid of its model (one above the largest), so
 helpers can be mixed freely and a rolled-back hypothesis example reuses the same uids. A
-person's `search_name` is `name_search_key(given_names, surname_1, surname_2)`, as the
-generator and the services keep it for every row. Learners' rows are never made here: they
-come from `sandbox.services`, the only writer of a layer.
+person's `search_name` is `name_search_key(given_names, surname_1, surname_2)` and its
+`sort_name` is `name_sort_key(surname_1, surname_2, given_names)`, as the generator and the
+services keep them for every row. Learners' rows are never made here: they come from
+`sandbox.services`, the only writer of a layer.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from django.db.models import Max
 
 from sandbox.models import CrossingPoint, Document, LayeredModel, Movement, Person, ReturnEvent
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 
 PERSON_DEFAULTS: dict[str, Any] = {
     "given_names": "Ana María",
@@ -42,6 +43,7 @@ def _baseline(model: type[LayeredModel], fields: dict[str, Any], uid: int | None
     row.is_deleted = False
     if isinstance(row, Person):
         row.search_name = name_search_key(row.given_names, row.surname_1, row.surname_2)
+        row.sort_name = name_sort_key(row.surname_1, row.surname_2, row.given_names)
     return row
 
 

@@ -1,6 +1,6 @@
 """Baseline rows for the sandbox's tests, written as the generator writes them: no sandbox,
 an explicit uid from one counter shared by every record type (so uids never collide), and a
-person's `search_name` computed as the services compute it.
+person's `search_name` and `sort_name` computed as the services compute them.
 
 Rows in a learner's layer are never built here: tests make them through `sandbox.services`,
 the only writer of layers.
@@ -22,7 +22,7 @@ from factory.django import DjangoModelFactory
 from sandbox import services
 from sandbox.models import Document, Movement, Person, ReturnEvent, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 from tests.people.factories import UserFactory
 
 # Baseline uids are 1..N, as the generator numbers them. One counter for every model keeps a
@@ -54,6 +54,7 @@ class PersonFactory(BaselineFactory):
     birth_date = dt.date(1990, 6, 15)
     nationality_id = "GTM"
     search_name = factory.LazyAttribute(lambda p: name_search_key(p.given_names, p.surname_1, p.surname_2))
+    sort_name = factory.LazyAttribute(lambda p: name_sort_key(p.surname_1, p.surname_2, p.given_names))
 
 
 class DocumentFactory(BaselineFactory):

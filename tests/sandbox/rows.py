@@ -8,7 +8,7 @@ from typing import Any
 
 from sandbox.models import Document, Movement, Person, ReturnEvent
 from sandbox.mrz import mrz_compose_td3
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 
 _uids = itertools.count(1)
 
@@ -25,6 +25,7 @@ def person(given_names: str = "Ana", surname_1: str = "García", surname_2: str 
         surname_1=surname_1,
         surname_2=surname_2,
         search_name=name_search_key(given_names, surname_1, surname_2),
+        sort_name=name_sort_key(surname_1, surname_2, given_names),
         **values,
     )
 

@@ -31,7 +31,7 @@ from sandbox.models import (
     ReturnEvent,
 )
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3, mrz_read
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 from tests.people.factories import person as make_user
 
 pytestmark = pytest.mark.django_db
@@ -262,11 +262,12 @@ def test_misread_mrz_fails_its_check_digit(small_baseline):
             mrz_read(document.mrz)
 
 
-def test_search_name_is_the_search_key_of_the_stored_names(small_baseline):
+def test_search_and_sort_names_are_the_keys_of_the_stored_names(small_baseline):
     people = Person.objects.baseline()
     assert people.count() > 500
     for person in people:
         assert person.search_name == name_search_key(person.given_names, person.surname_1, person.surname_2)
+        assert person.sort_name == name_sort_key(person.surname_1, person.surname_2, person.given_names)
 
 
 def test_hispanic_nationals_have_two_surnames_and_others_one():

@@ -340,8 +340,12 @@ def test_an_unknown_state_code_is_refused(officer, changes, message):
 def test_an_expired_document_cannot_be_admitted(officer):
     expired = mrz_compose_td3(document_code="P", **{**TRAVELLER, "expiry_date": dt.date(2026, 3, 9)})
     assert refused(officer, mrz=expired).message_dict["mrz"] == [
-        "The document expired on 2026-03-09: it cannot be admitted."
+        "The document expired on March 9, 2026: it cannot be admitted."
     ]
+    with translation.override("es"):
+        assert refused(officer, mrz=expired).message_dict["mrz"] == [
+            "El documento venció el 9 de marzo de 2026: no se puede admitir."
+        ]
     on_the_day = mrz_compose_td3(document_code="P", **{**TRAVELLER, "expiry_date": dt.date(2026, 3, 10)})
     assert register(officer, mrz=on_the_day).decision == "ADMITTED"
 

@@ -185,6 +185,52 @@ def test_pages_hold_every_match_once_in_order_with_the_count_through_the_learner
     assert len(_every_page(mine, per_page=4, name="zelaya")[0]) == 11 - 2 + 1
 
 
+def _garcias() -> None:
+    """People called García, listed (accents and case ignored) in the order of `GARCIA_ORDER`."""
+    rows = [
+        (30, "ana", "ALVAREZ", "GARCÍA"),
+        (31, "Ana", "Álvarez", "García"),  # the same key as uid 30: the uid decides
+        (32, "Ana", "Chávez", "García"),
+        (33, "Ingrid", "Chinchilla", "García"),
+        (34, "Rosa", "Córdova", "García"),
+        (35, "García Ana", "Cruz", ""),  # no second surname: before every Cruz with one
+        (36, "Rafael Manuel", "Cruz", "García"),
+        (37, "Luis", "Cruzado", "García"),
+        (38, "Carlos", "de García", "Cruz"),
+        (39, "Selvin", "De García", "Escobar"),
+        (40, "Noé", "Díaz", "García"),
+        (41, "Eva", "Ñúñez", "García"),
+        (42, "Óscar", "Ortiz", "García"),
+    ]
+    for uid, given_names, surname_1, surname_2 in reversed(rows):  # inserted in the reverse order
+        baseline_person(uid=uid, given_names=given_names, surname_1=surname_1, surname_2=surname_2)
+
+
+GARCIA_ORDER = [30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41, 42]
+
+
+@pytest.mark.parametrize("per_page", [4, 5])
+def test_pages_list_people_in_name_order_ignoring_accents_and_case_then_by_uid(per_page):
+    _garcias()
+    uids, _totals = _every_page(None, per_page=per_page, name="garcia")
+    assert uids == GARCIA_ORDER
+    assert [person.uid for person in person_search(sandbox=None, name="garcia", limit=6)] == GARCIA_ORDER[:6]
+
+
+def test_a_learners_new_and_edited_people_take_their_place_in_name_order():
+    _garcias()
+    mine = new_sandbox()
+    services.record_create(
+        sandbox=mine, model=Person, given_names="Zoë", surname_1="Cuéllar", surname_2="García", sex="F",
+        birth_date=dt.date(2000, 1, 1), nationality_id="HND",
+    )  # fmt: skip
+    services.record_update(sandbox=mine, record=Person.objects.baseline().get(uid=41), surname_1="Ábrego")
+    cuellar = Person.objects.layer_of(mine).get(given_names="Zoë").uid
+    uids, _totals = _every_page(mine, per_page=4, name="garcia")
+    assert uids == [41, 30, 31, 32, 33, 34, 35, 36, 37, cuellar, 38, 39, 40, 42]
+    assert _every_page(None, per_page=4, name="garcia")[0] == GARCIA_ORDER  # the baseline's order is unchanged
+
+
 @pytest.mark.parametrize(
     ("asked", "shown"),
     [("999", 3), ("0", 1), ("-2", 1), ("two", 1), (None, 1), ("3", 3), ("9" * 40, 3), ("1e9", 1), (" 2 ", 2)],

@@ -235,7 +235,7 @@ def test_an_expired_document_cannot_be_admitted_but_can_be_refused(officer):
     before = row_counts()
     with pytest.raises(ValidationError) as refused:
         register(officer, mrz=expired)
-    assert refused.value.message_dict["mrz"] == ["The document expired on 2025-01-01: it cannot be admitted."]
+    assert refused.value.message_dict["mrz"] == ["The document expired on January 1, 2025: it cannot be admitted."]
     assert row_counts() == before
     movement = register(officer, mrz=expired, decision="REFUSED", refusal_reason="Expired passport")
     assert (movement.decision, movement.refusal_reason) == ("REFUSED", "Expired passport")

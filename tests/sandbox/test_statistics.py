@@ -23,7 +23,7 @@ from tests.sandbox.factories import (
 
 pytestmark = pytest.mark.django_db
 
-FEBRUARY, MARCH, APRIL = dt.date(2025, 2, 1), dt.date(2025, 3, 1), dt.date(2025, 4, 1)
+FEBRUARY, MARCH, APRIL, JUNE = dt.date(2025, 2, 1), dt.date(2025, 3, 1), dt.date(2025, 4, 1), dt.date(2025, 6, 1)
 
 
 @pytest.fixture
@@ -169,6 +169,48 @@ def test_months_available_adds_the_months_of_a_learners_own_records(learner):
     layer_movement(learner, local_date=dt.date(2025, 6, 30))
     assert statistics.months_available(sandbox=learner) == [dt.date(2025, 6, 1), APRIL, MARCH]
     assert statistics.months_available(sandbox=None) == [APRIL, MARCH]
+
+
+# A month outside the practice data's period
+
+
+def test_outside_the_period_only_the_learners_own_records_count_and_stray_practice_records_are_counted_apart(
+    learner,
+):
+    small_baseline()  # March and April 2025: the period below
+    stray_entry = baseline_movement(local_date=dt.date(2025, 6, 3), nationality_id="USA")
+    baseline_movement(local_date=dt.date(2025, 6, 4))
+    stray_exit = baseline_movement(local_date=dt.date(2025, 6, 5), direction="EXIT")
+    baseline_return(returned_on=dt.date(2025, 6, 6))  # four practice records dated in June by a defect
+    statistics.summary_rebuild()
+    assert MonthlySummary.objects.filter(month=JUNE).exists()  # the summary has the month, the page must not show it
+    layer_movement(learner, local_date=dt.date(2025, 6, 30))
+    own = statistics.statistics_coverage(sandbox=learner).own  # the period: March and April, as if generated so
+    coverage = statistics.Coverage(first=MARCH, last=APRIL, own=own)
+    assert coverage.own == {JUNE} and coverage.latest() == JUNE and not coverage.in_period(JUNE)
+
+    june = statistics.statistics_month(sandbox=learner, month=JUNE, coverage=coverage)
+    assert (june.own_only, june.stray) == (True, 4)
+    assert june.data["movements"]["total"] == {"ENTRY": 1}
+    assert june.data["movements"]["nationality"] == {"NIC": {"ENTRY": 1}}
+    assert june.data["returns"]["total"] == 0
+
+    # An edited stray record is the learner's own; a deleted one is neither theirs nor stray.
+    services.record_update(sandbox=learner, record=stray_entry, nationality_id="HND")
+    services.record_delete(sandbox=learner, record=stray_exit)
+    june = statistics.statistics_month(sandbox=learner, month=JUNE, coverage=coverage)
+    assert june.stray == 2
+    assert june.data["movements"]["total"] == {"ENTRY": 2}
+    assert june.data["movements"]["nationality"] == {"NIC": {"ENTRY": 1}, "HND": {"ENTRY": 1}}
+
+    # Someone without a layer: nothing of theirs, every stray record said apart.
+    nobody = statistics.statistics_month(sandbox=None, month=JUNE, coverage=coverage)
+    assert (nobody.own_only, nobody.stray, nobody.data) == (True, 4, statistics.empty_statistics(JUNE))
+
+    # Inside the period, the learner's whole view as before, nothing apart.
+    march = statistics.statistics_month(sandbox=learner, month=MARCH, coverage=coverage)
+    assert (march.own_only, march.stray) == (False, 0)
+    assert march.data == statistics.statistics_for(sandbox=learner, month=MARCH)
 
 
 # Cost

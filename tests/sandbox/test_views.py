@@ -13,7 +13,7 @@ from lms.people.roles import Role
 from sandbox import services, statistics
 from sandbox.models import LAYER_UID_BASE, AuditEvent, Baseline, CrossingPoint, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
-from sandbox.names import name_search_key
+from sandbox.names import name_search_key, name_sort_key
 from tests.conftest import client_for
 from tests.people.factories import person as make_user
 
@@ -44,6 +44,7 @@ def baseline_person(uid: int, given_names: str, surname_1: str, surname_2: str =
         surname_1=surname_1,
         surname_2=surname_2,
         search_name=name_search_key(given_names, surname_1, surname_2),
+        sort_name=name_sort_key(surname_1, surname_2, given_names),
         **values,
     )
 
@@ -187,10 +188,39 @@ def test_every_screen_renders_for_a_learner_in_both_languages_with_the_banner(
 
 def test_home_describes_the_baseline_and_links_to_every_screen(learner_client, baseline):
     html = learner_client.get("/en/sandbox/").content.decode()
-    assert "2025-01-01 to 2025-12-31" in html
+    assert "January 1, 2025 to December 31, 2025" in html
     for url in ("/en/sandbox/people/", "/en/sandbox/movements/new/", "/en/sandbox/statistics/", "/en/sandbox/reset/"):
         assert f'href="{url}"' in html
     assert "You have not changed anything yet" in html
+
+
+def test_searches_and_views_are_not_among_the_learners_changes_but_counted_apart(learner_client, learner, baseline):
+    learner_client.get("/sandbox/people/", {"name": "perez"})
+    learner_client.get("/sandbox/people/2/")
+    text = main_text(learner_client.get("/en/sandbox/"))
+    assert "You have not changed anything yet" in text
+    assert "Records added, edited and deleted" not in text
+    assert "Audit events" not in text
+    assert "Audit log: 2 entries. The platform logs every search, every record opened" in text
+    assert "Resetting your sandbox deletes them too." in text
+    spanish = main_text(learner_client.get("/sandbox/"))
+    assert "Todavía no ha cambiado nada" in spanish
+    assert "Registro de auditoría: 2 anotaciones." in spanish
+
+    register(learner_client)
+    html = learner_client.get("/en/sandbox/").content.decode()
+    table = html[html.index("<caption>Records added, edited and deleted</caption>") : html.index("</table>")]
+    assert re.findall(r'<th scope="row">([^<]+)</th>', table) == ["Persons", "Documents", "Movements"]
+    assert "Audit log: 3 entries." in main_text(learner_client.get("/en/sandbox/"))
+
+
+def test_a_learner_who_only_searched_may_still_reset_their_audit_log(learner_client, learner, baseline):
+    learner_client.get("/sandbox/people/", {"name": "perez"})
+    text = main_text(learner_client.get("/en/sandbox/reset/"))
+    assert "1 record will be deleted." in text
+    learner_client.post("/en/sandbox/reset/")
+    assert layer_rows(learner, AuditEvent) == 0
+    assert "Audit log:" not in main_text(learner_client.get("/en/sandbox/"))
 
 
 def test_home_without_a_baseline_names_the_operator_command(learner_client):
@@ -345,9 +375,60 @@ def test_person_page_shows_identity_documents_and_movements_in_the_posts_local_t
     assert "F98765432" in text
     assert "Honduras" in text
     # 20:05 UTC is 14:05 at La Aurora (America/Guatemala, UTC-6).
-    assert "2025-03-14 14:05 America/Guatemala (UTC-0600)" in text
+    assert "03/14/2025 14:05 America/Guatemala (UTC-0600)" in text
     assert "Entry" in text
     assert "Alerts and hits are far more frequent here" in text
+
+
+ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "expected"),
+    [
+        (
+            "",
+            [
+                "Período cubierto del 1 de enero de 2025 al 31 de diciembre de 2025",
+                "Generados el 7 de diciembre de 2026",
+                "Último restablecimiento el 7 de diciembre de 2026 a las 12:30",
+                "Mujer 15/06/1990 Guatemala",  # a table: the short form
+                "Fecha de nacimiento 15 de junio de 1990",
+                "Honduras 31/01/2030",
+                "14/03/2025 14:05 America/Guatemala",
+            ],
+        ),
+        (
+            "/en",
+            [
+                "Period covered January 1, 2025 to December 31, 2025",
+                "Generated on December 7, 2026",
+                "Last reset on December 7, 2026, 12:30 PM",
+                "Female 06/15/1990 Guatemala",
+                "Date of birth June 15, 1990",
+                "Honduras 01/31/2030",
+                "03/14/2025 14:05 America/Guatemala",
+            ],
+        ),
+    ],
+)
+def test_dates_are_written_in_the_readers_language_not_in_iso(learner_client, learner, baseline, prefix, expected):
+    noon_in_guatemala = dt.datetime(2026, 12, 7, 18, 30, tzinfo=dt.UTC)
+    Baseline.objects.update(generated_at=noon_in_guatemala)
+    Sandbox.objects.filter(pk=services.sandbox_for(user=learner).pk).update(reset_at=noon_in_guatemala, reset_count=1)
+    pages = [
+        main_text(learner_client.get(f"{prefix}/sandbox/")),
+        main_text(learner_client.get(f"{prefix}/sandbox/people/", {"name": "maria"})),
+        main_text(learner_client.get(f"{prefix}/sandbox/people/2/")),
+    ]
+    text = " ".join(pages)
+    for written in expected:
+        assert written in text
+    assert not ISO_DATE.findall(text)
+    assert (
+        '<time datetime="2025-03-14T14:05:00-06:00">'
+        in learner_client.get(f"{prefix}/sandbox/people/2/").content.decode()
+    )
 
 
 def test_person_page_shows_the_mrz_in_a_pre(learner_client, baseline):
@@ -408,7 +489,7 @@ def test_registering_an_entry_creates_the_movement_and_shows_it_in_local_time(le
     page = learner_client.get(response["Location"])
     text = main_text(page)
     assert "The entry has been registered." in text
-    assert "2025-03-14 08:30 America/Costa_Rica (UTC-0600)" in text
+    assert "03/14/2025 08:30 America/Costa_Rica (UTC-0600)" in text
     assert "Peñas Blancas" in text
 
 
@@ -579,8 +660,74 @@ def test_statistics_open_on_the_learners_own_later_month_and_say_so(learner_clie
     month = f"{today:%B %Y}"
     assert f"<h2>{month}</h2>" in html
     assert f"Your own records also cover this month: {month}." in html
-    assert "is outside the period" not in html
-    assert _entries_in(html, "Totals", "Entries admitted") == 2  # theirs and the stray baseline one
+    assert f"{month} is outside the period of the practice data" in html
+    assert _entries_in(html, "Totals", "Entries admitted") == 1  # theirs, not the stray baseline one
+    assert "The practice data also holds 1 record dated in this month, outside its period" in html
+
+
+@pytest.fixture
+def stray_records_of_2026(baseline):
+    """Practice records a defect dated after the period (2025): three in February 2026 (two
+    entries and an exit, as the walk of issue 16 found in December 2026), one in January 2026."""
+    jose, passport = baseline["jose"], Document.objects.baseline().get(uid=12)
+    for uid, day, direction in (
+        (31, (2, 3), "ENTRY"),
+        (32, (2, 4), "ENTRY"),
+        (33, (2, 5), "EXIT"),
+        (34, (1, 20), "ENTRY"),
+    ):
+        baseline_movement(uid, jose, passport, dt.datetime(2026, *day, 18, tzinfo=dt.UTC), direction=direction)
+    statistics.summary_rebuild()
+
+
+def test_a_month_outside_the_period_counts_only_the_learners_records_and_says_how_many_stray_ones_it_left_out(
+    learner_client, learner, stray_records_of_2026
+):
+    assert register(learner_client, local_date="2026-02-10").status_code == 302
+    html = learner_client.get("/en/sandbox/statistics/").content.decode()  # opens on their own later month
+    text = main_text(learner_client.get("/en/sandbox/statistics/"))
+    assert "<h2>February 2026</h2>" in html
+    assert (
+        "February 2026 is outside the period of the practice data (January 2025 to December 2025): "
+        "the figures below count only your own records dated in it. "
+        "The practice data also holds 3 records dated in this month, outside its period: data-quality defects "
+        "(mistyped dates) that you may be asked to find later. They are not counted in these figures."
+    ) in text
+    assert _entries_in(html, "Totals", "Entries admitted") == 1
+    assert _entries_in(html, "Totals", "Exits") == 0
+    assert _entries_in(html, "Movements by country", "Costa Rica") == 1
+    assert _entries_in(html, "Movements by country", "Guatemala") == 0
+
+    # Every month outside the period says so, with figures or without.
+    january = main_text(learner_client.get("/en/sandbox/statistics/", {"month": "2026-01"}))
+    assert "January 2026 is outside the period of the practice data" in january
+    assert "The practice data also holds 1 record dated in this month, outside its period: a data-quality defect" in (
+        january
+    )
+    assert "Entries admitted 0" in january
+    spanish = main_text(learner_client.get("/sandbox/statistics/", {"month": "2026-02"}))
+    assert "cuentan solo sus propios registros con fecha en ese mes." in spanish
+    assert "Los datos de práctica también tienen 3 registros con fecha en este mes, fuera de su periodo" in spanish
+
+    # Another learner: nothing of theirs, the same stray records said apart.
+    other = main_text(client_for(other_learner()).get("/en/sandbox/statistics/", {"month": "2026-02"}))
+    assert "The practice data also holds 3 records" in other
+    assert "Entries admitted 0" in other
+
+    # Inside the period nothing changes: the practice data with the learner's own changes.
+    december = main_text(learner_client.get("/en/sandbox/statistics/", {"month": "2025-12"}))
+    assert "outside the period" not in december and "also holds" not in december
+
+
+def test_a_trainer_reads_the_learners_month_outside_the_period_in_the_third_person(
+    trainer, learner, learner_client, stray_records_of_2026
+):
+    register(learner_client, local_date="2026-02-10")
+    sandbox = Sandbox.objects.get(owner=learner)
+    text = main_text(client_for(trainer).get(f"/en/sandbox/learners/{sandbox.pk}/statistics/"))
+    assert "the figures below count only the learner's own records dated in it." in text
+    assert "data-quality defects (mistyped dates) that the learner may be asked to find later." in text
+    assert "Entries admitted 1" in text
 
 
 def test_a_month_outside_the_practice_data_says_so(learner_client, stray_movement_this_month):
@@ -588,8 +735,9 @@ def test_a_month_outside_the_practice_data_says_so(learner_client, stray_movemen
     assert "<h2>June 2024</h2>" in html
     assert (
         "June 2024 is outside the period of the practice data (January 2025 to December 2025): "
-        "the figures below count only the few records dated in it, if any."
+        "the figures below count only your own records dated in it."
     ) in html
+    assert "also holds" not in html  # no stray practice record in June 2024
     text = main_text(learner_client.get("/sandbox/statistics/", {"month": "2024-06"}))
     assert (
         "Junio de 2024 está fuera del periodo de los datos de práctica (de enero de 2025 a diciembre de 2025)" in text
@@ -641,7 +789,7 @@ def test_trainer_inspects_a_learners_sandbox_read_only_and_writes_nothing(traine
         assert "/sandbox/movements/new/" not in html
         assert "/sandbox/reset/" not in html
     assert f'href="{base}/people/{person_uid}/"' in client.get(f"{base}/people/?name=jose").content.decode()
-    assert "2025-03-14 08:30 America/Costa_Rica" in main_text(client.get(f"{base}/people/{person_uid}/"))
+    assert "03/14/2025 08:30 America/Costa_Rica" in main_text(client.get(f"{base}/people/{person_uid}/"))
     rows_after = {model: model.objects.layer_of(learner_with_work).count() for model in (AuditEvent, Movement)}
     assert rows_after == rows_before
     assert not Sandbox.objects.filter(owner=trainer).exists()
@@ -658,6 +806,8 @@ def test_trainer_reads_the_records_a_learner_added_edited_and_deleted(trainer, l
     overview = client.get(f"{base}/").content.decode()
     for kind in ("person", "document", "movement", "auditevent"):
         assert f'href="{base}/changes/{kind}/"' in overview
+    assert f'<a href="{base}/changes/auditevent/">Read the audit log</a>' in overview  # apart from the changes
+    assert "Audit log: 1 entry." in overview
 
     html = client.get(f"{base}/changes/person/").content.decode()
     text = main_text(client.get(f"{base}/changes/person/"))
@@ -675,7 +825,7 @@ def test_trainer_reads_the_records_a_learner_added_edited_and_deleted(trainer, l
     movements = main_text(client.get(f"{base}/changes/movement/"))
     assert "New record" in movements
     assert "Peñas Blancas (CR-PBL)" in movements
-    assert "2025-03-14 14:30 UTC" in movements
+    assert "03/14/2025 14:30 UTC" in movements
     assert "Person: PENA LOPEZ, JOSE LUIS" in movements
 
     rows_after = {model: model.objects.layer_of(sandbox).count() for model in (AuditEvent, Person, Movement)}

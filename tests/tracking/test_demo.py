@@ -1,8 +1,8 @@
 """The country tracking demo of `make run`: each demo focal point sees only their country, the
 regional coordinator all eight, and loading it again duplicates nothing. Its history is made as
-real data is (issue 16): enrolments, completions and certificates issued with their PDFs, in the
-learner's language, which course reports and dashboards count alike; the people of the README's
-journeys have none.
+real data is (issue 16): enrolments, completions, quiz attempts answered through the quiz services
+and certificates issued with their PDFs, in the learner's language, which course reports and
+dashboards count alike; the people of the README's journeys have none.
 
 The demo is loaded once for the module (rendering its PDFs takes seconds); each test runs in a
 savepoint of that load and leaves it as it found it.
@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.core.management import call_command
@@ -23,7 +25,17 @@ from django.utils import timezone
 from certificates.models import Certificate, IssueStatus
 from certificates.pdf import payload_from_pdf, pdf_text
 from courses import reports
-from courses.models import CoursePage, Enrolment
+from courses.demo.loader import demo_course_key
+from courses.models import (
+    ActivityResult,
+    AttemptStatus,
+    CoursePage,
+    Enrolment,
+    LessonCompletion,
+    Question,
+    QuizAnswer,
+    QuizAttempt,
+)
 from lms.core.management.commands.demo_load import DEMO_USERS
 from lms.people.models import Country, User
 from lms.tracking import selectors
@@ -89,10 +101,26 @@ def test_the_regional_coordinator_sees_the_eight_countries(demo):
         assert client.get(reverse("tracking:dashboard", args=[iso2])).status_code == 200
 
 
+def _history_counts() -> tuple[int, ...]:
+    return tuple(
+        model.objects.count()
+        for model in (
+            User,
+            Certificate,
+            PersonStatus,
+            Enrolment,
+            LessonCompletion,
+            QuizAttempt,
+            QuizAnswer,
+            ActivityResult,
+        )
+    )
+
+
 def test_loading_the_demo_again_duplicates_nothing(demo):
-    counts = (User.objects.count(), Certificate.objects.count(), PersonStatus.objects.count())
+    counts = _history_counts()
     call_command("tracking_demo_load", "--staff", "8", verbosity=0)
-    assert (User.objects.count(), Certificate.objects.count(), PersonStatus.objects.count()) == counts
+    assert _history_counts() == counts
 
 
 # ---------------------------------------------------------------- the history, made as real data is (issue 16)
@@ -152,3 +180,53 @@ def test_the_dashboards_show_valid_expiring_expired_and_overdue_people(demo):
     statuses = Counter(PersonStatus.objects.values_list("status", flat=True))
     for status in ("compliant", "expiring", "expired", "overdue"):
         assert statuses[status] > 0, statuses
+
+
+# ---------------------------------------------------------------- quizzes taken as learners take them (issue 16)
+
+
+def test_the_course_reports_item_analysis_reads_every_answer_of_the_demo_attempts(demo):
+    # Issue 16: the question analysis showed 1 to 4 answers per question beside "175 completed the course".
+    administrator = User.objects.get(email="admin@demo.example")
+    question_keys = dict(Question.objects.values_list("pk", "translation_key"))
+    for course in CoursePage.objects.filter(locale__language_code="es"):
+        enrolments = Enrolment.objects.filter(course_key=course.translation_key)
+        attempts = QuizAttempt.objects.filter(enrolment__in=enrolments, status=AttemptStatus.SUBMITTED)
+        drawn = Counter(question_keys[item["question"]] for attempt in attempts for item in attempt.drawn)
+        items = reports.item_analysis(viewer=administrator, course=course)
+        assert {item.question_key: item.answers for item in items} == drawn, course.title
+        passed = ActivityResult.objects.filter(enrolment__in=enrolments, kind="quiz", passed_at__isnull=False)
+        summary = reports.enrolment_summary(viewer=administrator, course=course)
+        assert summary.completed == passed.count() == attempts.filter(is_passed=True).count(), course.title
+        assert summary.completed > 0 and sum(drawn.values()) >= 10 * summary.completed, course.title
+
+
+def test_the_demo_attempts_are_a_plausible_mix_back_dated_with_the_history(demo):
+    administrator = User.objects.get(email="admin@demo.example")
+    attempts = list(QuizAttempt.objects.select_related("enrolment").order_by("enrolment_id", "number"))
+    assert attempts and all(attempt.status == AttemptStatus.SUBMITTED for attempt in attempts)
+    by_enrolment: dict[int, list[QuizAttempt]] = {}
+    for attempt in attempts:
+        by_enrolment.setdefault(attempt.enrolment_id, []).append(attempt)
+    first_passes = sum(1 for mine in by_enrolment.values() if mine[0].is_passed)
+    assert len(by_enrolment) / 2 < first_passes < len(by_enrolment)  # most pass at once, some fail first
+    for mine in by_enrolment.values():
+        enrolment = mine[0].enrolment
+        assert [attempt.is_passed for attempt in mine] == [False] * (len(mine) - 1) + [True]
+        assert all(
+            attempt.started_at < attempt.submitted_at < enrolment.completed_at + timedelta(seconds=1)
+            for attempt in mine
+        )
+        assert enrolment.enrolled_at < mine[0].started_at
+        result = ActivityResult.objects.get(enrolment=enrolment, block_id=mine[0].block_id)
+        assert (result.attempts, result.passed_at) == (len(mine), mine[-1].submitted_at)
+        assert max(attempt.score for attempt in mine) == result.best_score
+        completion = LessonCompletion.objects.get(enrolment=enrolment, lesson_key=mine[0].lesson_key)
+        assert completion.completed_at == mine[-1].submitted_at  # the pass completed the quiz's lesson
+    assert max(attempt.submitted_at for attempt in attempts) < timezone.now() - timedelta(days=4)
+    # Questions that most get right and questions that many miss, wrong answers of every kind.
+    course = CoursePage.objects.get(translation_key=demo_course_key("border-entries"), locale__language_code="es")
+    facilities = {item.facility for item in reports.item_analysis(viewer=administrator, course=course)}
+    assert max(facilities) - min(facilities) >= Decimal("0.3")
+    missed = Question.objects.filter(pk__in=QuizAnswer.objects.filter(credit__lt=1).values("question"))
+    assert {question.kind for question in missed} == {question.kind for question in Question.objects.all()}

@@ -7,17 +7,23 @@ import io
 import re
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.hashers import is_password_usable
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
+from wagtail.models import Locale
 
+from certificates.models import CertificateTemplate, IssueStatus
 from lms.people.models import Country, DutyPost, JobFunction, StaffProfile, User
 from lms.tracking import roster, tasks, uploads
+from lms.tracking.forms import RuleForm
 from lms.tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
+from tests.certificates.factories import certificate_issued, course_page
 from tests.conftest import client_for, make_role_user
+from tests.courses import factories as course_factories
 from tests.people.factories import person
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
@@ -66,6 +72,45 @@ def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes
     # An invalid file cannot be imported, even by posting to the import address.
     refused = focal_point.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
     assert refused.status_code == 302 and User.objects.count() == people
+
+
+def _outcomes(html: bytes) -> list[list[str]]:
+    page = BeautifulSoup(html, "html.parser")
+    table = page.find(attrs={"role": "region", "aria-labelledby": "row-outcomes"}).find("table")
+    return [[cell.get_text() for cell in row.find_all("td")] for row in table.select("tbody tr")]
+
+
+def test_the_check_shows_what_the_file_had_in_each_cell_of_a_row_with_problems(focal_point):
+    rows = [
+        roster_row(1),
+        roster_row(2, email="correo-malo", job_function="Piloto"),
+        roster_row(3, email="<script>alert(1)</script>", full_name="Ana\u202eOtra"),
+    ]
+
+    check = focal_point.get(upload(focal_point, csv_bytes(rows)).url)
+    with translation.override("en"):
+        english = focal_point.get(reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token]))
+
+    assert _outcomes(check.content) == [
+        ["2", "Por agregar", "agente1@igm.gob.gt", "María José Pérez 1", ""],
+        ["3", "Error", "correo-malo", "María José Pérez 2", "Problemas en: Correo electrónico, Función"],
+        [
+            "4",
+            "Error",
+            "<script>alert(1)</script>",
+            "Ana[U+202E]Otra",
+            "Problemas en: Correo electrónico, Nombre completo",
+        ],
+    ]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in check.content.decode()
+    assert "<script>alert" not in check.content.decode()
+    assert _outcomes(english.content)[1] == [
+        "3",
+        "Error",
+        "correo-malo",
+        "María José Pérez 2",
+        "Problems in: E-mail, Job function",
+    ]
 
 
 def test_a_file_that_is_not_csv_or_xlsx_or_too_large_is_refused_before_it_is_kept(focal_point, settings):
@@ -184,6 +229,80 @@ def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(foc
     assert not TrainingRule.objects.exists() and not PersonStatus.objects.filter(person=officer).exists()
 
 
+def _courses_offered(client: Client) -> dict[str, str]:
+    page = BeautifulSoup(client.get(reverse("tracking:rules", args=["GT"])).content, "html.parser")
+    options = page.select("select[name=course] option")
+    return {option["value"]: option.get_text() for option in options if option["value"]}
+
+
+def test_the_rules_form_offers_every_live_course_that_gives_a_certificate(focal_point):
+    """Issue 16's walk: a trainer's new course, published and certified by the default template (it has no
+    certification rule of its own), was missing from the form, which listed courses with a rule only."""
+    with_rule = certified_course(title="Registro de entradas")  # its template is the default one
+    new = course_page(title="Curso nuevo del formador")
+    assert certificate_issued(learner=staff(iso2="GT"), course=new).issue_status == IssueStatus.ISSUED
+    english_only = course_factories.course(language="en", title="Only in English", modules=1, lessons_per_module=1)
+    unpublished = course_page(title="Curso sin publicar")
+    unpublished.unpublish()
+
+    offered = _courses_offered(focal_point)
+
+    assert offered == {
+        str(with_rule.translation_key): "Registro de entradas",
+        str(new.translation_key): "Curso nuevo del formador",
+        str(english_only.page.translation_key): "Only in English",
+    }
+    form = {"job_function": JobFunction.ANALYST, "due_days": 30, "is_active": "on"}
+    for course in (new, english_only.page):
+        response = focal_point.post(reverse("tracking:rules", args=["GT"]), {**form, "course": course.translation_key})
+        assert response.status_code == 302
+        assert TrainingRule.objects.get(course_key=course.translation_key).course == course
+    # An unpublished course: refused with a message, not a server error.
+    refused = focal_point.post(reverse("tracking:rules", args=["GT"]), {**form, "course": unpublished.translation_key})
+    assert refused.status_code == 400 and 'class="error-text"' in refused.content.decode()
+    assert not TrainingRule.objects.filter(course_key=unpublished.translation_key).exists()
+
+
+def test_a_rule_names_the_spanish_page_of_a_course_in_both_languages(focal_point):
+    spanish = certified_course(title="Registro de entradas")
+    course_factories.catalogue("en")
+    english = spanish.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=False)
+    english.title = "Registering entries"
+    english.save_revision().publish()
+
+    assert _courses_offered(focal_point) == {str(spanish.translation_key): "Registro de entradas"}
+    with translation.override("en"):
+        assert _courses_offered(focal_point) == {str(spanish.translation_key): "Registering entries"}
+
+    form = {"job_function": JobFunction.ANALYST, "course": spanish.translation_key, "due_days": 30, "is_active": "on"}
+    assert focal_point.post(reverse("tracking:rules", args=["GT"]), form).status_code == 302
+    assert TrainingRule.objects.get().course == spanish
+
+
+def test_without_a_default_template_only_courses_with_a_certification_rule_are_offered(focal_point):
+    with_rule = certified_course(title="Registro de entradas")
+    CertificateTemplate.objects.update(is_default=False)
+    without = course_page(title="Curso sin certificado")
+
+    assert _courses_offered(focal_point) == {str(with_rule.translation_key): "Registro de entradas"}
+    form = {"job_function": JobFunction.ANALYST, "course": without.translation_key, "due_days": 30, "is_active": "on"}
+    assert focal_point.post(reverse("tracking:rules", args=["GT"]), form).status_code == 400
+    assert not TrainingRule.objects.exists()
+
+
+def test_a_course_unpublished_while_the_form_is_filled_in_is_refused_with_a_message():
+    course = certified_course(title="Registro de entradas")
+    form = RuleForm(
+        {"job_function": JobFunction.ANALYST, "course": str(course.translation_key), "due_days": 30, "is_active": "on"}
+    )
+    course.unpublish()
+
+    assert not form.is_valid()
+    assert form.errors["course"] == [
+        "Este curso no otorga certificado; primero un formador/a debe configurar su certificado."
+    ]
+
+
 def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_point, invitations_run, monkeypatch):
     """Reloading the dry run does not read the workbook again, nor does the import."""
     read: list[str] = []
@@ -243,7 +362,7 @@ def test_the_kept_check_is_shown_in_the_readers_language(focal_point):
         english_url = reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token])
         english = focal_point.get(english_url).content.decode()
 
-    assert "“sin-arroba” no es un correo electrónico válido." in spanish
+    assert "«sin-arroba» no es un correo electrónico válido." in spanish
     assert "“sin-arroba” is not a valid e-mail address." in english
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from django.urls import reverse
+from django.utils import translation
 
-from lms.people.models import JobFunction
+from lms.people.models import JobFunction, User
 from tests.conftest import client_for, make_role_user
 from tests.tracking.factories import certified, certified_course, rule, staff
 
@@ -81,3 +83,44 @@ def test_roster_upload_dry_run_then_import(gt_data):
     officer = User.objects.get(email="ana.uno@example.org")
     assert officer.staff_profile.job_function == JobFunction.BORDER_OFFICER
     assert officer.training_statuses.count() == 1
+
+
+def _headers(html: bytes, region: str) -> list[str]:
+    page = BeautifulSoup(html, "html.parser")
+    table = page.find(attrs={"role": "region", "aria-labelledby": region}).find("table")
+    return [" ".join(header.get_text().split()) for header in table.select("thead th")]
+
+
+@pytest.mark.parametrize(
+    ("language", "enrolments", "certificates"),
+    [
+        (
+            "es",
+            [
+                "Curso",
+                "Ciclo",
+                "Inscrito el",
+                "Lecciones completadas",
+                "Última actividad",
+                "Fecha límite",
+                "Completado el",
+            ],
+            ["Curso", "Código", "Estado", "Emitido el", "Vence el"],
+        ),
+        (
+            "en",
+            ["Course", "Cycle", "Enrolled on", "Lessons completed", "Last activity", "Due date", "Completed on"],
+            ["Course", "Code", "Status", "Issued on", "Expires on"],
+        ),
+    ],
+)
+def test_the_person_page_heads_its_date_columns_with_what_the_dates_are(gt_data, language, enrolments, certificates):
+    holder = User.objects.get(full_name="Persona Guatemala Uno")
+    client = client_for(make_role_user("focal_point"))
+
+    with translation.override(language):
+        page = client.get(reverse("tracking:person", args=["GT", holder.pk]))
+
+    assert page.status_code == 200
+    assert _headers(page.content, "enrolments") == enrolments
+    assert _headers(page.content, "certificates") == certificates

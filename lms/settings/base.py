@@ -280,6 +280,7 @@ _broker = broker_url_config(
     var_dir=VAR_DIR,
 )
 CELERY_BROKER_URL = _broker.broker_url
+CELERY_BROKER_TRANSPORT = _broker.transport
 CELERY_BROKER_TRANSPORT_OPTIONS = _broker.transport_options
 CELERY_RESULT_BACKEND = _broker.result_backend
 CELERY_BROKER_IS_EMBEDDED = _broker.is_embedded

@@ -99,6 +99,8 @@ class BrokerConfig:
     result_backend: str
     is_embedded: bool
     transport_options: dict = field(default_factory=dict)
+    # kombu's transport class, when the URL's scheme does not name the one to use.
+    transport: str | None = None
 
 
 def embedded_broker_folders(var_dir: Path) -> dict[str, Path]:
@@ -126,6 +128,8 @@ def broker_url_config(value: str, *, result_backend: str, var_dir: Path) -> Brok
             broker_url="filesystem://localhost/",
             result_backend=result_backend or f"file://{folders['results']}",
             is_embedded=True,
+            # kombu's filesystem transport, writing no file that a reader can see half-written.
+            transport="lms.core.embedded_broker:Transport",
             transport_options={
                 "data_folder_in": str(folders["data_folder_in"]),
                 "data_folder_out": str(folders["data_folder_out"]),

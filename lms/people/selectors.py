@@ -86,7 +86,7 @@ def user_list(*, viewer: Viewer) -> QuerySet[User]:
     """Users the viewer may see."""
     scope = country_scope_for(viewer=viewer)
     return User.objects.filter(scope.people_filter()).select_related(
-        "staff_profile__country", "staff_profile__authority", "staff_profile__duty_post"
+        "staff_profile__country", "staff_profile__authority__country", "staff_profile__duty_post"
     )
 
 

@@ -179,7 +179,10 @@ def country_dashboard(*, viewer: Viewer, country: Country) -> CountryDashboard:
     _in_scope(viewer, country)
     keys = _rule_keys([country])[country.pk]
     counts = list(
-        CoverageCount.objects.filter(country=country, course_key__in=keys).select_related("authority", "duty_post")
+        # An authority is labelled with its country (Authority.__str__): read both with the rows.
+        CoverageCount.objects.filter(country=country, course_key__in=keys).select_related(
+            "authority__country", "duty_post"
+        )
     )
     months = _months()
     trend = defaultdict(list)
@@ -305,7 +308,7 @@ def person_status_list(*, viewer: Viewer, country: Country, filters: Mapping[str
             | Q(person__email__icontains=text)
             | Q(person__staff_profile__staff_number__iexact=text)
         )
-    return rows.select_related("person__staff_profile", "authority", "duty_post").order_by(
+    return rows.select_related("person__staff_profile", "authority__country", "duty_post").order_by(
         "person__full_name", "person_id", "course_key"
     )
 
@@ -347,7 +350,7 @@ def person_page(*, viewer: Viewer, country: Country, person_id: int) -> PersonPa
     scope = country_scope_for(viewer=viewer)
     person = (
         User.objects.filter(scope.people_filter(), pk=person_id, staff_profile__country=country)
-        .select_related("staff_profile__authority", "staff_profile__duty_post")
+        .select_related("staff_profile__authority__country", "staff_profile__duty_post")
         .first()
     )
     if person is None:
@@ -496,7 +499,7 @@ def person_lookup(*, viewer: Viewer, email: str | None = None, staff_number: str
         people = people.filter(staff_profile__staff_number=staff_number.strip())
     else:
         raise Http404
-    found = list(people.select_related("staff_profile__country", "staff_profile__authority")[:2])
+    found = list(people.select_related("staff_profile__country", "staff_profile__authority__country")[:2])
     if len(found) != 1:
         raise Http404
     return found[0]

@@ -65,9 +65,9 @@ run: $(VENV)/.runtime migrate messages static demo ## Set up and run the platfor
 	@echo "  Demo logins (password ocam-demo-2026): see the list above, or README.md."
 	@echo "  E-mails the platform sends are printed here. Another port: PORT=8103 make run. Stop with Ctrl-C."
 	@echo
-	@# honcho, with time for the worker to finish its tasks when stopped (lms/core/workers.py);
+	@# honcho, with time for the worker to finish its tasks when stopped (lms/shell/workers.py);
 	@# Ctrl-C stops both processes (honcho exits 130 for SIGINT, 143 for SIGTERM): not an error.
-	PORT=$(PORT) LMS_PORT=$(PORT) $(BIN)/python -m lms.core.workers honcho start --no-prefix -f Procfile \
+	PORT=$(PORT) LMS_PORT=$(PORT) $(BIN)/python -m lms.shell.workers honcho start --no-prefix -f Procfile \
 		|| [ $$? -eq 130 -o $$? -eq 143 ]
 
 worker-ping: $(VENV)/.runtime ## Prove that a Celery worker answers

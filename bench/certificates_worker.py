@@ -50,7 +50,7 @@ from pathlib import Path
 
 from bench.core import Benchmark, BenchmarkFailed, Result
 from bench.server import BASE_DIR, bench_environment, child_result, manage_py
-from lms.core.workers import worker_command
+from lms.shell.workers import worker_command
 
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/15")
 QUEUE_PREFIX = "lms-bench-certificates"
@@ -195,7 +195,7 @@ class Learners:
         from certificates.demo.loader import demo_certificates_load
         from courses.demo.loader import demo_course_key, demo_curriculum_load
         from courses.models import CoursePage, Enrolment, EnrolmentSource
-        from lms.people.models import User
+        from people.models import User
 
         demo_curriculum_load()
         demo_certificates_load()

@@ -27,7 +27,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from courses.demo.loader import demo_course_key, demo_curriculum_load
 from courses.models import CataloguePage, CoursePage, LessonPage
 from courses.services import enrolment_create
-from lms.people.models import User
+from people.models import User
 
 demo_curriculum_load()
 course = CoursePage.objects.get(locale__language_code="es", translation_key=demo_course_key("border-entries"))

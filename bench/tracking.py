@@ -60,8 +60,8 @@ def _rolled_back() -> Iterator[None]:
 
 
 def _focal_point(country):
-    from lms.people.models import Authority, StaffProfile, User
-    from lms.people.roles import Role, group_for
+    from people.models import Authority, StaffProfile, User
+    from people.roles import Role, group_for
 
     user = User.objects.create_user(
         email=f"enlace.{country.iso2.lower()}@bench.example", full_name="Enlace", password=None
@@ -81,10 +81,10 @@ def country_dashboard() -> Result:
     from django.utils import timezone
 
     from courses.demo.loader import demo_curriculum_load
-    from lms.people.models import Country
-    from lms.tracking import selectors, services
-    from lms.tracking.demo import demo_certificates_create, demo_rules_create, demo_staff_create
-    from lms.tracking.models import PersonStatus
+    from people.models import Country
+    from tracking import selectors, services
+    from tracking.demo import demo_certificates_create, demo_rules_create, demo_staff_create
+    from tracking.models import PersonStatus
 
     demo_curriculum_load()
     today = timezone.localdate()
@@ -123,7 +123,7 @@ def country_dashboard() -> Result:
 
 
 def _roster_csv(country, rows: int) -> bytes:
-    from lms.people.models import Authority, DutyPost, JobFunction
+    from people.models import Authority, DutyPost, JobFunction
 
     authority = Authority.objects.get(country=country).code
     posts = list(DutyPost.objects.filter(country=country, is_active=True).values_list("code", flat=True))
@@ -140,8 +140,8 @@ def _roster_csv(country, rows: int) -> bytes:
 def roster_import() -> Result:
     from django.contrib.auth.hashers import make_password
 
-    from lms.people.models import Authority, Country, StaffProfile, User
-    from lms.tracking import roster, services
+    from people.models import Authority, Country, StaffProfile, User
+    from tracking import roster, services
 
     country = Country.objects.get(iso2="GT")
     by = _focal_point(country)

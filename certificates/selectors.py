@@ -1,5 +1,5 @@
 """Reads about certificates. Lists of other people's certificates take the viewer and are
-scoped by country through `lms.people.selectors.country_scope_for` (D7)."""
+scoped by country through `people.selectors.country_scope_for` (D7)."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ from certificates.models import (
 from certificates.signing import revocations_sign
 from courses.models import CoursePage
 from courses.selectors import pages_in_language
-from lms.people.roles import Role
-from lms.people.selectors import Viewer, country_scope_for, user_roles
+from people.roles import Role
+from people.selectors import Viewer, country_scope_for, user_roles
 
 CERTIFICATE_STAFF = frozenset({Role.TRAINER, Role.ADMINISTRATOR})
 

@@ -60,8 +60,8 @@ from certificates.signing import payload_sign, payload_verify, signing_key
 from courses.models import Cohort, CoursePage, Enrolment
 from courses.selectors import pages_in_language
 from courses.services import enrolment_renew
-from lms.people.languages import supported_language as language_or_default
-from lms.people.models import Country, User
+from people.languages import supported_language as language_or_default
+from people.models import Country, User
 
 logger = logging.getLogger(__name__)
 

@@ -36,7 +36,7 @@ from certificates.rendering import verification_url
 from certificates.signing import jwks
 from courses.models import CoursePage
 from courses.selectors import pages_in_language
-from lms.people.throttling import client_address
+from people.throttling import client_address
 
 
 def _private(response: HttpResponse) -> HttpResponse:

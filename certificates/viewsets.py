@@ -25,7 +25,7 @@ from certificates.models import (
 )
 from courses.models import Cohort, CoursePage
 from courses.selectors import pages_in_language
-from lms.people.models import Country
+from people.models import Country
 
 VIEW_PERMISSION = "certificates.view_certificate"
 REVOKE_PERMISSION = "certificates.revoke_certificate"

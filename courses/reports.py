@@ -37,7 +37,7 @@ from courses.models import (
     QuizAttempt,
 )
 from courses.selectors import attempts_used, course_activities, course_outline, enrolment_list, structure_course
-from lms.people.selectors import Viewer
+from people.selectors import Viewer
 
 KELLEY_SHARE = Decimal("0.27")
 DISCRIMINATION_REVIEW_BELOW = Decimal("0.2")

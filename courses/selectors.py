@@ -5,7 +5,7 @@ in the default language, the one courses are authored in; each item is then show
 viewer's language where a live translation exists, else in the other with a notice. Every
 read here costs a fixed number of queries whatever the number of lessons or blocks.
 
-Lists of people take the viewer and are scoped by country through `lms.people.selectors`.
+Lists of people take the viewer and are scoped by country through `people.selectors`.
 """
 
 from __future__ import annotations
@@ -56,9 +56,9 @@ from courses.models import (
     Topic,
 )
 from courses.translations import keys_untranslated
-from lms.people.models import JobFunction
-from lms.people.roles import Role
-from lms.people.selectors import Viewer, country_scope_for, user_roles
+from people.models import JobFunction
+from people.roles import Role
+from people.selectors import Viewer, country_scope_for, user_roles
 
 if TYPE_CHECKING:
     from django.http import HttpRequest

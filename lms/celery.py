@@ -51,7 +51,7 @@ def task_route(name: str, args: Any, kwargs: Any, options: dict, task: Any = Non
 @worker_ready.connect
 def _report_machine_problems(**kwargs: object) -> None:
     """Workers render the PDFs: warn in their log, too, about what the machine lacks (D8)."""
-    from lms.core.checks import harfbuzz_subset_check
+    from lms.shell.checks import harfbuzz_subset_check
 
     for warning in harfbuzz_subset_check(None):
         logging.getLogger("lms.celery").warning("%s %s (%s)", warning.msg, warning.hint, warning.id)

@@ -11,9 +11,9 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
 from certificates import views as certificate_views
-from lms.core import views as core_views
-from lms.people import viewsets as people_admin
-from lms.tracking.api import api as tracking_api
+from lms.shell import views as core_views
+from people import viewsets as people_admin
+from tracking.api import api as tracking_api
 
 urlpatterns = [
     # Wagtail's admin error tests answer anyone, even anonymous visitors, with a 500 or a 404.
@@ -26,7 +26,7 @@ urlpatterns = [
         RedirectView.as_view(pattern_name="people:login", query_string=True),
         name="admin_login_redirect",
     ),
-    # Wagtail's account page without the first/last name and e-mail fields (lms/people/viewsets.py),
+    # Wagtail's account page without the first/last name and e-mail fields (people/viewsets.py),
     # behind the same admin access check as the rest of the admin.
     path(
         "admin/account/",
@@ -51,11 +51,11 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
-    path("account/", include("lms.people.urls")),
+    path("account/", include("people.urls")),
     path("sandbox/", include("sandbox.urls")),
     path("courses/", include("courses.urls")),
     path("certificates/", include("certificates.urls")),
-    path("tracking/", include("lms.tracking.urls")),
+    path("tracking/", include("tracking.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

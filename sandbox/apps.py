@@ -11,5 +11,5 @@ class SandboxConfig(AppConfig):
     def ready(self) -> None:
         from sandbox import receivers
 
-        # Connected after lms.people's receiver, so duty posts exist when crossing points link to them.
+        # Connected after people's receiver, so duty posts exist when crossing points link to them.
         post_migrate.connect(receivers.reference_data_sync_after_migrate, dispatch_uid="sandbox_reference_sync")

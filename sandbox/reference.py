@@ -15,8 +15,8 @@ from typing import NamedTuple
 import pycountry
 from django.db import transaction
 
-from lms.people.reference import COUNTRIES as OCAM_COUNTRIES
-from lms.people.reference import crossing_point_rows
+from people.reference import COUNTRIES as OCAM_COUNTRIES
+from people.reference import crossing_point_rows
 
 # ICAO 9303 part 3 codes that are not ISO 3166 alpha-3 (DOMAIN.md 3.1).
 ICAO_SPECIAL_CODES: tuple[tuple[str, str, str], ...] = (
@@ -203,7 +203,7 @@ def _upsert(model: type, rows: list[dict[str, object]]) -> None:
 @transaction.atomic
 def reference_data_sync() -> None:
     """Create or update the sandbox's reference rows; cheap when nothing changed."""
-    from lms.people.models import DutyPost
+    from people.models import DutyPost
     from sandbox.models import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
 
     _upsert(Country, country_rows())

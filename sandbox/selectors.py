@@ -17,7 +17,7 @@ from sandbox.models import LAYERED_MODELS, Document, LayeredModel, Movement, Per
 from sandbox.names import name_words
 
 if TYPE_CHECKING:
-    from lms.people.models import User
+    from people.models import User
 
 SEARCH_LIMIT = 50
 SEARCH_PAGE_SIZE = 50

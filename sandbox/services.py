@@ -45,7 +45,7 @@ from sandbox.mrz import MrzData, mrz_lines, mrz_read
 from sandbox.names import name_search_key, name_sort_key
 
 if TYPE_CHECKING:
-    from lms.people.models import User
+    from people.models import User
 
 Record = TypeVar("Record", bound=LayeredModel)
 

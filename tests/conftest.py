@@ -7,8 +7,8 @@ import os
 import pytest
 from django.test import Client
 
-from lms.people.models import User
-from lms.people.roles import Role
+from people.models import User
+from people.roles import Role
 from tests.people.factories import TEST_PASSWORD, person
 
 # The roles of the authorization matrix. "administrator" is a member of the Administrators
@@ -134,13 +134,13 @@ def ensure_site_content() -> None:
     """
     from wagtail.models import Collection, Locale, Page, Site
 
-    from lms.core.models import HomePage
-    from lms.people.roles import roles_sync
+    from lms.shell.models import HomePage
+    from people.roles import roles_sync
 
     if HomePage.objects.exists():
         return
     if not Collection.get_first_root_node():
-        Collection.add_root(name="OCAM")  # images and documents hang on it (lms/core/migrations/0003)
+        Collection.add_root(name="OCAM")  # images and documents hang on it (lms/shell/migrations/0003)
     spanish, _created = Locale.objects.get_or_create(language_code="es")
     english, _created = Locale.objects.get_or_create(language_code="en")
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="OCAM", locale=spanish))

@@ -19,10 +19,9 @@ from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.converters import IntConverter, UUIDConverter
 
-from lms.people.models import Country, DutyPost, User
+from people.models import Country, DutyPost, User
 from tests.conftest import ROLES, client_for, make_role_user
-
-PROJECT_PACKAGES = ("lms", "courses", "sandbox", "certificates")
+from tests.layout import is_project_module
 
 
 @dataclass(frozen=True)
@@ -102,7 +101,7 @@ def _duty_post_pk() -> int:
 
 
 def _authority_pk() -> int:
-    from lms.people.models import Authority
+    from people.models import Authority
 
     return Authority.objects.get(code="gt-igm").pk
 
@@ -399,7 +398,7 @@ EXPECTATIONS: dict[str, Case | list[Case]] = {
     "wagtailimages_chooser:select_format": Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
     # Key Wagtail admin screens: who gets in.
     "wagtailadmin_home": Case(admin(trainer=OK, administrator=OK)),
-    # Wagtail's account page without its name and e-mail panel (lms/people/viewsets.py).
+    # Wagtail's account page without its name and e-mail panel (people/viewsets.py).
     "admin_account": Case(admin(trainer=OK, administrator=OK)),
     "wagtailadmin_explore_root": Case(admin(trainer=OK, administrator=OK)),
     "wagtailimages:index": Case(admin(trainer=OK, administrator=OK)),
@@ -535,7 +534,7 @@ class Pattern:
         module = self.pattern.callback.__module__
         model = (getattr(self.pattern.callback, "view_initkwargs", None) or {}).get("model")
         model_module = getattr(model, "__module__", "") if model is not None else ""
-        return module.startswith(PROJECT_PACKAGES) or model_module.startswith(PROJECT_PACKAGES)
+        return is_project_module(module) or is_project_module(model_module)
 
     @property
     def is_wagtail_admin(self) -> bool:

@@ -26,7 +26,7 @@ from functools import cache
 
 from django.core.exceptions import ValidationError
 
-from lms.people.models import User
+from people.models import User
 from sandbox import services
 from sandbox.models import LAYERED_MODELS, CrossingPoint, DataQualityDefect, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td3, mrz_read

@@ -15,7 +15,7 @@ from wagtail.models import Locale
 from certificates.models import CertificateTemplate, CourseCertification, TemplateLogo, TemplateSignatory
 from courses.demo.loader import demo_course_key
 from courses.models import CoursePage
-from lms.media.models import CustomImage
+from media.models import CustomImage
 
 IMAGES = Path(__file__).parent
 TEMPLATE_NAME = "OCAM · certificado de aprobación"

@@ -29,7 +29,7 @@ from courses.models import (
     Question,
     QuestionBank,
 )
-from lms.media.models import CustomImage
+from media.models import CustomImage
 
 IMAGES = Path(__file__).parent / "images"
 NAMESPACE = uuid.UUID("6f1c9a52-3c1e-4c0e-9f7e-6b9a1d2c4e10")
@@ -303,7 +303,7 @@ class CurriculumLoader:
                     CoursePrerequisite.objects.get_or_create(course=course, prerequisite=prerequisite)
 
     def _cohort(self) -> None:
-        from lms.people.models import User
+        from people.models import User
 
         course = self.courses.get("border-entries")
         if course is None or Cohort.objects.filter(course=course).exists():

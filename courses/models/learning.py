@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from lms.people.roles import GROUP_NAMES, Role
+from people.roles import GROUP_NAMES, Role
 
 
 class EnrolmentSource(models.TextChoices):

@@ -24,7 +24,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from courses.blocks import CompletionRulesBlock, LearningOutcomesBlock, LessonStreamBlock
-from lms.people.models import JobFunction
+from people.models import JobFunction
 
 
 class Topic(models.TextChoices):

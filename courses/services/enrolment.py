@@ -15,8 +15,8 @@ from django.utils.translation import ngettext, pgettext
 
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentPolicy, EnrolmentSource
 from courses.selectors import enrolment_current, prerequisites_missing
-from lms.people.models import User
-from lms.people.selectors import user_list
+from people.models import User
+from people.selectors import user_list
 
 
 def _check_prerequisites(*, learner: User, course: CoursePage) -> None:

@@ -42,19 +42,19 @@ SITE_URL = env.str("LMS_SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SITE_URL
 
 INSTALLED_APPS = [
-    "lms.people",
-    "lms.media",
+    "people",
+    "media",
     "courses",
     "sandbox",
     "certificates",
-    "lms.tracking",
-    "lms.core",
+    "tracking",
+    "lms.shell",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "lms.people.apps.PeopleUsersAdminConfig",
+    "people.apps.PeopleUsersAdminConfig",
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -81,14 +81,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "lms.core.middleware.LanguageFallbackMiddleware",
+    "lms.shell.middleware.LanguageFallbackMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "lms.core.middleware.ContentSecurityPolicyMiddleware",
+    "lms.shell.middleware.ContentSecurityPolicyMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a locked-out login gets axes' response and nothing runs after it.
     "axes.middleware.AxesMiddleware",
@@ -108,7 +108,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "lms.core.context_processors.site_shell",
+                "lms.shell.context_processors.site_shell",
             ],
         },
     },
@@ -160,17 +160,17 @@ CSRF_COOKIE_SAMESITE = "Lax"
 
 # Login throttling: lock the pair (e-mail, address) so that officers sharing one
 # border-post address do not lock each other out; lock the whole address only after many
-# more failures over any e-mails (lms/people/throttling.py).
+# more failures over any e-mails (people/throttling.py).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 LMS_LOGIN_FAILURES_PER_ADDRESS = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=30)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_MINUTES", default=15) / 60
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "lms.people.throttling.LoginFailureHandler"
+AXES_HANDLER = "people.throttling.LoginFailureHandler"
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "lms.people.throttling.lockout_response"
-AXES_USERNAME_CALLABLE = "lms.people.throttling.login_username"
-AXES_CLIENT_IP_CALLABLE = "lms.people.throttling.client_address"
+AXES_LOCKOUT_CALLABLE = "people.throttling.lockout_response"
+AXES_USERNAME_CALLABLE = "people.throttling.login_username"
+AXES_CLIENT_IP_CALLABLE = "people.throttling.client_address"
 LMS_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
 # Password-reset requests per e-mail and per client address in LMS_PASSWORD_RESET_WINDOW seconds.
 LMS_PASSWORD_RESETS_PER_EMAIL = env.int("PASSWORD_RESETS_PER_EMAIL", default=3)
@@ -228,7 +228,7 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # editor offers no "Submit to Moderators approval" (Wagtail's sample workflow, named in English).
 WAGTAIL_WORKFLOW_ENABLED = False
 # The admin's account page: people's names and login e-mails are an administrator's to change
-# (lms/people/viewsets.py drops Wagtail's first/last name panel), and every date is in the
+# (people/viewsets.py drops Wagtail's first/last name panel), and every date is in the
 # platform's one time zone (docs/decisions/0019), so there is no time zone to choose.
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
 WAGTAIL_USER_TIME_ZONES = [TIME_ZONE]
@@ -348,7 +348,7 @@ CELERY_BEAT_SCHEDULE = {
 
 # Wagtail's own background tasks (reference index, file deletion, image focal points,
 # front-end cache purges) run on the same Celery workers through a django-tasks backend.
-TASKS = {"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}}
+TASKS = {"default": {"BACKEND": "lms.shell.task_backends.CeleryTaskBackend"}}
 
 # Content-Security-Policy (django-csp 4). Nothing leaves our origin.
 CONTENT_SECURITY_POLICY = {

@@ -129,7 +129,7 @@ def broker_url_config(value: str, *, result_backend: str, var_dir: Path) -> Brok
             result_backend=result_backend or f"file://{folders['results']}",
             is_embedded=True,
             # kombu's filesystem transport, writing no file that a reader can see half-written.
-            transport="lms.core.embedded_broker:Transport",
+            transport="lms.shell.embedded_broker:Transport",
             transport_options={
                 "data_folder_in": str(folders["data_folder_in"]),
                 "data_folder_out": str(folders["data_folder_out"]),

@@ -6,7 +6,7 @@ Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a fo
 selector or service, and render. Invariants:
 
 - a learner's own screens need `sandbox.practise`, an inspection `sandbox.inspect_sandbox`
-  and a learner the trainer may see (`lms.people.selectors.user_list`); anonymous visitors
+  and a learner the trainer may see (`people.selectors.user_list`); anonymous visitors
   are sent to log in;
 - a GET writes nothing but the mirrored platform's audit log (ADR 0014), and an inspection
   writes nothing at all into the learner's sandbox;

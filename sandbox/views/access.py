@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import add_never_cache_headers
 
-from lms.people.selectors import Viewer, user_list
+from people.selectors import Viewer, user_list
 from sandbox import selectors, services
 from sandbox.models import Sandbox
 

@@ -33,8 +33,8 @@ from certificates.rendering import CertificateFacts
 from certificates.signing import payload_sign, signing_key
 from courses import services as course_services
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentSource, LessonPage
-from lms.media.models import CustomImage
-from lms.people.models import User
+from media.models import CustomImage
+from people.models import User
 from tests.courses import factories as course_factories
 
 TITLES = {"es": "Certificado de aprobación", "en": "Certificate of completion"}

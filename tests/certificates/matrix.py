@@ -8,7 +8,7 @@ from wagtail.models import Locale
 from certificates.models import Certificate, CertificateTemplate, IssueStatus
 from certificates.services import certificate_issue
 from courses.models import Enrolment
-from lms.people.models import User
+from people.models import User
 from tests.courses.factories import course
 
 

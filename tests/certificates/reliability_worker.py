@@ -27,7 +27,7 @@ from django.conf import settings
 from django.db import connection
 
 from lms.celery import app
-from lms.core.workers import worker_command
+from lms.shell.workers import worker_command
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 WORKER_SETTINGS = "tests.certificates.reliability_settings"

@@ -27,7 +27,7 @@ from certificates.models import (
 )
 from certificates.pdf import RenderFailed, pdf_text
 from courses.models import Cohort, CoursePage
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates import factories
 from tests.certificates.pdf_glyphs import glyph_report
 from tests.conftest import client_for

@@ -22,7 +22,7 @@ from certificates.pdf import RenderFailed, payload_from_pdf, pdf_text
 from certificates.services import IssueFailed, certificate_email_send, certificate_issue, certificate_request
 from certificates.signing import payload_verify
 from courses.models import CoursePage, Enrolment, EnrolmentSource
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates import factories
 from tests.people.factories import person
 

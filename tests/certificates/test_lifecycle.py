@@ -41,7 +41,7 @@ from certificates.services import (
 )
 from certificates.signing import revocations_verify
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentSource
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates import factories
 from tests.people.factories import country, person
 

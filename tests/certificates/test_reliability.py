@@ -43,7 +43,7 @@ from certificates.pdf import payload_from_pdf
 from certificates.services import certificate_request, certificate_revoke, certificates_reconcile
 from certificates.signing import payload_verify, public_keys, revocations_verify
 from courses.models import Enrolment
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates.factories import certificate_template, completed_enrolment
 from tests.certificates.reliability_worker import WorkerProcess, queue_backlog, queue_clean
 from tests.core.django_tasks_for_tests import pause
@@ -205,7 +205,7 @@ def test_a_certificate_issued_by_the_worker_then_revoked_shows_revoked(default_t
         call_command("certificate_verify", str(pdf_path), stdout=io.StringIO())
 
 
-@override_settings(TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+@override_settings(TASKS={"default": {"BACKEND": "lms.shell.task_backends.CeleryTaskBackend"}})
 def test_a_certificate_requested_behind_a_background_backlog_is_issued_and_emailed_first(default_template, worker):
     (enrolment,) = completed_enrolments(1)  # its course's pages leave a few index updates queued too
     with transaction.atomic():  # a trainer publishing pages: Wagtail's index updates, sent on commit

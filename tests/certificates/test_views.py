@@ -23,7 +23,7 @@ from certificates.services import certificate_request, certificate_revoke, certi
 from certificates.signing import keys_from_jwks, payload_verify, revocations_verify
 from certificates.views import NOT_FOUND_MESSAGE, PREPARING_REFRESH_SECONDS
 from courses.models import CoursePage, Enrolment, EnrolmentSource
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates import factories
 from tests.conftest import client_for
 from tests.people.factories import person

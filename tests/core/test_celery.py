@@ -19,7 +19,7 @@ from django.db import transaction
 from django.test import override_settings
 
 from lms.celery import app
-from lms.core.tasks import worker_ping_task
+from lms.shell.tasks import worker_ping_task
 from tests.core.django_tasks_for_tests import marker_write
 
 pytestmark = pytest.mark.worker
@@ -52,9 +52,9 @@ def test_worker_ping_command_reports_a_live_worker(worker, capsys):
 
 
 @pytest.mark.django_db(transaction=True)
-@override_settings(TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+@override_settings(TASKS={"default": {"BACKEND": "lms.shell.task_backends.CeleryTaskBackend"}})
 def test_wagtails_background_tasks_run_on_the_celery_worker_after_commit(worker, tmp_path, monkeypatch):
-    from lms.core.tasks import django_task_run_task
+    from lms.shell.tasks import django_task_run_task
 
     sent = []
     send = django_task_run_task.apply_async
@@ -85,13 +85,13 @@ def test_every_scheduled_task_exists_and_runs():
 
 
 @pytest.mark.django_db
-@override_settings(TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+@override_settings(TASKS={"default": {"BACKEND": "lms.shell.task_backends.CeleryTaskBackend"}})
 def test_a_wagtail_task_runs_in_process_when_the_broker_is_unreachable(
     tmp_path, monkeypatch, caplog, django_capture_on_commit_callbacks
 ):
     from kombu.exceptions import OperationalError
 
-    from lms.core.tasks import django_task_run_task
+    from lms.shell.tasks import django_task_run_task
 
     def broker_down(*args, **kwargs):
         raise OperationalError("connection refused")
@@ -106,7 +106,7 @@ def test_a_wagtail_task_runs_in_process_when_the_broker_is_unreachable(
 
 @pytest.mark.django_db(transaction=True)
 def test_a_wagtail_task_runs_in_one_transaction():
-    from lms.core.tasks import django_task_run_task
+    from lms.shell.tasks import django_task_run_task
 
     result = django_task_run_task.apply(args=("tests.core.django_tasks_for_tests.in_transaction", [], {}))
     assert result.get() is True
@@ -121,8 +121,8 @@ def test_two_index_updates_of_one_new_object_at_the_same_time_both_succeed(site_
     from django.db.models import QuerySet
     from wagtail.search.models import IndexEntry
 
-    from lms.core.tasks import django_task_run_task
-    from lms.media.models import CustomImage
+    from lms.shell.tasks import django_task_run_task
+    from media.models import CustomImage
     from tests.certificates.factories import image
 
     picture = image("Sello")
@@ -176,7 +176,7 @@ def test_the_make_run_worker_stops_warm_on_ctrl_c_with_nothing_left_behind(tmp_p
     import sys
     import uuid
 
-    from lms.core.tasks import worker_ping_task
+    from lms.shell.tasks import worker_ping_task
     from tests.certificates.reliability_worker import BASE_DIR, worker_environment
 
     worker_line = next(line for line in (BASE_DIR / "Procfile").read_text().splitlines() if line.startswith("worker:"))
@@ -189,7 +189,7 @@ def test_the_make_run_worker_stops_warm_on_ctrl_c_with_nothing_left_behind(tmp_p
         [
             sys.executable,
             "-m",
-            "lms.core.workers",
+            "lms.shell.workers",
             "honcho",
             "start",
             "--no-prefix",

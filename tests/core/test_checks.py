@@ -1,6 +1,6 @@
 from django.core import checks
 
-from lms.core import checks as lms_checks
+from lms.shell import checks as lms_checks
 
 
 def test_missing_harfbuzz_subset_is_reported_as_a_warning(monkeypatch):

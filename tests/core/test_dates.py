@@ -14,9 +14,9 @@ from django.conf import settings
 from django.utils import timezone
 
 from lms.celery import app
+from tests.layout import PROJECT_PACKAGES
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_PACKAGES = ("lms", "courses", "sandbox", "certificates")
 
 
 def _local(*args: int) -> dt.datetime:

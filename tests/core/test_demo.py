@@ -12,9 +12,9 @@ from wagtail.search.models import IndexEntry
 
 from certificates.models import Certificate, IssueStatus
 from certificates.services import certificates_reconcile, reminders_send
-from lms.core.management.commands.demo_load import DEMO_PASSWORD
-from lms.people.models import StaffProfile, User
-from lms.people.roles import GROUP_NAMES, Role
+from lms.shell.management.commands.demo_load import DEMO_PASSWORD
+from people.models import StaffProfile, User
+from people.roles import GROUP_NAMES, Role
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +75,7 @@ def published():
 
 
 @pytest.mark.django_db(transaction=True)
-@override_settings(DEBUG=True, TASKS={"default": {"BACKEND": "lms.core.task_backends.CeleryTaskBackend"}})
+@override_settings(DEBUG=True, TASKS={"default": {"BACKEND": "lms.shell.task_backends.CeleryTaskBackend"}})
 def test_loading_the_demo_queues_no_task_sends_no_email_and_logs_no_page(site_content, published, caplog):
     """Issue 16: demo loading left 1,040 to 1,264 index tasks queued ahead of the first certificate,
     logged 700 pages, and its certificates were e-mailed to the synthetic staff by the reconcile

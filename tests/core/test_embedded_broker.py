@@ -126,4 +126,4 @@ def test_the_celery_app_uses_the_embedded_transport_when_no_broker_is_set(settin
         assert app.conf.broker_transport is None
         return
     with app.connection_for_write() as connection:
-        assert type(connection.default_channel).__module__ == "lms.core.embedded_broker"
+        assert type(connection.default_channel).__module__ == "lms.shell.embedded_broker"

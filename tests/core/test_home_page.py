@@ -1,7 +1,7 @@
 import pytest
 from wagtail.models import Locale
 
-from lms.core.models import HomePage
+from lms.shell.models import HomePage
 from tests.conftest import client_for
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 from django.utils import translation
 
-from lms.people.models import User
+from people.models import User
 from tests.conftest import client_for
 from tests.people.factories import person
 
@@ -90,8 +90,8 @@ def test_a_language_chosen_in_the_wagtail_admin_becomes_the_users_preference():
 
 
 def test_an_administrator_setting_someones_language_sets_the_admin_language_too(administrator):
-    from lms.people.models import Authority
-    from lms.people.roles import Role, group_for
+    from people.models import Authority
+    from people.roles import Role, group_for
 
     someone = person(preferred_language="es", email="alguien@example.org")
     data = {
@@ -118,7 +118,7 @@ def test_the_language_fallback_never_redirects_to_another_site(path):
 
 
 # The Wagtail admin in Spanish and English (issue 16): Wagtail's and wagtail-localize's own
-# catalogues lack messages, or get them wrong; lms/core/admin_translations.py supplies them.
+# catalogues lack messages, or get them wrong; lms/shell/admin_translations.py supplies them.
 
 WAGTAIL_PACKAGES = ("wagtail", "wagtail_localize")
 # Messages that read the same in Spanish: nothing to translate.
@@ -170,7 +170,7 @@ def _still_english(entry) -> bool:
 
 def test_every_message_of_the_installed_wagtail_apps_reads_in_spanish():
     """After an upgrade of Wagtail or wagtail-localize, this lists the new messages to add to
-    lms/core/admin_translations.py and translate."""
+    lms/shell/admin_translations.py and translate."""
     import polib
     from django.utils import translation
 
@@ -225,7 +225,7 @@ def test_every_message_supplied_for_wagtail_is_still_one_of_its_messages():
 
     import polib
 
-    from lms.core import admin_translations
+    from lms.shell import admin_translations
 
     def msgids(domain: str) -> set[str]:
         return {entry.msgid for _app, path in _wagtail_catalogues(domain) for entry in polib.pofile(str(path))}
@@ -392,7 +392,7 @@ LEFT_IN_SPANISH = (
 
 
 def test_the_admin_a_trainer_opens_in_english_has_no_spanish_left(trainer, admin_content):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     user_language_set(user=trainer, language="en")
     pages = _admin_pages(trainer, admin_content)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.layout import PROJECT_PACKAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 LOCALE = ROOT / "lms" / "locale"
-SOURCES = ("lms", "courses", "sandbox", "certificates", "manage.py")
+SOURCES = (*PROJECT_PACKAGES, "manage.py")
 
 
 def _entries(po_file: Path) -> dict[tuple[str, str], list[str]]:

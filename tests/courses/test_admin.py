@@ -13,7 +13,7 @@ from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from courses.models import Cohort, Enrolment, Question, QuestionBank
-from lms.people.roles import Role
+from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
 from tests.people.factories import person
@@ -192,7 +192,7 @@ def test_a_block_just_added_has_the_items_its_lists_require():
 
 
 def test_the_questions_list_names_each_type_in_the_readers_language(trainer):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     bank = QuestionBank.objects.create(title="Banco")
     factories.question(bank, "single_choice")

@@ -56,7 +56,7 @@ def _image(number: int):
     from django.core.files.images import ImageFile
     from PIL import Image
 
-    from lms.media.models import CustomImage
+    from media.models import CustomImage
 
     buffer = io.BytesIO()
     Image.new("RGB", (40, 20), (number * 40 % 255, 80, 120)).save(buffer, format="PNG")

@@ -15,7 +15,7 @@ from django.utils import formats, timezone, translation
 from courses import selectors, services
 from courses.models import CoursePrerequisite, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
 from courses.signals import course_completed
-from lms.people.roles import Role
+from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
 from tests.courses.answers import answer_form

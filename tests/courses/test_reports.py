@@ -15,7 +15,7 @@ from django.utils import timezone
 from courses import reports
 from courses.models import Enrolment, QuizAttempt
 from courses.services import attempt_start, attempt_submit, enrolment_create, lesson_complete
-from lms.people.roles import Role
+from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
 from tests.people.factories import person
@@ -151,7 +151,7 @@ def test_report_pages_have_a_heading(trainer):
 
 
 def test_report_counts_use_plural_forms(trainer):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     built = factories.course(modules=1, lessons_per_module=1)
     enrolment_create(learner=person(role=Role.LEARNER), course=built.page)
@@ -179,7 +179,7 @@ def test_item_analysis_export_names_question_types_in_the_readers_language(train
 
 def test_report_figures_are_written_in_the_readers_language_and_csv_for_machines(trainer):
     # Issue 16: "por debajo de 0.2" beside "0,50", and "54%" where the rest of the site writes "54 %".
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"shuffle_options": False})
     graded(built, person(role=Role.LEARNER), correct={1, 2})  # passes: completes the course

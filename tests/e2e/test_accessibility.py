@@ -2,7 +2,7 @@
 
 import pytest
 
-from lms.people.roles import Role
+from people.roles import Role
 from tests.people.factories import TEST_PASSWORD, person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -129,7 +129,7 @@ def test_course_pages_have_no_wcag_violations(page):
 ADMIN_AXE_OPTIONS = {**WCAG_21_AA, "rules": {"empty-heading": {"enabled": True}}}
 # Findings that are Wagtail's own and that the project cannot fix, by rule id: none at present.
 # (The rich-text editors, tag fields and fields placed directly in a StreamField, which Wagtail
-# leaves unnamed, are named by lms/core/static/core/admin/field-names.js.)
+# leaves unnamed, are named by lms/shell/static/core/admin/field-names.js.)
 WAGTAIL_OWN_FINDINGS: dict[str, str] = {}
 
 
@@ -180,7 +180,7 @@ def _admin_pages() -> dict[str, str]:
 
 
 def test_admin_pages_have_no_serious_wcag_findings_in_spanish_and_english(page):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     trainer = person(email="formadora@example.org", role=Role.TRAINER, authority_code="iom")
     pages = _admin_pages()

@@ -17,7 +17,7 @@ from celery.contrib.testing.worker import start_worker
 from certificates.models import Certificate, EventKind, IssueStatus
 from certificates.tasks import certificates_reconcile_task
 from lms.celery import app
-from lms.people.roles import Role
+from people.roles import Role
 from tests.certificates.matrix import default_template, issued_certificate
 from tests.certificates.pdf_glyphs import glyph_report
 from tests.courses import factories

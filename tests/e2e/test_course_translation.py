@@ -11,7 +11,7 @@ from wagtail.models import Locale, Page
 
 from courses.models import CoursePage, LessonPage, ModulePage, Question
 from courses.services import enrolment_create
-from lms.people.roles import Role
+from people.roles import Role
 from tests.courses import factories
 from tests.e2e.test_courses import log_in
 from tests.people.factories import person

@@ -8,7 +8,7 @@ import pytest
 
 from courses import services
 from courses.models import CourseAudience
-from lms.people.roles import Role
+from people.roles import Role
 from tests.courses import factories
 from tests.courses.factories import items, option
 from tests.e2e.test_accessibility import _violations

@@ -10,7 +10,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from lms.people.roles import Role
+from people.roles import Role
 from sandbox.mrz import mrz_compose_td3
 from tests.people.factories import TEST_PASSWORD, person
 from tests.sandbox.test_views import baseline_document, baseline_movement, baseline_person

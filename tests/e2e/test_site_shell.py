@@ -2,7 +2,7 @@
 
 import pytest
 
-from lms.people.roles import Role
+from people.roles import Role
 from tests.people.factories import TEST_PASSWORD, person
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

@@ -10,14 +10,14 @@ import json
 
 import pytest
 
-from lms.people.models import Country, JobFunction, User
-from lms.people.roles import Role
-from lms.tracking import services
+from people.models import Country, JobFunction, User
+from people.roles import Role
 from tests.e2e.test_accessibility import _violations
 from tests.e2e.test_courses import log_in
 from tests.people.factories import person
 from tests.tracking.factories import certified, certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
+from tracking import services
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

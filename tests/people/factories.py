@@ -5,8 +5,8 @@ from __future__ import annotations
 import factory
 from factory.django import DjangoModelFactory
 
-from lms.people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
-from lms.people.roles import Role, group_for
+from people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
+from people.roles import Role, group_for
 
 TEST_PASSWORD = "correct-horse-battery-staple"
 

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from lms.people.models import Authority, DutyPost, StaffProfile, User
-from lms.people.roles import GROUP_NAMES, Role, group_for
+from people.models import Authority, DutyPost, StaffProfile, User
+from people.roles import GROUP_NAMES, Role, group_for
 from tests.conftest import client_for
 from tests.people.factories import person
 
@@ -78,7 +78,7 @@ def test_trainers_cannot_manage_people(trainer):
 
 def test_the_user_screens_go_through_the_country_scope(administrator, monkeypatch):
     """If the selectors hide someone, the admin lists and edits them as if they did not exist."""
-    from lms.people import viewsets
+    from people import viewsets
 
     hidden = person(email="oculta@example.org", authority_code="pa-snm")
     visible = person(email="visible@example.org", authority_code="gt-igm")
@@ -166,7 +166,7 @@ def test_the_admin_refuses_a_right_to_left_override_when_editing_a_name(administ
 
 
 def test_the_create_form_says_what_a_blank_password_does_in_both_languages(administrator):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     someone = person(email="alguien@example.org")
     client = client_for(administrator)
@@ -220,7 +220,7 @@ def test_a_person_created_with_a_password_gets_no_email(administrator, django_ca
 
 
 def test_authorities_are_labelled_with_their_country_in_both_languages(administrator):
-    from lms.people.services import user_language_set
+    from people.services import user_language_set
 
     client = client_for(administrator)
     spanish = client.get("/admin/users/new/").content.decode()

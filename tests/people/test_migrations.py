@@ -5,13 +5,13 @@ import importlib
 import pytest
 from django.apps import apps
 
-from lms.people.models import User
+from people.models import User
 from tests.people.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
 PERSIAN_NAME = "فاطمه\u200cزهرا رضایی"  # noqa: RUF001 (Persian letters, a ZWNJ inside the first name)
-cleaning = importlib.import_module("lms.people.migrations.0004_full_names_without_invisible_characters")
+cleaning = importlib.import_module("people.migrations.0004_full_names_without_invisible_characters")
 
 
 def _stored(user: User, full_name: str) -> None:

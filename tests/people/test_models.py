@@ -4,7 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from lms.people.models import Authority, DutyPost, StaffProfile, User
+from people.models import Authority, DutyPost, StaffProfile, User
 from tests.people.factories import UserFactory, country
 
 pytestmark = pytest.mark.django_db
@@ -79,12 +79,12 @@ def test_iom_staff_have_no_country():
     assert "country" in error.value.message_dict
 
 
-# Joiners that real scripts need inside words, and are therefore kept (lms.people.names.NAME_JOINERS).
+# Joiners that real scripts need inside words, and are therefore kept (people.names.NAME_JOINERS).
 ALLOWED_JOINERS = {"\u200c": "ZERO WIDTH NON-JOINER", "\u200d": "ZERO WIDTH JOINER"}
 
 
 def test_the_allowed_joiners_are_exactly_zwnj_and_zwj():
-    from lms.people.names import NAME_JOINERS
+    from people.names import NAME_JOINERS
 
     assert {unicodedata.name(character) for character in NAME_JOINERS} == set(ALLOWED_JOINERS.values())
 

@@ -2,8 +2,8 @@ import csv
 
 import pytest
 
-from lms.people.models import Authority, Country, DutyPost, DutyPostKind
-from lms.people.reference import CROSSING_POINTS_CSV, reference_data_sync
+from people.models import Authority, Country, DutyPost, DutyPostKind
+from people.reference import CROSSING_POINTS_CSV, reference_data_sync
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +64,7 @@ def test_the_project_keeps_its_own_copy_of_the_crossing_points():
 
 
 def test_syncing_unchanged_reference_data_and_roles_costs_few_queries(django_assert_max_num_queries):
-    from lms.people.roles import roles_sync
+    from people.roles import roles_sync
 
     with django_assert_max_num_queries(15):
         reference_data_sync()

@@ -3,8 +3,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from lms.people.roles import GROUP_NAMES, ROLE_PERMISSIONS, Role, group_for, roles_sync
-from lms.people.services import role_assign
+from people.roles import GROUP_NAMES, ROLE_PERMISSIONS, Role, group_for, roles_sync
+from people.services import role_assign
 from tests.people.factories import UserFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -72,8 +72,8 @@ def test_a_focal_point_with_a_national_authority_is_accepted():
 
 
 def test_a_focal_point_cannot_be_moved_to_iom_or_lose_their_profile():
-    from lms.people.models import Authority, StaffProfile
-    from lms.people.services import staff_profile_remove, staff_profile_set
+    from people.models import Authority, StaffProfile
+    from people.services import staff_profile_remove, staff_profile_set
 
     focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm")
     with pytest.raises(ValidationError, match="punto focal de país"):

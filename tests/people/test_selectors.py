@@ -5,9 +5,9 @@ import random
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from lms.people.models import Authority, StaffProfile
-from lms.people.roles import Role
-from lms.people.selectors import country_scope_for, staff_profile_list, user_list, user_roles
+from people.models import Authority, StaffProfile
+from people.roles import Role
+from people.selectors import country_scope_for, staff_profile_list, user_list, user_roles
 from tests.people.factories import UserFactory, person
 
 pytestmark = pytest.mark.django_db

@@ -8,8 +8,8 @@ from django.core import mail
 from django.test import Client
 from django.urls import reverse
 
-from lms.people.models import User
-from lms.people.roles import Role
+from people.models import User
+from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import TEST_PASSWORD, person
 

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
-from lms.people.roles import Role
+from people.roles import Role
 from sandbox import services, statistics
 from sandbox.models import LAYER_UID_BASE, AuditEvent, Baseline, CrossingPoint, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3

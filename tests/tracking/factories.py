@@ -9,12 +9,12 @@ from django.utils import timezone
 
 from certificates.models import Certificate, CourseCertification
 from courses.models import CoursePage, Enrolment
-from lms.people.models import JobFunction, User
-from lms.people.roles import Role
-from lms.tracking import services
-from lms.tracking.models import TrainingRule
+from people.models import JobFunction, User
+from people.roles import Role
 from tests.certificates.factories import certificate_recorded, certificate_template, course_page
 from tests.people.factories import person
+from tracking import services
+from tracking.models import TrainingRule
 
 AUTHORITY_OF = {
     "GT": "gt-igm",
@@ -38,7 +38,7 @@ def certified_course(title: str = "Registro de entradas") -> CoursePage:
 def rule(
     *, iso2: str = "GT", course: CoursePage, job_function: str = JobFunction.BORDER_OFFICER, due_days: int = 90
 ) -> TrainingRule:
-    from lms.people.models import Country
+    from people.models import Country
 
     return services.rule_save(
         country=Country.objects.get(iso2=iso2), job_function=job_function, course=course, due_days=due_days

@@ -9,11 +9,11 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
-from lms.people.models import Country, User
-from lms.tracking import services
-from lms.tracking.models import CountryReport, ReportStatus, RosterImport, TrainingRule
+from people.models import Country, User
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
+from tracking import services
+from tracking.models import CountryReport, ReportStatus, RosterImport, TrainingRule
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from lms.people.models import Country
-from lms.tracking import charts, dashboard
-from lms.tracking.models import months_back
-from lms.tracking.selectors import CountryDashboard, CourseCoverage, Tally
+from people.models import Country
+from tracking import charts, dashboard
+from tracking.models import months_back
+from tracking.selectors import CountryDashboard, CourseCoverage, Tally
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONG_TITLES = [

@@ -24,15 +24,15 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 
 from certificates.pdf import pdf_text
-from lms.people.models import Authority, Country
-from lms.people.roles import Role
-from lms.tracking import dashboard, services, views
-from lms.tracking.coverage import coverage_label, coverage_percent
-from lms.tracking.models import ComplianceStatus, CountryReport, CoverageCount, CoverageMonth, month_start
-from lms.tracking.selectors import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
+from people.models import Authority, Country
+from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import person
 from tests.tracking.factories import AUTHORITY_OF, certified_course, rule
+from tracking import dashboard, services, views
+from tracking.coverage import coverage_label, coverage_percent
+from tracking.models import ComplianceStatus, CountryReport, CoverageCount, CoverageMonth, month_start
+from tracking.selectors import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
 
 FIGURE = re.compile(r"\d+ %")
 STATUSES = tuple(ComplianceStatus.values)

@@ -36,11 +36,11 @@ from courses.models import (
     QuizAnswer,
     QuizAttempt,
 )
-from lms.core.management.commands.demo_load import DEMO_USERS
-from lms.people.models import Country, User
-from lms.tracking import selectors
-from lms.tracking.models import PersonStatus, TrainingRule
+from lms.shell.management.commands.demo_load import DEMO_USERS
+from people.models import Country, User
 from tests.conftest import client_for
+from tracking import selectors
+from tracking.models import PersonStatus, TrainingRule
 
 pytestmark = pytest.mark.django_db
 

@@ -17,16 +17,16 @@ from django.utils import timezone, translation
 from wagtail.models import Locale
 
 from certificates.models import CertificateTemplate, IssueStatus
-from lms.people.models import Country, DutyPost, JobFunction, StaffProfile, User
-from lms.tracking import roster, tasks, uploads
-from lms.tracking.forms import RuleForm
-from lms.tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
+from people.models import Country, DutyPost, JobFunction, StaffProfile, User
 from tests.certificates.factories import certificate_issued, course_page
 from tests.conftest import client_for, make_role_user
 from tests.courses import factories as course_factories
 from tests.people.factories import person
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
+from tracking import roster, tasks, uploads
+from tracking.forms import RuleForm
+from tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
 
 pytestmark = pytest.mark.django_db
 

@@ -19,13 +19,13 @@ from openpyxl import load_workbook
 
 from certificates.pdf import page_count, pdf_text
 from courses.reports import csv_safe
-from lms.people.models import Country
-from lms.people.roles import Role
-from lms.tracking import services, tasks
-from lms.tracking.models import CountryReport, ReportDelivery, ReportStatus
+from people.models import Country
+from people.roles import Role
 from tests.conftest import client_for, make_role_user
 from tests.people.factories import person
 from tests.tracking.factories import certified, certified_course, rule, staff
+from tracking import services, tasks
+from tracking.models import CountryReport, ReportDelivery, ReportStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 

@@ -13,18 +13,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.functional import Promise
 
-from lms.people.models import DutyPost, JobFunction, StaffProfile, User
-from lms.people.roles import Role, group_for
-from lms.tracking import roster
-from lms.tracking.roster import (
-    COLUMN_LABELS,
-    COLUMNS,
-    RosterFileRefused,
-    RowError,
-    roster_apply,
-    roster_file_check,
-    roster_plan,
-)
+from people.models import DutyPost, JobFunction, StaffProfile, User
+from people.roles import Role, group_for
 from tests.people.factories import country, person
 from tests.tracking.roster_files import (
     HEADER,
@@ -34,6 +24,16 @@ from tests.tracking.roster_files import (
     xlsx_bytes,
     xlsx_row,
     zip_bytes,
+)
+from tracking import roster
+from tracking.roster import (
+    COLUMN_LABELS,
+    COLUMNS,
+    RosterFileRefused,
+    RowError,
+    roster_apply,
+    roster_file_check,
+    roster_plan,
 )
 
 pytestmark = pytest.mark.django_db

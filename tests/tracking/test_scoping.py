@@ -16,12 +16,12 @@ from hypothesis import strategies as st
 from openpyxl import load_workbook
 from wagtail.models import APIToken
 
-from lms.people.models import Country, JobFunction, User
-from lms.people.roles import Role
-from lms.tracking import selectors
+from people.models import Country, JobFunction, User
+from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import person
 from tests.tracking.factories import AUTHORITY_OF, certified, certified_course, rule, staff
+from tracking import selectors
 
 pytestmark = pytest.mark.django_db
 

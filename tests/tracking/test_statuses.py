@@ -12,11 +12,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.models import Enrolment, EnrolmentSource
-from lms.people.models import Country, JobFunction
-from lms.tracking import services
-from lms.tracking.models import ComplianceStatus, CoverageCount, CoverageMonth, PersonStatus
+from people.models import Country, JobFunction
 from tests.certificates.factories import course_page
 from tests.tracking.factories import certified, certified_course, rule, staff
+from tracking import services
+from tracking.models import ComplianceStatus, CoverageCount, CoverageMonth, PersonStatus
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from lms.people.models import JobFunction, User
+from people.models import JobFunction, User
 from tests.conftest import client_for, make_role_user
 from tests.tracking.factories import certified, certified_course, rule, staff
 
@@ -104,7 +104,7 @@ def test_roster_upload_dry_run_then_import(gt_data):
     assert client.get(check_url).status_code == 200
     applied = client.post(check_url + "import/", follow=True)
     assert applied.status_code == 200
-    from lms.people.models import User
+    from people.models import User
 
     officer = User.objects.get(email="ana.uno@example.org")
     assert officer.staff_profile.job_function == JobFunction.BORDER_OFFICER

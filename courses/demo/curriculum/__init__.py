@@ -6,7 +6,7 @@ the same structure in both, so the English pages are translations of the Spanish
 COURSE = {
     "key": "border-entries",            # stable identifier: the loader is idempotent on it
     "topic": "border_control",          # courses.models.Topic value
-    "audience": ["border_officer"],     # lms.people.models.JobFunction values
+    "audience": ["border_officer"],     # people.models.JobFunction values
     "estimated_hours": "4",
     "pass_mark": 70,                    # percent, for the average-score rule
     "certificate_validity_months": 24,  # or None

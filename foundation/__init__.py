@@ -1,0 +1,1 @@
+"""The bottom layer: infrastructure that several apps need and that knows none of them."""

@@ -1,8 +1,0 @@
-from wagtail import hooks
-
-from lms.people.viewsets import OrganisationViewSetGroup
-
-
-@hooks.register("register_admin_viewset")
-def register_organisation_viewsets() -> OrganisationViewSetGroup:
-    return OrganisationViewSetGroup()

@@ -1,12 +1,12 @@
 """Every string a user reads is translatable, and the Spanish and English catalogues are complete."""
 
 import os
-import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import polib
 import pytest
 
 from tests.layout import PROJECT_PACKAGES
@@ -19,22 +19,15 @@ SOURCES = (*PROJECT_PACKAGES, "manage.py")
 def _entries(po_file: Path) -> dict[tuple[str, str], list[str]]:
     """(msgctxt, msgid) -> msgstr values, for every entry but the header; fuzzy entries count as empty."""
     entries = {}
-    for block in po_file.read_text(encoding="utf-8").split("\n\n"):
-        fields: dict[str, str] = {}
-        current = None
-        fuzzy = False
-        for line in block.splitlines():
-            if line.startswith("#,") and "fuzzy" in line:
-                fuzzy = True
-            match = re.match(r'^(msgctxt|msgid|msgid_plural|msgstr(?:\[\d\])?) "(.*)"$', line)
-            if match:
-                current = match.group(1)
-                fields[current] = match.group(2)
-            elif line.startswith('"') and current:
-                fields[current] += line[1:-1]
-        if fields.get("msgid"):
-            values = [v for k, v in fields.items() if k.startswith("msgstr")]
-            entries[(fields.get("msgctxt", ""), fields["msgid"])] = [] if fuzzy else values
+    for entry in polib.pofile(str(po_file)):
+        if entry.obsolete:
+            continue
+        values = (
+            [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+            if entry.msgid_plural
+            else [entry.msgstr]
+        )
+        entries[(entry.msgctxt or "", entry.msgid)] = [] if entry.fuzzy else values
     return entries
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.forms import UserCreationForm, UserEditForm
 
+from foundation.forms import errors_onto_form
 from people.models import STAFF_NUMBER_TAKEN, Authority, DutyPost, JobFunction, StaffProfile, User
 from people.roles import GROUP_NAMES, Role
 from people.services import (
@@ -21,6 +22,11 @@ from people.services import (
 )
 
 _USER_FIELDS = ["email", "full_name", "preferred_language", "is_superuser", "groups"]
+
+
+def _staff_number_when_taken(field: str, problem: ValidationError) -> str:
+    """A staff number another person holds is shown on the staff number the admin typed."""
+    return "staff_number" if problem.code == STAFF_NUMBER_TAKEN else field
 
 
 class StaffProfileFieldsMixin(forms.Form):
@@ -81,10 +87,7 @@ class StaffProfileFieldsMixin(forms.Form):
                 staff_number=self.cleaned_data.get("staff_number") or "",
             )
         except ValidationError as error:
-            for field, errors in error.error_dict.items():
-                for problem in errors:
-                    target = "staff_number" if problem.code == STAFF_NUMBER_TAKEN else field
-                    self.add_error(target if target in self.fields else None, problem)
+            errors_onto_form(self, error, field_for=_staff_number_when_taken)
 
     def save(self, commit: bool = True) -> User:
         user = super().save(commit=False)

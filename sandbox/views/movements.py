@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
+from foundation.forms import errors_onto_form
 from sandbox import services
 from sandbox.forms import MovementForm
 from sandbox.models import CrossingPoint, Direction, TravelPurpose
@@ -51,7 +52,7 @@ class MovementCreateView(SandboxMixin, View):
                     refusal_reason=data["refusal_reason"],
                 )
             except ValidationError as error:
-                _errors_onto_form(form, error)
+                errors_onto_form(form, error)
             else:
                 if movement.direction == Direction.ENTRY:
                     messages.success(request, _("The entry has been registered."))
@@ -73,12 +74,3 @@ class MovementCreateView(SandboxMixin, View):
         if duty_post_id is None:
             return None
         return next((point for point in form.crossing_points.values() if point.duty_post_id == duty_post_id), None)
-
-
-def _errors_onto_form(form: MovementForm, error: ValidationError) -> None:
-    """A service's errors onto the fields they name; anything else above the form."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)

@@ -137,7 +137,7 @@ def baseline_return(**fields: Any) -> ReturnEvent:
 
 def learner_sandbox() -> Sandbox:
     """A new learner's sandbox."""
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 def layer_person(sandbox: Sandbox, **fields: Any) -> Person:

@@ -73,12 +73,12 @@ def new_person(sandbox: Sandbox, given_names: str = "Nueva", surname_1: str = "P
 
 @pytest.fixture
 def first() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 @pytest.fixture
 def second() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 # The guard: every way a queryset reaches the database.
@@ -410,7 +410,7 @@ def two_learners_over_five_people():
         start=1,
     ):
         baseline_person(uid=index, given_names=given_names, surname_1=surname, sex="MF"[index % 2])
-    return services.sandbox_for(user=UserFactory()), services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory()), services.sandbox_get_or_create(user=UserFactory())
 
 
 @settings(

@@ -51,7 +51,7 @@ def _english():
 @pytest.fixture
 def officer():
     user = UserFactory()
-    return user, services.sandbox_for(user=user)
+    return user, services.sandbox_get_or_create(user=user)
 
 
 def register(officer, mrz: str = PASSPORT, point: str = "CR-PBL", local_time: dt.datetime = LOCAL_TIME, **fields):
@@ -223,7 +223,7 @@ def test_a_known_baseline_document_keeps_its_person(officer):
 def test_another_learners_traveller_is_not_reused(officer):
     other_user = UserFactory()
     theirs = services.movement_register(
-        sandbox=services.sandbox_for(user=other_user),
+        sandbox=services.sandbox_get_or_create(user=other_user),
         user=other_user,
         mrz=PASSPORT,
         direction="ENTRY",

@@ -43,7 +43,7 @@ def found(sandbox: Sandbox | None = None, **query) -> set[int]:
 
 
 def new_sandbox() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 @pytest.mark.parametrize(

@@ -38,7 +38,7 @@ def _english():
 @pytest.fixture
 def officer():
     user = UserFactory()
-    return user, services.sandbox_for(user=user)
+    return user, services.sandbox_get_or_create(user=user)
 
 
 def register(officer, mrz=PASSPORT, point="CR-PBL", when=dt.datetime(2026, 11, 28, 10, 30), **fields):

@@ -180,7 +180,7 @@ def test_layer_counts_say_what_the_learner_added_edited_and_deleted(people):
 
 def test_sandbox_of_a_learner_who_has_not_written_is_none():
     user = UserFactory()
-    assert selectors.sandbox_of(user=user) is None
-    assert selectors.sandbox_of(user=user) is None
-    sandbox = services.sandbox_for(user=user)
-    assert selectors.sandbox_of(user=user) == sandbox
+    assert selectors.sandbox_find(user=user) is None
+    assert selectors.sandbox_find(user=user) is None
+    sandbox = services.sandbox_get_or_create(user=user)
+    assert selectors.sandbox_find(user=user) == sandbox

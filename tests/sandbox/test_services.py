@@ -48,7 +48,7 @@ def _english():
 @pytest.fixture
 def officer():
     user = UserFactory()
-    return user, services.sandbox_for(user=user)
+    return user, services.sandbox_get_or_create(user=user)
 
 
 def register(officer, mrz=PASSPORT, point="CR-PBL", when=dt.datetime(2026, 11, 28, 10, 30), **fields):
@@ -385,7 +385,7 @@ def test_reset_deletes_the_learners_layer_and_nothing_else(officer):
 
 def test_a_learner_has_one_sandbox():
     user = UserFactory()
-    assert services.sandbox_for(user=user) == services.sandbox_for(user=user)
+    assert services.sandbox_get_or_create(user=user) == services.sandbox_get_or_create(user=user)
     assert Sandbox.objects.filter(owner=user).count() == 1
 
 

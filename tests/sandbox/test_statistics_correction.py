@@ -105,7 +105,7 @@ def summary(month: dt.date) -> dict:
 
 @pytest.fixture
 def sandbox() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 def test_summary_rebuild_counts_every_dimension_of_the_baseline():
@@ -181,7 +181,7 @@ def test_a_learners_changes_correct_their_figures_only(sandbox):
     assert statistics.statistics_for(sandbox=sandbox, month=APRIL)["movements"]["crossing_point"]["GT-VNU"] == {
         "ENTRY": 1
     }
-    other = services.sandbox_for(user=UserFactory())
+    other = services.sandbox_get_or_create(user=UserFactory())
     assert statistics.statistics_for(sandbox=other, month=MARCH) == EXPECTED_MARCH
     assert statistics.statistics_for(sandbox=None, month=MARCH) == EXPECTED_MARCH
 
@@ -327,10 +327,10 @@ def learner_and_a_neighbour_over_the_baseline() -> Sandbox:
     """The hand-made baseline, its summary, and another learner's layer that must not count."""
     hand_made_baseline()
     statistics.summary_rebuild()
-    neighbour = services.sandbox_for(user=UserFactory())
+    neighbour = services.sandbox_get_or_create(user=UserFactory())
     _layer_session(neighbour)
     _register(neighbour, {"local_date": dt.date(2025, 2, 28), "crossing_point_id": "GT-TUM"})
-    return services.sandbox_for(user=UserFactory())
+    return services.sandbox_get_or_create(user=UserFactory())
 
 
 @settings(

@@ -12,4 +12,4 @@ class SandboxConfig(AppConfig):
         from sandbox import receivers
 
         # Connected after people's receiver, so duty posts exist when crossing points link to them.
-        post_migrate.connect(receivers.reference_data_sync_after_migrate, dispatch_uid="sandbox_reference_sync")
+        post_migrate.connect(receivers.sandbox_reference_sync_after_migrate, dispatch_uid="sandbox_reference_sync")

@@ -2,7 +2,7 @@
 ISO lacks), the OCAM crossing points from the project's copy of the crossing-points data,
 document types, travel purposes and alert categories.
 
-`reference_data_sync()` is idempotent: it upserts by code and never deletes, because records
+`sandbox_reference_sync()` is idempotent: it upserts by code and never deletes, because records
 of the baseline and of learners' layers refer to these rows.
 """
 
@@ -201,7 +201,7 @@ def _upsert(model: type, rows: list[dict[str, object]]) -> None:
 
 
 @transaction.atomic
-def reference_data_sync() -> None:
+def sandbox_reference_sync() -> None:
     """Create or update the sandbox's reference rows; cheap when nothing changed."""
     from people.models import DutyPost
     from sandbox.models import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose

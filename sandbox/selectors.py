@@ -74,7 +74,7 @@ class HoldsOneOf(Expression):
         return f"{uid} = ANY(ARRAY({sql}))", params
 
 
-def sandbox_of(*, user: User) -> Sandbox | None:
+def sandbox_find(*, user: User) -> Sandbox | None:
     """The learner's sandbox, if they have written anything yet."""
     return Sandbox.objects.filter(owner=user).first()
 

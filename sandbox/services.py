@@ -50,7 +50,7 @@ if TYPE_CHECKING:
 Record = TypeVar("Record", bound=LayeredModel)
 
 
-def sandbox_for(*, user: User) -> Sandbox:
+def sandbox_get_or_create(*, user: User) -> Sandbox:
     """The learner's sandbox, created at their first write."""
     sandbox, _created = Sandbox.objects.get_or_create(owner=user)
     return sandbox

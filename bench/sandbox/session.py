@@ -108,7 +108,7 @@ def session_play(*, number: int) -> Sandbox:
     rng = random.Random(number)
     pool = candidates()
     user = learner_create()
-    sandbox = services.sandbox_for(user=user)
+    sandbox = services.sandbox_get_or_create(user=user)
     registrations = [*rng.sample(pool.passports, KNOWN_TRAVELLERS), *([None] * NEW_TRAVELLERS)]
     for index, known in enumerate(registrations):
         if known is None:

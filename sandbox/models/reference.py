@@ -1,6 +1,6 @@
 """Reference data of the mirrored platform: states and nationalities, crossing points, document
 types, travel purposes and alert categories. Shared by every sandbox and read-only to learners;
-`sandbox.reference.reference_data_sync()` keeps it in step with the project's data.
+`sandbox.reference.sandbox_reference_sync()` keeps it in step with the project's data.
 
 Natural codes are the primary keys (ICAO state codes, crossing-point codes such as `GT-VNU`),
 so bulk-loaded rows and MRZ fields refer to them directly.

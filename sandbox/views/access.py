@@ -39,7 +39,7 @@ class SandboxMixin(AccessMixin):
             if not request.user.has_perm(self.permission_required):
                 raise PermissionDenied
             self.inspected = None
-            self.sandbox = selectors.sandbox_of(user=request.user)
+            self.sandbox = selectors.sandbox_find(user=request.user)
         else:
             if not request.user.has_perm("sandbox.inspect_sandbox"):
                 raise PermissionDenied
@@ -59,7 +59,7 @@ class SandboxMixin(AccessMixin):
         if self.is_read_only:
             raise PermissionDenied
         if self.sandbox is None:
-            self.sandbox = services.sandbox_for(user=self.request.user)
+            self.sandbox = services.sandbox_get_or_create(user=self.request.user)
         return self.sandbox
 
     def render(self, template_name: str, context: dict[str, Any]) -> HttpResponse:

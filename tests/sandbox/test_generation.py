@@ -194,7 +194,7 @@ def test_the_loaded_tables_have_planner_statistics_right_after_generation():
 
 def test_replace_clears_every_learner_layer(small_baseline):
     learner = make_user()
-    sandbox = services.sandbox_for(user=learner)
+    sandbox = services.sandbox_get_or_create(user=learner)
     person = Person.objects.baseline().order_by("uid").first()
     services.record_update(sandbox=sandbox, record=person, given_names="Editado")
     services.record_create(

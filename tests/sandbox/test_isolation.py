@@ -1,10 +1,12 @@
 """Copy-on-write isolation of the learners' sandboxes.
 
-Proves that no query reads a layered table without a scope, what each scope shows, that the
-database itself refuses rows that break the layer invariants, that a learner can never write
-another learner's rows, and (property test) that any sequence of creates, edits, deletes and
-resets by two learners keeps each learner's view exactly their own changes over an untouched
-baseline. Reset costs the same number of queries whatever the baseline's size.
+Proves that no query reads a layered table without a scope, what each scope shows (a learner's
+view is their layer over the baseline, their changes are their rows and the baseline rows they
+shadow), that every layered model follows the same rules, that the database itself refuses
+rows that break the layer invariants, that a learner can never write another learner's rows,
+and (property test) that any sequence of creates, edits, deletes and resets by two learners
+keeps each learner's view exactly their own changes over an untouched baseline. Reset costs
+the same number of queries whatever the size of the baseline or of the layer.
 """
 
 from __future__ import annotations
@@ -32,14 +34,13 @@ from sandbox.models import (
     UnscopedLayerQuery,
 )
 from sandbox.names import name_search_key
-from tests.people.factories import UserFactory
 from tests.sandbox.baseline_rows import (
     baseline_document,
     baseline_movement,
-    baseline_movements,
     baseline_people,
     baseline_person,
 )
+from tests.sandbox.factories import layer_person, learner_sandbox
 
 pytestmark = pytest.mark.django_db
 
@@ -57,28 +58,6 @@ def view_of(sandbox: Sandbox | None) -> dict[int, tuple]:
 
 def baseline_state() -> dict[int, tuple]:
     return {person.uid: fields_of(person) for person in Person.objects.baseline()}
-
-
-def new_person(sandbox: Sandbox, given_names: str = "Nueva", surname_1: str = "Persona") -> Person:
-    return services.record_create(
-        sandbox=sandbox,
-        model=Person,
-        given_names=given_names,
-        surname_1=surname_1,
-        sex="F",
-        birth_date=dt.date(1992, 4, 5),
-        nationality_id="HND",
-    )
-
-
-@pytest.fixture
-def first() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
-
-
-@pytest.fixture
-def second() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
 
 
 # The guard: every way a queryset reaches the database.
@@ -103,7 +82,17 @@ EVALUATIONS = {
 }
 
 
-@pytest.mark.parametrize("evaluation", EVALUATIONS.values(), ids=EVALUATIONS.keys())
+# Paths tried on an unscoped query only (an empty layer has no first row, nothing latest).
+UNSCOPED_ONLY = {
+    "index": lambda qs: qs[0],
+    "latest": lambda qs: qs.latest("uid"),
+    "get_or_create": lambda qs: qs.get_or_create(uid=1),
+}
+
+
+@pytest.mark.parametrize(
+    "evaluation", [*EVALUATIONS.values(), *UNSCOPED_ONLY.values()], ids=[*EVALUATIONS, *UNSCOPED_ONLY]
+)
 def test_an_unscoped_query_raises_on_every_evaluation_path(evaluation):
     baseline_person(uid=1)
     with pytest.raises(UnscopedLayerQuery):
@@ -129,6 +118,14 @@ def test_an_unscoped_query_inside_a_scoped_one_raises(first):
     assert [p.uid for p in scoped.filter(uid__in=visible_documents)] == [1]
 
 
+def test_the_manager_itself_is_unscoped():
+    baseline_person()
+    with pytest.raises(UnscopedLayerQuery):
+        Person.objects.count()
+    with pytest.raises(UnscopedLayerQuery):
+        list(Movement.objects.filter(direction="ENTRY"))
+
+
 @pytest.mark.parametrize("evaluation", EVALUATIONS.values(), ids=EVALUATIONS.keys())
 def test_every_scope_runs_on_every_evaluation_path(evaluation, first):
     baseline_person(uid=1)
@@ -147,6 +144,18 @@ def test_every_scope_runs_on_every_evaluation_path(evaluation, first):
             transaction.set_rollback(True)
 
 
+def test_each_scope_shows_its_rows(first):
+    base = baseline_person(uid=1, given_names="Ana")
+    layer_person(first)
+    assert Person.objects.baseline().count() == 1
+    assert Person.objects.visible_to(None).get(uid=1).given_names == "Ana"
+    assert Person.objects.visible_to(first).count() == 2
+    assert Person.objects.layer_of(first).count() == 1
+    assert Person.objects.every_row().count() == 2
+    assert Person.objects.visible_to(first).filter(uid__in=Person.objects.baseline().values("uid")).get() == base
+    assert Person.objects.visible_to(first).filter(Exists(Person.objects.baseline().filter(uid=OuterRef("uid"))))
+
+
 def test_a_scope_survives_chaining():
     baseline_person(uid=1)
     chained = Person.objects.baseline().filter(sex="F").exclude(given_names="").order_by("uid").only("uid")[:5]
@@ -160,7 +169,7 @@ def test_a_scope_survives_chaining():
 
 def test_a_learners_new_record_is_theirs_alone(first, second):
     baseline_person(uid=1)
-    created = new_person(first)
+    created = layer_person(first)
     assert set(view_of(first)) == {1, created.uid}
     assert set(view_of(second)) == {1}
     assert set(view_of(None)) == {1}
@@ -209,7 +218,7 @@ def test_deleting_an_edited_baseline_row_keeps_it_hidden(first):
 
 
 def test_deleting_a_learners_own_record_leaves_no_row(first):
-    created = new_person(first)
+    created = layer_person(first)
     services.record_delete(sandbox=first, record=created)
     assert view_of(first) == {}
     assert not Person.objects.layer_of(first).exists()
@@ -217,7 +226,7 @@ def test_deleting_a_learners_own_record_leaves_no_row(first):
 
 def test_another_learners_layer_is_invisible(first, second):
     baseline_person(uid=1)
-    theirs = new_person(second, given_names="Ajena")
+    theirs = layer_person(second, given_names="Ajena")
     services.record_update(sandbox=second, record=Person.objects.baseline().get(uid=1), given_names="Cambiada")
     assert view_of(first) == view_of(None) == baseline_state()
     with pytest.raises(Person.DoesNotExist):
@@ -227,11 +236,66 @@ def test_another_learners_layer_is_invisible(first, second):
 
 def test_none_sees_the_baseline_and_every_row_sees_everything(first, second):
     baseline_person(uid=1)
-    new_person(first)
+    layer_person(first)
     services.record_delete(sandbox=second, record=Person.objects.baseline().get(uid=1))
     assert set(view_of(None)) == {1}
     assert Person.objects.visible_to(None).layer_scope == "visible"
     assert Person.objects.every_row().count() == 3
+
+
+def test_a_learners_changes_are_their_rows_and_the_baseline_rows_they_shadow(first, second):
+    baseline_person(given_names="Kept")
+    edited = baseline_person(given_names="Old")
+    deleted = baseline_person(given_names="Gone")
+    created = layer_person(first, given_names="New")
+    services.record_update(sandbox=first, record=edited, given_names="Edited")
+    services.record_delete(sandbox=first, record=deleted)
+    services.record_update(sandbox=second, record=Person.objects.baseline().get(given_names="Kept"), given_names="K")
+
+    changes = {
+        (person.uid, person.given_names, person.sandbox_id, person.is_deleted)
+        for person in Person.objects.changes_of(first)
+    }
+    assert changes == {
+        (created.uid, "New", first.pk, False),
+        (edited.uid, "Edited", first.pk, False),
+        (edited.uid, "Old", None, False),
+        (deleted.uid, "Gone", first.pk, True),
+        (deleted.uid, "Gone", None, False),
+    }
+    assert Person.objects.changes_of(first).layer_scope == "changes"
+    assert not Person.objects.changes_of(learner_sandbox()).exists()
+
+
+def test_an_edited_person_keeps_their_documents_and_movements(first):
+    holder = baseline_person()
+    passport = baseline_document(person=holder)
+    entry = baseline_movement(person_uid=holder.uid, document_uid=passport.uid)
+    services.record_update(sandbox=first, record=holder, surname_1="Cambiado")
+    person = Person.objects.visible_to(first).get(uid=holder.uid)
+    assert Document.objects.visible_to(first).get(person_uid=person.uid) == passport
+    assert Movement.objects.visible_to(first).get(person_uid=person.uid) == entry
+
+
+def test_every_layered_model_follows_the_same_rules(first, second):
+    entry = baseline_movement(direction="ENTRY")
+    other = baseline_movement(direction="EXIT")
+    services.record_update(sandbox=first, record=entry, crossing_point_id="CR-PBL")
+    services.record_delete(sandbox=first, record=other)
+    assert list(Movement.objects.visible_to(first).values_list("uid", "crossing_point_id")) == [(entry.uid, "CR-PBL")]
+    assert sorted(Movement.objects.visible_to(second).values_list("uid", "crossing_point_id")) == [
+        (entry.uid, "GT-GUA"),
+        (other.uid, "GT-GUA"),
+    ]
+
+
+def test_two_learners_may_edit_the_same_baseline_record(first, second):
+    shared = baseline_person(given_names="Shared")
+    services.record_update(sandbox=first, record=shared, given_names="First")
+    services.record_update(sandbox=second, record=shared, given_names="Second")
+    assert Person.objects.visible_to(first).get(uid=shared.uid).given_names == "First"
+    assert Person.objects.visible_to(second).get(uid=shared.uid).given_names == "Second"
+    assert Person.objects.every_row().filter(uid=shared.uid).count() == 3
 
 
 # Uids.
@@ -241,15 +305,16 @@ def test_layer_uids_are_unique_across_sandboxes_and_above_the_baseline(first, se
     uids = first.uid_allocate(3) + second.uid_allocate(2) + first.uid_allocate() + second.uid_allocate(4)
     assert len(set(uids)) == len(uids) == 10
     assert min(uids) >= LAYER_UID_BASE
-    created = [new_person(first), new_person(second)]
+    assert uids[:3] == sorted(uids[:3])
+    created = [layer_person(first), layer_person(second)]
     assert not {person.uid for person in created} & set(uids)
     assert min(person.uid for person in created) >= LAYER_UID_BASE
 
 
 def test_a_uid_is_never_handed_out_again_after_a_reset(first):
-    before = new_person(first).uid
+    before = layer_person(first).uid
     services.sandbox_reset(sandbox=first)
-    assert new_person(first).uid > before
+    assert layer_person(first).uid > before
 
 
 # Constraints the database enforces on its own.
@@ -268,9 +333,10 @@ def _raw_person(**fields) -> Person:
     return Person(**values)
 
 
-def test_the_database_refuses_a_tombstone_outside_a_layer():
+def test_the_database_refuses_a_tombstone_outside_a_layer(first):
     with pytest.raises(IntegrityError), transaction.atomic():
         _raw_person(uid=1, sandbox=None, is_deleted=True).save(force_insert=True)
+    _raw_person(uid=1, sandbox=first, is_deleted=True).save(force_insert=True)  # in a layer: allowed
 
 
 def test_the_database_refuses_a_second_baseline_row_with_a_uid():
@@ -289,7 +355,7 @@ def test_the_database_refuses_a_second_row_with_a_uid_in_one_layer(first, second
 
 
 def test_a_learner_cannot_edit_or_delete_another_learners_row(first, second):
-    theirs = new_person(second, given_names="Ajena")
+    theirs = layer_person(second, given_names="Ajena")
     with pytest.raises(PermissionDenied):
         services.record_update(sandbox=first, record=theirs, given_names="Mía")
     with pytest.raises(PermissionDenied):
@@ -305,7 +371,7 @@ def test_reset_empties_the_learners_layer_only(first, second):
     baseline_person(uid=1)
     baseline_person(uid=2)
     for sandbox in (first, second):
-        new_person(sandbox)
+        layer_person(sandbox)
         services.record_update(sandbox=sandbox, record=Person.objects.baseline().get(uid=1), given_names="Otra")
         services.record_delete(sandbox=sandbox, record=Person.objects.baseline().get(uid=2))
         services.audit_record(sandbox=sandbox, actor=sandbox.owner, action="VIEW", object_type="person")
@@ -331,7 +397,7 @@ def _layer_session(sandbox: Sandbox) -> None:
     """A short session: an edit, a deletion, a new person with a movement."""
     services.record_update(sandbox=sandbox, record=Person.objects.baseline().get(uid=1), given_names="Editada")
     services.record_delete(sandbox=sandbox, record=Person.objects.baseline().get(uid=2))
-    created = new_person(sandbox)
+    created = layer_person(sandbox)
     services.record_update(sandbox=sandbox, record=Movement.objects.baseline().get(uid=1), crossing_point_id="GT-VNU")
     services.record_create(
         sandbox=sandbox,
@@ -348,27 +414,53 @@ def _layer_session(sandbox: Sandbox) -> None:
     )
 
 
-def _reset_measured(sandbox: Sandbox) -> tuple[int, int]:
-    with CaptureQueriesContext(connection) as queries:
-        deleted = services.sandbox_reset(sandbox=sandbox)
-    return len(queries), deleted
+def every_baseline_row() -> dict[str, list[tuple]]:
+    """Every baseline row of every layered model, with every column: to prove nothing wrote it."""
+    return {
+        model.__name__: sorted(tuple(row.values()) for row in model.objects.baseline().values())
+        for model in LAYERED_MODELS
+    }
 
 
-def test_reset_runs_the_same_queries_whatever_the_baseline_size(first):
-    baseline_people(5)
-    baseline_movements(5)
-    _layer_session(first)
-    small = _reset_measured(first)
-    baseline_people(495)
-    baseline_movements(495)
-    counts = {model: model.objects.baseline().count() for model in LAYERED_MODELS}
-    assert (counts[Person], counts[Movement]) == (500, 500)
-    _layer_session(first)
-    large = _reset_measured(first)
-    assert large == small
-    assert small[1] == 5
-    assert {model: model.objects.baseline().count() for model in LAYERED_MODELS} == counts
-    assert view_of(first) == baseline_state()
+def _layer_with_one_of_each(sandbox, people: list[Person]) -> None:
+    layer_person(sandbox)
+    services.record_update(sandbox=sandbox, record=people[0], given_names="Edited")
+    services.record_delete(sandbox=sandbox, record=people[1])
+
+
+def reset_queries() -> int:
+    """On PostgreSQL one statement; elsewhere per layered model one DELETE of the layer, then one
+    UPDATE and one SELECT of the sandbox, inside the service's savepoint (SAVEPOINT and RELEASE)."""
+    return 1 if connection.vendor == "postgresql" else len(LAYERED_MODELS) + 4
+
+
+@pytest.mark.parametrize("baseline_size", [3, 300])
+def test_reset_costs_the_same_whatever_the_baseline_size(first, second, django_assert_num_queries, baseline_size):
+    people = [baseline_person() for _ in range(baseline_size)]
+    _layer_with_one_of_each(first, people)
+    _layer_with_one_of_each(second, people)
+    baseline_before, theirs_before = every_baseline_row(), view_of(second)
+
+    with django_assert_num_queries(reset_queries()):
+        deleted = services.sandbox_reset(sandbox=first)
+
+    assert deleted == 3
+    assert every_baseline_row() == baseline_before
+    assert view_of(second) == theirs_before
+    assert view_of(first) == view_of(None)
+    assert not any(model.objects.layer_of(first).exists() for model in LAYERED_MODELS)
+    first.refresh_from_db()
+    assert first.reset_count == 1
+    assert first.reset_at is not None
+
+
+def test_reset_costs_the_same_whatever_the_layer_size(first, django_assert_num_queries):
+    people = [baseline_person() for _ in range(3)]
+    for _ in range(30):
+        layer_person(first)
+    _layer_with_one_of_each(first, people)
+    with django_assert_num_queries(reset_queries()):
+        assert services.sandbox_reset(sandbox=first) == 33
 
 
 def test_reset_deletes_by_sandbox_and_never_reads_a_layered_table(first):
@@ -410,7 +502,7 @@ def two_learners_over_five_people():
         start=1,
     ):
         baseline_person(uid=index, given_names=given_names, surname_1=surname, sex="MF"[index % 2])
-    return services.sandbox_for(user=UserFactory()), services.sandbox_for(user=UserFactory())
+    return learner_sandbox(), learner_sandbox()
 
 
 @settings(
@@ -425,13 +517,14 @@ def test_two_learners_never_see_each_others_changes_and_reset_restores_the_basel
     sandboxes = two_learners_over_five_people
     with transaction.atomic():
         baseline = baseline_state()
+        baseline_rows = every_baseline_row()
         assert len(baseline) == 5
         expected = [dict(baseline), dict(baseline)]
         for who, action, pick, name, field, through_baseline in operations:
             sandbox, model = sandboxes[who], expected[who]
             visible = sorted(model)
             if action == "create":
-                created = new_person(sandbox, given_names=name, surname_1="Nuevo")
+                created = layer_person(sandbox, given_names=name, surname_1="Nuevo")
                 assert created.uid not in baseline and created.uid not in expected[1 - who]
                 model[created.uid] = fields_of(created)
             elif action == "edit" and visible:
@@ -457,6 +550,7 @@ def test_two_learners_never_see_each_others_changes_and_reset_restores_the_basel
             assert view_of(sandboxes[1]) == expected[1]
             assert baseline_state() == baseline
             assert view_of(None) == baseline
+        assert every_baseline_row() == baseline_rows
         for sandbox in sandboxes:
             services.sandbox_reset(sandbox=sandbox)
             assert view_of(sandbox) == baseline

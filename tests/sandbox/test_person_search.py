@@ -16,8 +16,8 @@ import pytest
 from sandbox import services
 from sandbox.models import Document, Person, Sandbox
 from sandbox.selectors import person_matches, person_search, person_search_page
-from tests.people.factories import UserFactory
 from tests.sandbox.baseline_rows import baseline_document, baseline_person
+from tests.sandbox.factories import learner_sandbox
 
 pytestmark = pytest.mark.django_db
 
@@ -40,10 +40,6 @@ def people() -> People:
 
 def found(sandbox: Sandbox | None = None, **query) -> set[int]:
     return {person.uid for person in person_search(sandbox=sandbox, **query)}
-
-
-def new_sandbox() -> Sandbox:
-    return services.sandbox_for(user=UserFactory())
 
 
 @pytest.mark.parametrize(
@@ -99,13 +95,13 @@ def test_an_empty_query_finds_nobody(people):
 def test_the_limit_is_respected_in_name_order(people):
     for index in range(6):
         baseline_person(given_names=f"Ana {index}", surname_1="Zelaya")
-    first_three = person_search(sandbox=new_sandbox(), name="zelaya", limit=3)
+    first_three = person_search(sandbox=learner_sandbox(), name="zelaya", limit=3)
     assert [person.given_names for person in first_three] == ["Ana 0", "Ana 1", "Ana 2"]
     assert len(person_search(sandbox=None, name="a", limit=2)) == 2
 
 
 def test_a_learners_new_person_is_found_by_that_learner_only(people):
-    mine, other = new_sandbox(), new_sandbox()
+    mine, other = learner_sandbox(), learner_sandbox()
     created = services.record_create(
         sandbox=mine,
         model=Person,
@@ -130,7 +126,7 @@ def test_a_learners_new_person_is_found_by_that_learner_only(people):
 
 
 def test_an_edited_baseline_person_is_found_under_the_new_name_by_their_learner_only(people):
-    mine, other = new_sandbox(), new_sandbox()
+    mine, other = learner_sandbox(), learner_sandbox()
     services.record_update(sandbox=mine, record=people.lopez, given_names="Luz", surname_2="Ávalos")
     assert found(mine, name="luz avalos") == {people.lopez.uid}
     assert found(mine, name="luisa") == found(mine, name="ramirez") == set()
@@ -140,7 +136,7 @@ def test_an_edited_baseline_person_is_found_under_the_new_name_by_their_learner_
 
 
 def test_a_learners_document_edits_and_deletions_change_their_search_only(people):
-    mine, other = new_sandbox(), new_sandbox()
+    mine, other = learner_sandbox(), learner_sandbox()
     services.record_update(sandbox=mine, record=people.pena_passport, number="D01234567")
     services.record_delete(sandbox=mine, record=people.ortiz_passport)
     services.record_delete(sandbox=mine, record=people.perez)
@@ -167,7 +163,7 @@ def _every_page(sandbox: Sandbox | None, per_page: int, **query) -> tuple[list[i
 def test_pages_hold_every_match_once_in_order_with_the_count_through_the_learners_layer(people):
     for index in range(11):
         baseline_person(given_names=f"Ana {index:02}", surname_1="Zelaya")
-    mine = new_sandbox()
+    mine = learner_sandbox()
     zelayas = Person.objects.baseline().filter(surname_1="Zelaya").order_by("given_names")
     services.record_delete(sandbox=mine, record=zelayas[0])
     services.record_update(sandbox=mine, record=zelayas[1], surname_1="Zelaya Cambiada")
@@ -219,7 +215,7 @@ def test_pages_list_people_in_name_order_ignoring_accents_and_case_then_by_uid(p
 
 def test_a_learners_new_and_edited_people_take_their_place_in_name_order():
     _garcias()
-    mine = new_sandbox()
+    mine = learner_sandbox()
     services.record_create(
         sandbox=mine, model=Person, given_names="Zoë", surname_1="Cuéllar", surname_2="García", sex="F",
         birth_date=dt.date(2000, 1, 1), nationality_id="HND",
@@ -238,7 +234,7 @@ def test_a_learners_new_and_edited_people_take_their_place_in_name_order():
 def test_a_page_number_out_of_range_or_not_a_number_shows_the_nearest_page(people, asked, shown):
     for index in range(9):
         baseline_person(given_names=f"Ana {index}", surname_1="Zelaya")
-    page = person_search_page(sandbox=new_sandbox(), name="zelaya", page=asked, per_page=4)
+    page = person_search_page(sandbox=learner_sandbox(), name="zelaya", page=asked, per_page=4)
     assert (page.number, page.paginator.count, page.paginator.num_pages) == (shown, 9, 3)
     assert [person.given_names for person in page] == [f"Ana {index}" for index in range(9)][(shown - 1) * 4 :][:4]
 

@@ -1,5 +1,6 @@
-"""Reads through a learner's view: person search (accents, either surname, partial words,
-document numbers), a person's records, and what the learner has changed."""
+"""Reads through a learner's view: a person's records, a document by its number, what the
+learner has changed, and whether they have a sandbox yet. Person search is in
+`test_person_search.py`."""
 
 from __future__ import annotations
 
@@ -10,14 +11,8 @@ import pytest
 from sandbox import selectors, services
 from sandbox.models import Document, Person
 from tests.people.factories import UserFactory
-from tests.sandbox.factories import (
-    baseline_document,
-    baseline_movement,
-    baseline_person,
-    layer_movement,
-    layer_person,
-    learner_sandbox,
-)
+from tests.sandbox.baseline_rows import baseline_document, baseline_movement, baseline_person
+from tests.sandbox.factories import layer_movement, layer_person, learner_sandbox
 
 pytestmark = pytest.mark.django_db
 
@@ -25,100 +20,12 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def people():
     pena = baseline_person(given_names="José Luis", surname_1="Peña", surname_2="López", nationality_id="NIC")
-    baseline_document(holder=pena, number="C01234567")
+    baseline_document(person=pena, number="C01234567")
     ortiz = baseline_person(given_names="María", surname_1="Ortiz", surname_2="de la Peña")
-    baseline_document(holder=ortiz, number="C09999999")
+    baseline_document(person=ortiz, number="C09999999")
     lopez = baseline_person(given_names="Luisa", surname_1="López", surname_2="Ramírez")
-    baseline_document(holder=lopez, number="A55555555")
+    baseline_document(person=lopez, number="A55555555")
     return pena, ortiz, lopez
-
-
-def uids(found) -> set[int]:
-    return {person.uid for person in found}
-
-
-def search(sandbox=None, **query) -> set[int]:
-    return uids(selectors.person_search(sandbox=sandbox, **query))
-
-
-@pytest.mark.parametrize(
-    ("name", "expected"),
-    [
-        ("pena", {0, 1}),  # accents and case ignored; first or second surname
-        ("PEÑA", {0, 1}),
-        ("Peña López", {0}),
-        ("lópez", {0, 2}),
-        ("lopez pena", {0}),  # any order
-        ("jos pe", {0}),  # partial words
-        ("lui", {0, 2}),
-        ("ramirez luisa", {2}),
-        ("maria de la pena", {1}),
-        ("  josé-luis  ", {0}),
-        ("ena", set()),  # word prefixes, not substrings
-        ("nadie", set()),
-    ],
-)
-def test_names_are_found_without_accents_case_or_whole_words(people, name, expected):
-    assert search(name=name) == {people[index].uid for index in expected}
-
-
-def test_document_numbers_are_found_by_prefix_alone_or_with_a_name(people):
-    pena, ortiz, _lopez = people
-    assert search(document_number="c0123") == {pena.uid}
-    assert search(document_number="C0 12") == {pena.uid}
-    assert search(document_number="C0") == {pena.uid, ortiz.uid}
-    assert search(document_number="01234567") == set()  # a prefix, not a substring
-    assert search(name="ortiz", document_number="C0") == {ortiz.uid}
-    assert search(name="lopez", document_number="C0") == {pena.uid}
-    assert search(name="luisa", document_number="C0") == set()
-
-
-def test_an_empty_query_finds_nobody(people):
-    assert selectors.person_search(sandbox=None) == []
-    assert selectors.person_search(sandbox=None, name=" - ", document_number="  ") == []
-
-
-def test_the_limit_is_respected_in_a_stable_order(people):
-    found = selectors.person_search(sandbox=None, name="l")
-    assert [p.surname_1 for p in found] == ["López", "Ortiz", "Peña"]  # "de LA Peña" too
-    assert selectors.person_search(sandbox=None, name="l", limit=1) == found[:1]
-
-
-def test_a_learners_changes_are_found_by_that_learner_only(people):
-    pena, _ortiz, lopez = people
-    mine, other = learner_sandbox(), learner_sandbox()
-    created = layer_person(mine, given_names="Íñigo", surname_1="Zúñiga")
-    services.record_update(sandbox=mine, record=lopez, given_names="Luz")
-    services.record_delete(sandbox=mine, record=pena)
-    assert search(mine, name="zuniga") == {created.uid}
-    assert search(other, name="zuniga") == set()
-    assert search(mine, name="luz") == {lopez.uid}
-    assert search(mine, name="luisa") == set()
-    assert search(other, name="luisa") == {lopez.uid}
-    assert search(mine, name="pena") == {people[1].uid}
-    assert search(other, name="pena") == {pena.uid, people[1].uid}
-
-
-def test_a_search_by_document_number_reads_the_learners_documents(people):
-    pena, ortiz, _lopez = people
-    mine, other = learner_sandbox(), learner_sandbox()
-    new_holder = layer_person(mine)
-    services.record_create(
-        sandbox=mine,
-        model=Document,
-        person_uid=new_holder.uid,
-        document_type_id="P",
-        number="C01299999",
-        issuing_state_id="HND",
-        expires_on=dt.date(2030, 1, 1),
-    )
-    services.record_update(sandbox=mine, record=Document.objects.baseline().get(number="C09999999"), number="B09999999")
-    assert search(mine, document_number="C012") == {pena.uid, new_holder.uid}
-    assert search(other, document_number="C012") == {pena.uid}
-    assert search(mine, document_number="C099") == set()
-    assert search(mine, document_number="B099") == {ortiz.uid}
-    services.record_delete(sandbox=mine, record=Document.objects.baseline().get(number="C01234567"))
-    assert search(mine, document_number="C012") == {new_holder.uid}
 
 
 # A person's records
@@ -180,7 +87,7 @@ def test_layer_counts_say_what_the_learner_added_edited_and_deleted(people):
 
 def test_sandbox_of_a_learner_who_has_not_written_is_none():
     user = UserFactory()
-    assert selectors.sandbox_of(user=user) is None
-    assert selectors.sandbox_of(user=user) is None
-    sandbox = services.sandbox_for(user=user)
-    assert selectors.sandbox_of(user=user) == sandbox
+    assert selectors.sandbox_find(user=user) is None
+    assert selectors.sandbox_find(user=user) is None
+    sandbox = services.sandbox_get_or_create(user=user)
+    assert selectors.sandbox_find(user=user) == sandbox

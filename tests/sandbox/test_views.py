@@ -415,7 +415,9 @@ ISO_DATE = re.compile(r"\b\d{4}-\d\d-\d\d\b")
 def test_dates_are_written_in_the_readers_language_not_in_iso(learner_client, learner, baseline, prefix, expected):
     noon_in_guatemala = dt.datetime(2026, 12, 7, 18, 30, tzinfo=dt.UTC)
     Baseline.objects.update(generated_at=noon_in_guatemala)
-    Sandbox.objects.filter(pk=services.sandbox_for(user=learner).pk).update(reset_at=noon_in_guatemala, reset_count=1)
+    Sandbox.objects.filter(pk=services.sandbox_get_or_create(user=learner).pk).update(
+        reset_at=noon_in_guatemala, reset_count=1
+    )
     pages = [
         main_text(learner_client.get(f"{prefix}/sandbox/")),
         main_text(learner_client.get(f"{prefix}/sandbox/people/", {"name": "maria"})),
@@ -459,7 +461,7 @@ def test_a_record_of_another_learners_layer_or_no_record_is_not_found(learner_cl
 
 
 def test_a_baseline_record_the_learner_deleted_is_not_found(learner_client, learner, baseline):
-    services.record_delete(sandbox=services.sandbox_for(user=learner), record=baseline["ana"])
+    services.record_delete(sandbox=services.sandbox_get_or_create(user=learner), record=baseline["ana"])
     assert learner_client.get("/sandbox/people/3/").status_code == 404
     assert (
         learner_client.get("/sandbox/people/", {"name": "ana lopez"}).content.decode().count("/sandbox/people/3/") == 0
@@ -561,7 +563,7 @@ def test_reset_asks_for_confirmation_listing_what_will_be_deleted(learner_client
 
 
 def test_reset_empties_the_layer_and_brings_the_baseline_back(learner_client, learner, baseline):
-    sandbox = services.sandbox_for(user=learner)
+    sandbox = services.sandbox_get_or_create(user=learner)
     services.record_update(sandbox=sandbox, record=baseline["maria"], surname_1="Cambiado")
     register(learner_client)
     assert "Cambiado" in main_text(learner_client.get("/en/sandbox/people/1/"))
@@ -855,7 +857,7 @@ def test_a_learners_changes_are_paginated_per_record_type(trainer, learner, lear
 def test_a_learners_changes_page_query_count_does_not_grow_with_the_records(
     trainer, learner, learner_client, baseline, django_assert_max_num_queries, records
 ):
-    sandbox = services.sandbox_for(user=learner)
+    sandbox = services.sandbox_get_or_create(user=learner)
     for index in range(records):
         services.record_create(
             sandbox=sandbox, model=Person, given_names=f"Nueva {index}", surname_1="Zelaya", sex="F",

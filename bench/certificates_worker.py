@@ -11,7 +11,7 @@ default template with its seal and signature images, the demo courses' certifica
 creates completed enrolments in the demo course *Registro de entradas y salidas*, starts
 `celery -A lms worker --pool=prefork` with `bench.certificates_probe` loaded, and prints one
 JSON Result line. Every certificate is created pending (as `certificate_request` creates it) and
-issued through `certificates.services.certificate_issue`, by the task or called directly.
+issued through `certificates.services.issuance.certificate_issue`, by the task or called directly.
 
 - **certificate issue through a warm worker** — the time one worker (one pool process) spends
   on one `certificates.issue` task, measured inside the worker (`bench.certificates_probe`:
@@ -226,7 +226,8 @@ class Learners:
         """`count` new pending certificates with their REQUESTED event (what `certificate_request` creates)."""
         from django.db import transaction
 
-        from certificates.models import Certificate, CertificateEvent, EventKind
+        from certificates.models import Certificate, CertificateEvent
+        from certificates.models.certificate import EventKind
 
         if len(self.enrolments) < count:
             raise BenchmarkFailed("the benchmark ran out of completed enrolments")
@@ -259,7 +260,8 @@ def enqueue(certificate_ids: list[int]) -> None:
 
 def issued_check(certificate_ids: list[int]) -> None:
     """Every certificate issued once, its stored PDF the one whose SHA-256 was recorded."""
-    from certificates.models import Certificate, CertificateEvent, EventKind, IssueStatus
+    from certificates.models import Certificate, CertificateEvent
+    from certificates.models.certificate import EventKind, IssueStatus
 
     certificates = list(Certificate.objects.filter(pk__in=certificate_ids))
     if len(certificates) != len(certificate_ids) or any(c.issue_status != IssueStatus.ISSUED for c in certificates):
@@ -274,7 +276,8 @@ def issued_check(certificate_ids: list[int]) -> None:
 
 
 def wait_issued(certificate_ids: list[int], worker: Worker) -> None:
-    from certificates.models import Certificate, IssueStatus
+    from certificates.models import Certificate
+    from certificates.models.certificate import IssueStatus
 
     deadline = time.monotonic() + ISSUE_TIMEOUT_S
     pending = Certificate.objects.filter(pk__in=certificate_ids).exclude(issue_status=IssueStatus.ISSUED)
@@ -288,9 +291,10 @@ def _certificate_html(certificate_id: int) -> tuple[str, str]:
     """The HTML an issued certificate was drawn from, and its name; checked against the stored PDF."""
     from django.utils import timezone
 
-    from certificates.layout import layout_html
+    from certificates.drawing.facts_to_layout import CertificateFacts, layout_build
+    from certificates.drawing.layout_to_html import layout_html
+    from certificates.drawing.pipeline import certificate_pdf
     from certificates.models import Certificate
-    from certificates.rendering import CertificateFacts, certificate_pdf, layout_build
     from certificates.selectors import certification_for
     from courses.models import CoursePage
 
@@ -331,7 +335,7 @@ def _bare_render(html: str) -> Callable[[], bytes]:
 def _pdf_check(data: bytes, reference: bytes, name: str) -> None:
     from pypdf import PdfReader
 
-    from certificates.pdf import page_count, pdf_text
+    from certificates.drawing.pdf_reading import page_count, pdf_text
 
     images = len(PdfReader(BytesIO(data)).pages[0].images)
     expected = len(PdfReader(BytesIO(reference)).pages[0].images)
@@ -378,7 +382,7 @@ def warm_worker_issue() -> Result:
 def batch_on_two_workers() -> Result:
     """Row b: a batch drained by a worker with two pool processes against the same batch in one process."""
     from certificates.models import Certificate
-    from certificates.services import certificate_issue
+    from certificates.services.issuance import certificate_issue
 
     learners = Learners(BATCH * 2 * BATCH_ROUNDS + BATCH_WARMUP * 2)
     for pk in learners.pending(BATCH_WARMUP):

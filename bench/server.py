@@ -75,7 +75,7 @@ def bench_environment(var_dir: Path) -> dict[str, str]:
         # Production settings refuse to start without a certificate signing key: a throw-away one.
         CERTIFICATES_SIGNING_KEY_FILE=str(var_dir / "keys" / "certificate-signing.pem"),
     )
-    from certificates.signing import key_file_create
+    from certificates.signing.keys import key_file_create
 
     key_file_create(var_dir / "keys" / "certificate-signing.pem")
     return env

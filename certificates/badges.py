@@ -25,15 +25,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from certificates.signing import (
-    SIGNATURE_LENGTH,
-    PayloadInvalid,
-    canonical_json,
-    key_for_kid,
-    public_keys,
-    signature_check,
-    signing_key,
-)
+from certificates.signing.encoding import PayloadInvalid, canonical_json
+from certificates.signing.keys import SIGNATURE_LENGTH, key_for_kid, public_keys, signature_check, signing_key
 
 CREDENTIAL_CONTEXT = [
     "https://www.w3.org/ns/credentials/v2",

@@ -7,6 +7,6 @@ from typing import Any
 
 def course_completed(sender: type, enrolment: Any, **kwargs: Any) -> None:
     """A learner completed a course: request their certificate (issued by a task after commit)."""
-    from certificates.services import certificate_request
+    from certificates.services.issuance import certificate_request
 
     certificate_request(enrolment)

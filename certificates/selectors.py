@@ -14,17 +14,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from certificates.codes import code_normalise
-from certificates.models import (
-    BulkDownload,
-    Certificate,
-    CertificateTemplate,
-    CourseCertification,
-    EventKind,
-    IssueStatus,
-    PublicStatus,
-    private_storage,
-)
-from certificates.signing import revocations_sign
+from certificates.models import BulkDownload, Certificate, CertificateTemplate, CourseCertification
+from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
+from certificates.models.storage import private_storage
+from certificates.signing.revocations import revocations_sign
 from courses.models import CoursePage
 from courses.selectors import pages_in_language
 from people.roles import Role

@@ -7,7 +7,7 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError as DatabaseUnavailable
 
-from certificates import services
+from certificates.services import archives, emails, issuance, reconcile
 
 
 @shared_task(
@@ -15,14 +15,14 @@ from certificates import services
     bind=True,
     acks_late=True,
     reject_on_worker_lost=True,
-    autoretry_for=(services.IssueFailed, DatabaseUnavailable),
+    autoretry_for=(issuance.IssueFailed, DatabaseUnavailable),
     retry_backoff=30,
     retry_backoff_max=60 * 30,
-    max_retries=services.MAX_ATTEMPTS - 1,
+    max_retries=issuance.MAX_ATTEMPTS - 1,
     ignore_result=True,
 )
 def certificate_issue_task(self, certificate_id: int) -> None:
-    services.certificate_issue(certificate_id)
+    issuance.certificate_issue(certificate_id)
 
 
 @shared_task(
@@ -35,17 +35,17 @@ def certificate_issue_task(self, certificate_id: int) -> None:
     ignore_result=True,
 )
 def certificate_email_task(certificate_id: int) -> None:
-    services.certificate_email_send(certificate_id)
+    emails.certificate_email_send(certificate_id)
 
 
 @shared_task(name="certificates.reconcile", ignore_result=True)
 def certificates_reconcile_task() -> dict[str, int]:
-    return services.certificates_reconcile()
+    return reconcile.certificates_reconcile()
 
 
 @shared_task(name="certificates.reminders", ignore_result=True)
 def reminders_send_task() -> int:
-    return services.reminders_send()
+    return emails.reminders_send()
 
 
 @shared_task(
@@ -53,7 +53,7 @@ def reminders_send_task() -> int:
 )
 def bulk_download_task(self, download_id: int) -> None:
     try:
-        services.bulk_download_build(download_id)
+        archives.bulk_download_build(download_id)
     except Exception as error:
-        services.bulk_download_failed(download_id, error)
+        archives.bulk_download_failed(download_id, error)
         raise

@@ -28,12 +28,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
 
-from certificates import selectors, services
+from certificates import selectors
 from certificates.badges import BadgeFacts, badge_credential
 from certificates.codes import code_display
-from certificates.models import Certificate, PublicStatus
-from certificates.rendering import verification_url
-from certificates.signing import jwks
+from certificates.drawing.facts_to_layout import verification_url
+from certificates.models import Certificate
+from certificates.models.certificate import PublicStatus
+from certificates.services.lifecycle import certificate_renew
+from certificates.signing.keys import jwks
 from courses.models import CoursePage
 from courses.selectors import pages_in_language
 from people.throttling import client_address
@@ -141,7 +143,7 @@ class RenewView(LoginRequiredMixin, View):
         if certificate.learner_id != request.user.pk:
             raise Http404
         try:
-            enrolment = services.certificate_renew(certificate=certificate, learner=request.user)
+            enrolment = certificate_renew(certificate=certificate, learner=request.user)
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
             return HttpResponseRedirect(reverse("certificates:mine"))

@@ -15,14 +15,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from certificates import selectors, services
-from certificates.models import (
-    BulkStatus,
-    Certificate,
-    CertificateTemplate,
-    CourseCertification,
-    IssueStatus,
-)
+from certificates import selectors
+from certificates.models import Certificate, CertificateTemplate, CourseCertification
+from certificates.models.archives import BulkStatus
+from certificates.models.certificate import IssueStatus
+from certificates.services.archives import bulk_download_request
+from certificates.services.issuance import certificate_retry
+from certificates.services.lifecycle import certificate_revoke
 from courses.models import Cohort, CoursePage
 from courses.selectors import pages_in_language
 from people.models import Country
@@ -139,7 +138,7 @@ def revoke_view(request, certificate_id: int):
     form = RevokeForm(request.POST)
     if form.is_valid():
         try:
-            services.certificate_revoke(certificate=certificate, by=request.user, reason=form.cleaned_data["reason"])
+            certificate_revoke(certificate=certificate, by=request.user, reason=form.cleaned_data["reason"])
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
         else:
@@ -155,7 +154,7 @@ def retry_view(request, certificate_id: int):
     if not selectors.certificate_can_retry(certificate):
         messages.error(request, _("Only a certificate that failed or lost its PDF can be retried."))
     else:
-        services.certificate_retry(certificate=certificate)
+        certificate_retry(certificate=certificate)
         messages.success(request, _("Issuance asked again; refresh in a moment."))
     return redirect("certificates_detail", certificate.pk)
 
@@ -181,9 +180,7 @@ def bulk_view(request):
     _require(request, VIEW_PERMISSION)
     form = BulkDownloadForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        services.bulk_download_request(
-            by=request.user, cohort=form.cleaned_data["cohort"], country=form.cleaned_data["country"]
-        )
+        bulk_download_request(by=request.user, cohort=form.cleaned_data["cohort"], country=form.cleaned_data["country"])
         messages.success(request, _("The archive is being prepared; this page shows its progress."))
         return redirect("certificates_bulk")
     downloads = list(selectors.bulk_downloads_for(viewer=request.user))

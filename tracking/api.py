@@ -19,7 +19,7 @@ from ninja import Field, NinjaAPI, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.api.v3.auth import BearerTokenAuth
 
-from certificates.rendering import verification_url
+from certificates.drawing.facts_to_layout import verification_url
 from tracking import selectors
 
 api = NinjaAPI(

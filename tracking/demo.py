@@ -43,8 +43,10 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from certificates.models import Certificate, IssueStatus
-from certificates.services import certificate_email_send, certificate_issue, certificate_request, reminders_send
+from certificates.models import Certificate
+from certificates.models.certificate import IssueStatus
+from certificates.services.emails import certificate_email_send, reminders_send
+from certificates.services.issuance import certificate_issue, certificate_request
 from courses.blocks import normalize_text
 from courses.blocks.completion import ActivityRef
 from courses.demo.loader import demo_course_key

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from certificates.models import private_storage
+from certificates.models.storage import private_storage
 from people.models import JobFunction
 
 

@@ -22,7 +22,8 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from certificates.models import Certificate, CourseCertification, IssueStatus, PublicStatus
+from certificates.models import Certificate, CourseCertification
+from certificates.models.certificate import IssueStatus, PublicStatus
 from certificates.selectors import certificate_list, certification_for, template_default
 from courses.models import CoursePage, Enrolment
 from courses.selectors import enrolment_list, pages_in_language
@@ -394,7 +395,7 @@ def person_page(*, viewer: Viewer, country: Country, person_id: int) -> PersonPa
 
 def course_gives_certificate(*, course_key: uuid.UUID) -> bool:
     """Whether completing the course is certified: by its certification rule, or by the default template
-    (`certificates.services.certificate_issue` certifies every completed course with one or the other)."""
+    (`certificates.services.issuance.certificate_issue` certifies every completed course with one or the other)."""
     return certification_for(course_key=course_key) is not None or template_default() is not None
 
 

@@ -26,9 +26,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates.models import Certificate, IssueStatus
-from certificates.pdf import render_pdf
-from certificates.services import send_task_on_commit
+from certificates.drawing.html_to_pdf import render_pdf
+from certificates.models import Certificate
+from certificates.models.certificate import IssueStatus
+from certificates.services.queueing import send_task_on_commit
 from courses.models import CoursePage
 from courses.services import enrolments_assign
 from people.languages import supported_language as language_or_default

@@ -7,7 +7,7 @@ that pass only: marking it by hand before is refused (`LessonCompletionRefused`)
 lesson, and no progress bar, counts a required quiz as done before it is passed.
 
 `now`, where a service takes it, is the moment of the action (default: now); the demo's
-history passes past ones, as `certificates.services.certificate_request` does.
+history passes past ones, as `certificates.services.issuance.certificate_request` does.
 
 A course is completed by `enrolment_completion_update` only, from the course's rules. The
 enrolment's `completed_at` is set by a conditional UPDATE, so that of two concurrent requests

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from certificates.signing import keys_cache_clear
+from certificates.signing.keys import keys_cache_clear
 from tests.certificates import factories
 
 

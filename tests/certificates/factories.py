@@ -22,15 +22,15 @@ from PIL import Image
 from pypdf import PdfWriter
 from wagtail.models import Locale
 
-from certificates import services, tasks
-from certificates.models import (
-    Certificate,
-    CertificateTemplate,
-    IssueStatus,
-    TemplateLogo,
-)
-from certificates.rendering import CertificateFacts
-from certificates.signing import payload_sign, signing_key
+from certificates import tasks
+from certificates.drawing.facts_to_layout import CertificateFacts
+from certificates.models import Certificate, CertificateTemplate, TemplateLogo
+from certificates.models.certificate import IssueStatus
+from certificates.services.archives import bulk_download_build
+from certificates.services.emails import certificate_email_send
+from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
+from certificates.signing.keys import signing_key
+from certificates.signing.payload import payload_sign
 from courses import services as course_services
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentSource, LessonPage
 from media.models import CustomImage
@@ -122,8 +122,8 @@ def course_complete(*, learner: User, course: CoursePage) -> Enrolment:
 def certificate_issued(*, learner: User, course: CoursePage, completed_at: datetime | None = None) -> Certificate:
     """A certificate issued through the real services (the receiver's request, then the task's body)."""
     enrolment = completed_enrolment(learner=learner, course=course, completed_at=completed_at)
-    certificate = services.certificate_request(enrolment)
-    return services.certificate_issue(certificate.pk)
+    certificate = certificate_request(enrolment)
+    return certificate_issue(certificate.pk)
 
 
 def pdf_stand_in() -> bytes:
@@ -215,16 +215,16 @@ def tasks_run_inline(monkeypatch) -> TaskCalls:
 
     def issue(certificate_id: int) -> None:
         calls.issue.append(certificate_id)
-        with contextlib.suppress(services.IssueFailed):
-            services.certificate_issue(certificate_id)
+        with contextlib.suppress(IssueFailed):
+            certificate_issue(certificate_id)
 
     def email(certificate_id: int) -> None:
         calls.email.append(certificate_id)
-        services.certificate_email_send(certificate_id)
+        certificate_email_send(certificate_id)
 
     def bulk_download(download_id: int) -> None:
         calls.bulk_download.append(download_id)
-        services.bulk_download_build(download_id)
+        bulk_download_build(download_id)
 
     monkeypatch.setattr(tasks.certificate_issue_task, "delay", issue)
     monkeypatch.setattr(tasks.certificate_email_task, "delay", email)

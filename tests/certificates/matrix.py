@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.utils import timezone
 from wagtail.models import Locale
 
-from certificates.models import Certificate, CertificateTemplate, IssueStatus
-from certificates.services import certificate_issue
+from certificates.models import Certificate, CertificateTemplate
+from certificates.models.certificate import IssueStatus
+from certificates.services.issuance import certificate_issue
 from courses.models import Enrolment
 from people.models import User
 from tests.courses.factories import course

@@ -16,16 +16,15 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from certificates import rendering, services, tasks
-from certificates.models import (
-    BulkDownload,
-    Certificate,
-    CertificateEvent,
-    CertificateTemplate,
-    EventKind,
-    IssueStatus,
-)
-from certificates.pdf import RenderFailed, pdf_text
+from certificates import tasks
+from certificates.drawing import facts_to_layout
+from certificates.drawing.html_to_pdf import RenderFailed
+from certificates.drawing.pdf_reading import pdf_text
+from certificates.models import BulkDownload, Certificate, CertificateEvent, CertificateTemplate
+from certificates.models.certificate import EventKind, IssueStatus
+from certificates.services import issuance
+from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
+from certificates.services.lifecycle import certificate_revoke
 from courses.models import Cohort, CoursePage
 from people.roles import Role
 from tests.certificates import factories
@@ -52,11 +51,11 @@ def failed(learner, page, monkeypatch) -> Certificate:
     def broken(*args, **kwargs):
         raise RenderFailed("The logo 'sello.png' names no file.")
 
-    certificate = services.certificate_request(factories.completed_enrolment(learner=learner, course=page))
+    certificate = certificate_request(factories.completed_enrolment(learner=learner, course=page))
     with monkeypatch.context() as patch:
-        patch.setattr(services, "certificate_pdf", broken)
-        with pytest.raises(services.IssueFailed):
-            services.certificate_issue(certificate.pk)
+        patch.setattr(issuance, "certificate_pdf", broken)
+        with pytest.raises(IssueFailed):
+            certificate_issue(certificate.pk)
     return Certificate.objects.get(pk=certificate.pk)
 
 
@@ -122,13 +121,13 @@ def test_a_template_that_fits_is_saved_in_the_default_language(administrator):
 
 def test_a_template_is_checked_and_saved_on_29_february(trainer, monkeypatch):
     # The one-page check fills the template with sample data that expires two years on.
-    monkeypatch.setattr(rendering.timezone, "localdate", lambda *args, **kwargs: date(2028, 2, 29))
+    monkeypatch.setattr(facts_to_layout.timezone, "localdate", lambda *args, **kwargs: date(2028, 2, 29))
 
     response = client_for(trainer).post(reverse(f"{SNIPPETS}:add"), template_form())
 
     assert response.status_code == 302
     assert CertificateTemplate.objects.count() == 1
-    assert rendering.sample_facts("es").expires_on == date(2030, 2, 28)
+    assert facts_to_layout.sample_facts("es").expires_on == date(2030, 2, 28)
 
 
 # ---------------------------------------------------------------- the live preview
@@ -207,7 +206,7 @@ def test_the_register_leaves_out_other_statuses_when_filtered(trainer, failed, p
 
 def test_the_detail_page_shows_what_the_certificate_says_and_its_history(trainer, learner, page):
     certificate = factories.certificate_recorded(learner=learner, course=page)
-    services.certificate_revoke(certificate=certificate, by=trainer, reason="Documento de identidad falso")
+    certificate_revoke(certificate=certificate, by=trainer, reason="Documento de identidad falso")
 
     response = client_for(trainer).get(reverse("certificates_detail", args=[certificate.pk]))
 

@@ -18,7 +18,8 @@ from certificates.badges import (
     base58btc_encode,
 )
 from certificates.codes import code_new
-from certificates.signing import PayloadInvalid, canonical_json, public_keys, signing_key
+from certificates.signing.encoding import PayloadInvalid, canonical_json
+from certificates.signing.keys import public_keys, signing_key
 
 pytestmark = pytest.mark.usefixtures("english")
 

@@ -6,8 +6,10 @@ import pytest
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from certificates import services
-from certificates.models import Certificate, IssueStatus
+from certificates.models import Certificate
+from certificates.models.certificate import IssueStatus
+from certificates.services.issuance import certificate_request
+from certificates.services.reconcile import certificates_reconcile
 from certificates.tasks import certificate_issue_task
 from courses.models import Enrolment
 from tests.certificates.matrix import default_template
@@ -35,7 +37,7 @@ def test_a_certificate_requested_while_the_broker_is_down_is_kept_and_sent_again
 
     monkeypatch.setattr(certificate_issue_task, "delay", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
-        certificate = services.certificate_request(enrolment)
+        certificate = certificate_request(enrolment)
     assert "left to the reconcile task" in caplog.text
     assert Certificate.objects.get(pk=certificate.pk).issue_status == IssueStatus.PENDING
 
@@ -43,6 +45,6 @@ def test_a_certificate_requested_while_the_broker_is_down_is_kept_and_sent_again
     monkeypatch.setattr(certificate_issue_task, "delay", sent.append)
     Certificate.objects.filter(pk=certificate.pk).update(created_at=timezone.now() - timezone.timedelta(minutes=10))
     with django_capture_on_commit_callbacks(execute=True):
-        counts = services.certificates_reconcile()
+        counts = certificates_reconcile()
     assert sent == [certificate.pk]
     assert counts["retried"] == 1

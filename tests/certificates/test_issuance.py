@@ -1,4 +1,4 @@
-"""Issuance (certificates.services): one certificate per learner, course and cycle, stored privately
+"""Issuance (certificates.services.issuance): one certificate per learner, course and cycle, stored privately
 with its SHA-256 and signed payload, eligibility re-checked, failures visible and retried, one
 e-mail in the learner's language, expiry from the course's validity, the template's translation."""
 
@@ -16,11 +16,14 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from certificates import services
-from certificates.models import Certificate, CertificateEvent, EventKind, IssueStatus
-from certificates.pdf import RenderFailed, payload_from_pdf, pdf_text
-from certificates.services import IssueFailed, certificate_email_send, certificate_issue, certificate_request
-from certificates.signing import payload_verify
+from certificates.drawing.html_to_pdf import RenderFailed
+from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.models import Certificate, CertificateEvent
+from certificates.models.certificate import EventKind, IssueStatus
+from certificates.services import issuance
+from certificates.services.emails import certificate_email_send, reminders_send
+from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
+from certificates.signing.payload import payload_verify
 from courses.models import CoursePage, Enrolment, EnrolmentSource
 from people.roles import Role
 from tests.certificates import factories
@@ -60,9 +63,9 @@ def test_completing_a_course_issues_its_certificate_and_emails_it(learner, templ
 def test_requesting_and_issuing_twice_keeps_one_certificate_drawn_once(learner, template, page, monkeypatch):
     enrolment = factories.completed_enrolment(learner=learner, course=page)
     renders = []
-    real_pdf = services.certificate_pdf
+    real_pdf = issuance.certificate_pdf
     monkeypatch.setattr(
-        services, "certificate_pdf", lambda *args, **kwargs: renders.append(1) or real_pdf(*args, **kwargs)
+        issuance, "certificate_pdf", lambda *args, **kwargs: renders.append(1) or real_pdf(*args, **kwargs)
     )
 
     first = certificate_request(enrolment)
@@ -80,7 +83,7 @@ def test_requesting_and_issuing_twice_keeps_one_certificate_drawn_once(learner, 
 
 def test_a_run_that_finishes_second_finds_the_certificate_issued_and_keeps_it(learner, template, page, monkeypatch):
     certificate = certificate_request(factories.completed_enrolment(learner=learner, course=page))
-    real_pdf = services.certificate_pdf
+    real_pdf = issuance.certificate_pdf
     runs = []
 
     def render_while_another_run_finishes(*args, **kwargs):
@@ -90,7 +93,7 @@ def test_a_run_that_finishes_second_finds_the_certificate_issued_and_keeps_it(le
             runs.append(certificate_issue(certificate.pk))
         return data
 
-    monkeypatch.setattr(services, "certificate_pdf", render_while_another_run_finishes)
+    monkeypatch.setattr(issuance, "certificate_pdf", render_while_another_run_finishes)
     late = certificate_issue(certificate.pk)
 
     winner = runs[2]
@@ -195,19 +198,19 @@ def test_a_template_whose_logo_file_is_gone_fails_visibly_and_writes_nothing(lea
 
 def test_a_failed_certificate_is_issued_by_the_retry_after_the_fix(learner, template, page, monkeypatch):
     certificate = certificate_request(factories.completed_enrolment(learner=learner, course=page))
-    real_pdf = services.certificate_pdf
+    real_pdf = issuance.certificate_pdf
 
     def broken(*args, **kwargs):
         raise RenderFailed("the template is broken")
 
-    monkeypatch.setattr(services, "certificate_pdf", broken)
+    monkeypatch.setattr(issuance, "certificate_pdf", broken)
     with pytest.raises(IssueFailed, match="broken"):
         certificate_issue(certificate.pk)
     with pytest.raises(IssueFailed):
         certificate_issue(certificate.pk)
     assert Certificate.objects.get().attempts == 2
 
-    monkeypatch.setattr(services, "certificate_pdf", real_pdf)
+    monkeypatch.setattr(issuance, "certificate_pdf", real_pdf)
     issued = certificate_issue(certificate.pk)
 
     assert issued.issue_status == IssueStatus.ISSUED
@@ -322,7 +325,7 @@ def test_reminders_for_some_learners_leave_the_others_due(template, page):
     for holder in (named, other):
         factories.certificate_recorded(learner=holder, course=page, expires_on=expires_on)
 
-    assert services.reminders_send(learner_ids=[named.pk]) == 1
+    assert reminders_send(learner_ids=[named.pk]) == 1
     assert [message.to for message in mail.outbox] == [[named.email]]
-    assert services.reminders_send() == 1
+    assert reminders_send() == 1
     assert [message.to for message in mail.outbox] == [[named.email], [other.email]]

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from certificates.signing import key_file_read, key_id
+from certificates.signing.keys import key_file_read, key_id
 
 
 def test_it_writes_a_private_key_readable_only_by_its_owner_and_prints_its_id(tmp_path, capsys):

@@ -17,29 +17,19 @@ from django.test import TestCase
 from django.utils import timezone
 from django.utils.text import slugify
 
-from certificates import selectors, services
-from certificates.models import (
-    BulkDownload,
-    BulkStatus,
-    Certificate,
-    CertificateEvent,
-    CourseCertification,
-    EventKind,
-    ExpiryReminder,
-    IssueStatus,
-    PublicStatus,
-)
-from certificates.pdf import RenderFailed, payload_from_pdf, pdf_text
-from certificates.services import (
-    bulk_download_request,
-    bulk_downloads_clean,
-    certificate_renew,
-    certificate_request,
-    certificate_revoke,
-    certificates_reconcile,
-    reminders_send,
-)
-from certificates.signing import revocations_verify
+from certificates import selectors
+from certificates.drawing.html_to_pdf import RenderFailed
+from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.models import BulkDownload, Certificate, CertificateEvent, CourseCertification, ExpiryReminder
+from certificates.models.archives import BulkStatus
+from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
+from certificates.services import issuance
+from certificates.services.archives import bulk_download_request, bulk_downloads_clean
+from certificates.services.emails import reminders_send
+from certificates.services.issuance import certificate_request
+from certificates.services.lifecycle import certificate_renew, certificate_revoke
+from certificates.services.reconcile import certificates_reconcile
+from certificates.signing.revocations import revocations_verify
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentSource
 from people.roles import Role
 from tests.certificates import factories
@@ -359,18 +349,18 @@ def test_a_pdf_that_cannot_be_drawn_again_is_retried_five_times_then_left_to_a_p
 ):
     certificate = factories.certificate_issued(learner=learner, course=page)
     Certificate.objects.filter(pk=certificate.pk).update(pdf="")
-    monkeypatch.setattr(services, "certificate_pdf", Mock(side_effect=RenderFailed("The logo names no file.")))
+    monkeypatch.setattr(issuance, "certificate_pdf", Mock(side_effect=RenderFailed("The logo names no file.")))
 
     sent = []
-    for _run in range(services.MAX_ATTEMPTS + 1):
+    for _run in range(issuance.MAX_ATTEMPTS + 1):
         with TestCase.captureOnCommitCallbacks(execute=True):
             sent.append(certificates_reconcile()["redrawn"])
 
     stored = fresh(certificate)
-    assert sent == [1] * services.MAX_ATTEMPTS + [0]
+    assert sent == [1] * issuance.MAX_ATTEMPTS + [0]
     assert (stored.issue_status, stored.pdf.name) == (IssueStatus.ISSUED, "")
     assert "names no file" in stored.last_error
-    assert stored.events.filter(kind=EventKind.RENDER_FAILED).count() == services.MAX_ATTEMPTS
+    assert stored.events.filter(kind=EventKind.RENDER_FAILED).count() == issuance.MAX_ATTEMPTS
 
 
 # ---------------------------------------------------------------- bulk download

@@ -1,4 +1,4 @@
-"""certificates.pdf and certificates.layout: the fetcher's limits, metadata, names, the shared font configuration."""
+"""certificates.drawing (layout, HTML and PDF): the fetcher's limits, metadata, names, the shared font configuration."""
 
 from __future__ import annotations
 
@@ -17,22 +17,20 @@ from PIL import Image
 from pypdf import PdfReader
 from weasyprint.text.fonts import FontConfiguration
 
-from certificates import pdf
 from certificates.codes import code_new
-from certificates.layout import NAME_MAX_PT, SampleSignatory, layout_html, sample_layout
-from certificates.pdf import (
+from certificates.drawing import html_to_pdf
+from certificates.drawing.facts_to_layout import CertificateFacts
+from certificates.drawing.html_to_pdf import (
     PAYLOAD_METADATA_KEY,
     RenderFailed,
     ResourceRefused,
-    page_count,
-    payload_from_pdf,
-    pdf_text,
-    qr_svg_data_uri,
     render_pdf,
     resource_path,
 )
-from certificates.rendering import CertificateFacts
-from certificates.rendering import certificate_pdf as template_pdf
+from certificates.drawing.layout import NAME_MAX_PT, SampleSignatory, qr_svg_data_uri, sample_layout
+from certificates.drawing.layout_to_html import layout_html
+from certificates.drawing.pdf_reading import page_count, payload_from_pdf, pdf_text
+from certificates.drawing.pipeline import certificate_pdf as template_pdf
 from tests.certificates import factories
 from tests.certificates.pdf_glyphs import glyph_report
 
@@ -261,12 +259,12 @@ def test_the_certificate_draws_its_background_logo_and_signature_from_media():
 def test_renders_share_one_font_configuration(monkeypatch):
     used = []
 
-    class RecordingHTML(pdf.HTML):
+    class RecordingHTML(html_to_pdf.HTML):
         def write_pdf(self, *args, **kwargs):
             used.append(kwargs["font_config"])
             return super().write_pdf(*args, **kwargs)
 
-    monkeypatch.setattr(pdf, "HTML", RecordingHTML)
+    monkeypatch.setattr(html_to_pdf, "HTML", RecordingHTML)
     render_pdf(html_page("<p>Uno</p>"))
     render_pdf(html_page("<p>Dos</p>"))
     assert isinstance(used[0], FontConfiguration)

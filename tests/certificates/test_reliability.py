@@ -38,10 +38,15 @@ from django.test import Client, override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from certificates.models import Certificate, CertificateEvent, CertificateTemplate, EventKind, IssueStatus
-from certificates.pdf import payload_from_pdf
-from certificates.services import certificate_request, certificate_revoke, certificates_reconcile
-from certificates.signing import payload_verify, public_keys, revocations_verify
+from certificates.drawing.pdf_reading import payload_from_pdf
+from certificates.models import Certificate, CertificateEvent, CertificateTemplate
+from certificates.models.certificate import EventKind, IssueStatus
+from certificates.services.issuance import certificate_request
+from certificates.services.lifecycle import certificate_revoke
+from certificates.services.reconcile import certificates_reconcile
+from certificates.signing.keys import public_keys
+from certificates.signing.payload import payload_verify
+from certificates.signing.revocations import revocations_verify
 from courses.models import Enrolment
 from people.roles import Role
 from tests.certificates.factories import certificate_template, completed_enrolment

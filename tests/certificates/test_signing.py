@@ -17,12 +17,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.exceptions import ImproperlyConfigured
 
 from certificates.codes import code_new
-from certificates.signing import (
+from certificates.signing.encoding import PayloadInvalid, b64url_decode, b64url_encode, canonical_json
+from certificates.signing.keys import (
     GENERATED_KEY_NAME,
-    PayloadInvalid,
-    b64url_decode,
-    b64url_encode,
-    canonical_json,
     jwk,
     jwks,
     key_file_create,
@@ -30,14 +27,11 @@ from certificates.signing import (
     key_id,
     keys_cache_clear,
     keys_from_jwks,
-    payload_extract,
-    payload_sign,
-    payload_verify,
     public_keys,
-    revocations_sign,
-    revocations_verify,
     signing_key,
 )
+from certificates.signing.payload import payload_extract, payload_sign, payload_verify
+from certificates.signing.revocations import revocations_sign, revocations_verify
 
 NAMES = ("José María Núñez Peña", "Ñandú Iñíguez", "Zoë Çelik-Ångström", "Ana")
 

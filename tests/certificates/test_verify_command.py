@@ -15,7 +15,9 @@ from django.core.management.base import CommandError
 from pypdf import PdfWriter
 
 from certificates.codes import code_display, code_new
-from certificates.signing import jwk, jwks, payload_sign, revocations_sign, signing_key
+from certificates.signing.keys import jwk, jwks, signing_key
+from certificates.signing.payload import payload_sign
+from certificates.signing.revocations import revocations_sign
 
 ISSUED_AT = "2026-12-01T10:00:00+00:00"
 

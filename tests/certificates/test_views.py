@@ -18,9 +18,14 @@ from django.utils import formats, timezone, translation
 from certificates import tasks
 from certificates.badges import badge_verify
 from certificates.codes import ALPHABET
-from certificates.models import Certificate, CertificateEvent, PublicStatus
-from certificates.services import certificate_request, certificate_revoke, certificates_reconcile
-from certificates.signing import keys_from_jwks, payload_verify, revocations_verify
+from certificates.models import Certificate, CertificateEvent
+from certificates.models.certificate import PublicStatus
+from certificates.services.issuance import certificate_request
+from certificates.services.lifecycle import certificate_revoke
+from certificates.services.reconcile import certificates_reconcile
+from certificates.signing.keys import keys_from_jwks
+from certificates.signing.payload import payload_verify
+from certificates.signing.revocations import revocations_verify
 from certificates.views import NOT_FOUND_MESSAGE, PREPARING_REFRESH_SECONDS
 from courses.models import CoursePage, Enrolment, EnrolmentSource
 from people.roles import Role

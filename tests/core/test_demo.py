@@ -10,8 +10,10 @@ from django.core.management.base import CommandError
 from django.test import Client, override_settings
 from wagtail.search.models import IndexEntry
 
-from certificates.models import Certificate, IssueStatus
-from certificates.services import certificates_reconcile, reminders_send
+from certificates.models import Certificate
+from certificates.models.certificate import IssueStatus
+from certificates.services.emails import reminders_send
+from certificates.services.reconcile import certificates_reconcile
 from lms.shell.management.commands.demo_load import DEMO_PASSWORD
 from people.models import StaffProfile, User
 from people.roles import GROUP_NAMES, Role

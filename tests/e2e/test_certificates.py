@@ -14,7 +14,8 @@ import celery.contrib.testing.tasks  # noqa: F401 - registers celery.ping, used 
 import pytest
 from celery.contrib.testing.worker import start_worker
 
-from certificates.models import Certificate, EventKind, IssueStatus
+from certificates.models import Certificate
+from certificates.models.certificate import EventKind, IssueStatus
 from certificates.tasks import certificates_reconcile_task
 from lms.celery import app
 from people.roles import Role

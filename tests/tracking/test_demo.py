@@ -22,8 +22,9 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.models import Certificate, IssueStatus
-from certificates.pdf import payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.models import Certificate
+from certificates.models.certificate import IssueStatus
 from courses import reports
 from courses.demo.loader import demo_course_key
 from courses.models import (

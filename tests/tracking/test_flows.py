@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from certificates.models import CertificateTemplate, IssueStatus
+from certificates.models import CertificateTemplate
+from certificates.models.certificate import IssueStatus
 from people.models import Country, DutyPost, JobFunction, StaffProfile, User
 from tests.certificates.factories import certificate_issued, course_page
 from tests.conftest import client_for, make_role_user

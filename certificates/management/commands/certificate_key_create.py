@@ -13,7 +13,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from certificates.signing import jwk, key_file_create, key_file_read, key_id
+from certificates.signing.keys import jwk, key_file_create, key_file_read, key_id
 
 
 class Command(BaseCommand):

@@ -22,14 +22,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_display
-from certificates.signing import (
-    PayloadInvalid,
-    keys_from_jwks,
-    payload_extract,
-    payload_verify,
-    public_keys,
-    revocations_verify,
-)
+from certificates.signing.encoding import PayloadInvalid
+from certificates.signing.keys import keys_from_jwks, public_keys
+from certificates.signing.payload import payload_extract, payload_verify
+from certificates.signing.revocations import revocations_verify
 
 PDF_SIGNATURE = b"%PDF"
 
@@ -58,7 +54,7 @@ def payload_read(source: str) -> str:
         return payload_extract(source)
     data = path.read_bytes()
     if data.startswith(PDF_SIGNATURE):
-        from certificates.pdf import payload_from_pdf
+        from certificates.drawing.pdf_reading import payload_from_pdf
 
         payload = payload_from_pdf(data)
         if payload is None:

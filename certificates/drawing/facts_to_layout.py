@@ -1,9 +1,9 @@
-"""From a template and a certificate's facts to the layout the PDF is drawn from.
+"""Step 1 of 3: from a template and a certificate's facts to the layout the PDF is drawn from.
 
 `CertificateFacts` is what a certificate states (fixed at issue time); `layout_build` fills a
 template's title and body with them, in the certificate's language, and adds the QR code
 (the verification URL, then '#' and the signed payload, so one scan opens the page and an
-offline verifier reads the signature).
+offline verifier reads the signature). Next: `layout_to_html` writes the layout as HTML.
 """
 
 from __future__ import annotations
@@ -16,16 +16,14 @@ from types import SimpleNamespace
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from certificates.codes import code_display, code_new
-from certificates.layout import CertificateLayout, date_in_full, layout_html
-from certificates.models import CertificateTemplate, placeholders_fill
-from certificates.pdf import PAYLOAD_METADATA_KEY, page_count, qr_svg_data_uri, render_pdf
+from certificates.drawing.layout import CertificateLayout, date_in_full, qr_svg_data_uri
+from certificates.models import CertificateTemplate
+from certificates.models.design import placeholders_fill
 
 
 @dataclass(frozen=True)
@@ -120,12 +118,6 @@ def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payl
         )
 
 
-def certificate_pdf(template: CertificateTemplate, facts: CertificateFacts, *, payload: str) -> bytes:
-    """The certificate's PDF, with its signed payload in the QR code and in the PDF's metadata."""
-    html = layout_html(layout_build(template, facts, payload=payload))
-    return render_pdf(html, metadata={PAYLOAD_METADATA_KEY: payload})
-
-
 def sample_facts(language: str) -> CertificateFacts:
     """Sample data for previews: a long two-surname name with accents, so that overflow shows."""
     today = timezone.localdate()
@@ -140,40 +132,4 @@ def sample_facts(language: str) -> CertificateFacts:
             expires_on=today + relativedelta(years=2),
             hours=Decimal("12.5"),
             competencies=(_("Registering an entry"), _("Checking a migratory alert")),
-        )
-
-
-def _template_language(template: CertificateTemplate) -> str:
-    locale = getattr(template, "locale", None)
-    return locale.language_code if locale is not None and template.locale_id else settings.LANGUAGE_CODE
-
-
-def template_preview_html(template: CertificateTemplate) -> str:
-    return layout_html(layout_build(template, sample_facts(_template_language(template))))
-
-
-def template_preview_pdf(template: CertificateTemplate) -> bytes:
-    facts = sample_facts(_template_language(template))
-    return render_pdf(layout_html(layout_build(template, facts)))
-
-
-def template_fits_check(template: CertificateTemplate) -> None:
-    """A validation error unless the template, filled with long sample data, renders on one page."""
-    try:
-        pages = page_count(template_preview_pdf(template))
-    except ValidationError:
-        raise
-    except Exception as error:  # a broken image or resource: the trainer must see it before saving
-        raise ValidationError(
-            _("The certificate cannot be drawn: %(error)s"), params={"error": error}, code="render"
-        ) from error
-    if pages != 1:
-        raise ValidationError(
-            ngettext(
-                "The text does not fit on one page (%(pages)s page with a long sample name). Shorten the body.",
-                "The text does not fit on one page (%(pages)s pages with a long sample name). Shorten the body.",
-                pages,
-            ),
-            params={"pages": pages},
-            code="overflow",
         )

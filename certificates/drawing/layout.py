@@ -1,4 +1,6 @@
-"""What a certificate's PDF is drawn from: `CertificateLayout`, its HTML, and sample data for previews.
+"""What a certificate's PDF is drawn from: `CertificateLayout`, and sample data for previews.
+
+Step 1 (`facts_to_layout`) makes a layout; step 2 (`layout_to_html`) writes it as HTML.
 
 The layout holds plain values only (no models): text already filled in and translated, URLs of
 static or media files, colours. It checks every value that reaches the template's CSS
@@ -17,16 +19,13 @@ from datetime import date
 from pathlib import Path
 from typing import Protocol
 
+import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from certificates.pdf import qr_svg_data_uri
-
-TEMPLATE_NAME = "certificates/pdf/certificate.html"
 HEX_COLOUR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 # Portrait width and height of each page size, in millimetres.
 PAGE_SIZES_MM = {"A4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -71,7 +70,7 @@ FALLBACK_FONTS: dict[str, tuple[FontFace, ...]] = {
     "Noto Sans Coptic": (FontFace("fonts/noto-sans-coptic/noto-sans-coptic-400-normal.woff2", 400, "normal"),),
 }
 # The certificate declares its fonts under family names no other document uses: every render of
-# the process shares one Fontconfig configuration (certificates.pdf), where WeasyPrint registers
+# the process shares one Fontconfig configuration (certificates.drawing.html_to_pdf), where WeasyPrint registers
 # a face under its CSS family and under the family named inside the file. A report declaring
 # "Noto Sans" with the Latin-only files would otherwise answer for the certificate's "Noto Sans"
 # as well, and bring back the mixed-up glyphs above.
@@ -257,19 +256,6 @@ def name_width_em(name: str, font_family: str) -> float:
     return width
 
 
-def layout_html(layout: CertificateLayout) -> str:
-    """The certificate's HTML, rendered in the layout's language."""
-    with translation.override(layout.language):
-        context = {
-            "c": layout,
-            "labels": {**default_labels(), **layout.labels},
-            "frame_width_pt": FRAME_WIDTH_PT,
-            "verification_width_mm": VERIFICATION_WIDTH_MM,
-            "signatory_gap_mm": SIGNATORY_GAP_MM,
-        }
-        return render_to_string(TEMPLATE_NAME, context)
-
-
 # A credential writes its dates in full ("December 7, 2026", "7 de diciembre de 2026"), never
 # abbreviated as Django's English DATE_FORMAT does ("Dec. 7, 2026").
 FULL_DATE_FORMATS = {"en": "F j, Y", "es": r"j \d\e F \d\e Y"}
@@ -333,3 +319,8 @@ def default_labels() -> dict[str, str]:
         "expires": _("Valid until"),
         "no_expiry": _("No expiry"),
     }
+
+
+def qr_svg_data_uri(text: str) -> str:
+    """A QR code of `text` (error correction M) as an SVG data: URI that scales to its box."""
+    return segno.make(text, error="m", boost_error=False).svg_data_uri(omitsize=True)

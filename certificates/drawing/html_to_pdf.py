@@ -1,4 +1,6 @@
-"""HTML to PDF for certificates: the only module of the project that imports WeasyPrint.
+"""Step 3 of 3: HTML to PDF for certificates, the only module of the project that imports WeasyPrint.
+
+The HTML came from step 2 (`layout_to_html`); `pdf_reading` reads the PDF back.
 
 Invariants:
 
@@ -21,15 +23,12 @@ import mimetypes
 import os
 import re
 import threading
-from io import BytesIO
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pydyf
-import segno
 from django.conf import settings
 from django.contrib.staticfiles import finders
-from pypdf import PdfReader
 from weasyprint import HTML
 from weasyprint.logger import LOGGER as WEASYPRINT_LOGGER
 from weasyprint.text.fonts import FontConfiguration
@@ -195,31 +194,3 @@ def _metadata_entries(metadata: dict[str, str]) -> dict[str, str]:
             raise ValueError(f"{key!r} is not a PDF metadata key (letters and digits, optionally after '/').")
         entries[key.removeprefix("/")] = str(value)
     return entries
-
-
-def metadata_from_pdf(data: bytes, key: str) -> str | None:
-    """The text stored under `key` (e.g. "/OCAMCertificatePayload") in a PDF's information dictionary."""
-    information = PdfReader(BytesIO(data)).metadata
-    if information is None or key not in information:
-        return None
-    return str(information[key])
-
-
-def payload_from_pdf(data: bytes) -> str | None:
-    """The signed payload a certificate's PDF carries, if any."""
-    return metadata_from_pdf(data, PAYLOAD_METADATA_KEY)
-
-
-def page_count(data: bytes) -> int:
-    """How many pages a PDF has."""
-    return len(PdfReader(BytesIO(data)).pages)
-
-
-def pdf_text(data: bytes) -> str:
-    """The text of a PDF's pages, as pypdf extracts it (pages separated by a newline)."""
-    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)
-
-
-def qr_svg_data_uri(text: str) -> str:
-    """A QR code of `text` (error correction M) as an SVG data: URI that scales to its box."""
-    return segno.make(text, error="m", boost_error=False).svg_data_uri(omitsize=True)

@@ -58,7 +58,7 @@ from certificates.selectors import (
 )
 from certificates.signing import payload_sign, payload_verify, signing_key
 from courses.models import Cohort, CoursePage, Enrolment
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from courses.services import enrolment_renew
 from people.languages import supported_language as language_or_default
 from people.models import Country, User

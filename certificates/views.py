@@ -35,7 +35,7 @@ from certificates.models import Certificate, PublicStatus
 from certificates.rendering import verification_url
 from certificates.signing import jwks
 from courses.models import CoursePage
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.throttling import client_address
 
 

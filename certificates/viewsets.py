@@ -24,7 +24,7 @@ from certificates.models import (
     IssueStatus,
 )
 from courses.models import Cohort, CoursePage
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.models import Country
 
 VIEW_PERMISSION = "certificates.view_certificate"

@@ -124,6 +124,6 @@ class QuizBlock(GradedActivityBlock):
         return [tag.strip() for tag in (value["tags"] or "").split(",") if tag.strip()]
 
     def available_count(self, value) -> int:
-        from courses.selectors import quiz_candidate_keys
+        from courses.selectors.quiz import quiz_candidate_keys
 
         return len(quiz_candidate_keys(quiz=value, tag_names=self.tag_names(value)))

@@ -16,7 +16,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.blocks.content import TEMPLATES
-from courses.blocks.questions import _error
+from courses.blocks.questions.base import _error
 
 
 class GradedActivityBlock(blocks.StructBlock):

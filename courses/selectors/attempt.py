@@ -18,7 +18,7 @@ from courses.selectors.progress import lesson_activities_pending, lesson_pending
 from courses.selectors.quiz import DrawnQuestion, attempt_questions, attempts_used, quiz_attempts, quiz_block
 
 if TYPE_CHECKING:
-    from courses.blocks.questions import Choice, Presentation
+    from courses.blocks.questions.base import Choice, Presentation
 
 
 @dataclass

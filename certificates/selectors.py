@@ -19,7 +19,7 @@ from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
 from certificates.models.storage import private_storage
 from certificates.signing.revocations import revocations_sign
 from courses.models import CoursePage
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.roles import Role
 from people.selectors import Viewer, country_scope_for, user_roles
 

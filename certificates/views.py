@@ -37,7 +37,7 @@ from certificates.models.certificate import PublicStatus
 from certificates.services.lifecycle import certificate_renew
 from certificates.signing.keys import jwks
 from courses.models import CoursePage
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.throttling import client_address
 
 

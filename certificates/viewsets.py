@@ -23,7 +23,7 @@ from certificates.services.archives import bulk_download_request
 from certificates.services.issuance import certificate_retry
 from certificates.services.lifecycle import certificate_revoke
 from courses.models import Cohort, CoursePage
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.models import Country
 
 VIEW_PERMISSION = "certificates.view_certificate"

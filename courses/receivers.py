@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from courses.selectors import catalogue_version_bump, lesson_block_definitions
+from courses.selectors.catalogue import catalogue_version_bump
+from courses.selectors.outline import lesson_block_definitions
 
 
 def course_tree_changed(sender: type, **kwargs: Any) -> None:

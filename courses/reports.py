@@ -36,7 +36,10 @@ from courses.models import (
     QuizAnswer,
     QuizAttempt,
 )
-from courses.selectors import attempts_used, course_activities, course_outline, enrolment_list, structure_course
+from courses.selectors.enrolments import enrolment_list
+from courses.selectors.outline import course_activities, course_outline
+from courses.selectors.pages import structure_course
+from courses.selectors.quiz import attempts_used
 from people.selectors import Viewer
 
 KELLEY_SHARE = Decimal("0.27")

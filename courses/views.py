@@ -18,12 +18,17 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
 
-from courses import selectors, services
+from courses import services
 from courses.models import AttemptStatus, CoursePage, LessonPage, QuizAttempt
+from courses.selectors.attempt import attempt_context
+from courses.selectors.enrolments import enrolment_current, my_learning
+from courses.selectors.lesson import course_of_lesson, is_course_staff, lesson_context, lesson_state
+from courses.selectors.outline import course_outline
+from courses.selectors.pages import lesson_in_language
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
-    return selectors.course_of_lesson(lesson)
+    return course_of_lesson(lesson)
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -35,9 +40,9 @@ def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwarg
     """A lesson for an enrolled learner whose module is open, or for course staff."""
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    state = selectors.lesson_state(lesson=lesson, viewer=request.user)
+    state = lesson_state(lesson=lesson, viewer=request.user)
     request.lesson_state = state  # the page's context reuses it
-    if not selectors.is_course_staff(user=request.user):
+    if not is_course_staff(user=request.user):
         if state.enrolment is None:
             messages.info(request, _("Enrol in the course to open its lessons."))
             return HttpResponseRedirect(state.course.url)
@@ -56,7 +61,7 @@ class EnrolView(LoginRequiredMixin, View):
             messages.error(request, " ".join(error.messages))
             return HttpResponseRedirect(course.url)
         messages.success(request, _("You are enrolled in «%(course)s».") % {"course": course.title})
-        outline = selectors.course_outline(course=course)
+        outline = course_outline(course=course)
         first = next((lesson for lesson in outline.lessons), None)
         return HttpResponseRedirect(first.url if first and enrolment.completed_at is None else course.url)
 
@@ -65,7 +70,7 @@ class LessonCompleteView(LoginRequiredMixin, View):
     def post(self, request: HttpRequest, lesson_id: int) -> HttpResponse:
         lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
         course = _course_of(lesson)
-        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
+        enrolment = enrolment_current(learner=request.user, course_key=course.translation_key)
         try:
             services.lesson_complete(enrolment=enrolment, lesson=lesson, course=course)
         except services.LessonCompletionRefused as refusal:
@@ -78,7 +83,7 @@ class LessonCompleteView(LoginRequiredMixin, View):
         if enrolment.completed_at is not None:
             messages.success(request, _("Course completed. Well done!"))
             return HttpResponseRedirect(course.url)
-        context = selectors.lesson_context(lesson=lesson, request=request)
+        context = lesson_context(lesson=lesson, request=request)
         following = context["next_lesson"]
         messages.success(request, _("Lesson completed."))
         return HttpResponseRedirect(following.url if following else course.url)
@@ -88,7 +93,7 @@ class AttemptStartView(LoginRequiredMixin, View):
     def post(self, request: HttpRequest, lesson_id: int, block_id: str) -> HttpResponse:
         lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
         course = _course_of(lesson)
-        enrolment = selectors.enrolment_current(learner=request.user, course_key=course.translation_key)
+        enrolment = enrolment_current(learner=request.user, course_key=course.translation_key)
         if enrolment is None:
             messages.error(request, _("Enrol in the course to take its quizzes."))
             return HttpResponseRedirect(course.url)
@@ -116,7 +121,7 @@ class AttemptMixin(LoginRequiredMixin):
         )
         if attempt is None:
             raise Http404
-        lesson = selectors.lesson_in_language(lesson_key=attempt.lesson_key)
+        lesson = lesson_in_language(lesson_key=attempt.lesson_key)
         if lesson is None:
             raise Http404
         return attempt, lesson, _course_of(lesson)
@@ -126,7 +131,7 @@ class AttemptDetailView(AttemptMixin, View):
     def get(self, request: HttpRequest, token) -> HttpResponse:
         attempt, lesson, course = self.attempt_for(request, token)
         try:
-            context = selectors.attempt_context(attempt=attempt, lesson=lesson, course=course)
+            context = attempt_context(attempt=attempt, lesson=lesson, course=course)
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
             return HttpResponseRedirect(lesson.url)
@@ -146,7 +151,7 @@ class AttemptSubmitView(AttemptMixin, View):
             )
         except services.AttemptAnswersInvalid as refusal:
             # The form comes back with the answers given and, on each question to correct, why.
-            context = selectors.attempt_context(
+            context = attempt_context(
                 attempt=attempt, lesson=lesson, course=course, data=request.POST, errors=refusal.answer_errors
             )
             context |= {"attempt": attempt, "lesson": lesson, "course": course}
@@ -161,7 +166,7 @@ class AttemptSubmitView(AttemptMixin, View):
 
 class MyLearningView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        groups = selectors.my_learning(learner=request.user)
+        groups = my_learning(learner=request.user)
         # Apps above this one add their sections (certificates) through a setting: no upward import.
         sections = [import_string(path)(request) for path in settings.COURSES_MY_LEARNING_SECTIONS]
         return _private(render(request, "courses/my_learning.html", {"groups": groups, "sections": sections}))

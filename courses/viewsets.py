@@ -20,7 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from courses import reports
 from courses.models import Cohort, CoursePage, GlossaryTerm, Question, QuestionBank
-from courses.selectors import enrolment_list
+from courses.selectors.enrolments import enrolment_list
 from courses.services import enrolment_bulk_create
 
 

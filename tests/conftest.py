@@ -26,7 +26,7 @@ def _fresh_catalogue_cache():
     """Each test's pages start uncached: the cache outlives the rolled-back database of the test before."""
     from django.core.cache import cache
 
-    from courses.selectors import CATALOGUE_VERSION_KEY
+    from courses.selectors.catalogue import CATALOGUE_VERSION_KEY
 
     cache.delete(CATALOGUE_VERSION_KEY)
 

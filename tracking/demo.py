@@ -51,15 +51,10 @@ from courses.blocks import normalize_text
 from courses.blocks.completion import ActivityRef
 from courses.demo.loader import demo_course_key
 from courses.models import CoursePage, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
-from courses.selectors import (
-    DrawnQuestion,
-    activities_required,
-    attempt_questions,
-    course_activities,
-    progress_snapshot,
-    requirement_statuses,
-    structure_course,
-)
+from courses.selectors.outline import course_activities
+from courses.selectors.pages import structure_course
+from courses.selectors.progress import activities_required, progress_snapshot, requirement_statuses
+from courses.selectors.quiz import DrawnQuestion, attempt_questions
 from courses.services import activity_result_record, attempt_start, attempt_submit, enrolment_completion_update
 from people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
 from people.roles import Role, group_for

@@ -26,7 +26,8 @@ from certificates.models import Certificate, CourseCertification
 from certificates.models.certificate import IssueStatus, PublicStatus
 from certificates.selectors import certificate_list, certification_for, template_default
 from courses.models import CoursePage, Enrolment
-from courses.selectors import enrolment_list, pages_in_language
+from courses.selectors.enrolments import enrolment_list
+from courses.selectors.pages import pages_in_language
 from people.models import Authority, Country, DutyPost, JobFunction, User
 from people.selectors import CountryScope, Viewer, country_scope_for
 from tracking import coverage, roster

@@ -39,7 +39,7 @@ from certificates.services.queueing import issue_enqueue, send_task_on_commit
 from certificates.signing.keys import signing_key
 from certificates.signing.payload import payload_sign, payload_verify
 from courses.models import CoursePage, Enrolment
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from people.languages import supported_language as language_or_default
 
 logger = logging.getLogger(__name__)

@@ -13,7 +13,7 @@ from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
 from certificates.selectors import certification_for, renewal_opens_on
 from certificates.services.history import event_record
 from courses.models import CoursePage, Enrolment
-from courses.selectors import pages_in_language
+from courses.selectors.pages import pages_in_language
 from courses.services import enrolment_renew
 from people.models import User
 

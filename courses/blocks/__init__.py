@@ -39,7 +39,8 @@ from courses.blocks.content import (
     RichTextBlock,
     VideoBlock,
 )
-from courses.blocks.questions import Presentation, QuestionBodyBlock, QuestionTypeBlock, ResponseError, normalize_text
+from courses.blocks.questions import QuestionBodyBlock
+from courses.blocks.questions.base import Presentation, QuestionTypeBlock, ResponseError, normalize_text
 from courses.blocks.quiz import FEEDBACK_CHOICES, GradedActivityBlock, QuizBlock
 
 __all__ = [

@@ -3,7 +3,7 @@
 A requirement is a block in the course's `completion_rules` whose class also subclasses
 `Requirement` and implements `evaluate(value, snapshot) -> RequirementStatus`. The snapshot
 (`ProgressSnapshot`) is everything the learner has done in the course, read once by
-`courses.selectors.progress_snapshot`: completed lessons and the best result of every graded
+`courses.selectors.progress.progress_snapshot`: completed lessons and the best result of every graded
 activity, whatever its kind. A lower app adds a kind by naming its block in the
 `COURSES_COMPLETION_REQUIREMENT_BLOCKS` setting; "exercises passed" needs no new class:
 `ActivitiesPassedBlock(activity_kind="exercise")`.

@@ -9,7 +9,8 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
-from courses.blocks.questions import OptionBlock, _error, with_empty_items
+from courses.blocks.questions.base import _error, with_empty_items
+from courses.blocks.questions.choice import OptionBlock
 
 LESSON_RICH_TEXT = ["h3", "h4", "bold", "italic", "link", "ol", "ul", "document-link"]
 

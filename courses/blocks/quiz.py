@@ -16,7 +16,7 @@ from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from courses.blocks.content import TEMPLATES
-from courses.blocks.questions import _error
+from courses.blocks.questions.base import _error
 
 
 class GradedActivityBlock(blocks.StructBlock):
@@ -124,6 +124,6 @@ class QuizBlock(GradedActivityBlock):
         return [tag.strip() for tag in (value["tags"] or "").split(",") if tag.strip()]
 
     def available_count(self, value) -> int:
-        from courses.selectors import quiz_candidate_keys
+        from courses.selectors.quiz import quiz_candidate_keys
 
         return len(quiz_candidate_keys(quiz=value, tag_names=self.tag_names(value)))

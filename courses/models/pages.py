@@ -82,7 +82,7 @@ class CataloguePage(TreePositionFromDatabaseMixin, Page):
         verbose_name_plural = _("course catalogues")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_context
+        from courses.selectors.catalogue import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(catalogue_context(catalogue=self, request=request))
@@ -181,7 +181,7 @@ class CoursePage(TreePositionFromDatabaseMixin, Page):
         return self.enrolment_policy == EnrolmentPolicy.OPEN
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import course_context
+        from courses.selectors.course import course_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(course_context(course=self, request=request))
@@ -278,7 +278,7 @@ class LessonPage(Page):
         return lesson_serve(request, lesson=self, serve=super().serve, args=args, kwargs=kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import lesson_context
+        from courses.selectors.lesson import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_context(lesson=self, request=request))

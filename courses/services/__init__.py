@@ -1,6 +1,6 @@
 """Writes for the courses app: enrolment, progress and completion, quiz attempts."""
 
-from courses.selectors import AttemptAnswersInvalid, AttemptRefused
+from courses.selectors.quiz import AttemptAnswersInvalid, AttemptRefused
 from courses.services.enrolment import (
     BulkEnrolmentResult,
     emails_parse,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext, pgettext
 
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentPolicy, EnrolmentSource
-from courses.selectors import enrolment_current, prerequisites_missing
+from courses.selectors.enrolments import enrolment_current, prerequisites_missing
 from people.models import User
 from people.selectors import user_list
 

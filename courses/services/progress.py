@@ -28,12 +28,12 @@ from django.utils.translation import gettext as _
 
 from courses.blocks import ProgressSnapshot
 from courses.models import ActivityResult, CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import (
-    course_outline,
+from courses.selectors.lesson import lesson_refusal
+from courses.selectors.outline import course_outline
+from courses.selectors.progress import (
     lesson_activities_pending,
     lesson_activities_required,
     lesson_pending_text,
-    lesson_refusal,
     progress_snapshot,
     requirement_statuses,
 )

@@ -28,9 +28,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.blocks import ResponseError
-from courses.blocks.questions import AnswerInvalid
+from courses.blocks.questions.base import AnswerInvalid
 from courses.models import AttemptStatus, CoursePage, Enrolment, LessonPage, QuizAnswer, QuizAttempt
-from courses.selectors import (
+from courses.selectors.quiz import (
     ANSWER_FIELD_PREFIX,
     AttemptAnswersInvalid,
     AttemptRefused,

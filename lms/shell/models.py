@@ -31,7 +31,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from courses.selectors import catalogue_url
+        from courses.selectors.catalogue import catalogue_url
 
         context = super().get_context(request, *args, **kwargs)
         context["catalogue_url"] = catalogue_url()

@@ -64,7 +64,7 @@ def _follows_certification(request: HttpRequest, roles: frozenset[Role]) -> bool
 
 
 def _catalogue_url(request: HttpRequest) -> str | None:
-    from courses.selectors import catalogue_url
+    from courses.selectors.catalogue import catalogue_url
 
     return catalogue_url()
 

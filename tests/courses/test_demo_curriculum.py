@@ -9,7 +9,7 @@ from wagtail.models import Locale
 from courses.blocks import GradedActivityBlock
 from courses.demo.loader import demo_curriculum_load
 from courses.models import CoursePage, Enrolment, LessonPage, Question
-from courses.selectors import course_outline
+from courses.selectors.outline import course_outline
 from courses.services import (
     LessonCompletionRefused,
     attempt_start,

@@ -10,7 +10,8 @@ from django.db.models import JSONField, Value
 
 from courses.blocks import CompletionRulesBlock, LessonStreamBlock
 from courses.models import CoursePage, Enrolment, LessonCompletion, LessonPage
-from courses.selectors import course_activities, progress_snapshot, requirement_statuses
+from courses.selectors.outline import course_activities
+from courses.selectors.progress import progress_snapshot, requirement_statuses
 from courses.services import (
     LessonCompletionRefused,
     activity_result_record,

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from courses.models import CourseAudience, LessonPage
-from courses.selectors import catalogue_version
+from courses.selectors.catalogue import catalogue_version
 from courses.services import enrolment_create
 from tests.conftest import client_for
 from tests.courses import factories

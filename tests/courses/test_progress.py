@@ -12,8 +12,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 
-from courses import selectors, services
+from courses import services
 from courses.models import CoursePrerequisite, Enrolment, EnrolmentSource, LessonCompletion, LessonPage
+from courses.selectors.enrolments import enrolment_list, my_learning
+from courses.selectors.quiz import attempt_questions
 from courses.signals import course_completed
 from people.roles import Role
 from tests.conftest import client_for
@@ -281,7 +283,7 @@ def test_passing_the_quiz_after_every_other_lesson_completes_the_course(
             enrolment=fresh(enrolment), lesson=built.quiz_lesson, course=built.page, block_id=built.quiz_id
         )
         data = {}
-        for drawn in selectors.attempt_questions(attempt=attempt):
+        for drawn in attempt_questions(attempt=attempt):
             data[drawn.field] = next(c.id for c in drawn.value["options"].bound_blocks if c.value["is_correct"])
         services.attempt_submit(
             attempt_token=attempt.token, learner=learner, data=data, course=built.page, lesson=built.quiz_lesson
@@ -564,7 +566,7 @@ def test_adding_a_required_lesson_to_a_published_course_keeps_completions_alread
 
     assert fresh(enrolment).completed_at == completed_at
     assert completions == [enrolment.pk]
-    groups = selectors.my_learning(learner=learner)
+    groups = my_learning(learner=learner)
     assert [entry.enrolment.pk for entry in groups["completed"]] == [enrolment.pk]
     client = client_for(learner)
     course_page = client.get(built.page.url)
@@ -594,7 +596,7 @@ def test_my_learning_lists_assigned_in_progress_and_completed_courses(learner, t
     services.lesson_complete(enrolment=in_progress, lesson=started.lessons[0], course=started.page)
     complete_all(finished, services.enrolment_create(learner=learner, course=finished.page))
 
-    groups = selectors.my_learning(learner=learner)
+    groups = my_learning(learner=learner)
 
     titles = {status: [entry.course.title for entry in entries] for status, entries in groups.items()}
     assert titles == {
@@ -629,7 +631,7 @@ def test_my_learning_marks_an_assignment_past_its_due_date_as_overdue(learner, t
         due_on=timezone.localdate() - timedelta(days=1),
     )
 
-    entry = selectors.my_learning(learner=learner)["assigned"][0]
+    entry = my_learning(learner=learner)["assigned"][0]
 
     assert entry.is_overdue
 
@@ -722,12 +724,12 @@ def test_a_focal_point_sees_only_the_enrolments_of_their_own_country(focal_point
         services.enrolment_create(learner=learner_, course=built.page)
     services.enrolment_create(learner=guatemalan, course=other.page)
 
-    seen = selectors.enrolment_list(viewer=focal_point, course_key=built.page.translation_key)
+    seen = enrolment_list(viewer=focal_point, course_key=built.page.translation_key)
 
     assert [e.learner_id for e in seen] == [guatemalan.pk]
-    assert {e.learner_id for e in selectors.enrolment_list(viewer=focal_point)} == {guatemalan.pk}
-    assert selectors.enrolment_list(viewer=focal_point).count() == 2
-    everyone = selectors.enrolment_list(viewer=administrator, course_key=built.page.translation_key)
+    assert {e.learner_id for e in enrolment_list(viewer=focal_point)} == {guatemalan.pk}
+    assert enrolment_list(viewer=focal_point).count() == 2
+    everyone = enrolment_list(viewer=administrator, course_key=built.page.translation_key)
     assert {e.learner_id for e in everyone} == {guatemalan.pk, panamanian.pk, honduran.pk}
 
 
@@ -736,4 +738,4 @@ def test_a_learner_sees_only_their_own_enrolments(learner):
     services.enrolment_create(learner=learner, course=built.page)
     services.enrolment_create(learner=person(authority_code="gt-igm"), course=built.page)
 
-    assert [e.learner_id for e in selectors.enrolment_list(viewer=learner)] == [learner.pk]
+    assert [e.learner_id for e in enrolment_list(viewer=learner)] == [learner.pk]

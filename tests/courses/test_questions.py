@@ -17,19 +17,11 @@ from hypothesis import strategies as st
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from courses.blocks import QuizBlock, ResponseError
-from courses.blocks.questions import (
-    AnswerInvalid,
-    MatchingBlock,
-    MultipleResponseBlock,
-    NumberNotRead,
-    NumericBlock,
-    OrderingBlock,
-    QuestionBodyBlock,
-    ShortTextBlock,
-    SingleChoiceBlock,
-    TrueFalseBlock,
-    read_number,
-)
+from courses.blocks.questions import QuestionBodyBlock
+from courses.blocks.questions.arranged import MatchingBlock, OrderingBlock
+from courses.blocks.questions.base import AnswerInvalid
+from courses.blocks.questions.choice import MultipleResponseBlock, SingleChoiceBlock, TrueFalseBlock
+from courses.blocks.questions.typed import NumberNotRead, NumericBlock, ShortTextBlock, read_number
 from courses.models import QuestionBank
 from courses.services import enrolment_create
 from tests.conftest import client_for

@@ -12,8 +12,9 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from courses import selectors, services
+from courses import services
 from courses.models import ActivityResult, AttemptStatus, QuestionBank, QuizAnswer, QuizAttempt
+from courses.selectors.quiz import attempt_questions
 from courses.services import AttemptRefused
 from tests.conftest import client_for
 from tests.courses import factories
@@ -40,7 +41,7 @@ def start(built, enrolment) -> QuizAttempt:
 def answers(attempt: QuizAttempt, *, correct: bool = True) -> dict[str, str]:
     """A form answering every drawn single-choice question rightly (or wrongly)."""
     data = {}
-    for drawn in selectors.attempt_questions(attempt=attempt):
+    for drawn in attempt_questions(attempt=attempt):
         options = [(child.id, child.value) for child in drawn.value["options"].bound_blocks]
         data[drawn.field] = next(id for id, option in options if bool(option["is_correct"]) == correct)
     return data
@@ -471,7 +472,7 @@ def number_quiz(learner, *, unit: str = "%", answer: str = "12.5", tolerance: st
 
 
 def number_answers(attempt: QuizAttempt, number: str, *, choice_correct: bool = True) -> dict[str, str]:
-    drawn = selectors.attempt_questions(attempt=attempt)
+    drawn = attempt_questions(attempt=attempt)
     options = [(child.id, child.value) for child in drawn[0].value["options"].bound_blocks]
     return {
         drawn[0].field: next(id for id, option in options if bool(option["is_correct"]) == choice_correct),

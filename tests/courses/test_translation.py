@@ -15,7 +15,9 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from courses.models import CataloguePage, CoursePage, GlossaryTerm, LessonPage, ModulePage, Question, QuestionBank
-from courses.selectors import AttemptRefused, catalogue_courses, enrolment_current
+from courses.selectors.catalogue import catalogue_courses
+from courses.selectors.enrolments import enrolment_current
+from courses.selectors.quiz import AttemptRefused
 from courses.services import attempt_start, enrolment_create, lesson_complete
 from courses.translations import translation_gaps
 from tests.conftest import client_for

@@ -16,8 +16,6 @@ formulas.
 
 from __future__ import annotations
 
-import csv
-import io
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass
@@ -44,7 +42,6 @@ from people.selectors import Viewer
 
 KELLEY_SHARE = Decimal("0.27")
 DISCRIMINATION_REVIEW_BELOW = Decimal("0.2")
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -199,21 +196,3 @@ def stuck_learners(*, viewer: Viewer, course: CoursePage, inactive_days: int = 1
         elif now - last > timedelta(days=inactive_days):
             stuck.append(StuckLearner(enrolment, "inactive", days))
     return stuck
-
-
-def csv_safe(value: object) -> str:
-    """A cell that spreadsheet programs show as text: a leading =, +, -, @, tab or return is neutralised.
-
-    A number is written as it is, point decimal and sign included ("-0.25"): it cannot be a formula."""
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return str(value)
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_PREFIXES) else text
-
-
-def csv_text(rows: list[list[object]]) -> str:
-    output = io.StringIO()
-    writer = csv.writer(output)
-    for row in rows:
-        writer.writerow([csv_safe(cell) for cell in row])
-    return output.getvalue()

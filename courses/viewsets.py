@@ -22,6 +22,7 @@ from courses import reports
 from courses.models import Cohort, CoursePage, GlossaryTerm, Question, QuestionBank
 from courses.selectors.enrolments import enrolment_list
 from courses.services import enrolment_bulk_create
+from foundation.spreadsheets import csv_text
 
 
 def protected_by(objects) -> list[str]:
@@ -277,6 +278,6 @@ def report_export_view(request, course_id: int, section: str):
                     learner.days_inactive,
                 ]
             )
-    response = HttpResponse(reports.csv_text(rows), content_type="text/csv; charset=utf-8")
+    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{course.slug}-{section}.csv"'
     return response

@@ -15,6 +15,7 @@ from django.utils import timezone
 from courses import reports
 from courses.models import Enrolment, QuizAttempt
 from courses.services import attempt_start, attempt_submit, enrolment_create, lesson_complete
+from foundation.spreadsheets import spreadsheet_safe
 from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
@@ -116,10 +117,10 @@ def test_csv_export_neutralises_formula_injection(trainer):
     row = list(csv.reader(io.StringIO(response.content.decode())))[1]
     assert row[1] == '\'=HYPERLINK("http://evil.example","x")'
     for cell in ("+1", "-1", "@SUM(A1)", "\tx"):
-        assert reports.csv_safe(cell) == "'" + cell
-    assert reports.csv_safe("Ana") == "Ana"
+        assert spreadsheet_safe(cell) == "'" + cell
+    assert spreadsheet_safe("Ana") == "Ana"
     # A number is data, not a formula: a negative discrimination index stays a number for a spreadsheet.
-    assert [reports.csv_safe(value) for value in (Decimal("-0.25"), -3, Decimal("0.50"))] == ["-0.25", "-3", "0.50"]
+    assert [spreadsheet_safe(value) for value in (Decimal("-0.25"), -3, Decimal("0.50"))] == ["-0.25", "-3", "0.50"]
 
 
 def test_report_page_shows_every_section(trainer):

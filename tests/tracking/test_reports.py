@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from certificates.drawing.pdf_reading import page_count, pdf_text
-from courses.reports import csv_safe
+from foundation.spreadsheets import spreadsheet_safe
 from people.models import Country
 from people.roles import Role
 from tests.conftest import client_for, make_role_user
@@ -350,7 +350,7 @@ def test_people_csv_neutralises_a_formula(formula_person):
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     [row] = [row for row in rows if "formula@example.org" in row]
-    assert row[0] == csv_safe(FORMULA) == "'" + FORMULA
+    assert row[0] == spreadsheet_safe(FORMULA) == "'" + FORMULA
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
 
 

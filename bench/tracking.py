@@ -141,12 +141,13 @@ def roster_import() -> Result:
     from django.contrib.auth.hashers import make_password
 
     from people.models import Authority, Country, StaffProfile, User
-    from tracking import roster, services
+    from tracking import services
+    from tracking.roster.planning import roster_plan
 
     country = Country.objects.get(iso2="GT")
     by = _focal_point(country)
     data = _roster_csv(country, ROSTER_ROWS)
-    plan = roster.roster_plan(country=country, name="personal.csv", data=data)
+    plan = roster_plan(country=country, name="personal.csv", data=data)
     if not plan.is_valid or plan.counts.get("create") != ROSTER_ROWS:
         raise BenchmarkFailed(f"the roster does not plan {ROSTER_ROWS} creates: {plan.counts}, {plan.errors[:3]}")
     authority = Authority.objects.get(country=country)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from courses.reports import csv_safe as neutralise
 
 if TYPE_CHECKING:
-    from tracking.roster import AcceptedValues
+    from tracking.roster.checking import AcceptedValues
 
 EXPORT_FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

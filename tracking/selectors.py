@@ -28,7 +28,7 @@ from courses.models import CoursePage, Enrolment
 from courses.selectors import enrolment_list, pages_in_language
 from people.models import Authority, Country, DutyPost, JobFunction, User
 from people.selectors import CountryScope, Viewer, country_scope_for
-from tracking import coverage, roster
+from tracking import coverage
 from tracking.models import (
     ComplianceStatus,
     CountryReport,
@@ -40,6 +40,7 @@ from tracking.models import (
     month_start,
     months_back,
 )
+from tracking.roster.checking import AcceptedValues, accepted_values
 
 VIEW_PERMISSIONS = ("people.view_country_staff", "people.view_all_countries_staff")
 MANAGE_PERMISSION = "tracking.change_trainingrule"
@@ -450,10 +451,10 @@ def roster_import_for(*, viewer: Viewer, country: Country, token: uuid.UUID) -> 
     return found
 
 
-def roster_accepted_values(*, viewer: Viewer, country: Country) -> list[roster.AcceptedValues]:
+def roster_accepted_values(*, viewer: Viewer, country: Country) -> list[AcceptedValues]:
     """What the country's roster accepts in its coded columns: its own authority and duty posts only."""
     _in_scope(viewer, country)
-    return roster.accepted_values(country=country)
+    return accepted_values(country=country)
 
 
 def roster_imports(*, viewer: Viewer, country: Country) -> QuerySet[RosterImport]:

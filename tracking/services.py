@@ -35,7 +35,6 @@ from people.languages import supported_language as language_or_default
 from people.models import Country, StaffProfile, User
 from people.roles import GROUP_NAMES, Role
 from people.services import password_choice_link
-from tracking import roster
 from tracking.models import (
     EXPIRING_BANDS,
     HOLDING,
@@ -54,6 +53,9 @@ from tracking.models import (
     month_start,
     months_back,
 )
+from tracking.roster.applying import RosterApplyResult, roster_apply
+from tracking.roster.planning import roster_plan, roster_replan
+from tracking.roster.plans import CREATE, UNCHANGED, UPDATE, RosterPlan, plan_from_json
 from tracking.selectors import course_gives_certificate
 
 logger = logging.getLogger(__name__)
@@ -340,29 +342,27 @@ def _months_record(*, country: Country, rules: list[TrainingRule], today: date) 
 # Roster imports -------------------------------------------------------------------------------
 
 
-def _plan_keep(roster_import: RosterImport, plan: roster.RosterPlan) -> None:
+def _plan_keep(roster_import: RosterImport, plan: RosterPlan) -> None:
     """Record a dry run on its upload: the plan itself, its status and its counts."""
     counts = plan.counts
     roster_import.plan = plan.to_json()
     roster_import.status = ImportStatus.CHECKED if plan.is_valid else ImportStatus.INVALID
     roster_import.rows = len(plan.rows)
     roster_import.errors = len(plan.errors) + len(plan.file_errors)
-    roster_import.created = counts[roster.CREATE]
-    roster_import.updated = counts[roster.UPDATE]
-    roster_import.unchanged = counts[roster.UNCHANGED]
+    roster_import.created = counts[CREATE]
+    roster_import.updated = counts[UPDATE]
+    roster_import.unchanged = counts[UNCHANGED]
 
 
 @transaction.atomic
-def roster_import_check(
-    *, country: Country, by: User, name: str, data: bytes
-) -> tuple[RosterImport, roster.RosterPlan]:
+def roster_import_check(*, country: Country, by: User, name: str, data: bytes) -> tuple[RosterImport, RosterPlan]:
     """The dry run: check an uploaded roster, and keep the file with its plan, so that the check page
     and the import read the plan instead of the file.
 
     A file refused before parsing (size, type, a workbook that unpacks too far) raises
-    `roster.RosterFileRefused` and is not kept.
+    `uploads.RosterFileRefused` and is not kept.
     """
-    plan = roster.roster_plan(country=country, name=name, data=data)
+    plan = roster_plan(country=country, name=name, data=data)
     roster_import = RosterImport(
         country=country,
         uploaded_by=by,
@@ -375,17 +375,15 @@ def roster_import_check(
     return roster_import, plan
 
 
-def roster_import_plan(*, roster_import: RosterImport) -> roster.RosterPlan:
+def roster_import_plan(*, roster_import: RosterImport) -> RosterPlan:
     """The dry run kept with an upload (an upload kept before plans were stored is read again)."""
-    plan = roster.plan_from_json(roster_import.plan)
+    plan = plan_from_json(roster_import.plan)
     if plan is None:
-        plan = roster.roster_plan(
-            country=roster_import.country, name=roster_import.file_name, data=bytes(roster_import.data)
-        )
+        plan = roster_plan(country=roster_import.country, name=roster_import.file_name, data=bytes(roster_import.data))
     return plan
 
 
-def roster_import_apply(*, roster_import: RosterImport, by: User) -> roster.RosterApplyResult:
+def roster_import_apply(*, roster_import: RosterImport, by: User) -> RosterApplyResult:
     """Import a checked roster, all or nothing; invite the people it creates once it commits.
 
     The kept rows are planned again against the people as they are now (the file is not read
@@ -402,7 +400,7 @@ def roster_import_apply(*, roster_import: RosterImport, by: User) -> roster.Rost
                 _("This file has problems: nothing was imported. Correct them and upload the file again."),
                 code="invalid",
             )
-        plan = roster.roster_replan(country=locked.country, plan=checked)
+        plan = roster_replan(country=locked.country, plan=checked)
         is_stale = not plan.has_same_outcome(checked)
         if is_stale:
             _plan_keep(locked, plan)
@@ -420,8 +418,8 @@ def roster_import_apply(*, roster_import: RosterImport, by: User) -> roster.Rost
     return result
 
 
-def _roster_import_write(locked: RosterImport, plan: roster.RosterPlan) -> roster.RosterApplyResult:
-    result = roster.roster_apply(plan=plan)
+def _roster_import_write(locked: RosterImport, plan: RosterPlan) -> RosterApplyResult:
+    result = roster_apply(plan=plan)
     Invitation.objects.bulk_create(
         [Invitation(user_id=user_id, roster_import=locked) for user_id in result.created_user_ids],
         batch_size=BATCH,

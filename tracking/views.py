@@ -24,9 +24,11 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from people.models import Country
-from tracking import dashboard, exports, roster, selectors, services
+from tracking import dashboard, exports, selectors, services
 from tracking.forms import PeopleFilterForm, ReportForm, RosterUploadForm, RuleForm
 from tracking.models import ComplianceStatus, ImportStatus, ReportStatus
+from tracking.roster.plans import COLUMN_LABELS, COLUMNS, REQUIRED_COLUMNS
+from tracking.uploads import RosterFileRefused
 
 PAGE_SIZE = 50
 PLAN_ROWS_SHOWN = 200
@@ -280,8 +282,8 @@ class RosterView(TrackingView):
             country,
             form=form,
             imports=selectors.roster_imports(viewer=self.request.user, country=country),
-            columns=[(key, roster.COLUMN_LABELS[key]) for key in roster.COLUMNS],
-            required=roster.REQUIRED_COLUMNS,
+            columns=[(key, COLUMN_LABELS[key]) for key in COLUMNS],
+            required=REQUIRED_COLUMNS,
             accepted=selectors.roster_accepted_values(viewer=self.request.user, country=country),
         )
         return _page(self.request, "tracking/roster.html", context, status)
@@ -298,7 +300,7 @@ class RosterView(TrackingView):
             roster_import, _plan = services.roster_import_check(
                 country=country, by=request.user, name=upload.name, data=data
             )
-        except roster.RosterFileRefused as refusal:
+        except RosterFileRefused as refusal:
             form.add_error("file", refusal.messages)
             return self.show(country, form, status=400)
         return redirect("tracking:roster_check", iso2=country.iso2, token=roster_import.token)
@@ -312,11 +314,11 @@ class RosterTemplateView(TrackingView):
         country = self.manageable(iso2)
         file_format = _export_format(request) or "csv"
         stem = f"ocam-{country.iso2.lower()}-roster-template"
-        headers = [str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS]
+        headers = [str(COLUMN_LABELS[key]) for key in COLUMNS]
         if file_format == "xlsx":
             return exports.roster_template_export(
                 filename_stem=stem,
-                columns=roster.COLUMNS,
+                columns=COLUMNS,
                 headers=headers,
                 accepted=selectors.roster_accepted_values(viewer=request.user, country=country),
                 rows=settings.TRACKING_ROSTER_MAX_ROWS,

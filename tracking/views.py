@@ -24,10 +24,13 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from people.models import Country
-from tracking import dashboard, exports, selectors, services
+from tracking import dashboard, exports, selectors
 from tracking.forms import PeopleFilterForm, ReportForm, RosterUploadForm, RuleForm
 from tracking.models import ComplianceStatus, ImportStatus, ReportStatus
 from tracking.roster.plans import COLUMN_LABELS, COLUMNS, REQUIRED_COLUMNS
+from tracking.services.country_reports import report_request
+from tracking.services.roster_imports import roster_import_apply, roster_import_check, roster_import_plan
+from tracking.services.statuses import rule_delete, rule_save
 from tracking.uploads import RosterFileRefused
 
 PAGE_SIZE = 50
@@ -227,7 +230,7 @@ class RulesView(TrackingView):
 
 def _rule_saved(request: HttpRequest, form: RuleForm, country: Country, rule) -> bool:
     try:
-        services.rule_save(
+        rule_save(
             country=country,
             job_function=form.cleaned_data["job_function"],
             course=form.course_page(),
@@ -267,7 +270,7 @@ class RuleDeleteView(TrackingView):
 
     def post(self, request: HttpRequest, iso2: str, pk: int) -> HttpResponse:
         country = self.manageable(iso2)
-        services.rule_delete(rule=selectors.rule_for(viewer=request.user, country=country, pk=pk))
+        rule_delete(rule=selectors.rule_for(viewer=request.user, country=country, pk=pk))
         messages.success(request, _("The rule is deleted."))
         return redirect("tracking:rules", iso2=country.iso2)
 
@@ -297,9 +300,7 @@ class RosterView(TrackingView):
         try:
             # At most one byte over the limit is read: a larger file is refused unread.
             data = upload.read(settings.TRACKING_ROSTER_MAX_BYTES + 1)
-            roster_import, _plan = services.roster_import_check(
-                country=country, by=request.user, name=upload.name, data=data
-            )
+            roster_import, _plan = roster_import_check(country=country, by=request.user, name=upload.name, data=data)
         except RosterFileRefused as refusal:
             form.add_error("file", refusal.messages)
             return self.show(country, form, status=400)
@@ -330,11 +331,7 @@ class RosterCheckView(TrackingView):
     def get(self, request: HttpRequest, iso2: str, token: uuid.UUID) -> HttpResponse:
         country = self.manageable(iso2)
         roster_import = selectors.roster_import_for(viewer=request.user, country=country, token=token)
-        plan = (
-            None
-            if roster_import.status == ImportStatus.APPLIED
-            else services.roster_import_plan(roster_import=roster_import)
-        )
+        plan = None if roster_import.status == ImportStatus.APPLIED else roster_import_plan(roster_import=roster_import)
         changed = plan.lines() if plan else []
         return _page(
             request,
@@ -356,7 +353,7 @@ class RosterApplyView(TrackingView):
         country = self.manageable(iso2)
         roster_import = selectors.roster_import_for(viewer=request.user, country=country, token=token)
         try:
-            result = services.roster_import_apply(roster_import=roster_import, by=request.user)
+            result = roster_import_apply(roster_import=roster_import, by=request.user)
         except ValidationError as error:
             for message in error.messages:
                 messages.error(request, message)
@@ -399,7 +396,7 @@ class ReportsView(TrackingView):
         form = ReportForm(request.POST)
         if not form.is_valid():
             return self.show(country, form, status=400)
-        services.report_request(country=country, by=request.user, language=form.cleaned_data["language"])
+        report_request(country=country, by=request.user, language=form.cleaned_data["language"])
         messages.success(request, _("The report is being prepared; this page shows it when it is ready."))
         return redirect("tracking:reports", iso2=country.iso2)
 

@@ -1,6 +1,6 @@
 """Applying a valid roster plan: people, their staff profiles and the learner role written all or
 nothing, in bulk: no model `save()` and no `post_save` signals, so the caller refreshes derived data
-(and sends the invitations, `tracking.services`)."""
+(and sends the invitations, `tracking.services.roster_imports`)."""
 
 from __future__ import annotations
 
@@ -12,15 +12,7 @@ from django.db.models.functions import Lower
 
 from people.models import StaffProfile, User
 from people.roles import Role, group_for
-from tracking.roster.plans import (
-    CHUNK,
-    CREATE,
-    UNCHANGED,
-    UPDATE,
-    PlannedRow,
-    RosterPlan,
-    chunks,
-)
+from tracking.roster.plans import CHUNK, CREATE, UNCHANGED, UPDATE, PlannedRow, RosterPlan, chunks
 
 USER_FIELDS = {"email": "email", "full_name": "full_name", "language": "preferred_language"}
 PROFILE_FIELDS = {"duty_post": "duty_post_id", "job_function": "job_function", "staff_number": "staff_number"}

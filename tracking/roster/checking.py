@@ -16,21 +16,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from people.models import Authority, DutyPost, JobFunction, Language, User
-from people.names import (
-    describe_characters,
-    name_invisible_characters,
-    normalize_name,
-    validate_name_characters,
-)
-from tracking.roster.plans import (
-    COLUMN_LABELS,
-    REQUIRED_COLUMNS,
-    Message,
-    Record,
-    RowError,
-    folded,
-    folded_key,
-)
+from people.names import describe_characters, name_invisible_characters, normalize_name, validate_name_characters
+from tracking.roster.plans import COLUMN_LABELS, REQUIRED_COLUMNS, Message, Record, RowError, folded, folded_key
 
 if TYPE_CHECKING:
     from people.models import Country

@@ -12,16 +12,7 @@ from django.utils.translation import gettext as _
 
 from people.models import Authority, Language, User
 from tracking.roster.checking import CheckedRow, Lookups, duplicates_check, row_check
-from tracking.roster.plans import (
-    COLUMNS,
-    CREATE,
-    ERROR,
-    UNCHANGED,
-    UPDATE,
-    PlannedRow,
-    RosterPlan,
-    chunks,
-)
+from tracking.roster.plans import COLUMNS, CREATE, ERROR, UNCHANGED, UPDATE, PlannedRow, RosterPlan, chunks
 from tracking.roster.reading import FileError, file_records, roster_file_check
 
 if TYPE_CHECKING:

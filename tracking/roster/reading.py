@@ -17,13 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from tracking import uploads
-from tracking.roster.plans import (
-    COLUMN_LABELS,
-    REQUIRED_COLUMNS,
-    Message,
-    Record,
-    folded_key,
-)
+from tracking.roster.plans import COLUMN_LABELS, REQUIRED_COLUMNS, Message, Record, folded_key
 from tracking.uploads import RosterFileRefused
 
 DEFAULT_MAX_BYTES = 2 * 1024 * 1024

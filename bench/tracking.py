@@ -82,9 +82,9 @@ def country_dashboard() -> Result:
 
     from courses.demo.loader import demo_curriculum_load
     from people.models import Country
-    from tracking import selectors
     from tracking.demo import demo_certificates_create, demo_rules_create, demo_staff_create
     from tracking.models import PersonStatus
+    from tracking.selectors import dashboards
     from tracking.services.statuses import statuses_refresh
 
     demo_curriculum_load()
@@ -97,7 +97,7 @@ def country_dashboard() -> Result:
         demo_certificates_create(country=country, seed=6, today=today)
         statuses_refresh(country=country, today=today)
         viewer = _focal_point(country)
-        data = selectors.country_dashboard(viewer=viewer, country=country)
+        data = dashboards.country_dashboard(viewer=viewer, country=country)
         covered = PersonStatus.objects.filter(country=country).count()
         if data.tally.required != covered or (iso2 == BIG_COUNTRY and covered < BIG // 2):
             raise BenchmarkFailed(f"{iso2}: the summaries count {data.tally.required}, the statuses {covered}")

@@ -24,10 +24,21 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from people.models import Country
-from tracking import dashboard, exports, selectors
+from tracking import dashboard, exports
 from tracking.forms import PeopleFilterForm, ReportForm, RosterUploadForm, RuleForm
 from tracking.models import ComplianceStatus, ImportStatus, ReportStatus
 from tracking.roster.plans import COLUMN_LABELS, COLUMNS, REQUIRED_COLUMNS
+from tracking.selectors.dashboards import country_dashboard, regional_overview
+from tracking.selectors.imports_and_reports import (
+    report_for,
+    reports_for,
+    roster_accepted_values,
+    roster_import_for,
+    roster_imports,
+)
+from tracking.selectors.rules import rule_for, rules_for
+from tracking.selectors.scope import can_manage, can_track, countries_visible, country_for, sees_region
+from tracking.selectors.staff import filter_choices, person_page, person_status_list
 from tracking.services.country_reports import report_request
 from tracking.services.roster_imports import roster_import_apply, roster_import_check, roster_import_plan
 from tracking.services.statuses import rule_delete, rule_save
@@ -69,16 +80,16 @@ class TrackingView(LoginRequiredMixin, View):
     """Signed-in people who follow certification; the country comes from the URL, scoped."""
 
     def dispatch(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if request.user.is_authenticated and not selectors.can_track(request.user):
+        if request.user.is_authenticated and not can_track(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
     def country(self, iso2: str) -> Country:
-        return selectors.country_for(viewer=self.request.user, iso2=iso2)
+        return country_for(viewer=self.request.user, iso2=iso2)
 
     def manageable(self, iso2: str) -> Country:
         country = self.country(iso2)
-        if not selectors.can_manage(viewer=self.request.user, country=country):
+        if not can_manage(viewer=self.request.user, country=country):
             raise PermissionDenied
         return country
 
@@ -86,17 +97,17 @@ class TrackingView(LoginRequiredMixin, View):
         user = self.request.user
         return {
             "country": country,
-            "sees_region": selectors.sees_region(viewer=user),
-            "can_manage": country is not None and selectors.can_manage(viewer=user, country=country),
+            "sees_region": sees_region(viewer=user),
+            "can_manage": country is not None and can_manage(viewer=user, country=country),
             **context,
         }
 
 
 class IndexView(TrackingView):
     def get(self, request: HttpRequest) -> HttpResponse:
-        if selectors.sees_region(viewer=request.user):
+        if sees_region(viewer=request.user):
             return redirect("tracking:region")
-        country = selectors.countries_visible(viewer=request.user).first()
+        country = countries_visible(viewer=request.user).first()
         if country is None:
             raise PermissionDenied  # a focal point without a country (refused on save; fail closed)
         return redirect("tracking:dashboard", iso2=country.iso2)
@@ -104,7 +115,7 @@ class IndexView(TrackingView):
 
 class RegionView(TrackingView):
     def get(self, request: HttpRequest) -> HttpResponse:
-        overview = selectors.regional_overview(viewer=request.user)
+        overview = regional_overview(viewer=request.user)
         file_format = _export_format(request)
         if file_format:
             rows = (
@@ -129,7 +140,7 @@ class RegionView(TrackingView):
 class DashboardView(TrackingView):
     def get(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.country(iso2)
-        data = selectors.country_dashboard(viewer=request.user, country=country)
+        data = country_dashboard(viewer=request.user, country=country)
         file_format = _export_format(request)
         if file_format:
             rows = (
@@ -153,10 +164,10 @@ class DashboardView(TrackingView):
 class PeopleView(TrackingView):
     def get(self, request: HttpRequest, iso2: str) -> HttpResponse:
         country = self.country(iso2)
-        choices = selectors.filter_choices(viewer=request.user, country=country)
+        choices = filter_choices(viewer=request.user, country=country)
         form = PeopleFilterForm(request.GET or None, choices=choices)
         filters = form.filters() if request.GET else {}
-        rows = selectors.person_status_list(viewer=request.user, country=country, filters=filters)
+        rows = person_status_list(viewer=request.user, country=country, filters=filters)
         titles = dict(choices["course"])
         file_format = _export_format(request)
         if file_format:
@@ -206,7 +217,7 @@ class PeopleView(TrackingView):
 class PersonView(TrackingView):
     def get(self, request: HttpRequest, iso2: str, pk: int) -> HttpResponse:
         country = self.country(iso2)
-        person = selectors.person_page(viewer=request.user, country=country, person_id=pk)
+        person = person_page(viewer=request.user, country=country, person_id=pk)
         return _page(request, "tracking/person.html", self.base(country, page=person))
 
 
@@ -216,7 +227,7 @@ class RulesView(TrackingView):
         return self.show(country, RuleForm())
 
     def show(self, country: Country, form: RuleForm, status: int = 200) -> HttpResponse:
-        rules = selectors.rules_for(viewer=self.request.user, country=country)
+        rules = rules_for(viewer=self.request.user, country=country)
         return _page(self.request, "tracking/rules.html", self.base(country, rules=rules, form=form), status)
 
     def post(self, request: HttpRequest, iso2: str) -> HttpResponse:
@@ -252,12 +263,12 @@ def _rule_saved(request: HttpRequest, form: RuleForm, country: Country, rule) ->
 class RuleEditView(TrackingView):
     def get(self, request: HttpRequest, iso2: str, pk: int) -> HttpResponse:
         country = self.manageable(iso2)
-        rule = selectors.rule_for(viewer=request.user, country=country, pk=pk)
+        rule = rule_for(viewer=request.user, country=country, pk=pk)
         return _page(request, "tracking/rule_form.html", self.base(country, rule=rule, form=RuleForm(rule=rule)))
 
     def post(self, request: HttpRequest, iso2: str, pk: int) -> HttpResponse:
         country = self.manageable(iso2)
-        rule = selectors.rule_for(viewer=request.user, country=country, pk=pk)
+        rule = rule_for(viewer=request.user, country=country, pk=pk)
         form = RuleForm(request.POST, rule=rule)
         if form.is_valid() and _rule_saved(request, form, country, rule=rule):
             messages.success(request, _("The rule is saved; the statuses of the people it covers are up to date."))
@@ -270,7 +281,7 @@ class RuleDeleteView(TrackingView):
 
     def post(self, request: HttpRequest, iso2: str, pk: int) -> HttpResponse:
         country = self.manageable(iso2)
-        rule_delete(rule=selectors.rule_for(viewer=request.user, country=country, pk=pk))
+        rule_delete(rule=rule_for(viewer=request.user, country=country, pk=pk))
         messages.success(request, _("The rule is deleted."))
         return redirect("tracking:rules", iso2=country.iso2)
 
@@ -284,10 +295,10 @@ class RosterView(TrackingView):
         context = self.base(
             country,
             form=form,
-            imports=selectors.roster_imports(viewer=self.request.user, country=country),
+            imports=roster_imports(viewer=self.request.user, country=country),
             columns=[(key, COLUMN_LABELS[key]) for key in COLUMNS],
             required=REQUIRED_COLUMNS,
-            accepted=selectors.roster_accepted_values(viewer=self.request.user, country=country),
+            accepted=roster_accepted_values(viewer=self.request.user, country=country),
         )
         return _page(self.request, "tracking/roster.html", context, status)
 
@@ -321,7 +332,7 @@ class RosterTemplateView(TrackingView):
                 filename_stem=stem,
                 columns=COLUMNS,
                 headers=headers,
-                accepted=selectors.roster_accepted_values(viewer=request.user, country=country),
+                accepted=roster_accepted_values(viewer=request.user, country=country),
                 rows=settings.TRACKING_ROSTER_MAX_ROWS,
             )
         return exports.table_export(filename_stem=stem, headers=headers, rows=[], file_format=file_format)
@@ -330,7 +341,7 @@ class RosterTemplateView(TrackingView):
 class RosterCheckView(TrackingView):
     def get(self, request: HttpRequest, iso2: str, token: uuid.UUID) -> HttpResponse:
         country = self.manageable(iso2)
-        roster_import = selectors.roster_import_for(viewer=request.user, country=country, token=token)
+        roster_import = roster_import_for(viewer=request.user, country=country, token=token)
         plan = None if roster_import.status == ImportStatus.APPLIED else roster_import_plan(roster_import=roster_import)
         changed = plan.lines() if plan else []
         return _page(
@@ -351,7 +362,7 @@ class RosterApplyView(TrackingView):
 
     def post(self, request: HttpRequest, iso2: str, token: uuid.UUID) -> HttpResponse:
         country = self.manageable(iso2)
-        roster_import = selectors.roster_import_for(viewer=request.user, country=country, token=token)
+        roster_import = roster_import_for(viewer=request.user, country=country, token=token)
         try:
             result = roster_import_apply(roster_import=roster_import, by=request.user)
         except ValidationError as error:
@@ -382,7 +393,7 @@ class ReportsView(TrackingView):
         return self.show(country, ReportForm(initial={"language": translation.get_language()}))
 
     def show(self, country: Country, form: ReportForm, status: int = 200) -> HttpResponse:
-        reports = list(selectors.reports_for(viewer=self.request.user, country=country))
+        reports = list(reports_for(viewer=self.request.user, country=country))
         pending = any(report.status == ReportStatus.PENDING for report in reports)
         return _page(
             self.request,
@@ -404,7 +415,7 @@ class ReportsView(TrackingView):
 class ReportDownloadView(TrackingView):
     def get(self, request: HttpRequest, iso2: str, token: uuid.UUID) -> HttpResponse:
         country = self.country(iso2)
-        report = selectors.report_for(viewer=request.user, country=country, token=token)
+        report = report_for(viewer=request.user, country=country, token=token)
         if report.status != ReportStatus.READY or not report.pdf:
             raise Http404
         with report.pdf.open("rb") as pdf:

@@ -32,7 +32,7 @@ from tests.tracking.factories import AUTHORITY_OF, certified_course, rule
 from tracking import dashboard, views
 from tracking.coverage import coverage_label, coverage_percent
 from tracking.models import ComplianceStatus, CountryReport, CoverageCount, CoverageMonth, month_start
-from tracking.selectors import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
+from tracking.selectors.dashboards import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
 from tracking.services.country_reports import report_build
 
 FIGURE = re.compile(r"\d+ %")

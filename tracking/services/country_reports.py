@@ -39,20 +39,22 @@ def report_request(*, country: Country, by: User, language: str) -> CountryRepor
 
 def report_build(report_id: int) -> CountryReport:
     """Draw a report's PDF (idempotent: a ready report is left as it is)."""
-    from tracking import dashboard, selectors
+    from tracking import dashboard
+    from tracking.selectors.dashboards import country_dashboard
+    from tracking.selectors.staff import person_status_list
 
     report = CountryReport.objects.select_related("country", "requested_by").get(pk=report_id)
     if report.status == ReportStatus.READY and report.pdf:
         return report
     with translation.override(report.language):
-        data = selectors.country_dashboard(viewer=report.requested_by, country=report.country)
+        data = country_dashboard(viewer=report.requested_by, country=report.country)
         drawn = dashboard.dashboard_charts(data)
         context = {
             "report": report,
             "country": report.country,
             "dashboard": data,
             "charts_list": [drawn.coverage, drawn.statuses, drawn.trend, *drawn.by_post.values()],
-            "overdue": selectors.person_status_list(
+            "overdue": person_status_list(
                 viewer=report.requested_by, country=report.country, filters={"status": ComplianceStatus.OVERDUE}
             )[:200],
             "generated_at": timezone.now(),

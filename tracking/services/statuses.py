@@ -36,7 +36,7 @@ from tracking.models import (
     month_start,
     months_back,
 )
-from tracking.selectors import course_gives_certificate
+from tracking.selectors.rules import course_gives_certificate
 
 BATCH = 500
 

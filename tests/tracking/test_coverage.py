@@ -29,11 +29,12 @@ from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import person
 from tests.tracking.factories import AUTHORITY_OF, certified_course, rule
-from tracking import dashboard, views
+from tracking import dashboard
 from tracking.coverage import coverage_label, coverage_percent
 from tracking.models import ComplianceStatus, CountryReport, CoverageCount, CoverageMonth, month_start
 from tracking.selectors.dashboards import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
 from tracking.services.country_reports import report_build
+from tracking.views.base import tally_cells
 
 FIGURE = re.compile(r"\d+ %")
 STATUSES = tuple(ComplianceStatus.values)
@@ -110,7 +111,7 @@ def test_every_chart_summary_data_table_and_export_row_writes_the_same_figure(fi
     assert regional.rows[0][1:] == [a, b]
     for course in courses:
         assert drawn.by_post[course.course_key].rows[0][3] == figure[course.title]
-        assert views._tally_cells(course.tally)[2] == figure[course.title]
+        assert tally_cells(course.tally)[2] == figure[course.title]
         assert course.tally.percent_label == figure[course.title]
     # Each figure a summary gives is the figure of the line it names.
     measured = [course for course in courses if course.tally.required]

@@ -14,7 +14,7 @@ sides alone, and prints one JSON line.
   at most 2x. Both pages must answer 200 with the same number of queries, and the big
   country's summaries must count every person a rule covers.
 - **roster import, 5,000 rows**: a focal point's dry run and import of a 5,000-row CSV
-  (`services.roster_import_check`, then `services.roster_import_apply`: parsing, checking
+  (`services.roster_imports.roster_import_check`, then `roster_import_apply`: parsing, checking
   every row against the reference data and the people already there, writing the people,
   their profiles and roles, the invitations, and the statuses), against a bare `bulk_create`
   of the same users and staff profiles. Each operation runs in a transaction rolled back after
@@ -82,9 +82,10 @@ def country_dashboard() -> Result:
 
     from courses.demo.loader import demo_curriculum_load
     from people.models import Country
-    from tracking import selectors, services
     from tracking.demo import demo_certificates_create, demo_rules_create, demo_staff_create
     from tracking.models import PersonStatus
+    from tracking.selectors import dashboards
+    from tracking.services.statuses import statuses_refresh
 
     demo_curriculum_load()
     today = timezone.localdate()
@@ -94,9 +95,9 @@ def country_dashboard() -> Result:
         demo_staff_create(country=country, count=count, seed=6)
         demo_rules_create(country=country, created_on=today - timedelta(days=400))
         demo_certificates_create(country=country, seed=6, today=today)
-        services.statuses_refresh(country=country, today=today)
+        statuses_refresh(country=country, today=today)
         viewer = _focal_point(country)
-        data = selectors.country_dashboard(viewer=viewer, country=country)
+        data = dashboards.country_dashboard(viewer=viewer, country=country)
         covered = PersonStatus.objects.filter(country=country).count()
         if data.tally.required != covered or (iso2 == BIG_COUNTRY and covered < BIG // 2):
             raise BenchmarkFailed(f"{iso2}: the summaries count {data.tally.required}, the statuses {covered}")
@@ -141,12 +142,13 @@ def roster_import() -> Result:
     from django.contrib.auth.hashers import make_password
 
     from people.models import Authority, Country, StaffProfile, User
-    from tracking import roster, services
+    from tracking.roster.planning import roster_plan
+    from tracking.services.roster_imports import roster_import_apply, roster_import_check
 
     country = Country.objects.get(iso2="GT")
     by = _focal_point(country)
     data = _roster_csv(country, ROSTER_ROWS)
-    plan = roster.roster_plan(country=country, name="personal.csv", data=data)
+    plan = roster_plan(country=country, name="personal.csv", data=data)
     if not plan.is_valid or plan.counts.get("create") != ROSTER_ROWS:
         raise BenchmarkFailed(f"the roster does not plan {ROSTER_ROWS} creates: {plan.counts}, {plan.errors[:3]}")
     authority = Authority.objects.get(country=country)
@@ -177,8 +179,8 @@ def roster_import() -> Result:
         )
 
     def imported() -> None:
-        roster_import, _plan = services.roster_import_check(country=country, by=by, name="personal.csv", data=data)
-        result = services.roster_import_apply(roster_import=roster_import, by=by)
+        roster_import, _plan = roster_import_check(country=country, by=by, name="personal.csv", data=data)
+        result = roster_import_apply(roster_import=roster_import, by=by)
         if len(result.created_user_ids) != ROSTER_ROWS:
             raise BenchmarkFailed(f"the import created {len(result.created_user_ids)} people")
 

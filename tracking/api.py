@@ -20,7 +20,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from wagtail.api.v3.auth import BearerTokenAuth
 
 from certificates.drawing.facts_to_layout import verification_url
-from tracking import selectors
+from tracking.selectors.read_api import certification_answer, roster_status
+from tracking.selectors.scope import can_track, country_for
 
 api = NinjaAPI(
     title="OCAM training platform: certification API",
@@ -77,7 +78,7 @@ class ErrorOut(Schema):
 
 def _viewer(request: HttpRequest):
     user = request.user
-    if not selectors.can_track(user):
+    if not can_track(user):
         raise Http404  # a token whose owner follows no country sees nothing
     return user
 
@@ -91,7 +92,7 @@ def _viewer(request: HttpRequest):
 def certification(request: HttpRequest, course: uuid.UUID, email: str | None = None, staff_number: str | None = None):
     """Name the person by `email` or `staff_number`, and the course by its key (as in the roster status)."""
     viewer = _viewer(request)
-    answer = selectors.certification_answer(viewer=viewer, course_key=course, email=email, staff_number=staff_number)
+    answer = certification_answer(viewer=viewer, course_key=course, email=email, staff_number=staff_number)
     profile = answer.person.staff_profile
     certificate = answer.certificate
     return {
@@ -123,8 +124,8 @@ def certification(request: HttpRequest, course: uuid.UUID, email: str | None = N
 def roster(request: HttpRequest, iso2: str):
     """One entry per person and mandatory course: compliant, expiring, due, overdue or expired."""
     viewer = _viewer(request)
-    country = selectors.country_for(viewer=viewer, iso2=iso2)
-    return selectors.roster_status(viewer=viewer, country=country)
+    country = country_for(viewer=viewer, iso2=iso2)
+    return roster_status(viewer=viewer, country=country)
 
 
 @api.exception_handler(Http404)

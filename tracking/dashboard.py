@@ -9,7 +9,7 @@ from django.utils.translation import ngettext_lazy
 
 from tracking import charts
 from tracking.models import ComplianceStatus
-from tracking.selectors import CountryDashboard, RegionalCourse
+from tracking.selectors.dashboards import CountryDashboard, RegionalCourse
 
 # "5 people compliant": each status's total in a chart's summary, with the plural forms of each language.
 PEOPLE_IN_STATUS = {

@@ -58,8 +58,8 @@ from courses.selectors.quiz import DrawnQuestion, attempt_questions
 from courses.services import activity_result_record, attempt_start, attempt_submit, enrolment_completion_update
 from people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
 from people.roles import Role, group_for
-from tracking import services
 from tracking.models import TrainingRule
+from tracking.services.statuses import statuses_refresh
 
 # Job function -> (demo course, days to complete)
 DEMO_RULES = {
@@ -559,4 +559,4 @@ def demo_tracking_load(*, staff_per_country: int = 60, seed: int = 2026) -> int:
         staff += ids
     # The expiry reminders of the staff's certificates that are due by now were sent when due.
     reminders_send(today=today, learner_ids=staff)
-    return sum(services.statuses_refresh(country=country, today=today) for country in Country.objects.all())
+    return sum(statuses_refresh(country=country, today=today) for country in Country.objects.all())

@@ -1,5 +1,5 @@
 """CSV and XLSX exports of lists. Every text cell is neutralised against formula injection
-(`courses.reports.csv_safe`): a spreadsheet shows it as text, never runs it."""
+(`foundation.spreadsheets.spreadsheet_safe`): a spreadsheet shows it as text, never runs it."""
 
 from __future__ import annotations
 
@@ -15,10 +15,10 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
-from courses.reports import csv_safe as neutralise
+from foundation.spreadsheets import spreadsheet_safe as neutralise
 
 if TYPE_CHECKING:
-    from tracking.roster import AcceptedValues
+    from tracking.roster.checking import AcceptedValues
 
 EXPORT_FORMATS = ("csv", "xlsx")
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

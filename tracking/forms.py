@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import CoursePage
 from people.models import JobFunction, Language
 from tracking.models import TrainingRule
-from tracking.selectors import certified_course_choices, certified_course_page
+from tracking.selectors.rules import certified_course_choices, certified_course_page
 
 
 class RuleForm(forms.Form):

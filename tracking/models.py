@@ -212,7 +212,7 @@ class RosterImport(models.Model):
     file_name = models.CharField(_("file"), max_length=200)
     data = models.BinaryField()
     sha256 = models.CharField(max_length=64)
-    # The dry run's result (`roster.RosterPlan.to_json`): the page and the import read it; the file is read once.
+    # The dry run's result (`roster.plans.RosterPlan.to_json`): the page and the import read it; the file is read once.
     plan = models.JSONField(default=dict, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=ImportStatus.choices)
     rows = models.PositiveIntegerField(default=0)

@@ -16,7 +16,7 @@ _pending: set[int] = set()
 
 
 def _flush() -> None:
-    from tracking.services import people_refresh
+    from tracking.services.statuses import people_refresh
 
     people = set(_pending)
     _pending.clear()

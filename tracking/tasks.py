@@ -5,13 +5,13 @@ from __future__ import annotations
 from celery import shared_task
 from django.db import OperationalError as DatabaseUnavailable
 
-from tracking import services
+from tracking.services import country_reports, roster_imports, statuses
 
 
 @shared_task(name="tracking.refresh_all", ignore_result=True)
 def statuses_refresh_all_task() -> int:
-    services.roster_imports_clean()
-    return services.statuses_refresh_all()
+    roster_imports.roster_imports_clean()
+    return statuses.statuses_refresh_all()
 
 
 @shared_task(
@@ -24,7 +24,7 @@ def statuses_refresh_all_task() -> int:
     ignore_result=True,
 )
 def invitations_send_task(roster_import_id: int) -> int:
-    return services.invitations_send(roster_import_id=roster_import_id)
+    return roster_imports.invitations_send(roster_import_id=roster_import_id)
 
 
 @shared_task(
@@ -39,11 +39,11 @@ def invitations_send_task(roster_import_id: int) -> int:
 )
 def report_build_task(self, report_id: int) -> None:
     try:
-        services.report_build(report_id)
+        country_reports.report_build(report_id)
     except DatabaseUnavailable:
         raise
     except Exception as error:
-        services.report_failed(report_id, error)
+        country_reports.report_failed(report_id, error)
         raise
 
 
@@ -56,9 +56,9 @@ def report_build_task(self, report_id: int) -> None:
     ignore_result=True,
 )
 def monthly_reports_task() -> int:
-    return services.monthly_reports_send()
+    return country_reports.monthly_reports_send()
 
 
 @shared_task(name="tracking.reconcile", ignore_result=True)
 def reports_reconcile_task() -> int:
-    return services.reports_reconcile()
+    return country_reports.reports_reconcile()

@@ -17,7 +17,7 @@ from tests.e2e.test_courses import log_in
 from tests.people.factories import person
 from tests.tracking.factories import certified, certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
-from tracking import services
+from tracking.services.roster_imports import roster_import_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -187,13 +187,13 @@ def test_every_tracking_page_fits_a_phone_in_both_languages_with_wide_tables_in_
     focal_point = person(role=Role.FOCAL_POINT, authority_code="gt-igm", email="enlace.gt@example.org")
     guatemala = Country.objects.get(iso2="GT")
     long_email = "una.direccion.de.correo.muy.larga.sin.arroba.en.ninguna.parte.del.texto"
-    rejected, _plan = services.roster_import_check(
+    rejected, _plan = roster_import_check(
         country=guatemala,
         by=focal_point,
         name="lista-de-personal-con-un-nombre-de-archivo-muy-largo-y-sin-espacios.csv",
         data=csv_bytes([roster_row(1), roster_row(2, email=long_email, job_function="astronauta")]),
     )
-    accepted, _plan = services.roster_import_check(
+    accepted, _plan = roster_import_check(
         country=guatemala, by=focal_point, name="personal.csv", data=csv_bytes([roster_row(1), roster_row(2)])
     )
     coordinator = person(role=Role.REGIONAL_COORDINATOR, authority_code="iom", email="ocam@example.org")

@@ -13,8 +13,8 @@ from people.models import JobFunction, User
 from people.roles import Role
 from tests.certificates.factories import certificate_recorded, certificate_template, course_page
 from tests.people.factories import person
-from tracking import services
 from tracking.models import TrainingRule
+from tracking.services.statuses import rule_save
 
 AUTHORITY_OF = {
     "GT": "gt-igm",
@@ -40,7 +40,7 @@ def rule(
 ) -> TrainingRule:
     from people.models import Country
 
-    return services.rule_save(
+    return rule_save(
         country=Country.objects.get(iso2=iso2), job_function=job_function, course=course, due_days=due_days
     )
 

@@ -12,8 +12,8 @@ from django.utils import timezone
 from people.models import Country, User
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row
-from tracking import services
 from tracking.models import CountryReport, ReportStatus, RosterImport, TrainingRule
+from tracking.services.roster_imports import roster_import_check
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,7 @@ def country_objects(iso2: str) -> CountryObjects:
         row = roster_row(1, email=f"matrix-roster-{iso2.lower()}@example.org")
         if iso2 != "GT":
             row |= {"authority": "cr-dgme", "duty_post": "CR-PBL"}
-        services.roster_import_check(country=country, by=None, name="roster.csv", data=csv_bytes([row]))
+        roster_import_check(country=country, by=None, name="roster.csv", data=csv_bytes([row]))
         report = CountryReport(country=country, status=ReportStatus.READY, ready_at=timezone.now())
         report.pdf.save("report.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
         report.save()

@@ -12,7 +12,7 @@ from django.utils import translation
 from people.models import Country
 from tracking import charts, dashboard
 from tracking.models import months_back
-from tracking.selectors import CountryDashboard, CourseCoverage, Tally
+from tracking.selectors.dashboards import CountryDashboard, CourseCoverage, Tally
 
 SVG = "{http://www.w3.org/2000/svg}"
 LONG_TITLES = [

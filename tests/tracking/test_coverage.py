@@ -29,10 +29,12 @@ from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import person
 from tests.tracking.factories import AUTHORITY_OF, certified_course, rule
-from tracking import dashboard, services, views
+from tracking import dashboard
 from tracking.coverage import coverage_label, coverage_percent
 from tracking.models import ComplianceStatus, CountryReport, CoverageCount, CoverageMonth, month_start
-from tracking.selectors import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
+from tracking.selectors.dashboards import Breakdown, CountryDashboard, CourseCoverage, RegionalCourse, Tally
+from tracking.services.country_reports import report_build
+from tracking.views.base import tally_cells
 
 FIGURE = re.compile(r"\d+ %")
 STATUSES = tuple(ComplianceStatus.values)
@@ -109,7 +111,7 @@ def test_every_chart_summary_data_table_and_export_row_writes_the_same_figure(fi
     assert regional.rows[0][1:] == [a, b]
     for course in courses:
         assert drawn.by_post[course.course_key].rows[0][3] == figure[course.title]
-        assert views._tally_cells(course.tally)[2] == figure[course.title]
+        assert tally_cells(course.tally)[2] == figure[course.title]
         assert course.tally.percent_label == figure[course.title]
     # Each figure a summary gives is the figure of the line it names.
     measured = [course for course in courses if course.tally.required]
@@ -128,7 +130,7 @@ def test_every_chart_summary_data_table_and_export_row_writes_the_same_figure(fi
 
 
 def _counts_write(country: Country, course_key: uuid.UUID, tally: Tally) -> None:
-    """The summaries the dashboards read, as `services.summaries_rebuild` leaves them, for these counts."""
+    """The summaries the dashboards read, as `summaries_rebuild` leaves them, for these counts."""
     authority = Authority.objects.get(code=AUTHORITY_OF[country.iso2])
     CoverageCount.objects.filter(country=country, course_key=course_key).delete()
     CoverageCount.objects.bulk_create(
@@ -244,7 +246,7 @@ def test_the_pdf_report_gives_the_same_figure_as_the_pages(two_countries, counts
         coordinator = person(role=Role.REGIONAL_COORDINATOR, authority_code="iom", email="ocam@example.org")
         report = CountryReport.objects.create(country=guatemala, requested_by=coordinator, language="es")
 
-        with services.report_build(report.pk).pdf.open("rb") as pdf:
+        with report_build(report.pk).pdf.open("rb") as pdf:
             text = pdf_text(pdf.read())
 
         # The charts' axes are labelled 0 % to 100 % by tens; every other figure is the course's.

@@ -40,8 +40,8 @@ from courses.models import (
 from lms.shell.management.commands.demo_load import DEMO_USERS
 from people.models import Country, User
 from tests.conftest import client_for
-from tracking import selectors
 from tracking.models import PersonStatus, TrainingRule
+from tracking.selectors.dashboards import country_dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +164,7 @@ def test_guatemalas_course_reports_and_dashboard_count_the_same_completions_and_
     trainer = User.objects.get(email="formador.gt@demo.example")
     focal_point = User.objects.get(email="enlace.gt@demo.example")
     guatemala = Country.objects.get(iso2="GT")
-    dashboard = selectors.country_dashboard(viewer=focal_point, country=guatemala)
+    dashboard = country_dashboard(viewer=focal_point, country=guatemala)
     assert dashboard.courses
     for coverage in dashboard.courses:
         course = CoursePage.objects.get(translation_key=coverage.course_key, locale__language_code="es")

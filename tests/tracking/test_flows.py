@@ -25,9 +25,12 @@ from tests.courses import factories as course_factories
 from tests.people.factories import person
 from tests.tracking.factories import certified_course, rule, staff
 from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
-from tracking import roster, tasks, uploads
+from tracking import tasks, uploads
 from tracking.forms import RuleForm
 from tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
+from tracking.roster import reading
+from tracking.roster.planning import roster_plan
+from tracking.roster.plans import COLUMN_LABELS, COLUMNS
 
 pytestmark = pytest.mark.django_db
 
@@ -307,7 +310,7 @@ def test_a_course_unpublished_while_the_form_is_filled_in_is_refused_with_a_mess
 def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_point, invitations_run, monkeypatch):
     """Reloading the dry run does not read the workbook again, nor does the import."""
     read: list[str] = []
-    for module, name in ((roster, "_xlsx_rows"), (roster, "_csv_rows"), (uploads, "xlsx_archive_check")):
+    for module, name in ((reading, "_xlsx_rows"), (reading, "_csv_rows"), (uploads, "xlsx_archive_check")):
         original = getattr(module, name)
 
         def spy(*args, _original=original, _name=name, **kwargs):
@@ -390,7 +393,7 @@ def test_the_excel_template_lists_the_countrys_accepted_values_in_drop_downs_and
         for header, column in columns.items()
     }
     with translation.override(language):
-        labels = {key: str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS}
+        labels = {key: str(COLUMN_LABELS[key]) for key in COLUMNS}
     # A focal point's template offers their own country's authority and duty posts only.
     gt = Country.objects.get(iso2="GT")
     assert len(listed[labels["authority"]]) == 1
@@ -409,7 +412,7 @@ def test_the_excel_template_lists_the_countrys_accepted_values_in_drop_downs_and
     filled = io.BytesIO()
     workbook.save(filled)
     with translation.override(language):
-        plan = roster.roster_plan(country=gt, name="personal.xlsx", data=filled.getvalue())
+        plan = roster_plan(country=gt, name="personal.xlsx", data=filled.getvalue())
     assert plan.is_valid and not plan.notices, (plan.errors, plan.file_errors)
 
 

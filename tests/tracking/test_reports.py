@@ -24,8 +24,10 @@ from people.roles import Role
 from tests.conftest import client_for, make_role_user
 from tests.people.factories import person
 from tests.tracking.factories import certified, certified_course, rule, staff
-from tracking import services, tasks
+from tracking import tasks
 from tracking.models import CountryReport, ReportDelivery, ReportStatus
+from tracking.services import country_reports
+from tracking.services.statuses import statuses_refresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 
@@ -158,8 +160,8 @@ def test_report_build_twice_keeps_the_same_file(gt_course, report_task_inline, m
     name, ready_at, data = report.pdf.name, report.ready_at, pdf_of(report)
 
     drawn = []
-    monkeypatch.setattr(services, "render_pdf", lambda html, **kwargs: drawn.append(html) or b"%PDF-other")
-    again = services.report_build(report.pk)
+    monkeypatch.setattr(country_reports, "render_pdf", lambda html, **kwargs: drawn.append(html) or b"%PDF-other")
+    again = country_reports.report_build(report.pk)
 
     assert drawn == []  # not drawn again
     again.refresh_from_db()
@@ -173,7 +175,7 @@ def test_a_failing_build_marks_the_report_failed_and_keeps_the_error(gt_course, 
     def render_pdf(html, **kwargs):
         raise BuildFailed("WeasyPrint ran out of fonts")
 
-    monkeypatch.setattr(services, "render_pdf", render_pdf)
+    monkeypatch.setattr(country_reports, "render_pdf", render_pdf)
     client = client_for(make_role_user("focal_point"))
 
     response = request_report(client)
@@ -202,12 +204,12 @@ def test_a_failed_report_is_drawn_when_built_again(gt_course, report_task_inline
         raise BuildFailed("down")
 
     with monkeypatch.context() as patched:
-        patched.setattr(services, "render_pdf", render_pdf)
+        patched.setattr(country_reports, "render_pdf", render_pdf)
         request_report(client_for(make_role_user("focal_point")))
     report = CountryReport.objects.get()
     assert report.status == ReportStatus.FAILED
 
-    services.report_build(report.pk)
+    country_reports.report_build(report.pk)
 
     report.refresh_from_db()
     assert report.status == ReportStatus.READY
@@ -243,7 +245,7 @@ def attachment_text(message) -> tuple[str, str]:
 
 
 def test_monthly_reports_are_mailed_once_to_each_focal_point_in_their_language(focal_points):
-    sent = services.monthly_reports_send(today=date(2026, 3, 15))
+    sent = country_reports.monthly_reports_send(today=date(2026, 3, 15))
 
     assert sent == 3
     assert len(mail.outbox) == 3
@@ -281,11 +283,11 @@ def test_monthly_reports_are_mailed_once_to_each_focal_point_in_their_language(f
 
 
 def test_monthly_reports_are_not_sent_twice_for_the_same_month(focal_points):
-    services.monthly_reports_send(today=date(2026, 3, 15))
+    country_reports.monthly_reports_send(today=date(2026, 3, 15))
     assert len(mail.outbox) == 3
     files = dict(CountryReport.objects.values_list("pk", "pdf"))
 
-    assert services.monthly_reports_send(today=date(2026, 3, 28)) == 0
+    assert country_reports.monthly_reports_send(today=date(2026, 3, 28)) == 0
 
     assert len(mail.outbox) == 3
     assert ReportDelivery.objects.count() == 3
@@ -293,12 +295,12 @@ def test_monthly_reports_are_not_sent_twice_for_the_same_month(focal_points):
     assert dict(CountryReport.objects.values_list("pk", "pdf")) == files
 
     # The next month is another report, sent again.
-    assert services.monthly_reports_send(today=date(2026, 4, 2)) == 3
+    assert country_reports.monthly_reports_send(today=date(2026, 4, 2)) == 3
     assert len(mail.outbox) == 6
 
 
 def test_a_focal_point_gets_only_their_own_countrys_report(focal_points):
-    services.monthly_reports_send(today=date(2026, 3, 15))
+    country_reports.monthly_reports_send(today=date(2026, 3, 15))
 
     [message] = sent_to("focal.cr@example.org")
     assert "Costa Rica" in message.subject
@@ -323,8 +325,8 @@ def test_focal_points_are_those_of_the_country_only(focal_points):
     inactive.save()
     guatemala = Country.objects.get(iso2="GT")
 
-    assert list(services.focal_points(guatemala)) == [focal_points["gt_es"], focal_points["gt_en"]]
-    assert list(services.focal_points(Country.objects.get(iso2="CR"))) == [focal_points["cr"]]
+    assert list(country_reports.focal_points(guatemala)) == [focal_points["gt_es"], focal_points["gt_en"]]
+    assert list(country_reports.focal_points(Country.objects.get(iso2="CR"))) == [focal_points["cr"]]
 
 
 # Exports ---------------------------------------------------------------------------------------
@@ -337,7 +339,7 @@ def formula_person(gt_course):
     officer = staff(iso2="GT", email="formula@example.org")
     officer.full_name = FORMULA
     officer.save(update_fields=["full_name"])
-    services.statuses_refresh(country=Country.objects.get(iso2="GT"))
+    statuses_refresh(country=Country.objects.get(iso2="GT"))
     return officer
 
 
@@ -371,23 +373,23 @@ def test_people_xlsx_neutralises_a_formula(formula_person):
 
 
 def test_one_countrys_drawing_error_does_not_stop_the_others(focal_points, monkeypatch):
-    drawn = services.report_build
+    drawn = country_reports.report_build
 
     def report_build(report_id: int):
         if CountryReport.objects.get(pk=report_id).country.iso2 == "CR":
             raise BuildFailed("no fonts")
         return drawn(report_id)
 
-    monkeypatch.setattr(services, "report_build", report_build)
+    monkeypatch.setattr(country_reports, "report_build", report_build)
 
-    assert services.monthly_reports_send(today=date(2026, 3, 15)) == 2
+    assert country_reports.monthly_reports_send(today=date(2026, 3, 15)) == 2
     costa_rica = CountryReport.objects.get(country__iso2="CR")
     assert (costa_rica.status, costa_rica.last_error) == (ReportStatus.FAILED, "no fonts")
     assert sent_to("focal.cr@example.org") == []
 
     # The next run (the task's retry, or the next day) draws it and sends it, once.
-    monkeypatch.setattr(services, "report_build", drawn)
-    assert services.monthly_reports_send(today=date(2026, 3, 16)) == 1
+    monkeypatch.setattr(country_reports, "report_build", drawn)
+    assert country_reports.monthly_reports_send(today=date(2026, 3, 16)) == 1
     assert len(sent_to("focal.cr@example.org")) == 1
 
 
@@ -401,7 +403,7 @@ def test_a_report_whose_task_was_lost_is_sent_again_then_given_up(gt_course, mon
     stale = CountryReport.objects.create(country=country, created_at=now - timedelta(days=2))
 
     with TestCase.captureOnCommitCallbacks(execute=True):
-        assert services.reports_reconcile(now=now) == 1
+        assert country_reports.reports_reconcile(now=now) == 1
 
     assert sent == [lost.pk]
     assert CountryReport.objects.get(pk=fresh.pk).status == ReportStatus.PENDING

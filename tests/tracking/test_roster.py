@@ -25,16 +25,12 @@ from tests.tracking.roster_files import (
     xlsx_row,
     zip_bytes,
 )
-from tracking import roster
-from tracking.roster import (
-    COLUMN_LABELS,
-    COLUMNS,
-    RosterFileRefused,
-    RowError,
-    roster_apply,
-    roster_file_check,
-    roster_plan,
-)
+from tracking.roster import checking, reading
+from tracking.roster.applying import roster_apply
+from tracking.roster.planning import roster_plan
+from tracking.roster.plans import COLUMN_LABELS, COLUMNS, RosterPlan, RowError
+from tracking.roster.reading import roster_file_check
+from tracking.uploads import RosterFileRefused
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +42,7 @@ def english():
         yield
 
 
-def plan_of(data: bytes, name: str = "personal.csv", iso3: str = "GTM") -> roster.RosterPlan:
+def plan_of(data: bytes, name: str = "personal.csv", iso3: str = "GTM") -> RosterPlan:
     return roster_plan(country=country(iso3), name=name, data=data)
 
 
@@ -54,11 +50,11 @@ def texts(messages) -> list[str]:
     return [str(message) for message in messages]
 
 
-def errors_of(plan: roster.RosterPlan) -> list[tuple[int, str | None]]:
+def errors_of(plan: RosterPlan) -> list[tuple[int, str | None]]:
     return [(error.row, error.column) for error in plan.errors]
 
 
-def only_error(plan: roster.RosterPlan) -> RowError:
+def only_error(plan: RosterPlan) -> RowError:
     assert len(plan.errors) == 1, plan.errors
     return plan.errors[0]
 
@@ -129,7 +125,7 @@ def test_spanish_headers_with_accents_and_names_are_matched():
 def test_the_template_headers_of_each_language_are_read_back(language):
     """The empty roster offered for download, filled in, imports with every column recognised."""
     with translation.override(language):
-        header = tuple(str(roster.COLUMN_LABELS[key]) for key in roster.COLUMNS)
+        header = tuple(str(COLUMN_LABELS[key]) for key in COLUMNS)
     plan = plan_of(csv_bytes([roster_row(1)], header=header))
     assert plan.is_valid and not plan.notices, (plan.errors, plan.file_errors, plan.notices)
 
@@ -213,8 +209,8 @@ def parsers_forbidden(monkeypatch):
     def refuse(data: bytes):
         raise AssertionError("the file was parsed")
 
-    monkeypatch.setattr(roster, "_csv_rows", refuse)
-    monkeypatch.setattr(roster, "_xlsx_rows", refuse)
+    monkeypatch.setattr(reading, "_csv_rows", refuse)
+    monkeypatch.setattr(reading, "_xlsx_rows", refuse)
 
 
 @pytest.mark.parametrize(
@@ -374,7 +370,7 @@ def archive_parts_forbidden(monkeypatch):
 
     monkeypatch.setattr(zipfile.ZipFile, "open", open_for_writing_only)
     monkeypatch.setattr(openpyxl, "load_workbook", refuse)
-    monkeypatch.setattr(roster, "_xlsx_rows", refuse)
+    monkeypatch.setattr(reading, "_xlsx_rows", refuse)
 
 
 def test_a_workbook_whose_directory_declares_a_gigabyte_is_refused_without_reading_a_part(archive_parts_forbidden):
@@ -801,6 +797,6 @@ def test_messages_are_produced_through_gettext(monkeypatch):
     data = csv_bytes([roster_row(1, authority="x")])
     assert only_error(plan_of(data)).message == "Unknown authority “x”."
 
-    monkeypatch.setattr(roster, "_", lambda message: f"[{message}]")
+    monkeypatch.setattr(checking, "_", lambda message: f"[{message}]")
 
     assert only_error(plan_of(data)).message == "[Unknown authority “x”.]"

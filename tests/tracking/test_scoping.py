@@ -21,7 +21,7 @@ from people.roles import Role
 from tests.conftest import client_for
 from tests.people.factories import person
 from tests.tracking.factories import AUTHORITY_OF, certified, certified_course, rule, staff
-from tracking import selectors
+from tracking.selectors.dashboards import country_dashboard
 
 pytestmark = pytest.mark.django_db
 
@@ -165,7 +165,7 @@ def test_a_focal_point_sees_0_rows_of_another_country(course, dataset, required_
 
         # The counts are the country's own: every covered official of the country, and nobody else.
         covered = [official for _index, official in own if official.job_function in required_by.get(viewer_country, ())]
-        dashboard = selectors.country_dashboard(viewer=viewer, country=Country.objects.get(iso2=viewer_country))
+        dashboard = country_dashboard(viewer=viewer, country=Country.objects.get(iso2=viewer_country))
         assert dashboard.tally.required == len(covered)
         assert dashboard.tally.valid == sum(1 for official in covered if (official.expires_in_days or 0) > 0)
         listed = [m for index, official in own if (m := marker(index, official.iso2)) in texts[6]]  # the people CSV

@@ -15,8 +15,8 @@ from courses.models import Enrolment, EnrolmentSource
 from people.models import Country, JobFunction
 from tests.certificates.factories import course_page
 from tests.tracking.factories import certified, certified_course, rule, staff
-from tracking import services
 from tracking.models import ComplianceStatus, CoverageCount, CoverageMonth, PersonStatus
+from tracking.services.statuses import rule_save, standing, statuses_refresh
 
 pytestmark = [pytest.mark.django_db, pytest.mark.clock_hours]
 
@@ -28,7 +28,7 @@ def _standing(certificate_expires_in=None, *, has_certificate=True, assigned_day
         pk = 1
         expires_on = None if certificate_expires_in is None else today + timedelta(days=certificate_expires_in)
 
-    return services.standing(
+    return standing(
         assigned_on=today - timedelta(days=assigned_days_ago),
         due_days=due_days,
         certificate=Held() if has_certificate else None,
@@ -136,7 +136,7 @@ def test_a_deactivated_rule_covers_no_one():
     course = certified_course()
     staff()
     training_rule = rule(course=course)
-    services.rule_save(
+    rule_save(
         country=training_rule.country,
         job_function=training_rule.job_function,
         course=course,
@@ -149,7 +149,7 @@ def test_a_deactivated_rule_covers_no_one():
 
 def test_a_rule_needs_a_course_that_gives_a_certificate():
     with pytest.raises(ValidationError) as error:
-        services.rule_save(
+        rule_save(
             country=Country.objects.get(iso2="GT"),
             job_function=JobFunction.BORDER_OFFICER,
             course=course_page(title="Sin certificado"),
@@ -194,7 +194,7 @@ def test_refreshing_a_country_costs_the_same_queries_for_few_or_many_people():
 
     def queries() -> int:
         with CaptureQueriesContext(connection) as captured:
-            services.statuses_refresh(country=country)
+            statuses_refresh(country=country)
         return len(captured)
 
     staff()

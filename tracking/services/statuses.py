@@ -1,15 +1,12 @@
-"""Writes for country tracking: rules, the statuses and summaries derived from them, roster
-imports and their invitations, and the PDF country reports.
+"""Writes of the mandatory training rules and of the statuses and summaries derived from them.
 
 Statuses are derived data: `statuses_refresh` rebuilds a country's from its roster, its rules,
 its people's certificates and the date, in a bounded number of queries whatever the number of
-staff; the dashboards read only the summaries it leaves behind.
+staff; the dashboards read only the summaries it leaves behind. Changing a rule refreshes them.
 """
 
 from __future__ import annotations
 
-import hashlib
-import logging
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable
@@ -18,46 +15,29 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.db.models import Count, Q
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.drawing.html_to_pdf import render_pdf
 from certificates.models import Certificate
 from certificates.models.certificate import IssueStatus
-from certificates.services.queueing import send_task_on_commit
 from courses.models import CoursePage
 from courses.services import enrolments_assign
-from people.languages import supported_language as language_or_default
 from people.models import Country, StaffProfile, User
-from people.roles import GROUP_NAMES, Role
-from people.services import password_choice_link
-from tracking import roster
 from tracking.models import (
     EXPIRING_BANDS,
     HOLDING,
     ComplianceStatus,
-    CountryReport,
     CoverageCount,
     CoverageMonth,
-    ImportStatus,
-    Invitation,
     PersonStatus,
-    ReportDelivery,
-    ReportStatus,
-    RosterImport,
     TrainingRule,
     month_end,
     month_start,
     months_back,
 )
-from tracking.selectors import course_gives_certificate
-
-logger = logging.getLogger(__name__)
+from tracking.selectors.rules import course_gives_certificate
 
 BATCH = 500
 
@@ -336,259 +316,3 @@ def _months_record(*, country: Country, rules: list[TrainingRule], today: date) 
             CoverageMonth(country=country, course_key=key, month=month, required=len(required[key]), valid=len(valid))
         )
     CoverageMonth.objects.bulk_create(history, batch_size=BATCH, ignore_conflicts=True)
-
-
-# Roster imports -------------------------------------------------------------------------------
-
-
-def _plan_keep(roster_import: RosterImport, plan: roster.RosterPlan) -> None:
-    """Record a dry run on its upload: the plan itself, its status and its counts."""
-    counts = plan.counts
-    roster_import.plan = plan.to_json()
-    roster_import.status = ImportStatus.CHECKED if plan.is_valid else ImportStatus.INVALID
-    roster_import.rows = len(plan.rows)
-    roster_import.errors = len(plan.errors) + len(plan.file_errors)
-    roster_import.created = counts[roster.CREATE]
-    roster_import.updated = counts[roster.UPDATE]
-    roster_import.unchanged = counts[roster.UNCHANGED]
-
-
-@transaction.atomic
-def roster_import_check(
-    *, country: Country, by: User, name: str, data: bytes
-) -> tuple[RosterImport, roster.RosterPlan]:
-    """The dry run: check an uploaded roster, and keep the file with its plan, so that the check page
-    and the import read the plan instead of the file.
-
-    A file refused before parsing (size, type, a workbook that unpacks too far) raises
-    `roster.RosterFileRefused` and is not kept.
-    """
-    plan = roster.roster_plan(country=country, name=name, data=data)
-    roster_import = RosterImport(
-        country=country,
-        uploaded_by=by,
-        file_name=name[:200],
-        data=data,
-        sha256=hashlib.sha256(data).hexdigest(),
-    )
-    _plan_keep(roster_import, plan)
-    roster_import.save()
-    return roster_import, plan
-
-
-def roster_import_plan(*, roster_import: RosterImport) -> roster.RosterPlan:
-    """The dry run kept with an upload (an upload kept before plans were stored is read again)."""
-    plan = roster.plan_from_json(roster_import.plan)
-    if plan is None:
-        plan = roster.roster_plan(
-            country=roster_import.country, name=roster_import.file_name, data=bytes(roster_import.data)
-        )
-    return plan
-
-
-def roster_import_apply(*, roster_import: RosterImport, by: User) -> roster.RosterApplyResult:
-    """Import a checked roster, all or nothing; invite the people it creates once it commits.
-
-    The kept rows are planned again against the people as they are now (the file is not read
-    again). If that plan differs from the one the focal point confirmed, nothing is imported:
-    the new plan is kept, for them to check again.
-    """
-    with transaction.atomic():
-        locked = RosterImport.objects.select_for_update().select_related("country").get(pk=roster_import.pk)
-        if locked.status == ImportStatus.APPLIED:
-            raise ValidationError(_("This file has already been imported."), code="applied")
-        checked = roster_import_plan(roster_import=locked)
-        if not checked.is_valid:
-            raise ValidationError(
-                _("This file has problems: nothing was imported. Correct them and upload the file again."),
-                code="invalid",
-            )
-        plan = roster.roster_replan(country=locked.country, plan=checked)
-        is_stale = not plan.has_same_outcome(checked)
-        if is_stale:
-            _plan_keep(locked, plan)
-            locked.save(update_fields=["plan", "status", "rows", "errors", "created", "updated", "unchanged"])
-        else:
-            result = _roster_import_write(locked, plan)
-    if is_stale:
-        raise ValidationError(
-            _(
-                "The staff changed since the file was checked, so nothing was imported. "
-                "The check below is up to date: review it and import again."
-            ),
-            code="stale",
-        )
-    return result
-
-
-def _roster_import_write(locked: RosterImport, plan: roster.RosterPlan) -> roster.RosterApplyResult:
-    result = roster.roster_apply(plan=plan)
-    Invitation.objects.bulk_create(
-        [Invitation(user_id=user_id, roster_import=locked) for user_id in result.created_user_ids],
-        batch_size=BATCH,
-        ignore_conflicts=True,
-    )
-    locked.status = ImportStatus.APPLIED
-    locked.applied_at = timezone.now()
-    locked.created = len(result.created_user_ids)
-    locked.updated = result.updated
-    locked.unchanged = result.unchanged
-    locked.errors = 0
-    locked.save(update_fields=["status", "applied_at", "created", "updated", "unchanged", "errors"])
-    statuses_refresh(country=locked.country)
-    if result.created_user_ids:
-        from tracking.tasks import invitations_send_task
-
-        send_task_on_commit(invitations_send_task, locked.pk)
-    return result
-
-
-def roster_imports_clean(*, now=None) -> int:
-    """Forget uploads never imported after the retention period (they hold personal data)."""
-    now = now or timezone.now()
-    cutoff = now - timedelta(days=settings.TRACKING_IMPORT_RETENTION_DAYS)
-    deleted, _by_model = (
-        RosterImport.objects.filter(uploaded_at__lt=cutoff).exclude(status=ImportStatus.APPLIED).delete()
-    )
-    return deleted
-
-
-def invitations_send(*, roster_import_id: int | None = None) -> int:
-    """E-mail each invited person, once, a link to choose their password, in their language."""
-    invitations = Invitation.objects.filter(sent_at__isnull=True).select_related("user")
-    if roster_import_id is not None:
-        invitations = invitations.filter(roster_import_id=roster_import_id)
-    sent = 0
-    with get_connection() as connection:
-        for invitation in invitations:
-            user = invitation.user
-            with translation.override(language_or_default(user.preferred_language)):
-                context = {"user": user, "link": password_choice_link(user=user), "site_url": settings.SITE_URL}
-                subject = " ".join(render_to_string("tracking/email/invitation_subject.txt", context).split())
-                body = render_to_string("tracking/email/invitation_body.txt", context)
-            EmailMessage(subject, body, None, [user.email], connection=connection).send()
-            Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
-            sent += 1
-    return sent
-
-
-# Country reports ------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def report_request(*, country: Country, by: User, language: str) -> CountryReport:
-    """Ask for a PDF country report; a task draws it."""
-    report = CountryReport.objects.create(country=country, requested_by=by, language=language_or_default(language))
-    from tracking.tasks import report_build_task
-
-    send_task_on_commit(report_build_task, report.pk)
-    return report
-
-
-def report_build(report_id: int) -> CountryReport:
-    """Draw a report's PDF (idempotent: a ready report is left as it is)."""
-    from tracking import dashboard, selectors
-
-    report = CountryReport.objects.select_related("country", "requested_by").get(pk=report_id)
-    if report.status == ReportStatus.READY and report.pdf:
-        return report
-    with translation.override(report.language):
-        data = selectors.country_dashboard(viewer=report.requested_by, country=report.country)
-        drawn = dashboard.dashboard_charts(data)
-        context = {
-            "report": report,
-            "country": report.country,
-            "dashboard": data,
-            "charts_list": [drawn.coverage, drawn.statuses, drawn.trend, *drawn.by_post.values()],
-            "overdue": selectors.person_status_list(
-                viewer=report.requested_by, country=report.country, filters={"status": ComplianceStatus.OVERDUE}
-            )[:200],
-            "generated_at": timezone.now(),
-        }
-        html = render_to_string("tracking/report/country.html", context)
-    pdf = render_pdf(html)
-    report.pdf.save(f"{report.token}.pdf", ContentFile(pdf), save=False)
-    report.status = ReportStatus.READY
-    report.ready_at = timezone.now()
-    report.last_error = ""
-    report.save(update_fields=["pdf", "status", "ready_at", "last_error"])
-    return report
-
-
-def report_failed(report_id: int, error: Exception) -> None:
-    CountryReport.objects.filter(pk=report_id).update(status=ReportStatus.FAILED, last_error=str(error)[:2000])
-
-
-def focal_points(country: Country):
-    return User.objects.filter(
-        is_active=True, groups__name=GROUP_NAMES[Role.FOCAL_POINT], staff_profile__country=country
-    ).order_by("pk")
-
-
-def monthly_reports_send(*, today: date | None = None) -> int:
-    """The monthly report on last month, e-mailed once to each focal point of each country."""
-    today = today or timezone.localdate()
-    month = month_start(month_start(today) - timedelta(days=1))
-    sent = 0
-    for country in Country.objects.all():
-        recipients = list(focal_points(country))
-        for language in sorted({language_or_default(user.preferred_language) for user in recipients}):
-            readers = [user for user in recipients if language_or_default(user.preferred_language) == language]
-            report, _created = CountryReport.objects.get_or_create(
-                country=country, month=month, language=language, defaults={"requested_by": readers[0]}
-            )
-            if report.requested_by_id is None or report.requested_by not in readers:
-                report.requested_by = readers[0]
-                report.save(update_fields=["requested_by"])
-            try:
-                report = report_build(report.pk)
-            except Exception as error:  # one country's drawing error must not stop the others
-                logger.exception("Monthly report %s of %s could not be drawn", report.pk, country.iso2)
-                report_failed(report.pk, error)
-                continue
-            for reader in readers:
-                sent += _report_deliver(report=report, recipient=reader)
-    return sent
-
-
-REPORT_RESEND_AFTER = timedelta(minutes=10)
-REPORT_GIVE_UP_AFTER = timedelta(days=1)
-
-
-def reports_reconcile(*, now=None) -> int:
-    """The safety net for reports whose task was lost (broker down, retries spent): send it again;
-    a report still not drawn after a day is marked failed, so its page stops waiting."""
-    now = now or timezone.now()
-    pending = CountryReport.objects.filter(status=ReportStatus.PENDING, created_at__lt=now - REPORT_RESEND_AFTER)
-    pending.filter(created_at__lt=now - REPORT_GIVE_UP_AFTER).update(
-        status=ReportStatus.FAILED, last_error=_("The report was not drawn in time; ask for it again.")
-    )
-    from tracking.tasks import report_build_task
-
-    resent = 0
-    for report_id in pending.values_list("pk", flat=True):
-        send_task_on_commit(report_build_task, report_id)
-        resent += 1
-    return resent
-
-
-def _report_deliver(*, report: CountryReport, recipient: User) -> int:
-    with transaction.atomic():
-        delivery, _created = ReportDelivery.objects.select_for_update().get_or_create(
-            report=report, recipient=recipient
-        )
-        if delivery.sent_at is not None:
-            return 0
-        with translation.override(report.language):
-            context = {"report": report, "country": report.country, "user": recipient, "site_url": settings.SITE_URL}
-            subject = " ".join(render_to_string("tracking/email/monthly_subject.txt", context).split())
-            body = render_to_string("tracking/email/monthly_body.txt", context)
-        message = EmailMessage(subject, body, None, [recipient.email])
-        with report.pdf.open("rb") as pdf:
-            message.attach(
-                f"ocam-{report.country.iso2.lower()}-{report.month:%Y-%m}.pdf", pdf.read(), "application/pdf"
-            )
-        message.send()
-        delivery.sent_at = timezone.now()
-        delivery.save(update_fields=["sent_at"])
-    return 1

@@ -41,7 +41,6 @@ def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwarg
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     state = lesson_state(lesson=lesson, viewer=request.user)
-    request.lesson_state = state  # the page's context reuses it
     if not is_course_staff(user=request.user):
         if state.enrolment is None:
             messages.info(request, _("Enrol in the course to open its lessons."))
@@ -49,7 +48,7 @@ def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwarg
         if state.refusal:
             context = {"page": lesson, "course": state.course, "reason": state.refusal}
             return _private(render(request, "courses/lesson_locked.html", context, status=403))
-    return _private(serve(request, *args, **kwargs))
+    return _private(serve(request, *args, lesson_state=state, **kwargs))
 
 
 class EnrolView(LoginRequiredMixin, View):
@@ -83,7 +82,7 @@ class LessonCompleteView(LoginRequiredMixin, View):
         if enrolment.completed_at is not None:
             messages.success(request, _("Course completed. Well done!"))
             return HttpResponseRedirect(course.url)
-        context = lesson_context(lesson=lesson, request=request)
+        context = lesson_context(lesson=lesson, viewer=request.user)
         following = context["next_lesson"]
         messages.success(request, _("Lesson completed."))
         return HttpResponseRedirect(following.url if following else course.url)

@@ -85,7 +85,7 @@ class CataloguePage(TreePositionFromDatabaseMixin, Page):
         from courses.selectors.catalogue import catalogue_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(catalogue_context(catalogue=self, request=request))
+        context.update(catalogue_context(catalogue=self, filters=request.GET))
         return context
 
 
@@ -184,7 +184,7 @@ class CoursePage(TreePositionFromDatabaseMixin, Page):
         from courses.selectors.course import course_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_context(course=self, request=request))
+        context.update(course_context(course=self, viewer=request.user))
         return context
 
 
@@ -277,9 +277,10 @@ class LessonPage(Page):
 
         return lesson_serve(request, lesson=self, serve=super().serve, args=args, kwargs=kwargs)
 
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, lesson_state=None, **kwargs):
         from courses.selectors.lesson import lesson_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(lesson_context(lesson=self, request=request))
+        # `lesson_state`: what the view read to let the viewer in (courses.views.lesson_serve).
+        context.update(lesson_context(lesson=self, viewer=request.user, state=lesson_state))
         return context

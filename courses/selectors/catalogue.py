@@ -16,7 +16,7 @@ from courses.selectors.pages import _page_url, _site_root_paths
 from people.models import JobFunction
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from collections.abc import Mapping
 
 
 CATALOGUE_VERSION_KEY = "courses:catalogue-version"
@@ -39,11 +39,11 @@ def catalogue_version_bump() -> None:
         catalogue_version()
 
 
-def catalogue_context(*, catalogue: CataloguePage, request: HttpRequest) -> dict:
+def catalogue_context(*, catalogue: CataloguePage, filters: Mapping[str, str]) -> dict:
     """The catalogue's filters, and its courses computed only if the cached listing has expired."""
-    topic = request.GET.get("topic") or ""
-    language = request.GET.get("language") or ""
-    job_function = request.GET.get("job_function") or ""
+    topic = filters.get("topic") or ""
+    language = filters.get("language") or ""
+    job_function = filters.get("job_function") or ""
     topic = topic if topic in Topic.values else ""
     language = language if language in dict(settings.LANGUAGES) else ""
     job_function = job_function if job_function in JobFunction.values else ""

@@ -15,11 +15,11 @@ from courses.selectors.progress import course_pass_marks, progress_percent, prog
 from people.models import JobFunction
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from people.selectors import Viewer
 
 
-def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
-    enrolment = enrolment_current(learner=request.user, course_key=course.translation_key)
+def course_context(*, course: CoursePage, viewer: Viewer) -> dict:
+    enrolment = enrolment_current(learner=viewer, course_key=course.translation_key)
     completed = set()
     snapshot = None
     if enrolment is not None:
@@ -46,12 +46,10 @@ def course_context(*, course: CoursePage, request: HttpRequest) -> dict:
         "progress": progress_percent(course=course, snapshot=snapshot) if snapshot else 0,
         "pass_marks": course_pass_marks(structure=structure, activities=activities),
         "resume": resume,
-        "missing_prerequisites": prerequisites_missing(
-            learner=request.user, course=course, prerequisites=prerequisites
-        ),
+        "missing_prerequisites": prerequisites_missing(learner=viewer, course=course, prerequisites=prerequisites),
         "prerequisites": prerequisites,
         "audience": [str(labels[a.job_function]) for a in structure.audiences.all()],
-        **translation_notice(page=course, page_language=course.locale.language_code, request=request),
+        **translation_notice(page=course, page_language=course.locale.language_code, viewer=viewer),
         "can_open_lessons": enrolment is not None,
-        "is_course_staff": is_course_staff(user=request.user),
+        "is_course_staff": is_course_staff(user=viewer),
     }

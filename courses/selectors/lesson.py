@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
@@ -18,9 +17,6 @@ from courses.selectors.progress import lesson_activities_pending, lesson_pending
 from courses.selectors.quiz import lesson_quiz_states
 from people.roles import Role
 from people.selectors import Viewer, user_roles
-
-if TYPE_CHECKING:
-    from django.http import HttpRequest
 
 
 @dataclass
@@ -65,10 +61,10 @@ def lesson_refusal(*, enrolment: Enrolment | None, outline: Outline, lesson_key:
     return None
 
 
-def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
-    state = getattr(request, "lesson_state", None)
+def lesson_context(*, lesson: LessonPage, viewer: Viewer, state: LessonState | None = None) -> dict:
+    """The lesson page's context; `state` is the one the view read to let the viewer in, if any."""
     if state is None or state.lesson_key != lesson.translation_key:
-        state = lesson_state(lesson=lesson, viewer=request.user)
+        state = lesson_state(lesson=lesson, viewer=viewer)
     course, enrolment, outline = state.course, state.enrolment, state.outline
     lessons = outline.lessons
     index = next((i for i, item in enumerate(lessons) if item.key == lesson.translation_key), None)
@@ -102,7 +98,7 @@ def lesson_context(*, lesson: LessonPage, request: HttpRequest) -> dict:
         "pending_text": lesson_pending_text(pending) if pending else "",
         "body": [(child, quizzes.get(child.id)) for child in children],
         "lesson_language": course.locale.language_code,
-        **translation_notice(page=lesson, page_language=course.locale.language_code, request=request),
+        **translation_notice(page=lesson, page_language=course.locale.language_code, viewer=viewer),
     }
 
 

@@ -15,14 +15,13 @@ from wagtail.models import Page
 from courses.models import CoursePage, LessonPage
 
 if TYPE_CHECKING:
-    from django.http import HttpRequest
+    from people.selectors import Viewer
 
 
-def viewer_language(request: HttpRequest) -> str:
+def viewer_language(viewer: Viewer | None) -> str:
     """The language a viewer reads: their preferred language if signed in, else the page's."""
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.preferred_language:
-        return user.preferred_language
+    if viewer is not None and viewer.is_authenticated and viewer.preferred_language:
+        return viewer.preferred_language
     return get_language() or settings.LANGUAGE_CODE
 
 
@@ -64,9 +63,9 @@ def lesson_in_language(*, lesson_key: uuid.UUID) -> LessonPage | None:
     return pages_in_language(LessonPage, [lesson_key]).get(lesson_key)
 
 
-def translation_notice(*, page: Page, page_language: str, request: HttpRequest) -> dict:
+def translation_notice(*, page: Page, page_language: str, viewer: Viewer | None) -> dict:
     """The reader's language, and whether the page is shown in the other for want of a live translation."""
-    language = viewer_language(request)
+    language = viewer_language(viewer)
     is_missing = (
         page_language != language
         and not Page.objects.live()

@@ -139,6 +139,28 @@ def test_lesson_page_has_previous_next_and_position(learner):
     assert "Lesson 2 of 3" in html or "Lección 2 de 3" in html
 
 
+def test_the_lesson_state_the_view_read_reaches_the_page_as_an_argument_read_once(learner, monkeypatch):
+    """The view reads the lesson's state to let the learner in and hands it to the page's context:
+    read once, and nothing is left on the request."""
+    from courses.selectors import lesson as lesson_selectors
+
+    built = factories.course(modules=1, lessons_per_module=2)
+    enrolment_create(learner=learner, course=built.page)
+    reads = []
+    read = lesson_selectors.lesson_state
+
+    def counted(**kwargs):
+        reads.append(kwargs["lesson"].pk)
+        return read(**kwargs)
+
+    monkeypatch.setattr(lesson_selectors, "lesson_state", counted)
+    monkeypatch.setattr("courses.views.lesson_state", counted)
+    response = client_for(learner).get(built.lessons[1].url)
+    assert response.status_code == 200
+    assert reads == [built.lessons[1].pk]
+    assert not hasattr(response.wsgi_request, "lesson_state")
+
+
 def test_lesson_is_refused_to_a_learner_not_enrolled_and_to_anonymous_visitors(client, learner):
     built = factories.course(modules=1, lessons_per_module=1)
     response = client.get(built.lessons[0].url)

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import m2m_changed, post_migrate, post_save
+from django.db.models.signals import m2m_changed, post_save
 from django.utils.translation import gettext_lazy as _
 from wagtail.users.apps import WagtailUsersAppConfig
 
@@ -14,8 +14,6 @@ class PeopleConfig(AppConfig):
     def ready(self) -> None:
         from people import receivers
 
-        # After the last app migrates, so that Wagtail's and auth's permissions exist.
-        post_migrate.connect(receivers.reference_and_roles_sync, dispatch_uid="people_reference_and_roles_sync")
         m2m_changed.connect(
             receivers.focal_point_requires_country,
             sender=self.get_model("User").groups.through,

@@ -4,20 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.apps import AppConfig, apps
 from django.core.exceptions import ValidationError
-
-
-def reference_and_roles_sync(sender: AppConfig, **kwargs: Any) -> None:
-    """After migrate (or a test flush), once every app's permissions exist."""
-    last_app = [config for config in apps.get_app_configs() if config.models_module is not None][-1]
-    if sender.label != last_app.label:
-        return
-    from people.reference import reference_data_sync
-    from people.roles import roles_sync
-
-    reference_data_sync()
-    roles_sync()
 
 
 def focal_point_requires_country(

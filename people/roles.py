@@ -1,13 +1,14 @@
 """Roles are Django groups (D7). This module names them and keeps their permissions in sync.
 
-`roles_sync()` runs after every `migrate` (and after a test database is flushed), so a
-fresh database always has the five groups with exactly the permissions listed here.
-Administrators assign people to groups in the Wagtail admin.
+Each app declares the permissions of its own models each role holds (`<app>/role_permissions.py`),
+and the site shell composes the table (`lms.shell.roles`). `roles_sync` runs after every
+`migrate` (and after a test database is flushed), so a fresh database always has the five
+groups with exactly those permissions. Administrators assign people to groups in the Wagtail admin.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import Group, Permission
@@ -39,98 +40,8 @@ ROLE_BY_GROUP_NAME: dict[str, Role] = {name: role for role, name in GROUP_NAMES.
 
 FOCAL_POINT_NEEDS_COUNTRY = _("A country focal point must have a staff profile with a country.")
 
-_CRUD = ("add", "change", "delete", "view")
-# What trainers write besides pages: course snippets and cohorts; and enrolling learners.
-_COURSE_MATERIAL = (
-    *(
-        f"courses.{action}_{model}"
-        for model in ("glossaryterm", "questionbank", "question", "cohort")
-        for action in _CRUD
-    ),
-    "courses.add_enrolment",
-    "courses.view_enrolment",
-    "wagtail_localize.submit_translation",
-)
-# Certificates: templates and certification rules, the register, revocation.
-_CERTIFICATES = (
-    *(f"certificates.{action}_{model}" for model in ("certificatetemplate", "coursecertification") for action in _CRUD),
-    "certificates.view_certificate",
-    "certificates.revoke_certificate",
-)
-
-_TRACKING_MANAGE = (
-    *(f"tracking.{action}_trainingrule" for action in _CRUD),
-    "tracking.add_rosterimport",
-    "tracking.view_rosterimport",
-)
-
-# Model permissions ("app_label.codename") each role's group holds.
-ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.LEARNER: ("sandbox.practise",),
-    Role.TRAINER: (
-        "sandbox.practise",
-        "sandbox.inspect_sandbox",
-        "wagtailadmin.access_admin",
-        "people.view_country",
-        "people.view_authority",
-        "people.view_dutypost",
-        *_COURSE_MATERIAL,
-        *_CERTIFICATES,
-    ),
-    # Country tracking: focal points import their country's roster and set its mandatory
-    # training; the regional coordinator reads every country.
-    Role.FOCAL_POINT: ("people.view_country_staff", *_TRACKING_MANAGE),
-    Role.REGIONAL_COORDINATOR: ("people.view_all_countries_staff", "tracking.view_trainingrule"),
-    Role.ADMINISTRATOR: (
-        # Administrators try the sandbox to support learners; inspecting learners' work is
-        # for trainers.
-        "sandbox.practise",
-        "wagtailadmin.access_admin",
-        "people.view_all_countries_staff",
-        *_TRACKING_MANAGE,
-        *_COURSE_MATERIAL,
-        *_CERTIFICATES,
-        *(f"people.{action}_{model}" for model in ("user", "dutypost", "staffprofile") for action in _CRUD),
-        # The eight countries and their authorities are reference data maintained in code
-        # (people/reference.py): read-only here.
-        "people.view_country",
-        "people.view_authority",
-        *(f"auth.{action}_group" for action in _CRUD),
-        *(f"wagtailcore.{action}_site" for action in ("add", "change", "delete")),
-        *(f"wagtailcore.{action}_locale" for action in ("add", "change", "delete")),
-        *(f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")),
-    ),
-}
-
-# Page permissions on the whole page tree, and collection permissions on the root collection.
-ROLE_PAGE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.TRAINER: ("add_page", "change_page", "publish_page"),
-    Role.ADMINISTRATOR: ("add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"),
-}
-ROLE_COLLECTION_PERMISSIONS: dict[Role, tuple[str, ...]] = {
-    Role.TRAINER: (
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.choose_document",
-    ),
-    Role.ADMINISTRATOR: (
-        "wagtailimages.add_image",
-        "wagtailimages.change_image",
-        "wagtailimages.delete_image",
-        "wagtailimages.choose_image",
-        "wagtaildocs.add_document",
-        "wagtaildocs.change_document",
-        "wagtaildocs.delete_document",
-        "wagtaildocs.choose_document",
-        "wagtailcore.add_collection",
-        "wagtailcore.change_collection",
-        "wagtailcore.delete_collection",
-    ),
-}
-
+# The four model permissions Django creates for every model.
+CRUD = ("add", "change", "delete", "view")
 
 PERMISSIONS_FROM_MIGRATIONS = {"wagtail_localize.submit_translation": ("translation", "Can submit translations")}
 
@@ -145,8 +56,16 @@ def is_focal_point(user: User) -> bool:
 
 
 @transaction.atomic
-def roles_sync() -> None:
-    """Create the role groups and give each exactly the permissions declared above."""
+def roles_sync(
+    *,
+    role_permissions: Mapping[Role, Iterable[str]],
+    page_permissions: Mapping[Role, Iterable[str]],
+    collection_permissions: Mapping[Role, Iterable[str]],
+) -> None:
+    """Create the role groups and give each exactly the permissions given.
+
+    The table is composed at the top (`lms.shell.roles`) from what each app declares: this
+    module, at the bottom, names no other app's permissions."""
     from django.contrib.contenttypes.models import ContentType
     from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
 
@@ -172,20 +91,20 @@ def roles_sync() -> None:
     root_collection = Collection.get_first_root_node()
     for role, name in GROUP_NAMES.items():
         group, _created = Group.objects.get_or_create(name=name)
-        group.permissions.set(permissions(ROLE_PERMISSIONS[role]))
+        group.permissions.set(permissions(role_permissions.get(role, ())))
         _object_permissions_set(
             GroupPagePermission,
             group,
             "page",
             root_page,
-            permissions(f"wagtailcore.{codename}" for codename in ROLE_PAGE_PERMISSIONS.get(role, ())),
+            permissions(f"wagtailcore.{codename}" for codename in page_permissions.get(role, ())),
         )
         _object_permissions_set(
             GroupCollectionPermission,
             group,
             "collection",
             root_collection,
-            permissions(ROLE_COLLECTION_PERMISSIONS.get(role, ())),
+            permissions(collection_permissions.get(role, ())),
         )
 
 

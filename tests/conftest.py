@@ -135,7 +135,7 @@ def ensure_site_content() -> None:
     from wagtail.models import Collection, Locale, Page, Site
 
     from lms.shell.models import HomePage
-    from people.roles import roles_sync
+    from lms.shell.roles import roles_sync
 
     if HomePage.objects.exists():
         return

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -13,3 +14,7 @@ class CoreConfig(AppConfig):
         from lms.shell.translation_comments import install as translation_comments_install
 
         translation_comments_install()
+        from lms.shell.receivers import platform_data_sync
+
+        # Reference data and roles, once every app's permissions exist (lms/shell/receivers.py).
+        post_migrate.connect(platform_data_sync, dispatch_uid="platform_data_sync")

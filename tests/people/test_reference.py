@@ -64,7 +64,7 @@ def test_the_project_keeps_its_own_copy_of_the_crossing_points():
 
 
 def test_syncing_unchanged_reference_data_and_roles_costs_few_queries(django_assert_max_num_queries):
-    from people.roles import roles_sync
+    from lms.shell.roles import roles_sync
 
     with django_assert_max_num_queries(15):
         reference_data_sync()

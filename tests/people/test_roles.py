@@ -3,7 +3,8 @@ from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from people.roles import GROUP_NAMES, ROLE_PERMISSIONS, Role, group_for, roles_sync
+from lms.shell.roles import role_permissions, roles_sync
+from people.roles import GROUP_NAMES, Role, group_for
 from people.services import role_assign
 from tests.people.factories import UserFactory, person
 
@@ -14,7 +15,7 @@ def test_every_role_is_a_group_with_exactly_its_declared_permissions():
     for role in Role:
         group = Group.objects.get(name=GROUP_NAMES[role])
         granted = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
-        assert granted == set(ROLE_PERMISSIONS[role]), role
+        assert granted == set(role_permissions()[role]), role
 
 
 def test_roles_sync_removes_permissions_added_by_hand_and_restores_missing_ones():

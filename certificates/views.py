@@ -38,13 +38,8 @@ from certificates.services.lifecycle import certificate_renew
 from certificates.signing.keys import jwks
 from courses.models import CoursePage
 from courses.selectors.pages import pages_in_language
+from foundation.http import never_cached
 from people.throttling import client_address
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
 
 
 def _learner_certificates(request: HttpRequest, *, limit: int | None = None) -> dict:
@@ -62,7 +57,7 @@ def my_learning_section(request: HttpRequest) -> str:
 
 class MyCertificatesView(LoginRequiredMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return _private(render(request, "certificates/mine.html", _learner_certificates(request)))
+        return never_cached(render(request, "certificates/mine.html", _learner_certificates(request)))
 
 
 def pdf_file_name(certificate: Certificate) -> str:
@@ -98,10 +93,10 @@ class DownloadView(LoginRequiredMixin, View):
             response = render(request, "certificates/preparing.html", context)
             if refreshing:
                 response["Refresh"] = str(PREPARING_REFRESH_SECONDS)
-            return _private(response)
+            return never_cached(response)
         response = HttpResponse(data, content_type="application/pdf")
         response["Content-Disposition"] = content_disposition_header(True, pdf_file_name(certificate))
-        return _private(response)
+        return never_cached(response)
 
 
 class BadgeView(LoginRequiredMixin, View):
@@ -132,7 +127,7 @@ class BadgeView(LoginRequiredMixin, View):
             json.dumps(credential, ensure_ascii=False, indent=2), content_type="application/ld+json; charset=utf-8"
         )
         response["Content-Disposition"] = f'attachment; filename="badge-{certificate.code}.json"'
-        return _private(response)
+        return never_cached(response)
 
 
 class RenewView(LoginRequiredMixin, View):
@@ -172,7 +167,7 @@ def _too_many(request: HttpRequest) -> HttpResponse:
         status=429,
     )
     response["Retry-After"] = str(settings.CERTIFICATES_LOOKUP_WINDOW)
-    return _private(response)
+    return never_cached(response)
 
 
 NOT_FOUND_MESSAGE = gettext_lazy("No certificate with this code. Check the code on the certificate and type it again.")
@@ -184,12 +179,12 @@ class VerifyFormView(View):
     def get(self, request: HttpRequest) -> HttpResponse:
         typed = (request.GET.get("code") or "").strip()
         if not typed:
-            return _private(render(request, "certificates/verify_form.html", {"code": ""}))
+            return never_cached(render(request, "certificates/verify_form.html", {"code": ""}))
         if not _lookup_allowed(request):
             return _too_many(request)
         certificate = selectors.certificate_by_code(typed)
         if certificate is None:
-            return _private(
+            return never_cached(
                 render(
                     request,
                     "certificates/verify_form.html",
@@ -206,7 +201,7 @@ class VerifyView(View):
             return _too_many(request)
         certificate = selectors.certificate_by_code(code)
         if certificate is None:
-            return _private(
+            return never_cached(
                 render(
                     request,
                     "certificates/verify_form.html",
@@ -225,7 +220,7 @@ class VerifyView(View):
             "issuer": settings.CERTIFICATES_ISSUER_NAME,
             "checked_at": timezone.now(),
         }
-        return _private(render(request, "certificates/verify.html", context))
+        return never_cached(render(request, "certificates/verify.html", context))
 
 
 def keys_document(request: HttpRequest) -> HttpResponse:

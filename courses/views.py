@@ -13,7 +13,6 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.utils.cache import add_never_cache_headers
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.views import View
@@ -25,15 +24,11 @@ from courses.selectors.enrolments import enrolment_current, my_learning
 from courses.selectors.lesson import course_of_lesson, is_course_staff, lesson_context, lesson_state
 from courses.selectors.outline import course_outline
 from courses.selectors.pages import lesson_in_language
+from foundation.http import never_cached
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
     return course_of_lesson(lesson)
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)
-    return response
 
 
 def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwargs) -> HttpResponse:
@@ -47,8 +42,8 @@ def lesson_serve(request: HttpRequest, *, lesson: LessonPage, serve, args, kwarg
             return HttpResponseRedirect(state.course.url)
         if state.refusal:
             context = {"page": lesson, "course": state.course, "reason": state.refusal}
-            return _private(render(request, "courses/lesson_locked.html", context, status=403))
-    return _private(serve(request, *args, lesson_state=state, **kwargs))
+            return never_cached(render(request, "courses/lesson_locked.html", context, status=403))
+    return never_cached(serve(request, *args, lesson_state=state, **kwargs))
 
 
 class EnrolView(LoginRequiredMixin, View):
@@ -138,7 +133,7 @@ class AttemptDetailView(AttemptMixin, View):
         template = (
             "courses/attempt_result.html" if attempt.status == AttemptStatus.SUBMITTED else "courses/attempt.html"
         )
-        return _private(render(request, template, context))
+        return never_cached(render(request, template, context))
 
 
 class AttemptSubmitView(AttemptMixin, View):
@@ -154,7 +149,7 @@ class AttemptSubmitView(AttemptMixin, View):
                 attempt=attempt, lesson=lesson, course=course, data=request.POST, errors=refusal.answer_errors
             )
             context |= {"attempt": attempt, "lesson": lesson, "course": course}
-            return _private(render(request, "courses/attempt.html", context, status=400))
+            return never_cached(render(request, "courses/attempt.html", context, status=400))
         except ValidationError as refusal:
             messages.error(request, " ".join(refusal.messages))
             if attempt.status == AttemptStatus.IN_PROGRESS and refusal.code == "tampered":
@@ -168,4 +163,4 @@ class MyLearningView(LoginRequiredMixin, View):
         groups = my_learning(learner=request.user)
         # Apps above this one add their sections (certificates) through a setting: no upward import.
         sections = [import_string(path)(request) for path in settings.COURSES_MY_LEARNING_SECTIONS]
-        return _private(render(request, "courses/my_learning.html", {"groups": groups, "sections": sections}))
+        return never_cached(render(request, "courses/my_learning.html", {"groups": groups, "sections": sections}))

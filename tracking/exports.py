@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from foundation.http import never_cached
 from foundation.spreadsheets import spreadsheet_safe as neutralise
 
 if TYPE_CHECKING:
@@ -70,9 +70,7 @@ def _download(content: bytes, content_type: str, stem: str, file_format: str) ->
     response = HttpResponse(content, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{stem}-{timezone.localdate():%Y-%m-%d}.{file_format}"'
     response["X-Content-Type-Options"] = "nosniff"
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True, no_store=True)
-    return response
+    return never_cached(response)
 
 
 def roster_template_export(

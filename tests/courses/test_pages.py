@@ -161,6 +161,18 @@ def test_the_lesson_state_the_view_read_reaches_the_page_as_an_argument_read_onc
     assert not hasattr(response.wsgi_request, "lesson_state")
 
 
+def test_a_lesson_and_its_refusal_are_never_kept_by_a_cache(learner):
+    built = factories.course(modules=2, lessons_per_module=1, gated=True)
+    enrolment_create(learner=learner, course=built.page)
+    client = client_for(learner)
+    statuses = []
+    for lesson in built.lessons:
+        response = client.get(lesson.url)
+        statuses.append(response.status_code)
+        assert response["Cache-Control"] == "max-age=0, no-cache, no-store, must-revalidate, private"
+    assert statuses == [200, 403]  # the second module opens once the first is done
+
+
 def test_lesson_is_refused_to_a_learner_not_enrolled_and_to_anonymous_visitors(client, learner):
     built = factories.course(modules=1, lessons_per_module=1)
     response = client.get(built.lessons[0].url)

@@ -67,6 +67,19 @@ def test_the_dashboard_and_the_people_list_cost_the_same_queries_for_one_or_many
     assert queries() == one_row
 
 
+NEVER_CACHED = "max-age=0, no-cache, no-store, must-revalidate, private"
+
+
+def test_tracking_pages_and_exports_are_never_kept_by_a_cache(gt_data):
+    """People's data: neither the pages nor the files may be kept by a browser or a proxy."""
+    client = client_for(make_role_user("focal_point"))
+    people = reverse("tracking:people", args=["GT"])
+    for url in (reverse("tracking:dashboard", args=["GT"]), people, people + "?format=csv", people + "?format=xlsx"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert response["Cache-Control"] == NEVER_CACHED, url
+
+
 def test_focal_point_gets_404_for_another_country(gt_data):
     client = client_for(make_role_user("focal_point"))
     for name in ("dashboard", "people", "rules", "reports", "roster"):

@@ -12,24 +12,18 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views import View
 
+from foundation.http import never_cached
 from people.models import Country
 from tracking import exports
 from tracking.models import ComplianceStatus
 from tracking.selectors.scope import can_manage, can_track, country_for, sees_region
 
 
-def private_response(response: HttpResponse) -> HttpResponse:
-    add_never_cache_headers(response)
-    patch_cache_control(response, private=True)
-    return response
-
-
 def private_page(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
-    return private_response(render(request, template, context, status=status))
+    return never_cached(render(request, template, context, status=status))
 
 
 def export_format(request: HttpRequest) -> str | None:

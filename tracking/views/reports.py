@@ -10,12 +10,13 @@ from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from foundation.http import never_cached
 from people.models import Country
 from tracking.forms import ReportForm
 from tracking.models import ReportStatus
 from tracking.selectors.imports_and_reports import report_for, reports_for
 from tracking.services.country_reports import report_request
-from tracking.views.base import TrackingView, private_page, private_response
+from tracking.views.base import TrackingView, private_page
 
 
 class ReportsView(TrackingView):
@@ -54,4 +55,4 @@ class ReportDownloadView(TrackingView):
         response = HttpResponse(data, content_type="application/pdf")
         stamp = (report.month or timezone.localdate(report.created_at)).strftime("%Y-%m")
         response["Content-Disposition"] = f'attachment; filename="ocam-{country.iso2.lower()}-report-{stamp}.pdf"'
-        return private_response(response)
+        return never_cached(response)

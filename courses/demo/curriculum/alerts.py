@@ -1,6 +1,6 @@
 """Demo course: migratory alerts and hits.
 
-Sources for the substance: /work/shared/domain/DOMAIN.md (alert categories modelled on SIS, the
+Sources for the substance: `shared/domain/DOMAIN.md` (alert categories modelled on SIS, the
 regional examples, INTERPOL SLTD figures, hit/no-hit exchange, name matching for Spanish names,
 Alba-Keneth figures). The category and status codes (DOC_LOST_STOLEN, POSSIBLE, FALSE_POSITIVE…)
 are those of the training platform, not an agreed OCAM protocol.

@@ -1,6 +1,6 @@
 """Demo course: registering entries and departures at a border crossing point.
 
-Sources for the substance: /work/shared/domain/DOMAIN.md (ICAO 9303 MRZ, CA-4, minors,
+Sources for the substance: `shared/domain/DOMAIN.md` (ICAO 9303 MRZ, CA-4, minors,
 movement records, data-quality findings). The MRZ of "ANA LUCIA MORALES CASTILLO" is fictitious:
 its document number starts with the reserved training prefix Z, and its check digits were
 computed with the 7-3-1 rule (document 3, birth date 2, expiry 5, optional field 0, composite 6).

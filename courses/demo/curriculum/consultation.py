@@ -1,6 +1,6 @@
 """Demo course: cross-country consultation between OCAM members and the protection of the data it touches.
 
-Substance from the project's domain notes (/work/shared/domain/DOMAIN.md, §0, §1.3 to §1.4, §4): the
+Substance from the project's domain notes (`shared/domain/DOMAIN.md`, §0, §1.3 to §1.4, §4): the
 hit/no-hit model (Prüm, SIS/SIRENE), the IOM Data Protection Principles and Manual, audit design.
 The consultation protocol taught here (purpose codes, 48-hour answer, request statuses) is the
 platform sandbox's practice protocol, inspired by Prüm II; it is not an agreed OCAM protocol,

@@ -1,6 +1,6 @@
 """Demo course: migration statistics and the OCAM monthly report.
 
-Figures come from the project's domain notes (/work/shared/domain/DOMAIN.md, §0, §2.2 to §2.6, §3.5,
+Figures come from the project's domain notes (`shared/domain/DOMAIN.md`, §0, §2.2 to §2.6, §3.5,
 §3.6, §5b and Appendix A4), each cited in the lesson with the source the notes give. The report
 skeleton in Appendix A4 is a proposal, not an official OCAM template, and the lessons say so.
 """

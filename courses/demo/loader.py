@@ -1,5 +1,8 @@
 """Load the demo curriculum: a catalogue, four courses in Spanish and English, question banks, a cohort.
 
+Each course is written once (`courses.demo.curriculum`) and read in each language with `localise`,
+so the Spanish and English pages and questions have one structure and one answer key.
+
 Idempotent: a course whose Spanish page already exists under the catalogue is left as it is
 (trainers may have edited it). Block and list-item ids are derived from the course key, so
 the Spanish and English versions of a lesson share them, as translations do.
@@ -17,6 +20,7 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from courses.demo.curriculum import COURSES
+from courses.demo.curriculum.text import localise
 from courses.models import (
     CataloguePage,
     Cohort,
@@ -107,8 +111,9 @@ class CurriculumLoader:
         return catalogues
 
     def _course(self, data: dict, catalogues: dict[str, CataloguePage]) -> None:
+        texts = {language: localise(data, language) for language in LANGUAGES}
         existing = (
-            CoursePage.objects.filter(locale=self.locales["es"], slug=data["es"]["slug"])
+            CoursePage.objects.filter(locale=self.locales["es"], slug=texts["es"]["slug"])
             .child_of(catalogues["es"])
             .first()
         )
@@ -116,8 +121,8 @@ class CurriculumLoader:
             self.courses[data["key"]] = existing
             return
         course_key = data["key"]
-        terms = self._glossary(data)
-        banks = self._questions(data)
+        terms = self._glossary(course_key, texts)
+        banks = self._questions(course_key, texts)
         cover = self._image(data["cover"]) if data.get("cover") else None
         translation_keys: dict[str, uuid.UUID] = {}
 
@@ -127,7 +132,7 @@ class CurriculumLoader:
             )
 
         for language in LANGUAGES:
-            text = data[language]
+            text = texts[language]
             course = CoursePage(
                 title=text["title"],
                 slug=text["slug"],
@@ -156,36 +161,34 @@ class CurriculumLoader:
                 self.courses[course_key] = course
                 # Both banks name the Spanish course, as wagtail-localize does when it translates a bank.
                 QuestionBank.objects.filter(pk__in=[bank.pk for bank in banks.values()]).update(course=course)
-            for m, module_data in enumerate(data["modules"]):
-                module_text = module_data[language]
+            for m, module_text in enumerate(text["modules"]):
                 module = self._publish(
                     course,
                     ModulePage(
                         title=module_text["title"],
                         slug=module_text["slug"],
                         summary=module_text.get("summary", ""),
-                        requires_previous_module=module_data.get("requires_previous_module", False),
+                        requires_previous_module=module_text.get("requires_previous_module", False),
                         locale=self.locales[language],
                         translation_key=key_for(course_key, m),
                     ),
                 )
-                for n, lesson_data in enumerate(module_data["lessons"]):
-                    lesson_text = lesson_data[language]
+                for n, lesson_text in enumerate(module_text["lessons"]):
                     body = [
                         self._block(block_type, value, terms[language], course_key, m, n, b)
                         for b, (block_type, value) in enumerate(lesson_text["body"])
                     ]
-                    quiz = data["quiz"]
+                    quiz = text["quiz"]
                     if (quiz["module"], quiz["lesson"]) == (m, n):
-                        body.append(self._quiz_block(quiz, language, banks[language], course_key))
+                        body.append(self._quiz_block(quiz, banks[language], course_key))
                     self._publish(
                         module,
                         LessonPage(
                             title=lesson_text["title"],
                             slug=lesson_text["slug"],
                             body=body,
-                            estimated_minutes=lesson_data.get("estimated_minutes", 15),
-                            is_required=lesson_data.get("is_required", True),
+                            estimated_minutes=lesson_text.get("estimated_minutes", 15),
+                            is_required=lesson_text.get("is_required", True),
                             locale=self.locales[language],
                             translation_key=key_for(course_key, m, n),
                         ),
@@ -203,13 +206,13 @@ class CurriculumLoader:
             value = {**value, "options": _items(value["options"], *path, "options")}
         return {"type": block_type, "value": value, "id": _id(*path)}
 
-    def _quiz_block(self, quiz: dict, language: str, bank: QuestionBank, course_key: str) -> dict:
+    def _quiz_block(self, quiz: dict, bank: QuestionBank, course_key: str) -> dict:
         return {
             "type": "quiz",
             "id": _id(course_key, "quiz"),
             "value": {
-                "title": quiz[language]["title"],
-                "introduction": quiz[language].get("introduction", ""),
+                "title": quiz["title"],
+                "introduction": quiz.get("introduction", ""),
                 "bank": bank.pk,
                 "tags": quiz.get("tags", ""),
                 "questions": [],
@@ -236,38 +239,39 @@ class CurriculumLoader:
             self.images[name] = image
         return self.images[name]
 
-    def _glossary(self, data: dict) -> dict[str, list[GlossaryTerm]]:
+    def _glossary(self, course_key: str, texts: dict[str, dict]) -> dict[str, list[GlossaryTerm]]:
         terms: dict[str, list[GlossaryTerm]] = {language: [] for language in LANGUAGES}
-        for index, entry in enumerate(data.get("glossary", [])):
-            key = uuid.uuid5(NAMESPACE, f"{data['key']}/glossary/{index}")
+        for index in range(len(texts["es"].get("glossary", []))):
+            key = uuid.uuid5(NAMESPACE, f"{course_key}/glossary/{index}")
             for language in LANGUAGES:
+                entry = texts[language]["glossary"][index]
                 term, _created = GlossaryTerm.objects.get_or_create(
                     translation_key=key,
                     locale=self.locales[language],
-                    defaults={"term": entry[language]["term"], "definition": entry[language]["definition"]},
+                    defaults={"term": entry["term"], "definition": entry["definition"]},
                 )
                 terms[language].append(term)
         return terms
 
-    def _questions(self, data: dict) -> dict[str, QuestionBank]:
+    def _questions(self, course_key: str, texts: dict[str, dict]) -> dict[str, QuestionBank]:
         """The course's question bank in each language (one translation key), each holding its language's questions."""
-        bank_key = uuid.uuid5(NAMESPACE, f"{data['key']}/bank")
+        bank_key = uuid.uuid5(NAMESPACE, f"{course_key}/bank")
         banks = {
             language: QuestionBank.objects.get_or_create(
                 translation_key=bank_key,
                 locale=self.locales[language],
-                defaults={"title": data[language]["title"]},
+                defaults={"title": texts[language]["title"]},
             )[0]
             for language in LANGUAGES
         }
-        for index, entry in enumerate(data["questions"]):
-            key = uuid.uuid5(NAMESPACE, f"{data['key']}/question/{index}")
+        for index in range(len(texts["es"]["questions"])):
+            key = uuid.uuid5(NAMESPACE, f"{course_key}/question/{index}")
             # Random option ids, the same in both languages: derived ones could be recomputed
             # from this public code and would tell which option is which.
             item_ids: dict[tuple[str, int], str] = {}
             for language in LANGUAGES:
-                text = entry[language]
-                value = dict(text["value"])
+                entry = texts[language]["questions"][index]
+                value = dict(entry["value"])
                 for list_field in ("options", "pairs", "items", "accepted_answers"):
                     if list_field in value:
                         value[list_field] = [
@@ -281,10 +285,10 @@ class CurriculumLoader:
                 question = Question.objects.filter(translation_key=key, locale=self.locales[language]).first()
                 if question is None:
                     question = Question(translation_key=key, locale=self.locales[language], bank=banks[language])
-                question.prompt = text["prompt"]
-                question.explanation = text.get("explanation", "")
+                question.prompt = entry["prompt"]
+                question.explanation = entry.get("explanation", "")
                 question.points = entry.get("points", 1)
-                question.body = [{"type": entry["kind"], "value": value, "id": _id(data["key"], "question", index)}]
+                question.body = [{"type": entry["kind"], "value": value, "id": _id(course_key, "question", index)}]
                 question.save()
                 question.tags.set(entry.get("tags", []))
                 question.save()

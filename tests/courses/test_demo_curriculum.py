@@ -22,6 +22,15 @@ from tests.courses.answers import answer_form
 pytestmark = pytest.mark.django_db
 
 
+def _answer_key(question: Question) -> tuple:
+    """What a question's translation must not change: kind, points, answer, item ids, correct options."""
+    child = question.body.raw_data[0]
+    value = child["value"]
+    options = [(item["id"], item["value"]["is_correct"]) for item in value.get("options", [])]
+    items = [item["id"] for field in ("pairs", "items", "accepted_answers") for item in value.get(field, [])]
+    return child["type"], question.points, value.get("answer"), options, items
+
+
 @pytest.fixture
 def curriculum():
     assert demo_curriculum_load() == 4
@@ -73,6 +82,9 @@ def test_demo_curriculum_content(curriculum):
     # English lessons are translations: same keys, same block ids (so the same quiz).
     for lesson in LessonPage.objects.filter(locale__language_code="es"):
         assert [child.id for child in lesson.get_translation(english).body] == [child.id for child in lesson.body]
+    # One answer key: each English question has its Spanish twin's kind, points, option ids and correct options.
+    for question in Question.objects.filter(locale__language_code="es"):
+        assert _answer_key(question.get_translation(english)) == _answer_key(question), question.prompt
     # Loading again creates nothing.
     pages, questions = LessonPage.objects.count(), Question.objects.count()
     assert demo_curriculum_load() == 0

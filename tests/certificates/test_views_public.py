@@ -124,7 +124,7 @@ def test_a_mistyped_code_is_told_in_spanish_on_the_spanish_page(certificate):
     assert spanish in response.content.decode()
 
 
-def test_lookups_beyond_the_allowance_answer_429(settings, certificate):
+def test_lookups_beyond_the_allowance_answer_429(settings, certificate, fresh_rate_limits):
     settings.CERTIFICATES_LOOKUPS_PER_WINDOW = 3
     client = verifier()
 
@@ -140,6 +140,46 @@ def test_lookups_beyond_the_allowance_answer_429(settings, certificate):
     assert int(refused["Retry-After"]) == settings.CERTIFICATES_LOOKUP_WINDOW
     assert certificate.learner_name not in refused.content.decode()
     assert verifier().get(url("verify", certificate.code)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [
+        ("en", "Too many lookups from your connection. Wait a few minutes and try again."),
+        ("es", "Demasiadas consultas desde su conexión. Espere unos minutos e intente de nuevo."),
+    ],
+)
+def test_a_refused_lookup_is_told_on_the_verification_form_in_the_language_of_the_page(
+    settings, certificate, fresh_rate_limits, language, message
+):
+    settings.CERTIFICATES_LOOKUPS_PER_WINDOW = 1
+    client = verifier()
+    assert client.get(url("verify", certificate.code, language)).status_code == 200
+
+    refused = client.get(url("verify", certificate.code, language))
+
+    assert refused.status_code == 429
+    assert refused.templates[0].name == "certificates/verify_form.html"
+    assert message in refused.content.decode()
+    assert "no-cache" in refused["Cache-Control"]
+
+
+def test_behind_a_proxy_lookups_are_counted_per_client_whatever_it_writes_in_x_forwarded_for(
+    settings, certificate, fresh_rate_limits
+):
+    settings.LMS_PROXY_COUNT = 1
+    settings.CERTIFICATES_LOOKUPS_PER_WINDOW = 2
+
+    def lookup(forwarded: str) -> int:
+        client = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
+        return client.get(url("verify", certificate.code)).status_code
+
+    used_up = [lookup("203.0.113.70") for _ in range(2)]
+    forged = [lookup(f"192.0.2.{number}, 203.0.113.70") for number in range(3)]
+
+    assert used_up == [200, 200]
+    assert forged == [429, 429, 429]
+    assert lookup("203.0.113.71") == 200  # another client through the same proxy
 
 
 def test_a_revoked_certificate_shows_revoked_on_the_next_request(certificate, trainer):

@@ -13,7 +13,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import redirect, render
@@ -27,6 +26,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, pgettext
 from django.views import View
+from django_ratelimit.core import is_ratelimited
 
 from certificates import selectors
 from certificates.badges import BadgeFacts, badge_credential
@@ -148,15 +148,14 @@ class RenewView(LoginRequiredMixin, View):
 
 
 def _lookup_allowed(request: HttpRequest) -> bool:
-    """Count this lookup against the client's allowance; False once it is used up."""
-    key = f"certificates:lookups:{client_address(request)}"
-    cache.add(key, 0, timeout=settings.CERTIFICATES_LOOKUP_WINDOW)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=settings.CERTIFICATES_LOOKUP_WINDOW)
-        count = 1
-    return count <= settings.CERTIFICATES_LOOKUPS_PER_WINDOW
+    """Count this lookup against the client address's allowance (django-ratelimit); False once it is used up."""
+    return not is_ratelimited(
+        request,
+        group="certificates.lookups",
+        key=lambda _group, request: client_address(request) or "",
+        rate=(settings.CERTIFICATES_LOOKUPS_PER_WINDOW, settings.CERTIFICATES_LOOKUP_WINDOW),
+        increment=True,
+    )
 
 
 def _too_many(request: HttpRequest) -> HttpResponse:

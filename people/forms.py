@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from people.models import Language, User
-from people.throttling import client_address, password_reset_allowed
+from people.throttling import password_reset_allowed
 
 
 class EmailAuthenticationForm(AuthenticationForm):
@@ -41,9 +41,7 @@ class LocalizedPasswordResetForm(PasswordResetForm):
     """
 
     def save(self, **kwargs: Any) -> None:
-        request = kwargs.get("request")
-        address = client_address(request) if request is not None else None
-        if not password_reset_allowed(email=self.cleaned_data["email"], address=address):
+        if not password_reset_allowed(request=kwargs.get("request"), email=self.cleaned_data["email"]):
             return
         site = urlsplit(settings.SITE_URL)
         super().save(**{**kwargs, "domain_override": site.netloc, "use_https": site.scheme == "https"})

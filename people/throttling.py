@@ -1,4 +1,5 @@
-"""Throttles: failed logins (django-axes) and password-reset requests (a cache counter).
+"""Throttles: failed logins (django-axes), password-reset requests (django-ratelimit), and the
+client address every throttle counts by (django-ipware).
 
 Officers at one border post often share one public address, so login throttling locks the
 pair (e-mail, address) after AXES_FAILURE_LIMIT failures, and the address as a whole only
@@ -6,14 +7,13 @@ after LMS_LOGIN_FAILURES_PER_ADDRESS failures over any e-mails, a higher limit (
 spread over many accounts). Both halves of the pair are canonical: the e-mail in lower case
 (logins ignore case, so must lock-outs), and the address of the client, not of our proxy.
 
-Password-reset requests are counted per e-mail and per client address in the cache (any
-backend: per-process memory in development, Redis with several processes). Past either
-limit nothing is sent, and the visitor sees exactly what everyone else sees.
+Password-reset requests are counted per e-mail and per client address in fixed windows of
+the cache (any backend: per-process memory in development, Redis with several processes).
+Past either limit nothing is sent, and the visitor sees exactly what everyone else sees.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Mapping
 from typing import Any
 
@@ -22,10 +22,11 @@ from axes.handlers.database import AxesDatabaseHandler
 from axes.helpers import get_cool_off
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import Sum
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_ratelimit.core import is_ratelimited
+from ipware import get_client_ip
 
 
 def login_username(request: HttpRequest, credentials: Mapping[str, Any] | None = None) -> str:
@@ -39,14 +40,23 @@ def client_address(request: HttpRequest) -> str | None:
 
     Each trusted proxy appends the address it received the request from to X-Forwarded-For;
     with N proxies the client is the N-th entry from the right. Anything to its left was
-    written by the client and is not trusted.
+    written by the client and is not trusted. django-ipware reads the N entries our proxies
+    wrote, which must all be addresses; without them, the connection's own (REMOTE_ADDR).
     """
     remote = request.META.get("REMOTE_ADDR")
     count = settings.LMS_PROXY_COUNT
     if count <= 0:
         return remote
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    return forwarded[-count] if len(forwarded) >= count else remote
+    # ipware skips what is not an address before it counts from the right, so an entry the
+    # client wrote could move into the client's place: it is shown only our proxies' entries.
+    written_by_proxies = HttpRequest()
+    written_by_proxies.META = {
+        "HTTP_X_FORWARDED_FOR": ",".join(request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-count:])
+    }
+    address, _is_routable = get_client_ip(
+        written_by_proxies, proxy_count=count - 1, request_header_order=["HTTP_X_FORWARDED_FOR"], strict=True
+    )
+    return address or remote
 
 
 def login_failures_from_address(request: HttpRequest) -> int:
@@ -83,27 +93,26 @@ def lockout_response(
     return render(request, "people/lockout.html", context, status=429)
 
 
-def allowance_use(*, key: str, limit: int, window: int) -> bool:
-    """Count one use against a fixed window of `window` seconds; False once more than `limit` were used."""
-    cache.add(key, 0, timeout=window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        count = 1
-    return count <= limit
+def password_reset_allowed(*, request: HttpRequest | None, email: str) -> bool:
+    """Count a password-reset request against the e-mail's and the client address's allowances.
 
-
-def password_reset_allowed(*, email: str, address: str | None) -> bool:
-    """Count a password-reset request against the e-mail's and the client address's allowances."""
+    Both are counted, whichever is used up: a request refused for one still uses the other.
+    """
     window = settings.LMS_PASSWORD_RESET_WINDOW
-    digest = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    per_email = allowance_use(
-        key=f"people:password-reset:email:{digest}", limit=settings.LMS_PASSWORD_RESETS_PER_EMAIL, window=window
+    address = (client_address(request) if request is not None else None) or ""
+    # django-ratelimit stores a SHA-256 of the group, the value and the window, never the e-mail.
+    email_used_up = is_ratelimited(
+        request,
+        group="people.password-reset.email",
+        key=lambda _group, _request: email.strip().lower(),
+        rate=(settings.LMS_PASSWORD_RESETS_PER_EMAIL, window),
+        increment=True,
     )
-    per_address = allowance_use(
-        key=f"people:password-reset:address:{address}",
-        limit=settings.LMS_PASSWORD_RESETS_PER_ADDRESS,
-        window=window,
+    address_used_up = is_ratelimited(
+        request,
+        group="people.password-reset.address",
+        key=lambda _group, _request: address,
+        rate=(settings.LMS_PASSWORD_RESETS_PER_ADDRESS, window),
+        increment=True,
     )
-    return per_email and per_address
+    return not (email_used_up or address_used_up)

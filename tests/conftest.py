@@ -41,6 +41,23 @@ def _default_language():
 
 
 @pytest.fixture
+def fresh_rate_limits(settings):
+    """django-ratelimit's counters of this test alone, within one window of a still clock.
+
+    The counters live in the cache, which outlives each test; the windows are fixed slices of
+    the clock, and one that ended half-way through a test would start its count again.
+    """
+    import time
+    import uuid
+
+    import time_machine
+
+    settings.RATELIMIT_CACHE_PREFIX = f"rl-{uuid.uuid4().hex}:"
+    with time_machine.travel(time.time(), tick=False):
+        yield
+
+
+@pytest.fixture
 def password() -> str:
     return TEST_PASSWORD
 

@@ -6,7 +6,7 @@ One module per concern (callers import from the module):
 - `encoding`: canonical JSON, strict base64url and the value checks every signed document
   shares, and `PayloadInvalid`;
 - `keys`: the signing key (its file, generated once), retired keys, key ids, the published
-  key set (JWKS) and signature checks;
+  key set (JWKS, its keys written and read by joserfc) and signature checks;
 - `payload`: the signed payload a certificate carries, `OCAM1.<kid>.<body>.<sig>`;
 - `revocations`: the signed revocation list.
 

@@ -1,5 +1,8 @@
 """Ed25519 keys: this installation's signing key, retired keys, key ids, the published key set (JWKS).
 
+Signing and verifying use `cryptography`; JSON Web Keys (RFC 7517, RFC 8037) are written and
+read by joserfc (its JWK module only: no JWS, whose EdDSA algorithm it warns about).
+
 The signing key lives in `CERTIFICATES_SIGNING_KEY_FILE`, or is generated once at
 `CERTIFICATES_KEY_DIR/certificate-signing.pem` (mode 0600). Processes that race to create it
 end up sharing one key: the file appears whole, by a hard link, or not at all.
@@ -7,6 +10,7 @@ end up sharing one key: the file appears whole, by a hard link, or not at all.
 
 from __future__ import annotations
 
+import binascii
 import contextlib
 import hashlib
 import json
@@ -22,12 +26,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext as _
+from joserfc.errors import JoseError
+from joserfc.jwk import OKPKey
 
-from certificates.signing.encoding import PayloadInvalid, b64url_decode, b64url_encode
+from certificates.signing.encoding import PayloadInvalid, b64url_decode
 
 GENERATED_KEY_NAME = "certificate-signing.pem"
 SIGNATURE_LENGTH = 64
-PUBLIC_KEY_LENGTH = 32
 
 KID_PATTERN = re.compile("[0-9a-f]{16}")
 
@@ -135,16 +140,9 @@ def public_keys() -> dict[str, Ed25519PublicKey]:
 
 
 def jwk(public_key: Ed25519PublicKey) -> dict[str, str]:
-    """One public key as a JSON Web Key (RFC 8037)."""
-    raw = public_key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return {
-        "kty": "OKP",
-        "crv": "Ed25519",
-        "x": b64url_encode(raw),
-        "kid": key_id(public_key),
-        "alg": "EdDSA",
-        "use": "sig",
-    }
+    """One public key as a JSON Web Key (RFC 8037), members in the order docs/certificate-payload.md shows."""
+    exported = OKPKey.import_key(public_key, {"kid": key_id(public_key), "alg": "EdDSA", "use": "sig"}).as_dict()
+    return {"kty": exported.pop("kty"), **exported}
 
 
 def jwks() -> dict[str, list[dict[str, str]]]:
@@ -161,10 +159,14 @@ def key_from_jwk(entry: Any, index: int) -> tuple[str, Ed25519PublicKey]:
         raise PayloadInvalid(_("Key %(index)s contains a private key; a key set holds public keys only.") % position)
     if entry.get("alg", "EdDSA") != "EdDSA" or entry.get("use", "sig") != "sig":
         raise PayloadInvalid(_("Key %(index)s is not meant for EdDSA signatures.") % position)
-    raw = b64url_decode(entry.get("x"))
-    if len(raw) != PUBLIC_KEY_LENGTH:
-        raise PayloadInvalid(_("Key %(index)s does not hold a 32-byte public key.") % position)
-    public_key = Ed25519PublicKey.from_public_bytes(raw)
+    try:
+        public_key = OKPKey.import_key(entry).public_key
+    except binascii.Error as error:  # joserfc's base64url is as strict as ours: no padding, one text per value
+        raise PayloadInvalid(_("The data is not valid base64url.")) from error
+    except ValueError as error:  # cryptography: not 32 bytes
+        raise PayloadInvalid(_("Key %(index)s does not hold a 32-byte public key.") % position) from error
+    except JoseError as error:  # a member missing or of the wrong type
+        raise PayloadInvalid(_("Key %(index)s is not a valid JSON Web Key.") % position) from error
     kid = key_id(public_key)
     if entry.get("kid", kid) != kid:
         raise PayloadInvalid(_("Key %(index)s has a kid that does not match its public key.") % position)

@@ -170,8 +170,15 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "people.throttling.lockout_response"
 AXES_USERNAME_CALLABLE = "people.throttling.login_username"
+# The client address (django-ipware behind LMS_PROXY_COUNT trusted proxies) that axes, the
+# password-reset limits and the certificate lookup limits all count by.
 AXES_CLIENT_IP_CALLABLE = "people.throttling.client_address"
 LMS_PROXY_COUNT = env.int("DJANGO_PROXY_COUNT", default=0)
+# Rate limits (password resets, certificate lookups) are django-ratelimit's counters in the
+# default cache: Redis when several processes serve, per-process memory with one. Only its
+# functions are used, not its app, whose system checks refuse the per-process cache outright
+# and warn about Django's own Redis cache, which counts atomically all the same.
+RATELIMIT_USE_CACHE = "default"
 # Password-reset requests per e-mail and per client address in LMS_PASSWORD_RESET_WINDOW seconds.
 LMS_PASSWORD_RESETS_PER_EMAIL = env.int("PASSWORD_RESETS_PER_EMAIL", default=3)
 LMS_PASSWORD_RESETS_PER_ADDRESS = env.int("PASSWORD_RESETS_PER_ADDRESS", default=10)

@@ -1,13 +1,16 @@
-"""Fixtures the certificate tests share: private storage and keys per test, tasks run inline."""
+"""Fixtures the certificate tests share: private storage and keys per test, tasks run inline, a
+course and a learner's certificate of it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from certificates.signing.keys import keys_cache_clear
+from courses.models import CoursePage
 from tests.certificates import factories
 
 
@@ -23,6 +26,25 @@ def english():
     """Messages in English (the source language), whatever the test before left active."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def spanish_by_default():
+    """Each test starts in the default language: a request to /en/ leaves English active in the thread."""
+    with translation.override("es"):
+        yield
+
+
+@pytest.fixture
+def page(db) -> CoursePage:
+    return factories.course_page(title="Consulta entre países", certificate_validity_months=24)
+
+
+@pytest.fixture
+def certificate(learner, page):
+    return factories.certificate_recorded(
+        learner=learner, course=page, expires_on=timezone.localdate() + timedelta(days=700)
+    )
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from django.core.exceptions import ImproperlyConfigured
+from joserfc.jwk import KeySet
 
 from certificates.codes import code_new
 from certificates.signing.encoding import PayloadInvalid, b64url_decode, b64url_encode, canonical_json
@@ -184,12 +185,15 @@ def good_jwk() -> dict:
         ({"keys": {}}, '"keys" list'),
         ({"keys": [{**good_jwk(), "kty": "EC"}]}, "not an Ed25519 key"),
         ({"keys": [{**good_jwk(), "crv": "X25519"}]}, "not an Ed25519 key"),
+        ({"keys": [{**good_jwk(), "crv": "Ed448"}]}, "not an Ed25519 key"),
         ({"keys": [{**good_jwk(), "d": "AAAA"}]}, "private key"),
         ({"keys": [{**good_jwk(), "alg": "ES256"}]}, "EdDSA"),
         ({"keys": [{**good_jwk(), "use": "enc"}]}, "EdDSA"),
         ({"keys": [{**good_jwk(), "x": b64url_encode(b"\1" * 31)}]}, "32-byte"),
         ({"keys": [{**good_jwk(), "x": good_jwk()["x"] + "="}]}, "base64url"),
         ({"keys": [{**good_jwk(), "kid": "0123456789abcdef"}]}, "does not match"),
+        ({"keys": [{**good_jwk(), "kid": 7}]}, "not a valid JSON Web Key"),
+        ({"keys": [{name: value for name, value in good_jwk().items() if name != "x"}]}, "not a valid JSON Web Key"),
         ({"keys": [good_jwk()] * 2}, "twice"),
     ],
 )
@@ -202,6 +206,25 @@ def test_keys_from_jwks_derives_a_missing_kid():
     entry = good_jwk()
     kid = entry.pop("kid")
     assert list(keys_from_jwks({"keys": [entry]})) == [kid]
+
+
+def test_the_key_set_reads_the_same_in_joserfc_and_round_trips_our_keys(key_dir):
+    """What another JOSE implementation reads from our key set: the same keys under the same ids."""
+    signing_key()
+    published = json.loads(json.dumps(jwks()))
+
+    read = KeySet.import_key_set(published)
+
+    raw = serialization.Encoding.Raw, serialization.PublicFormat.Raw
+    assert {key.kid: key.public_key.public_bytes(*raw) for key in read} == {
+        kid: key.public_bytes(*raw) for kid, key in keys_from_jwks(published).items()
+    }
+    assert [key.as_dict() for key in read] == [dict(entry) for entry in published["keys"]]
+
+
+def test_a_jwk_lists_its_members_in_the_documented_order():
+    """docs/certificate-payload.md shows kty, crv, x, kid, alg, use: the document served is the same text."""
+    assert list(good_jwk()) == ["kty", "crv", "x", "kid", "alg", "use"]
 
 
 # Payload

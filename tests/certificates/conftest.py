@@ -1,13 +1,13 @@
-"""Fixtures the certificate tests share: private storage and keys per test, tasks run inline."""
+"""Fixtures the certificate tests share: private storage and keys per test, tasks run inline, a course."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from django.utils import translation
 
 from certificates.signing.keys import keys_cache_clear
+from courses.models import CoursePage
 from tests.certificates import factories
 
 
@@ -16,13 +16,6 @@ def private_root(settings, tmp_path) -> Path:
     """Issued PDFs and archives of one test, in its own folder."""
     settings.CERTIFICATES_PRIVATE_ROOT = tmp_path / "private"
     return settings.CERTIFICATES_PRIVATE_ROOT
-
-
-@pytest.fixture
-def english():
-    """Messages in English (the source language), whatever the test before left active."""
-    with translation.override("en"):
-        yield
 
 
 @pytest.fixture
@@ -39,6 +32,12 @@ def key_dir(settings, tmp_path):
 @pytest.fixture
 def task_calls(monkeypatch) -> factories.TaskCalls:
     return factories.tasks_run_inline(monkeypatch)
+
+
+@pytest.fixture
+def page(db) -> CoursePage:
+    """A course whose certificates are valid for 24 months."""
+    return factories.course_page(title="Alertas migratorias", certificate_validity_months=24)
 
 
 @pytest.fixture

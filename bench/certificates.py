@@ -14,7 +14,7 @@ BENCHMARKS.
   again. Both must give one page with the learner's name, set in the vendored Noto Sans.
 
 The rows on Celery workers (a certificate issued by a warm worker, a batch on two workers) are
-in `bench/certificates_worker.py`, on PostgreSQL and Redis; BENCHMARKS lists them after these.
+in `bench/certificates_worker/`, on PostgreSQL and Redis; BENCHMARKS lists them after these.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Settings of the certificate worker benchmarks (bench/certificates_worker.py): the bench's
+"""Settings of the certificate worker benchmarks (bench/certificates_worker/): the bench's
 production settings, on a Celery queue of the run's own (LMS_BENCH_CELERY_QUEUE).
 
 The issuance task's follow-up e-mail goes to a queue beside it that no worker of the benchmark

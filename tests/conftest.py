@@ -58,6 +58,15 @@ def fresh_rate_limits(settings):
 
 
 @pytest.fixture
+def english():
+    """Messages in English (the source language), whatever the default (Spanish) or the test before left active."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture
 def password() -> str:
     return TEST_PASSWORD
 

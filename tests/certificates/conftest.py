@@ -22,13 +22,6 @@ def private_root(settings, tmp_path) -> Path:
 
 
 @pytest.fixture
-def english():
-    """Messages in English (the source language), whatever the test before left active."""
-    with translation.override("en"):
-        yield
-
-
-@pytest.fixture
 def spanish_by_default():
     """Each test starts in the default language: a request to /en/ leaves English active in the thread."""
     with translation.override("es"):
@@ -37,7 +30,8 @@ def spanish_by_default():
 
 @pytest.fixture
 def page(db) -> CoursePage:
-    return factories.course_page(title="Consulta entre países", certificate_validity_months=24)
+    """A course whose certificates are valid for 24 months."""
+    return factories.course_page(title="Alertas migratorias", certificate_validity_months=24)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Certificates for tests: templates, completed courses, and certificates issued or recorded.
+"""Certificates for tests: templates, completed courses, certificates issued or recorded and read back.
 
 `certificate_issued` goes through the real pipeline (one PDF render, about half a second);
 `certificate_recorded` writes an issued row with a real signed payload and a small stand-in
@@ -230,3 +230,13 @@ def tasks_run_inline(monkeypatch) -> TaskCalls:
     monkeypatch.setattr(tasks.certificate_email_task, "delay", email)
     monkeypatch.setattr(tasks.bulk_download_task, "delay", bulk_download)
     return calls
+
+
+def fresh(certificate: Certificate) -> Certificate:
+    """The certificate as it is stored now."""
+    return Certificate.objects.get(pk=certificate.pk)
+
+
+def today() -> date:
+    """Today in the platform's time zone."""
+    return timezone.localdate()

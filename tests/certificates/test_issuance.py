@@ -32,11 +32,6 @@ from tests.people.factories import person
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def page(db) -> CoursePage:
-    return factories.course_page(title="Registro de entradas y salidas", certificate_validity_months=24)
-
-
 def events(certificate: Certificate, kind: str) -> list[CertificateEvent]:
     return list(CertificateEvent.objects.filter(certificate=certificate, kind=kind))
 

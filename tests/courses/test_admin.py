@@ -16,6 +16,7 @@ from courses.models import Cohort, Enrolment, Question, QuestionBank
 from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
+from tests.courses.page_text import h1_text
 from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -147,12 +148,6 @@ def test_a_bank_with_questions_and_a_course_with_cohorts_are_kept_with_a_message
         assert CoursePage.objects.filter(pk=built.page.pk).exists()
 
 
-def _h1(html: str) -> str:
-    """The page's visible heading, as text."""
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else ""
-
-
 def test_a_new_question_form_shows_no_error_before_anything_is_typed(trainer):
     """Wagtail's editor shows "the minimum number of items is 1" at once on a stream declaring a minimum:
     the question's answer declares none; saving it empty is still refused."""
@@ -222,7 +217,7 @@ def test_the_enrolment_form_groups_the_courses_by_language(trainer):
 
 
 def test_the_enrolment_screen_has_a_heading(trainer):
-    assert _h1(client_for(trainer).get(reverse("courses_enrol")).content.decode()) == "Inscribir participantes"
+    assert h1_text(client_for(trainer).get(reverse("courses_enrol")).content.decode()) == "Inscribir participantes"
 
 
 def test_the_enrolment_message_counts_with_plural_forms(trainer):

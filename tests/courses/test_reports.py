@@ -19,6 +19,7 @@ from foundation.spreadsheets import spreadsheet_safe
 from people.roles import Role
 from tests.conftest import client_for
 from tests.courses import factories
+from tests.courses.page_text import h1_text
 from tests.people.factories import person
 
 pytestmark = pytest.mark.django_db
@@ -138,17 +139,12 @@ def test_learners_and_focal_points_cannot_read_reports(learner, focal_point):
         assert response.status_code == 302 and "/login/" in response["Location"]
 
 
-def _h1(html: str) -> str:
-    match = re.search(r"<h1[^>]*>(.*?)</h1>", html, re.DOTALL)
-    return " ".join(re.sub(r"<[^>]+>", " ", match.group(1)).split()) if match else ""
-
-
 def test_report_pages_have_a_heading(trainer):
     built = factories.course(modules=1, lessons_per_module=1, title="Alertas migratorias")
     client = client_for(trainer)
-    assert _h1(client.get(reverse("courses_reports")).content.decode()) == "Informes de cursos"
+    assert h1_text(client.get(reverse("courses_reports")).content.decode()) == "Informes de cursos"
     report = client.get(reverse("courses_report", args=[built.page.pk])).content.decode()
-    assert _h1(report) == "Informe del curso Alertas migratorias"
+    assert h1_text(report) == "Informe del curso Alertas migratorias"
 
 
 def test_report_counts_use_plural_forms(trainer):

@@ -68,11 +68,14 @@ def _log_in(page, email: str) -> None:
 def test_sandbox_pages_have_no_wcag_violations(page):
     import datetime as dt
 
-    from tests.sandbox.test_views import baseline_document, baseline_movement, baseline_person
+    from tests.sandbox.baseline_rows import baseline_person
+    from tests.sandbox.screens import baseline_movement_of, baseline_passport
 
-    jose = baseline_person(2, "José Ángel", "Muñoz", "Peña", sex="M", nationality_id="HND")
-    passport = baseline_document(12, jose, "F98765432")
-    baseline_movement(21, jose, passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
+    jose = baseline_person(
+        uid=2, given_names="José Ángel", surname_1="Muñoz", surname_2="Peña", sex="M", nationality_id="HND"
+    )
+    passport = baseline_passport(12, jose, "F98765432")
+    baseline_movement_of(21, jose, passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
     person(email="aprendiz@example.org", role=Role.LEARNER, authority_code="gt-igm")
     person(email="formador@example.org", role=Role.TRAINER, authority_code="iom")
     _log_in(page, "aprendiz@example.org")

@@ -13,7 +13,8 @@ from django.utils import timezone
 from people.roles import Role
 from sandbox.mrz import mrz_compose_td3
 from tests.people.factories import TEST_PASSWORD, person
-from tests.sandbox.test_views import baseline_document, baseline_movement, baseline_person
+from tests.sandbox.baseline_rows import baseline_person
+from tests.sandbox.screens import baseline_movement_of, baseline_passport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -31,11 +32,13 @@ NEW_TRAVELLER = mrz_compose_td3(
 
 
 def make_baseline() -> None:
-    maria = baseline_person(1, "María José", "Pérez", "Gómez")
-    jose = baseline_person(2, "José Ángel", "Muñoz", "Peña", sex="M", nationality_id="HND")
-    baseline_document(11, maria, "G12345678")
-    passport = baseline_document(12, jose, "F98765432")
-    baseline_movement(21, jose, passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
+    maria = baseline_person(uid=1, given_names="María José", surname_1="Pérez", surname_2="Gómez")
+    jose = baseline_person(
+        uid=2, given_names="José Ángel", surname_1="Muñoz", surname_2="Peña", sex="M", nationality_id="HND"
+    )
+    baseline_passport(11, maria, "G12345678")
+    passport = baseline_passport(12, jose, "F98765432")
+    baseline_movement_of(21, jose, passport, dt.datetime(2025, 3, 14, 20, 5, tzinfo=dt.UTC))
 
 
 def log_in(page, email: str) -> None:
@@ -139,7 +142,7 @@ def test_a_wrong_mrz_is_explained_and_keyboard_users_reach_the_field(page):
 def test_search_results_are_paged_with_the_keyboard_alone(page):
     make_baseline()
     for uid in range(100, 160):
-        baseline_person(uid, f"Persona {uid}", "Pérez")
+        baseline_person(uid=uid, given_names=f"Persona {uid}", surname_1="Pérez", surname_2="")
     person(email="aprendiz@example.org", role=Role.LEARNER)
     log_in(page, "aprendiz@example.org")
     assert search(page, "perez") == "61 personas encontradas. Resultados 1\u201350 de 61."

@@ -1,4 +1,5 @@
-"""Roster files built in memory: CSV and XLSX bytes from rows of cells."""
+"""Roster files built in memory (CSV and XLSX bytes from rows of cells), read into a plan, or
+uploaded to a focal point's roster page."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import struct
 import zipfile
 from collections.abc import Iterable, Sequence
 
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
 from openpyxl import Workbook
+
+from tests.people.factories import country
+from tracking.roster.planning import roster_plan
+from tracking.roster.plans import RosterPlan, RowError
 
 HEADER = ("email", "full_name", "authority", "duty_post", "job_function", "staff_number", "language")
 
@@ -88,3 +96,24 @@ def with_declared_size(archive: bytes, part: str, size: int) -> bytes:
                 struct.pack_into("<I", data, start + size_at, size)
             start += 4
     return bytes(data)
+
+
+def plan_of(data: bytes, name: str = "personal.csv", iso3: str = "GTM") -> RosterPlan:
+    return roster_plan(country=country(iso3), name=name, data=data)
+
+
+def texts(messages) -> list[str]:
+    return [str(message) for message in messages]
+
+
+def errors_of(plan: RosterPlan) -> list[tuple[int, str | None]]:
+    return [(error.row, error.column) for error in plan.errors]
+
+
+def only_error(plan: RosterPlan) -> RowError:
+    assert len(plan.errors) == 1, plan.errors
+    return plan.errors[0]
+
+
+def upload(client: Client, data: bytes, name: str = "personal.csv"):
+    return client.post(reverse("tracking:roster", args=["GT"]), {"file": SimpleUploadedFile(name, data)})

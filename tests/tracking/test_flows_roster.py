@@ -1,5 +1,9 @@
-"""What a focal point does in the pages: import a roster (dry run, errors, import, invitations,
-re-import) and set the mandatory training rules."""
+"""What a focal point does on the roster pages: a file with errors listed by row and column in
+Spanish, writing nothing; the cells of a row with problems shown as the file had them; files
+refused before they are kept; the corrected file imported, invitations sent once, a re-import
+without duplicates; the kept check read instead of the file, brought up to date when the staff
+changed, in the reader's language; the Excel and CSV templates.
+"""
 
 from __future__ import annotations
 
@@ -10,24 +14,16 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.hashers import is_password_usable
 from django.core import mail
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client, TestCase
 from django.urls import reverse
-from django.utils import timezone, translation
-from wagtail.models import Locale
+from django.utils import translation
 
-from certificates.models import CertificateTemplate
-from certificates.models.certificate import IssueStatus
 from people.models import Country, DutyPost, JobFunction, StaffProfile, User
-from tests.certificates.factories import certificate_issued, course_page
-from tests.conftest import client_for, make_role_user
-from tests.courses import factories as course_factories
 from tests.people.factories import person
-from tests.tracking.factories import certified_course, rule, staff
-from tests.tracking.roster_files import csv_bytes, roster_row, xlsx_bytes, xlsx_row
+from tests.tracking.factories import certified_course, rule
+from tests.tracking.roster_files import csv_bytes, roster_row, upload, xlsx_bytes, xlsx_row
 from tracking import tasks, uploads
-from tracking.forms import RuleForm
-from tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport, TrainingRule
+from tracking.models import ImportStatus, Invitation, PersonStatus, RosterImport
 from tracking.roster import reading
 from tracking.roster.planning import roster_plan
 from tracking.roster.plans import COLUMN_LABELS, COLUMNS
@@ -48,21 +44,12 @@ def invitations_run(monkeypatch):
     return sent
 
 
-@pytest.fixture
-def focal_point():
-    return client_for(make_role_user("focal_point"))
-
-
-def upload(client: Client, data: bytes, name: str = "personal.csv"):
-    return client.post(reverse("tracking:roster", args=["GT"]), {"file": SimpleUploadedFile(name, data)})
-
-
-def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes_nothing(focal_point):
+def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes_nothing(focal_point_client):
     people = User.objects.count()
     rows = [roster_row(1), roster_row(2, email="no-es-correo"), roster_row(3, duty_post="GT-XXX"), roster_row(1)]
 
-    response = upload(focal_point, csv_bytes(rows))
-    check = focal_point.get(response.url)
+    response = upload(focal_point_client, csv_bytes(rows))
+    check = focal_point_client.get(response.url)
 
     html = check.content.decode()
     assert "El archivo tiene problemas" in html
@@ -74,7 +61,7 @@ def test_a_roster_with_errors_lists_them_by_row_and_column_in_spanish_and_writes
     assert User.objects.count() == people
     assert RosterImport.objects.get().status == ImportStatus.INVALID
     # An invalid file cannot be imported, even by posting to the import address.
-    refused = focal_point.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
+    refused = focal_point_client.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
     assert refused.status_code == 302 and User.objects.count() == people
 
 
@@ -84,16 +71,18 @@ def _outcomes(html: bytes) -> list[list[str]]:
     return [[cell.get_text() for cell in row.find_all("td")] for row in table.select("tbody tr")]
 
 
-def test_the_check_shows_what_the_file_had_in_each_cell_of_a_row_with_problems(focal_point):
+def test_the_check_shows_what_the_file_had_in_each_cell_of_a_row_with_problems(focal_point_client):
     rows = [
         roster_row(1),
         roster_row(2, email="correo-malo", job_function="Piloto"),
         roster_row(3, email="<script>alert(1)</script>", full_name="Ana\u202eOtra"),
     ]
 
-    check = focal_point.get(upload(focal_point, csv_bytes(rows)).url)
+    check = focal_point_client.get(upload(focal_point_client, csv_bytes(rows)).url)
     with translation.override("en"):
-        english = focal_point.get(reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token]))
+        english = focal_point_client.get(
+            reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token])
+        )
 
     assert _outcomes(check.content) == [
         ["2", "Por agregar", "agente1@igm.gob.gt", "María José Pérez 1", ""],
@@ -117,29 +106,29 @@ def test_the_check_shows_what_the_file_had_in_each_cell_of_a_row_with_problems(f
     ]
 
 
-def test_a_file_that_is_not_csv_or_xlsx_or_too_large_is_refused_before_it_is_kept(focal_point, settings):
-    response = upload(focal_point, b"%PDF-1.4 not a roster", name="personal.pdf")
+def test_a_file_that_is_not_csv_or_xlsx_or_too_large_is_refused_before_it_is_kept(focal_point_client, settings):
+    response = upload(focal_point_client, b"%PDF-1.4 not a roster", name="personal.pdf")
     assert response.status_code == 400 and "CSV" in response.content.decode()
     # A PDF renamed .csv is named for what it is, in the reader's language, not read as text.
-    renamed = upload(focal_point, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", name="personal.csv")
+    renamed = upload(focal_point_client, b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", name="personal.csv")
     assert renamed.status_code == 400
     assert "Este archivo es un documento PDF, no un archivo CSV ni Excel (.xlsx)." in renamed.content.decode()
     settings.TRACKING_ROSTER_MAX_BYTES = 100
-    assert upload(focal_point, csv_bytes([roster_row(n) for n in range(1, 10)])).status_code == 400
+    assert upload(focal_point_client, csv_bytes([roster_row(n) for n in range(1, 10)])).status_code == 400
     assert not RosterImport.objects.exists()
 
 
-def test_the_corrected_file_imports_invites_once_and_reimports_without_duplicates(focal_point, invitations_run):
+def test_the_corrected_file_imports_invites_once_and_reimports_without_duplicates(focal_point_client, invitations_run):
     course = certified_course()
     rule(iso2="GT", course=course, job_function=JobFunction.BORDER_OFFICER)
     rows = [roster_row(1), roster_row(2, job_function="supervisor", language="en")]
 
-    check_url = upload(focal_point, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
-    page = focal_point.get(check_url).content.decode()
+    check_url = upload(focal_point_client, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
+    page = focal_point_client.get(check_url).content.decode()
     assert "El archivo es correcto: 2 filas." in page
     token = RosterImport.objects.get().token
     with TestCase.captureOnCommitCallbacks(execute=True):
-        done = focal_point.post(reverse("tracking:roster_apply", args=["GT", token]))
+        done = focal_point_client.post(reverse("tracking:roster_apply", args=["GT", token]))
     assert done.url == reverse("tracking:dashboard", args=["GT"])
 
     created = User.objects.filter(email__in=["agente1@igm.gob.gt", "agente2@igm.gob.gt"])
@@ -160,154 +149,31 @@ def test_the_corrected_file_imports_invites_once_and_reimports_without_duplicate
     tasks.invitations_send_task.run(RosterImport.objects.get().pk)
     assert len(mail.outbox) == 2 and Invitation.objects.filter(sent_at__isnull=True).count() == 0
     # Importing the same file again is refused; a changed file updates the same people.
-    again = focal_point.post(reverse("tracking:roster_apply", args=["GT", token]))
+    again = focal_point_client.post(reverse("tracking:roster_apply", args=["GT", token]))
     assert again.status_code == 302 and User.objects.filter(email__endswith="@igm.gob.gt").count() == 2
     changed = [roster_row(1, full_name="María José Pérez Actualizada"), rows[1]]
-    second = upload(focal_point, csv_bytes(changed))
+    second = upload(focal_point_client, csv_bytes(changed))
     second_token = RosterImport.objects.order_by("-uploaded_at").first().token
-    second_check = " ".join(focal_point.get(second.url).content.decode().split())
+    second_check = " ".join(focal_point_client.get(second.url).content.decode().split())
     assert "Se agregarán 0 personas" in second_check and "Se actualizará 1 persona." in second_check
     assert "1 persona quedará sin cambios." in second_check
     with TestCase.captureOnCommitCallbacks(execute=True):
-        focal_point.post(reverse("tracking:roster_apply", args=["GT", second_token]))
+        focal_point_client.post(reverse("tracking:roster_apply", args=["GT", second_token]))
     assert User.objects.filter(email__endswith="@igm.gob.gt").count() == 2
     assert StaffProfile.objects.filter(staff_number="E00001").count() == 1
     assert User.objects.get(email="agente1@igm.gob.gt").full_name == "María José Pérez Actualizada"
     assert len(mail.outbox) == 2  # nobody new: no invitation
 
 
-def test_rows_of_another_country_are_rejected(focal_point):
-    upload(focal_point, csv_bytes([roster_row(1, authority="cr-dgme", duty_post="CR-PBL")]))
+def test_rows_of_another_country_are_rejected(focal_point_client):
+    upload(focal_point_client, csv_bytes([roster_row(1, authority="cr-dgme", duty_post="CR-PBL")]))
     roster_import = RosterImport.objects.get()
     assert roster_import.status == ImportStatus.INVALID and roster_import.errors >= 1
 
 
-def test_the_regional_coordinator_reads_rules_but_cannot_change_them_or_import():
-    course = certified_course()
-    existing = rule(iso2="GT", course=course)
-    coordinator = client_for(make_role_user("regional_coordinator"))
-    assert coordinator.get(reverse("tracking:rules", args=["GT"])).status_code == 200
-    form = {
-        "job_function": JobFunction.ANALYST,
-        "course": str(course.translation_key),
-        "due_days": 30,
-        "is_active": "on",
-    }
-    assert coordinator.post(reverse("tracking:rules", args=["GT"]), form).status_code == 403
-    assert coordinator.post(reverse("tracking:rule_delete", args=["GT", existing.pk])).status_code == 403
-    assert upload(coordinator, csv_bytes([roster_row(1)])).status_code == 403
-    assert TrainingRule.objects.count() == 1 and not RosterImport.objects.exists()
-
-
-@pytest.mark.clock_hours
-def test_a_focal_point_adds_edits_and_deletes_a_rule_and_the_statuses_follow(focal_point):
-    course = certified_course()
-    officer = staff(iso2="GT", job_function=JobFunction.ANALYST)
-    rules_url = reverse("tracking:rules", args=["GT"])
-    form = {
-        "job_function": JobFunction.ANALYST,
-        "course": str(course.translation_key),
-        "due_days": 30,
-        "is_active": "on",
-    }
-
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        assert focal_point.post(rules_url, form).url == rules_url
-    added = TrainingRule.objects.get(country__iso2="GT")
-    status = PersonStatus.objects.get(person=officer)
-    assert (status.due_on - timezone.localdate(added.created_at)).days == 30
-
-    # The same rule twice is refused with a message, not a server error.
-    duplicate = focal_point.post(rules_url, form)
-    assert duplicate.status_code == 400 and TrainingRule.objects.count() == 1
-
-    edit_url = reverse("tracking:rule_edit", args=["GT", added.pk])
-    assert focal_point.get(edit_url).status_code == 200
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        focal_point.post(edit_url, {**form, "due_days": 60})
-    assert (PersonStatus.objects.get(person=officer).due_on - timezone.localdate(added.created_at)).days == 60
-    assert focal_point.post(edit_url, {**form, "due_days": 0}).status_code == 400
-
-    with TestCase.captureOnCommitCallbacks(execute=True):
-        focal_point.post(reverse("tracking:rule_delete", args=["GT", added.pk]))
-    assert not TrainingRule.objects.exists() and not PersonStatus.objects.filter(person=officer).exists()
-
-
-def _courses_offered(client: Client) -> dict[str, str]:
-    page = BeautifulSoup(client.get(reverse("tracking:rules", args=["GT"])).content, "html.parser")
-    options = page.select("select[name=course] option")
-    return {option["value"]: option.get_text() for option in options if option["value"]}
-
-
-def test_the_rules_form_offers_every_live_course_that_gives_a_certificate(focal_point):
-    """Issue 16's walk: a trainer's new course, published and certified by the default template (it has no
-    certification rule of its own), was missing from the form, which listed courses with a rule only."""
-    with_rule = certified_course(title="Registro de entradas")  # its template is the default one
-    new = course_page(title="Curso nuevo del formador")
-    assert certificate_issued(learner=staff(iso2="GT"), course=new).issue_status == IssueStatus.ISSUED
-    english_only = course_factories.course(language="en", title="Only in English", modules=1, lessons_per_module=1)
-    unpublished = course_page(title="Curso sin publicar")
-    unpublished.unpublish()
-
-    offered = _courses_offered(focal_point)
-
-    assert offered == {
-        str(with_rule.translation_key): "Registro de entradas",
-        str(new.translation_key): "Curso nuevo del formador",
-        str(english_only.page.translation_key): "Only in English",
-    }
-    form = {"job_function": JobFunction.ANALYST, "due_days": 30, "is_active": "on"}
-    for course in (new, english_only.page):
-        response = focal_point.post(reverse("tracking:rules", args=["GT"]), {**form, "course": course.translation_key})
-        assert response.status_code == 302
-        assert TrainingRule.objects.get(course_key=course.translation_key).course == course
-    # An unpublished course: refused with a message, not a server error.
-    refused = focal_point.post(reverse("tracking:rules", args=["GT"]), {**form, "course": unpublished.translation_key})
-    assert refused.status_code == 400 and 'class="error-text"' in refused.content.decode()
-    assert not TrainingRule.objects.filter(course_key=unpublished.translation_key).exists()
-
-
-def test_a_rule_names_the_spanish_page_of_a_course_in_both_languages(focal_point):
-    spanish = certified_course(title="Registro de entradas")
-    course_factories.catalogue("en")
-    english = spanish.copy_for_translation(Locale.objects.get(language_code="en"), copy_parents=False)
-    english.title = "Registering entries"
-    english.save_revision().publish()
-
-    assert _courses_offered(focal_point) == {str(spanish.translation_key): "Registro de entradas"}
-    with translation.override("en"):
-        assert _courses_offered(focal_point) == {str(spanish.translation_key): "Registering entries"}
-
-    form = {"job_function": JobFunction.ANALYST, "course": spanish.translation_key, "due_days": 30, "is_active": "on"}
-    assert focal_point.post(reverse("tracking:rules", args=["GT"]), form).status_code == 302
-    assert TrainingRule.objects.get().course == spanish
-
-
-def test_without_a_default_template_only_courses_with_a_certification_rule_are_offered(focal_point):
-    with_rule = certified_course(title="Registro de entradas")
-    CertificateTemplate.objects.update(is_default=False)
-    without = course_page(title="Curso sin certificado")
-
-    assert _courses_offered(focal_point) == {str(with_rule.translation_key): "Registro de entradas"}
-    form = {"job_function": JobFunction.ANALYST, "course": without.translation_key, "due_days": 30, "is_active": "on"}
-    assert focal_point.post(reverse("tracking:rules", args=["GT"]), form).status_code == 400
-    assert not TrainingRule.objects.exists()
-
-
-def test_a_course_unpublished_while_the_form_is_filled_in_is_refused_with_a_message():
-    course = certified_course(title="Registro de entradas")
-    form = RuleForm(
-        {"job_function": JobFunction.ANALYST, "course": str(course.translation_key), "due_days": 30, "is_active": "on"}
-    )
-    course.unpublish()
-
-    assert not form.is_valid()
-    assert form.errors["course"] == [
-        "Este curso no otorga certificado; primero un formador/a debe configurar su certificado."
-    ]
-
-
-def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_point, invitations_run, monkeypatch):
+def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(
+    focal_point_client, invitations_run, monkeypatch
+):
     """Reloading the dry run does not read the workbook again, nor does the import."""
     read: list[str] = []
     for module, name in ((reading, "_xlsx_rows"), (reading, "_csv_rows"), (uploads, "xlsx_archive_check")):
@@ -320,12 +186,12 @@ def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_poi
         monkeypatch.setattr(module, name, spy)
     rows = [roster_row(1), roster_row(2)]
 
-    check_url = upload(focal_point, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
+    check_url = upload(focal_point_client, xlsx_bytes([xlsx_row(row) for row in rows]), name="personal.xlsx").url
     assert read == ["xlsx_archive_check", "_xlsx_rows"]
     for _reload in range(3):
-        assert "El archivo es correcto: 2 filas." in focal_point.get(check_url).content.decode()
+        assert "El archivo es correcto: 2 filas." in focal_point_client.get(check_url).content.decode()
     with TestCase.captureOnCommitCallbacks(execute=True):
-        done = focal_point.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
+        done = focal_point_client.post(reverse("tracking:roster_apply", args=["GT", RosterImport.objects.get().token]))
 
     assert done.url == reverse("tracking:dashboard", args=["GT"])
     assert User.objects.filter(email__in=["agente1@igm.gob.gt", "agente2@igm.gob.gt"]).count() == 2
@@ -333,16 +199,16 @@ def test_the_check_page_and_the_import_read_the_kept_plan_not_the_file(focal_poi
 
 
 def test_an_import_is_refused_when_the_staff_changed_since_the_check_and_the_check_is_brought_up_to_date(
-    focal_point, invitations_run
+    focal_point_client, invitations_run
 ):
-    check_url = upload(focal_point, csv_bytes([roster_row(1), roster_row(2)])).url
+    check_url = upload(focal_point_client, csv_bytes([roster_row(1), roster_row(2)])).url
     roster_import = RosterImport.objects.get()
     assert (roster_import.created, roster_import.updated) == (2, 0)
     # Meanwhile someone registers the first person, under another spelling of the name.
     person(email="agente1@igm.gob.gt", full_name="María Pérez", authority_code="gt-igm")
     apply_url = reverse("tracking:roster_apply", args=["GT", roster_import.token])
 
-    refused = focal_point.post(apply_url, follow=True)
+    refused = focal_point_client.post(apply_url, follow=True)
 
     page = " ".join(refused.content.decode().split())
     assert refused.redirect_chain[-1][0] == check_url
@@ -353,18 +219,18 @@ def test_an_import_is_refused_when_the_staff_changed_since_the_check_and_the_che
     assert (roster_import.status, roster_import.created, roster_import.updated) == (ImportStatus.CHECKED, 1, 1)
     # The check now shows the plan as it stands; confirming it imports.
     with TestCase.captureOnCommitCallbacks(execute=True):
-        assert focal_point.post(apply_url).url == reverse("tracking:dashboard", args=["GT"])
+        assert focal_point_client.post(apply_url).url == reverse("tracking:dashboard", args=["GT"])
     assert User.objects.get(email="agente1@igm.gob.gt").full_name == "María José Pérez 1"
     assert User.objects.filter(email="agente2@igm.gob.gt").exists()
 
 
-def test_the_kept_check_is_shown_in_the_readers_language(focal_point):
-    check_url = upload(focal_point, csv_bytes([roster_row(1, email="sin-arroba")])).url
+def test_the_kept_check_is_shown_in_the_readers_language(focal_point_client):
+    check_url = upload(focal_point_client, csv_bytes([roster_row(1, email="sin-arroba")])).url
 
-    spanish = focal_point.get(check_url).content.decode()
+    spanish = focal_point_client.get(check_url).content.decode()
     with translation.override("en"):  # the request activates English: the test's own language comes back after
         english_url = reverse("tracking:roster_check", args=["GT", RosterImport.objects.get().token])
-        english = focal_point.get(english_url).content.decode()
+        english = focal_point_client.get(english_url).content.decode()
 
     assert "«sin-arroba» no es un correo electrónico válido." in spanish
     assert "“sin-arroba” is not a valid e-mail address." in english
@@ -375,12 +241,12 @@ def test_the_kept_check_is_shown_in_the_readers_language(focal_point):
     [("es", "Valores aceptados", "Oficial de control migratorio"), ("en", "Accepted values", "Border officer")],
 )
 def test_the_excel_template_lists_the_countrys_accepted_values_in_drop_downs_and_reads_back(
-    focal_point, language, sheet, officer
+    focal_point_client, language, sheet, officer
 ):
     from openpyxl import load_workbook
 
     with translation.override(language):  # the request activates its language: the test's own comes back after
-        response = focal_point.get(reverse("tracking:roster_template", args=["GT"]) + "?format=xlsx")
+        response = focal_point_client.get(reverse("tracking:roster_template", args=["GT"]) + "?format=xlsx")
 
     workbook = load_workbook(io.BytesIO(response.content))
     roster_sheet, reference = workbook.worksheets
@@ -416,9 +282,9 @@ def test_the_excel_template_lists_the_countrys_accepted_values_in_drop_downs_and
     assert plan.is_valid and not plan.notices, (plan.errors, plan.file_errors)
 
 
-def test_the_csv_template_has_the_headers_only_and_the_page_lists_the_accepted_values(focal_point):
-    template = focal_point.get(reverse("tracking:roster_template", args=["GT"]) + "?format=csv")
-    page = focal_point.get(reverse("tracking:roster", args=["GT"])).content.decode()
+def test_the_csv_template_has_the_headers_only_and_the_page_lists_the_accepted_values(focal_point_client):
+    template = focal_point_client.get(reverse("tracking:roster_template", args=["GT"]) + "?format=csv")
+    page = focal_point_client.get(reverse("tracking:roster", args=["GT"])).content.decode()
 
     assert template.content.decode("utf-8-sig").strip().count("\n") == 0
     assert 'id="accepted-values"' in page and "Tecún Umán" in page and "Peñas Blancas" not in page

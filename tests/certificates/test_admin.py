@@ -18,14 +18,14 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from certificates import tasks
 from certificates.drawing import facts_to_layout
-from certificates.drawing.html_to_pdf import RenderFailed
-from certificates.drawing.pdf_reading import pdf_text
 from certificates.models import BulkDownload, Certificate, CertificateEvent, CertificateTemplate
 from certificates.models.certificate import EventKind, IssueStatus
 from certificates.services import issuance
 from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
 from certificates.services.lifecycle import certificate_revoke
 from courses.models import Cohort, CoursePage
+from foundation.pdf.reading import pdf_text
+from foundation.pdf.rendering import RenderFailed
 from people.roles import Role
 from tests.certificates import factories
 from tests.certificates.pdf_glyphs import glyph_report

@@ -18,8 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from certificates import selectors
-from certificates.drawing.html_to_pdf import RenderFailed
-from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.models import BulkDownload, Certificate, CertificateEvent, CourseCertification, ExpiryReminder
 from certificates.models.archives import BulkStatus
 from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
@@ -31,6 +30,8 @@ from certificates.services.lifecycle import certificate_renew, certificate_revok
 from certificates.services.reconcile import certificates_reconcile
 from certificates.signing.revocations import revocations_verify
 from courses.models import Cohort, CoursePage, Enrolment, EnrolmentSource
+from foundation.pdf.reading import pdf_text
+from foundation.pdf.rendering import RenderFailed
 from people.roles import Role
 from tests.certificates import factories
 from tests.people.factories import country, person

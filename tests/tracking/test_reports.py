@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from openpyxl import load_workbook
 
-from certificates.drawing.pdf_reading import page_count, pdf_text
+from foundation.pdf.reading import page_count, pdf_text
 from foundation.spreadsheets import spreadsheet_safe
 from people.models import Country
 from people.roles import Role

@@ -6,7 +6,7 @@ do: Django and WeasyPrint start there once, and the child times the operations a
 prints one JSON line. Add a row by adding its measurement to MEASUREMENTS and its Benchmark to
 BENCHMARKS.
 
-- **certificate render, shared font configuration**: `certificates.drawing.html_to_pdf.render_pdf` of the
+- **certificate render, shared font configuration**: `foundation.pdf.rendering.render_pdf` of the
   sample certificate (`certificates.drawing.layout.sample_layout("es")`, with a payload in its
   metadata), against a naive render of the same HTML: `weasyprint.HTML(...).write_pdf()` with
   WeasyPrint's default URL fetcher (the static URLs pointed at the collected files as file://
@@ -70,7 +70,7 @@ def _font_names(data: bytes) -> set[str]:
 
 def _check(data: bytes, name: str, side: str) -> None:
     from certificates.drawing.layout import CSS_FAMILY_PREFIX
-    from certificates.drawing.pdf_reading import page_count, pdf_text
+    from foundation.pdf.reading import page_count, pdf_text
 
     # The certificate declares the vendored Noto Sans files under its own family names
     # ("OCAM certificate Noto Sans"), which the PDF writes with hyphens.
@@ -85,10 +85,11 @@ def shared_font_configuration() -> Result:
     from django.conf import settings
     from weasyprint import HTML
 
-    from certificates.drawing.html_to_pdf import PAYLOAD_METADATA_KEY, render_pdf
+    from certificates.drawing.html_to_pdf import PAYLOAD_METADATA_KEY
     from certificates.drawing.layout import sample_layout
     from certificates.drawing.layout_to_html import layout_html
     from certificates.drawing.pdf_reading import payload_from_pdf
+    from foundation.pdf.rendering import render_pdf
 
     layout = sample_layout("es")
     html = layout_html(layout)

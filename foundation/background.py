@@ -1,7 +1,8 @@
-"""Running the background work a management command causes in its own process (demo loading).
+"""Background work: sending a Celery task once the transaction commits, whatever the broker's state,
+and running the background work a management command causes in its own process (demo loading).
 
-In the bottom layer (`foundation`), importing no app, so that the demo commands of `lms.shell`
-and `tracking` can both use it (docs/decisions/0018).
+In the bottom layer (`foundation`), importing no app, so that every app's services and the demo
+commands of `lms.shell` and `tracking` can use it (docs/decisions/0018).
 """
 
 from __future__ import annotations
@@ -11,9 +12,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from celery import current_app
+from django.db import transaction
+from kombu.exceptions import OperationalError
+
+logger = logging.getLogger(__name__)
 
 # Loggers that report at INFO each page saved and each task run: hundreds of lines in a demo load.
 QUIET_IN_THIS_PROCESS = ("wagtail", "django_tasks", "celery.app.trace")
+
+
+def send_task_on_commit(task, *args) -> None:
+    """Send a task after commit; if the broker is down, log it and carry on.
+
+    A learner who just completed a course must not get an error page because the broker
+    blinked: each app that sends tasks keeps the state that lets its reconcile task send them
+    later (a certificate row left pending, a report or an import still waiting).
+    """
+
+    def send() -> None:
+        try:
+            task.delay(*args)
+        except OperationalError as error:
+            logger.warning("Broker unreachable, %s%r left to the reconcile task: %s", task.name, args, error)
+
+    transaction.on_commit(send)
 
 
 @contextmanager

@@ -59,7 +59,7 @@ def bare_render(html: str) -> Callable[[], bytes]:
 def bare_pdf_check(data: bytes, reference: bytes, name: str) -> None:
     from pypdf import PdfReader
 
-    from certificates.drawing.pdf_reading import page_count, pdf_text
+    from foundation.pdf.reading import page_count, pdf_text
 
     images = len(PdfReader(BytesIO(data)).pages[0].images)
     expected = len(PdfReader(BytesIO(reference)).pages[0].images)

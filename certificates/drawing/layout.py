@@ -70,7 +70,7 @@ FALLBACK_FONTS: dict[str, tuple[FontFace, ...]] = {
     "Noto Sans Coptic": (FontFace("fonts/noto-sans-coptic/noto-sans-coptic-400-normal.woff2", 400, "normal"),),
 }
 # The certificate declares its fonts under family names no other document uses: every render of
-# the process shares one Fontconfig configuration (certificates.drawing.html_to_pdf), where WeasyPrint registers
+# the process shares one Fontconfig configuration (foundation.pdf.rendering), where WeasyPrint registers
 # a face under its CSS family and under the family named inside the file. A report declaring
 # "Noto Sans" with the Latin-only files would otherwise answer for the certificate's "Noto Sans"
 # as well, and bring back the mixed-up glyphs above.

@@ -1,32 +1,14 @@
-"""Reading a drawn PDF back (after step 3, `html_to_pdf`): its metadata, signed payload, pages and text."""
+"""Reading a drawn certificate back (after step 3, `html_to_pdf`): the signed payload it carries.
+
+Pages, text and other metadata are read by `foundation.pdf.reading`.
+"""
 
 from __future__ import annotations
 
-from io import BytesIO
-
-from pypdf import PdfReader
-
 from certificates.drawing.html_to_pdf import PAYLOAD_METADATA_KEY
-
-
-def metadata_from_pdf(data: bytes, key: str) -> str | None:
-    """The text stored under `key` (e.g. "/OCAMCertificatePayload") in a PDF's information dictionary."""
-    information = PdfReader(BytesIO(data)).metadata
-    if information is None or key not in information:
-        return None
-    return str(information[key])
+from foundation.pdf.reading import metadata_from_pdf
 
 
 def payload_from_pdf(data: bytes) -> str | None:
     """The signed payload a certificate's PDF carries, if any."""
     return metadata_from_pdf(data, PAYLOAD_METADATA_KEY)
-
-
-def page_count(data: bytes) -> int:
-    """How many pages a PDF has."""
-    return len(PdfReader(BytesIO(data)).pages)
-
-
-def pdf_text(data: bytes) -> str:
-    """The text of a PDF's pages, as pypdf extracts it (pages separated by a newline)."""
-    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(data)).pages)

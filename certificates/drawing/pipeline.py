@@ -9,16 +9,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from certificates.drawing.facts_to_layout import CertificateFacts, layout_build, sample_facts
-from certificates.drawing.html_to_pdf import PAYLOAD_METADATA_KEY, render_pdf
+from certificates.drawing.html_to_pdf import signed_pdf, unsigned_pdf
 from certificates.drawing.layout_to_html import layout_html
-from certificates.drawing.pdf_reading import page_count
 from certificates.models import CertificateTemplate
+from foundation.pdf.reading import page_count
 
 
 def certificate_pdf(template: CertificateTemplate, facts: CertificateFacts, *, payload: str) -> bytes:
     """The certificate's PDF, with its signed payload in the QR code and in the PDF's metadata."""
     html = layout_html(layout_build(template, facts, payload=payload))
-    return render_pdf(html, metadata={PAYLOAD_METADATA_KEY: payload})
+    return signed_pdf(html, payload=payload)
 
 
 def _template_language(template: CertificateTemplate) -> str:
@@ -32,7 +32,7 @@ def template_preview_html(template: CertificateTemplate) -> str:
 
 def template_preview_pdf(template: CertificateTemplate) -> bytes:
     facts = sample_facts(_template_language(template))
-    return render_pdf(layout_html(layout_build(template, facts)))
+    return unsigned_pdf(layout_html(layout_build(template, facts)))
 
 
 def template_fits_check(template: CertificateTemplate) -> None:

@@ -20,8 +20,8 @@ from certificates.models.archives import BulkStatus
 from certificates.models.certificate import IssueStatus
 from certificates.models.storage import private_storage
 from certificates.selectors import PdfNotAsIssued, certificate_list, certificate_pdf_read
-from certificates.services.queueing import send_task_on_commit
 from courses.models import Cohort
+from foundation.background import send_task_on_commit
 from people.models import Country, User
 
 logger = logging.getLogger(__name__)

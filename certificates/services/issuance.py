@@ -35,11 +35,12 @@ from certificates.selectors import (
     template_default,
 )
 from certificates.services.history import event_record
-from certificates.services.queueing import issue_enqueue, send_task_on_commit
+from certificates.services.queueing import issue_enqueue
 from certificates.signing.keys import signing_key
 from certificates.signing.payload import payload_sign, payload_verify
 from courses.models import CoursePage, Enrolment
 from courses.selectors.pages import pages_in_language
+from foundation.background import send_task_on_commit
 from people.languages import supported_language as language_or_default
 
 logger = logging.getLogger(__name__)

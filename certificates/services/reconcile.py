@@ -11,8 +11,9 @@ from certificates.models.certificate import IssueStatus
 from certificates.selectors import certificates_without_pdf
 from certificates.services.archives import bulk_downloads_clean
 from certificates.services.issuance import MAX_ATTEMPTS, certificate_request
-from certificates.services.queueing import issue_enqueue, send_task_on_commit
+from certificates.services.queueing import issue_enqueue
 from courses.models import Enrolment
+from foundation.background import send_task_on_commit
 
 
 def certificates_reconcile(*, now=None) -> dict[str, int]:

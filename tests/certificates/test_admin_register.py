@@ -15,12 +15,12 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from certificates import tasks
-from certificates.drawing.html_to_pdf import RenderFailed
 from certificates.models import Certificate, CertificateEvent, CertificateTemplate
 from certificates.models.certificate import EventKind, IssueStatus
 from certificates.services import issuance
 from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
 from certificates.services.lifecycle import certificate_revoke
+from foundation.pdf.rendering import RenderFailed
 from people.roles import Role
 from tests.certificates import factories
 from tests.certificates.template_forms import SNIPPETS, template_form

@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 
 from certificates.drawing import facts_to_layout
-from certificates.drawing.pdf_reading import pdf_text
 from certificates.models import CertificateTemplate
+from foundation.pdf.reading import pdf_text
 from tests.certificates import factories
 from tests.certificates.pdf_glyphs import glyph_report
 from tests.certificates.template_forms import SNIPPETS, VALID_BODY, template_form

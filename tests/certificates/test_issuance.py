@@ -16,8 +16,7 @@ from django.core import mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from certificates.drawing.html_to_pdf import RenderFailed
-from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.models import Certificate, CertificateEvent
 from certificates.models.certificate import EventKind, IssueStatus
 from certificates.services import issuance
@@ -25,6 +24,8 @@ from certificates.services.emails import certificate_email_send, reminders_send
 from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
 from certificates.signing.payload import payload_verify
 from courses.models import CoursePage, Enrolment, EnrolmentSource
+from foundation.pdf.reading import pdf_text
+from foundation.pdf.rendering import RenderFailed
 from people.roles import Role
 from tests.certificates import factories
 from tests.people.factories import person

@@ -15,13 +15,14 @@ from django.test import TestCase
 from django.utils import timezone
 
 from certificates import selectors
-from certificates.drawing.html_to_pdf import RenderFailed
-from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.models import Certificate
 from certificates.models.certificate import EventKind, IssueStatus
 from certificates.services import issuance
 from certificates.services.issuance import certificate_request
 from certificates.services.reconcile import certificates_reconcile
+from foundation.pdf.reading import pdf_text
+from foundation.pdf.rendering import RenderFailed
 from people.roles import Role
 from tests.certificates import factories
 from tests.certificates.factories import fresh

@@ -7,34 +7,25 @@ import dataclasses
 import unicodedata
 from collections import Counter
 from datetime import date
-from io import BytesIO
 from urllib.parse import unquote
 
 import pytest
 from defusedxml import ElementTree
 from django.conf import settings
-from PIL import Image
-from pypdf import PdfReader
-from weasyprint.text.fonts import FontConfiguration
 
 from certificates.codes import code_new
-from certificates.drawing import html_to_pdf
 from certificates.drawing.facts_to_layout import CertificateFacts
-from certificates.drawing.html_to_pdf import (
-    PAYLOAD_METADATA_KEY,
-    RenderFailed,
-    ResourceRefused,
-    render_pdf,
-    resource_path,
-)
+from certificates.drawing.html_to_pdf import signed_pdf
 from certificates.drawing.layout import NAME_MAX_PT, SampleSignatory, qr_svg_data_uri, sample_layout
 from certificates.drawing.layout_to_html import layout_html
-from certificates.drawing.pdf_reading import page_count, payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.drawing.pipeline import certificate_pdf as template_pdf
+from foundation.pdf.reading import page_count, pdf_text
+from foundation.pdf.rendering import render_pdf
 from tests.certificates import factories
 from tests.certificates.pdf_glyphs import glyph_report
+from tests.foundation.pdfs import html_page, image_count, write_png
 
-VENDORED_FONT = "/static/fonts/noto-sans/noto-sans-latin-400-normal.woff2"
 # 120 characters: given names, two surnames with particles, accents and ñ.
 LONG_NAME = (
     "María de los Ángeles Guadalupe Concepción Fernanda Begoña Ximena del Rosario "
@@ -71,132 +62,18 @@ def letters_of(first: int, last: int) -> str:
     return " ".join(chr(code) for code in range(first, last + 1) if unicodedata.category(chr(code))[0] in "LM")
 
 
-def html_page(body: str, style: str = "") -> str:
-    return f'<!DOCTYPE html><html lang="es"><head><style>{style}</style></head><body>{body}</body></html>'
-
-
-def font_names(data: bytes) -> set[str]:
-    fonts = PdfReader(BytesIO(data)).pages[0]["/Resources"]["/Font"]
-    return {str(font.get_object()["/BaseFont"]) for font in fonts.values()}
-
-
-def image_count(data: bytes) -> int:
-    return len(PdfReader(BytesIO(data)).pages[0].images)
-
-
-def write_png(path, colour=(31, 78, 121)) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    Image.new("RGB", (24, 12), colour).save(path, format="PNG")
-
-
 def certificate_pdf(layout) -> bytes:
     return render_pdf(layout_html(layout))
 
 
-@pytest.mark.parametrize(
-    "url",
-    [
-        "http://example.org/logo.png",
-        "file:///etc/passwd",
-        "/static/../../etc/passwd",
-        "/media/../secret",
-        "gopher://example.org/logo.png",
-        "/static/%2e%2e/%2e%2e/etc/passwd",
-        "http://127.0.0.1:8000.example.org/static/img/favicon.svg",
-        "/elsewhere/logo.png",
-    ],
-)
-def test_render_pdf_refuses_resources_outside_static_and_media(url):
-    with pytest.raises(ResourceRefused):
-        render_pdf(html_page(f'<img src="{url}" alt="logo">'))
-
-
-@pytest.mark.parametrize("url", ["/static/../../etc/passwd", "/static/%2e%2e/%2e%2e/etc/passwd", "/media/../secret"])
-def test_resource_path_refuses_dot_segments_before_any_url_normalisation(url):
-    with pytest.raises(ResourceRefused, match="not a plain file path"):
-        resource_path(url)
-
-
-def test_render_pdf_refuses_a_font_from_another_host():
-    style = (
-        '@font-face { font-family: "Remote"; src: url("http://example.org/font.woff2"); } '
-        'body { font-family: "Remote"; }'
-    )
-    with pytest.raises(ResourceRefused):
-        render_pdf(html_page("<p>Texto</p>", style))
-
-
-def test_render_pdf_refuses_a_resource_an_svg_image_refers_to():
-    # WeasyPrint swallows every exception while drawing an SVG image: the refusal must still fail the render.
-    svg = (
-        '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-        '<image href="file:///etc/passwd" width="10" height="10"/></svg>'
-    )
-    uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()
-    with pytest.raises(ResourceRefused):
-        render_pdf(html_page(f'<img src="{uri}" alt="logo">'))
-
-
-def test_render_pdf_refuses_a_media_symlink_leading_outside_media_root(tmp_path):
-    outside = tmp_path / "outside.png"
-    write_png(outside)
-    link = settings.MEDIA_ROOT / "logos" / "logo.png"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(outside)
-    with pytest.raises(ResourceRefused, match="outside"):
-        render_pdf(html_page('<img src="/media/logos/logo.png" alt="logo">'))
-
-
-def test_render_pdf_refuses_a_missing_media_file():
-    with pytest.raises(ResourceRefused, match="names no file"):
-        render_pdf(html_page('<img src="/media/logos/missing.png" alt="logo">'))
-
-
-def test_render_pdf_fails_on_a_media_image_it_cannot_decode():
-    broken = settings.MEDIA_ROOT / "logos" / "broken.png"
-    broken.parent.mkdir(parents=True)
-    broken.write_bytes(b"not an image")
-    with pytest.raises(RenderFailed):
-        render_pdf(html_page('<img src="/media/logos/broken.png" alt="logo">'))
-
-
-def test_render_pdf_embeds_a_vendored_static_font():
-    style = (
-        f'@font-face {{ font-family: "Vendored"; src: url("{VENDORED_FONT}"); }} body {{ font-family: "Vendored"; }}'
-    )
-    data = render_pdf(html_page("<p>Certificado</p>", style))
-    # Embedded under the @font-face family's name; a fallback system font would keep its own name.
-    assert [name.partition("+")[2] for name in font_names(data)] == ["Vendored"]
-
-
-@pytest.mark.parametrize("prefix", ["", "site"])
-def test_render_pdf_draws_a_media_file_from_media_root(prefix):
-    write_png(settings.MEDIA_ROOT / "logos" / "logo ocam.png")
-    url = (settings.SITE_URL if prefix else "") + "/media/logos/logo%20ocam.png"
-    data = render_pdf(html_page(f'<img src="{url}" alt="logo">'))
-    assert image_count(data) == 1
-
-
-def test_render_pdf_draws_a_data_uri():
-    buffer = BytesIO()
-    Image.new("RGB", (8, 8), (0, 0, 0)).save(buffer, format="PNG")
-    uri = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode()
-    assert image_count(render_pdf(html_page(f'<img src="{uri}" alt="dot">'))) == 1
-
-
 def test_payload_round_trips_through_the_pdf_metadata():
     payload = "v1.eyJjb2RlIjoiN0syTTlRWFA0VE5IIn0.c2lnbmF0dXJl(a)\\b"
-    data = render_pdf(html_page("<p>Certificado</p>"), metadata={PAYLOAD_METADATA_KEY: payload})
+    data = signed_pdf(html_page("<p>Certificado</p>"), payload=payload)
     assert payload_from_pdf(data) == payload
 
 
 def test_payload_from_pdf_is_none_without_a_payload():
     assert payload_from_pdf(render_pdf(html_page("<p>Certificado</p>"))) is None
-
-
-def test_render_pdf_rejects_a_metadata_key_that_is_not_a_pdf_name():
-    with pytest.raises(ValueError, match="metadata key"):
-        render_pdf(html_page("<p>x</p>"), metadata={"/OCAM Payload": "x"})
 
 
 @pytest.mark.parametrize(
@@ -256,26 +133,9 @@ def test_the_certificate_draws_its_background_logo_and_signature_from_media():
     assert image_count(data) == 3
 
 
-def test_renders_share_one_font_configuration(monkeypatch):
-    used = []
-
-    class RecordingHTML(html_to_pdf.HTML):
-        def write_pdf(self, *args, **kwargs):
-            used.append(kwargs["font_config"])
-            return super().write_pdf(*args, **kwargs)
-
-    monkeypatch.setattr(html_to_pdf, "HTML", RecordingHTML)
-    render_pdf(html_page("<p>Uno</p>"))
-    render_pdf(html_page("<p>Dos</p>"))
-    assert isinstance(used[0], FontConfiguration)
-    assert used[0] is used[1]
-
-
 def test_the_same_certificate_renders_to_the_same_bytes():
     html = layout_html(sample_layout("en"))
-    assert render_pdf(html, metadata={PAYLOAD_METADATA_KEY: "p"}) == render_pdf(
-        html, metadata={PAYLOAD_METADATA_KEY: "p"}
-    )
+    assert signed_pdf(html, payload="p") == signed_pdf(html, payload="p")
 
 
 def test_qr_svg_data_uri_decodes_to_svg():

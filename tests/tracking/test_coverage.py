@@ -23,7 +23,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from certificates.drawing.pdf_reading import pdf_text
+from foundation.pdf.reading import pdf_text
 from people.models import Authority, Country
 from people.roles import Role
 from tests.conftest import client_for

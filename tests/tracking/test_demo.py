@@ -22,7 +22,7 @@ from django.test.utils import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from certificates.drawing.pdf_reading import payload_from_pdf, pdf_text
+from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.models import Certificate
 from certificates.models.certificate import IssueStatus
 from courses import reports
@@ -37,6 +37,7 @@ from courses.models import (
     QuizAnswer,
     QuizAttempt,
 )
+from foundation.pdf.reading import pdf_text
 from lms.shell.management.commands.demo_load import DEMO_USERS
 from people.models import Country, User
 from tests.conftest import client_for

@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from django.core import mail
 
-from certificates.drawing.pdf_reading import pdf_text
+from foundation.pdf.reading import pdf_text
 from people.models import Country
 from people.roles import Role
 from tests.conftest import make_role_user

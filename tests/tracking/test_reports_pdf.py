@@ -14,7 +14,7 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from certificates.drawing.pdf_reading import page_count, pdf_text
+from foundation.pdf.reading import page_count, pdf_text
 from people.models import Country
 from tests.conftest import client_for, make_role_user
 from tests.tracking.reporting import GT_COURSE, BuildFailed, cr_focal_point

@@ -14,8 +14,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates.drawing.html_to_pdf import render_pdf
-from certificates.services.queueing import send_task_on_commit
+from foundation.background import send_task_on_commit
+from foundation.pdf.rendering import render_pdf
 from people.languages import supported_language as language_or_default
 from people.models import Country, User
 from people.roles import GROUP_NAMES, Role

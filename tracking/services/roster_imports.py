@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from certificates.services.queueing import send_task_on_commit
+from foundation.background import send_task_on_commit
 from people.languages import supported_language as language_or_default
 from people.models import Country, User
 from people.services import password_choice_link

@@ -1,0 +1,1 @@
+"""PDFs: `rendering` draws HTML as a PDF from the project's own files only; `reading` reads a PDF back."""

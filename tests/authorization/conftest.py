@@ -29,4 +29,6 @@ def _module_media(tmp_path_factory):
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, _module_media):
+    """Uploads in a folder of the module (tests/conftest.py gives each test its own; the POST matrix
+    has two thousand tests, and its objects' files are made once for all of them)."""
     settings.MEDIA_ROOT = _module_media

@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from certificates import selectors
 from certificates.models import Certificate, CertificateTemplate, CourseCertification
@@ -24,6 +24,7 @@ from certificates.services.issuance import certificate_retry
 from certificates.services.lifecycle import certificate_revoke
 from courses.models import Cohort, CoursePage
 from courses.selectors.pages import pages_in_language
+from foundation.snippets import SnippetViewSet
 from people.models import Country
 
 VIEW_PERMISSION = "certificates.view_certificate"

@@ -16,12 +16,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Locale
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from courses import reports
 from courses.models import Cohort, CoursePage, GlossaryTerm, Question, QuestionBank
 from courses.selectors.enrolments import enrolment_list
 from courses.services import enrolment_bulk_create
+from foundation.snippets import SnippetViewSet
 from foundation.spreadsheets import csv_text
 
 

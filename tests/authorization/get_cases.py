@@ -1,0 +1,241 @@
+"""What each role gets from a GET of each URL of the site (the admin's are in `get_admin_cases`).
+
+One entry per URL pattern name; a pattern without one fails `test_every_url_pattern_has_an_expectation`.
+The objects a case names are built in the test that asks for them (sample ids name nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from people.models import User
+from tests.authorization.expectations import (
+    FORBIDDEN,
+    METHOD_NOT_ALLOWED,
+    NOT_FOUND,
+    OK,
+    Expect,
+    Expectation,
+    everyone,
+    inspecting,
+    practising,
+    signed_in,
+    trackers,
+    tracking,
+)
+
+
+@dataclass(frozen=True)
+class Case:
+    expect: dict[str, Expectation]
+    path: str | Callable[[], str] | None = None  # None: the pattern's sample URL
+
+    def url(self) -> str | None:
+        return self.path() if callable(self.path) else self.path
+
+
+def make_role_user_once(label: str) -> User:
+    user = User.objects.filter(email=f"{label}@example.org").first()
+    return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
+
+
+def _learner_sandbox_path(name: str, *args: int | str) -> Callable[[], str]:
+    def path() -> str:
+        from sandbox.models import Sandbox
+
+        sandbox, _created = Sandbox.objects.get_or_create(owner=make_role_user_once("sandbox-learner"))
+        return reverse(name, args=[sandbox.pk, *args])
+
+    return path
+
+
+def sample_course():
+    from tests.courses.factories import course
+
+    return course(modules=1, lessons_per_module=1, questions=2)
+
+
+def _someone_elses_attempt_path() -> str:
+    from courses.services import attempt_start, enrolment_create
+
+    sample = sample_course()
+    enrolment = enrolment_create(learner=make_role_user_once("quiz-learner"), course=sample.page)
+    attempt = attempt_start(enrolment=enrolment, lesson=sample.quiz_lesson, course=sample.page, block_id=sample.quiz_id)
+    return reverse("courses:attempt_detail", args=[attempt.token])
+
+
+def someone_elses_certificate():
+    """An issued certificate of another learner (the PDF drawn for real, once per test)."""
+    from tests.certificates.matrix import issued_certificate
+
+    return issued_certificate(make_role_user_once("certified-learner"))
+
+
+def _certificate_path(name: str) -> Callable[[], str]:
+    return lambda: reverse(name, args=[someone_elses_certificate().code])
+
+
+def _tracking_cases(name: str, *, manage: bool = False, export: bool = False) -> list[Case]:
+    """A sample country (none), the focal point's own (GT), another (CR), and GT's URL naming CR's object."""
+    from tests.tracking.matrix import tracking_path
+
+    coordinator = FORBIDDEN if manage else OK  # rules and rosters are managed by focal points only
+    cases = [
+        Case(trackers(NOT_FOUND)),
+        Case(tracking(focal_point=OK, regional_coordinator=coordinator, administrator=OK), tracking_path(name, "GT")),
+        Case(
+            tracking(focal_point=NOT_FOUND, regional_coordinator=coordinator, administrator=OK),
+            tracking_path(name, "CR"),
+        ),
+    ]
+    if name in ("person", "rule_edit", "roster_check", "report_download"):
+        cases.append(
+            Case(
+                tracking(
+                    focal_point=NOT_FOUND,
+                    regional_coordinator=coordinator if manage else NOT_FOUND,
+                    administrator=NOT_FOUND,
+                ),
+                tracking_path(name, "GT", of="CR"),
+            )
+        )
+    if export:
+        for file_format in ("csv", "xlsx"):
+            own, other = tracking_path(name, "GT"), tracking_path(name, "CR")
+            cases += [
+                Case(trackers(OK), lambda own=own, file_format=file_format: f"{own()}?format={file_format}"),
+                Case(
+                    tracking(focal_point=NOT_FOUND, regional_coordinator=OK),
+                    lambda other=other, file_format=file_format: f"{other()}?format={file_format}",
+                ),
+            ]
+    return cases
+
+
+SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
+    "health": Case(everyone(OK)),
+    "media": Case(everyone(NOT_FOUND), "/media/original_images/missing.jpg"),
+    "language_set": Case(everyone(METHOD_NOT_ALLOWED)),
+    "people:account": Case(signed_in(OK)),
+    "people:login": Case(everyone(OK)),
+    "people:logout": Case(everyone(METHOD_NOT_ALLOWED)),
+    "people:password_change": Case(signed_in(OK)),
+    "people:password_reset": Case(everyone(OK)),
+    "people:password_reset_done": Case(everyone(OK)),
+    "people:password_reset_confirm": Case(everyone(OK), "/account/password-reset/MQ/set-password/"),
+    "people:password_reset_complete": Case(everyone(OK)),
+    # Courses: every signed-in person has "My learning"; actions are POST only; attempts are
+    # one's own (a sample token names none).
+    "courses:my_learning": Case(signed_in(OK)),
+    "courses:enrol": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:lesson_complete": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:attempt_start": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:attempt_detail": [Case(signed_in(NOT_FOUND)), Case(signed_in(NOT_FOUND), _someone_elses_attempt_path)],
+    "courses:attempt_submit": Case(signed_in(METHOD_NOT_ALLOWED)),
+    # Certificates: one's own list; downloads of someone else's certificate are for trainers and
+    # administrators only, and a 404 (never a 403) for everyone else; verification is public.
+    "certificates:mine": Case(signed_in(OK)),
+    "certificates:verify_form": [Case(everyone(OK)), Case(everyone(NOT_FOUND), "/certificates/verify/?code=0000")],
+    "certificates:verify": [Case(everyone(NOT_FOUND)), Case(everyone(OK), _certificate_path("certificates:verify"))],
+    "certificates:download": [
+        Case(signed_in(NOT_FOUND)),
+        Case(
+            {**signed_in(NOT_FOUND), "trainer": OK, "administrator": OK},
+            _certificate_path("certificates:download"),
+        ),
+    ],
+    "certificates:badge": [
+        Case(signed_in(NOT_FOUND)),
+        Case({**signed_in(NOT_FOUND), "trainer": OK, "administrator": OK}, _certificate_path("certificates:badge")),
+    ],
+    "certificates:renew": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "certificate_keys": Case(everyone(OK)),
+    "certificate_revocations": Case(everyone(OK)),
+    # The sandbox: one's own (sample ids name no record), and trainers' read-only inspection
+    # (sample ids name no sandbox; a learner's real sandbox is opened too).
+    "sandbox:home": Case(practising(OK)),
+    "sandbox:reset": Case(practising(OK)),
+    "sandbox:person_search": [
+        Case(practising(OK)),
+        Case(practising(OK), "/sandbox/people/?name=perez"),
+        Case(practising(OK), "/sandbox/people/?name=perez&page=999"),
+    ],
+    "sandbox:person_detail": Case(practising(NOT_FOUND)),
+    "sandbox:movement_create": Case(practising(OK)),
+    "sandbox:statistics": [
+        Case(practising(OK)),
+        Case(practising(OK), "/sandbox/statistics/?month=2025-01"),
+        Case(practising(OK), "/sandbox/statistics/?month=1990-01"),  # outside the practice data
+    ],
+    "sandbox:learner_list": Case(inspecting(OK)),
+    "sandbox:learner_sandbox": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_sandbox")),
+    ],
+    "sandbox:learner_person_search": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_person_search")),
+    ],
+    "sandbox:learner_person_detail": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_person_detail", 999999)),
+    ],
+    "sandbox:learner_statistics": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics")),
+    ],
+    "sandbox:learner_changes": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_changes", "person")),
+        Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_changes", "nothing")),
+    ],
+    # Country tracking: a focal point follows their own country (another country's pages and
+    # objects are a 404); the regional coordinator reads every country and the regional view;
+    # rules and roster imports are managed by focal points and administrators. Every list
+    # exports as CSV and XLSX. The read API takes bearer tokens only: a session is a 401.
+    "tracking:index": Case(
+        tracking(focal_point=Expect(302, "/tracking/GT/"), regional_coordinator=Expect(302, "/tracking/region/"))
+    ),
+    "tracking:region": [
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK)),
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK), "/tracking/region/?format=csv"),
+        Case(tracking(focal_point=FORBIDDEN, regional_coordinator=OK), "/tracking/region/?format=xlsx"),
+    ],
+    "tracking:dashboard": _tracking_cases("dashboard", export=True),
+    "tracking:people": _tracking_cases("people", export=True),
+    "tracking:person": _tracking_cases("person"),
+    "tracking:rules": _tracking_cases("rules"),
+    "tracking:rule_edit": _tracking_cases("rule_edit", manage=True),
+    "tracking:rule_delete": Case(trackers(METHOD_NOT_ALLOWED)),
+    "tracking:roster": _tracking_cases("roster", manage=True),
+    "tracking:roster_template": _tracking_cases("roster_template", manage=True),
+    "tracking:roster_check": _tracking_cases("roster_check", manage=True),
+    "tracking:roster_apply": Case(trackers(METHOD_NOT_ALLOWED)),
+    "tracking:reports": _tracking_cases("reports"),
+    "tracking:report_download": _tracking_cases("report_download"),
+    "tracking_api:api-root": Case(everyone(NOT_FOUND)),
+    "tracking_api:openapi-json": Case(everyone(OK)),
+    "tracking_api:certification": Case(everyone(Expect(401))),
+    "tracking_api:roster": [
+        Case(everyone(Expect(401))),
+        Case(everyone(Expect(401)), "/api/tracking/v1/countries/GT/roster"),
+    ],
+    "wagtail_serve": [
+        Case(everyone(OK), "/"),
+        Case(everyone(OK), "/en/"),
+        Case(everyone(NOT_FOUND), "/no-such-page/"),
+        # A course is public; its lessons are for enrolled learners and for course staff.
+        Case(everyone(OK), lambda: sample_course().page.url),
+        Case(
+            {**signed_in(Expect(302, "/cursos/*")), "trainer": OK, "administrator": OK},
+            lambda: sample_course().lessons[0].url,
+        ),
+    ],
+    "wagtailcore_login": Case(everyone(OK)),
+    "wagtailcore_authenticate_with_password": Case(everyone(NOT_FOUND)),
+    "wagtaildocs_serve": Case(everyone(NOT_FOUND), "/documents/999999/missing.pdf"),
+    "wagtaildocs_authenticate_with_password": Case(everyone(NOT_FOUND)),
+}

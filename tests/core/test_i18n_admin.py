@@ -1,5 +1,5 @@
 """The Wagtail admin in Spanish and English (issue 16): every message of the installed Wagtail apps
-and of their JavaScript catalogues reads in Spanish, each message lms/shell/admin_translations.py
+and of their JavaScript catalogues reads in Spanish, each message lms/shell/admin_translations/
 supplies is still one of Wagtail's, and the admin pages a trainer opens have no English left in
 Spanish nor Spanish left in English, call locales languages, and load no avatar from another site.
 """
@@ -18,7 +18,7 @@ LOCALE = Path(__file__).resolve().parents[2] / "lms" / "locale"
 
 
 # The Wagtail admin in Spanish and English (issue 16): Wagtail's and wagtail-localize's own
-# catalogues lack messages, or get them wrong; lms/shell/admin_translations.py supplies them.
+# catalogues lack messages, or get them wrong; lms/shell/admin_translations/ supplies them.
 
 WAGTAIL_PACKAGES = ("wagtail", "wagtail_localize")
 # Messages that read the same in Spanish: nothing to translate.
@@ -70,7 +70,7 @@ def _still_english(entry) -> bool:
 
 def test_every_message_of_the_installed_wagtail_apps_reads_in_spanish():
     """After an upgrade of Wagtail or wagtail-localize, this lists the new messages to add to
-    lms/shell/admin_translations.py and translate."""
+    lms/shell/admin_translations/ and translate."""
     import polib
     from django.utils import translation
 
@@ -130,10 +130,10 @@ def test_every_message_supplied_for_wagtail_is_still_one_of_its_messages():
     def msgids(domain: str) -> set[str]:
         return {entry.msgid for _app, path in _wagtail_catalogues(domain) for entry in polib.pofile(str(path))}
 
-    source = ast.parse(Path(admin_translations.__file__).read_text(encoding="utf-8"))
     supplied = {
         node.args[0].value
-        for node in ast.walk(source)
+        for module in Path(admin_translations.__file__).parent.glob("*.py")
+        for node in ast.walk(ast.parse(module.read_text(encoding="utf-8")))
         if isinstance(node, ast.Call) and getattr(node.func, "id", "") in {"gettext_noop", "ngettext_lazy"}
     }
     assert len(supplied) > 300

@@ -34,7 +34,7 @@ VARIABLE = re.compile(r"{{\s*(\w+)\s*}}")
 # The source quotes titles «like this»; the English catalogue “like this” (test_translations.py).
 ENGLISH_QUOTES = str.maketrans("«»", "“”")
 # Python files that hold another project's messages verbatim (Wagtail's, supplied in Spanish).
-NOT_OURS = {"lms/shell/admin_translations.py"}
+NOT_OURS = ("lms/shell/admin_translations/",)
 
 
 def _sources(suffixes: tuple[str, ...]) -> list[Path]:
@@ -42,7 +42,9 @@ def _sources(suffixes: tuple[str, ...]) -> list[Path]:
         path
         for package in PROJECT_PACKAGES
         for path in sorted((ROOT / package).rglob("*"))
-        if path.suffix in suffixes and "migrations" not in path.parts and str(path.relative_to(ROOT)) not in NOT_OURS
+        if path.suffix in suffixes
+        and "migrations" not in path.parts
+        and not path.relative_to(ROOT).as_posix().startswith(NOT_OURS)
     ]
 
 

@@ -204,9 +204,9 @@ def _upsert(model: type, rows: list[dict[str, object]]) -> None:
 def sandbox_reference_sync() -> None:
     """Create or update the sandbox's reference rows; cheap when nothing changed."""
     from people.models import DutyPost
-    from sandbox.models import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
+    from sandbox.models import AlertCategory, CrossingPoint, DocumentType, IcaoCountry, TravelPurpose
 
-    _upsert(Country, country_rows())
+    _upsert(IcaoCountry, country_rows())
     posts = {post.code: post.pk for post in DutyPost.objects.only("pk", "code")}
     _upsert(CrossingPoint, [{**row, "duty_post_id": posts.get(row["code"])} for row in crossing_points()])
     _upsert(

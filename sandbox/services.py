@@ -30,10 +30,10 @@ from sandbox.models import (
     AgeGroup,
     Alert,
     AuditEvent,
-    Country,
     CrossingPoint,
     Document,
     DocumentType,
+    IcaoCountry,
     LayeredModel,
     Movement,
     Person,
@@ -251,7 +251,9 @@ def movement_register(
     becomes a new person and document in the layer. Nothing is saved if anything is wrong.
     """
     data = mrz_read(mrz)
-    states = set(Country.objects.filter(code__in=[data.issuing_state, data.nationality]).values_list("code", flat=True))
+    states = set(
+        IcaoCountry.objects.filter(code__in=[data.issuing_state, data.nationality]).values_list("code", flat=True)
+    )
     errors: dict[str, list[str]] = {}
     for code, label in ((data.issuing_state, _("issuing state")), (data.nationality, _("nationality"))):
         if code not in states:

@@ -21,7 +21,7 @@ from sandbox.models.records import (
     QueryResult,
     ReturnEvent,
 )
-from sandbox.models.reference import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
+from sandbox.models.reference import AlertCategory, CrossingPoint, DocumentType, IcaoCountry, TravelPurpose
 from sandbox.models.sandboxes import Baseline, DataQualityDefect, MonthlySummary, Sandbox
 
 LAYERED_MODELS: tuple[type[LayeredModel], ...] = (
@@ -46,12 +46,12 @@ __all__ = [
     "AlertHit",
     "AuditEvent",
     "Baseline",
-    "Country",
     "CrossBorderQuery",
     "CrossingPoint",
     "DataQualityDefect",
     "Document",
     "DocumentType",
+    "IcaoCountry",
     "InformationRequest",
     "LayeredModel",
     "LayeredQuerySet",

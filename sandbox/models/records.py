@@ -39,7 +39,7 @@ from sandbox.models.choices import (
     in_choices,
 )
 from sandbox.models.layers import LayeredModel
-from sandbox.models.reference import AlertCategory, Country, CrossingPoint, DocumentType, TravelPurpose
+from sandbox.models.reference import AlertCategory, CrossingPoint, DocumentType, IcaoCountry, TravelPurpose
 
 
 def _fk(to: type[models.Model], verbose_name: str, *, null: bool = False) -> models.ForeignKey:
@@ -68,11 +68,11 @@ class Person(LayeredModel):
     surname_2 = models.CharField(_("second surname"), max_length=60, blank=True)
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     birth_date = models.DateField(_("date of birth"))
-    birth_country = _fk(Country, _("country of birth"), null=True)
-    nationality = _fk(Country, _("nationality"))
-    second_nationality = _fk(Country, _("second nationality"), null=True)
+    birth_country = _fk(IcaoCountry, _("country of birth"), null=True)
+    nationality = _fk(IcaoCountry, _("nationality"))
+    second_nationality = _fk(IcaoCountry, _("second nationality"), null=True)
     national_id_number = models.CharField(_("national ID number"), max_length=24, blank=True)
-    national_id_country = _fk(Country, _("national ID issued by"), null=True)
+    national_id_country = _fk(IcaoCountry, _("national ID issued by"), null=True)
     sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices, default="NORMAL")
     # Upper-case ASCII of given names and surnames, framed by spaces, for accent-insensitive
     # word-prefix search (" JOSE LUIS PEREZ LOPEZ "). Written by the services and the generator.
@@ -101,7 +101,7 @@ class Document(LayeredModel):
     person_uid = models.BigIntegerField(_("person"), db_index=True)
     document_type = _fk(DocumentType, _("document type"))
     number = models.CharField(_("document number"), max_length=20)
-    issuing_state = _fk(Country, _("issuing state"))
+    issuing_state = _fk(IcaoCountry, _("issuing state"))
     issued_on = models.DateField(_("date of issue"), null=True, blank=True)
     expires_on = models.DateField(_("date of expiry"))
     status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default="VALID")
@@ -130,7 +130,7 @@ class Movement(LayeredModel):
     carrier = models.CharField(_("carrier"), max_length=40, blank=True)
     flight_or_vehicle = models.CharField(_("flight, vessel or vehicle plate"), max_length=20, blank=True)
     purpose = _fk(TravelPurpose, _("purpose of travel"), null=True)
-    other_country = _fk(Country, _("coming from or going to"), null=True)
+    other_country = _fk(IcaoCountry, _("coming from or going to"), null=True)
     authorised_stay_days = models.PositiveSmallIntegerField(_("authorised stay (days)"), null=True, blank=True)
     decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices, default="ADMITTED")
     refusal_reason = models.CharField(_("reason for refusal"), max_length=120, blank=True)
@@ -140,7 +140,7 @@ class Movement(LayeredModel):
     capture_source = models.CharField(_("captured by"), max_length=8, choices=CaptureSource.choices, default="MRZ_SCAN")
     is_ca4_simplified = models.BooleanField(_("CA-4 simplified crossing"), default=False)
     closes_entry_uid = models.BigIntegerField(_("entry this exit closes"), null=True, blank=True)
-    nationality = _fk(Country, _("nationality"))
+    nationality = _fk(IcaoCountry, _("nationality"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     age_group = models.CharField(_("age group"), max_length=6, choices=AgeGroup.choices)
     recorded_by = models.ForeignKey(
@@ -186,7 +186,7 @@ class ReturnEvent(LayeredModel):
     """A national returned (deported, expelled or assisted) from another country."""
 
     person_uid = models.BigIntegerField(_("person"), db_index=True)
-    receiving_country = _fk(Country, _("receiving country"))
+    receiving_country = _fk(IcaoCountry, _("receiving country"))
     returning_country = models.CharField(_("returned from"), max_length=5, choices=ReturningCountry.choices)
     return_type = models.CharField(_("type of return"), max_length=12, choices=ReturnType.choices)
     mode = models.CharField(_("mode"), max_length=4, choices=TransportMode.choices)
@@ -232,8 +232,8 @@ class Alert(LayeredModel):
     subject_name = models.CharField(_("name of the subject"), max_length=200, blank=True)
     subject_birth_date = models.DateField(_("date of birth of the subject"), null=True, blank=True)
     document_number = models.CharField(_("document number"), max_length=20, blank=True, db_index=True)
-    document_issuing_state = _fk(Country, _("document issuing state"), null=True)
-    issuing_country = _fk(Country, _("issuing country"))
+    document_issuing_state = _fk(IcaoCountry, _("document issuing state"), null=True)
+    issuing_country = _fk(IcaoCountry, _("issuing country"))
     action = models.CharField(_("action to take"), max_length=16, choices=AlertAction.choices)
     legal_reference = models.CharField(_("legal reference"), max_length=80, blank=True)
     valid_from = models.DateField(_("valid from"))
@@ -286,7 +286,7 @@ class AlertHit(LayeredModel):
 class CrossBorderQuery(LayeredModel):
     """A hit/no-hit consultation of other OCAM members (DOMAIN.md 4.3)."""
 
-    requesting_country = _fk(Country, _("requesting country"))
+    requesting_country = _fk(IcaoCountry, _("requesting country"))
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -305,7 +305,7 @@ class QueryResult(LayeredModel):
     """One member's answer to a query: hit or no hit, a reference, never the record itself."""
 
     query_uid = models.BigIntegerField(_("query"), db_index=True)
-    country = _fk(Country, _("answering country"))
+    country = _fk(IcaoCountry, _("answering country"))
     outcome = models.CharField(_("outcome"), max_length=6, choices=QueryOutcome.choices)
     reference_token = models.CharField(_("reference"), max_length=40, blank=True)
     alert_category = _fk(AlertCategory, _("alert category"), null=True)

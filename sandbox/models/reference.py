@@ -37,11 +37,14 @@ class BilingualNameMixin(models.Model):
         return self.name_en if (get_language() or "es").startswith("en") else self.name_es
 
 
-class Country(BilingualNameMixin):
-    """A state or ICAO document authority, keyed by its ICAO 9303 code.
+class IcaoCountry(BilingualNameMixin):
+    """A state or ICAO document authority of the information platform, keyed by its ICAO 9303 code:
+    nationalities, issuing states, the countries movements come from and go to.
 
-    The ICAO code is ISO 3166-1 alpha-3 for most states, `D` for Germany, and the X-codes
-    (XXA stateless, XXB/XXC refugees, XXX unspecified, ...) that have no ISO counterpart.
+    Not `people.Country`, the OCAM member whose officials the platform trains. The ICAO code is
+    ISO 3166-1 alpha-3 for most states, `D` for Germany, and the X-codes (XXA stateless, XXB/XXC
+    refugees, XXX unspecified, ...) that have no ISO counterpart. Named `Country` until issue 17;
+    the table keeps its name.
     """
 
     code = models.CharField(_("ICAO code"), max_length=3, primary_key=True)
@@ -53,6 +56,7 @@ class Country(BilingualNameMixin):
     time_zone = models.CharField(_("time zone"), max_length=64, blank=True)
 
     class Meta:
+        db_table = "sandbox_country"
         verbose_name = _("state or nationality")
         verbose_name_plural = _("states and nationalities")
         ordering = ["name_es"]
@@ -78,10 +82,10 @@ class CrossingPoint(models.Model):
 
     code = models.CharField(_("code"), max_length=12, primary_key=True)
     name = models.CharField(_("name"), max_length=200)
-    country = models.ForeignKey(Country, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
+    country = models.ForeignKey(IcaoCountry, verbose_name=_("country"), on_delete=models.PROTECT, related_name="+")
     kind = models.CharField(_("kind"), max_length=4, choices=CrossingKind.choices)
     neighbour = models.ForeignKey(
-        Country,
+        IcaoCountry,
         verbose_name=_("neighbouring country"),
         on_delete=models.PROTECT,
         null=True,

@@ -14,7 +14,7 @@ from django.views import View
 
 from sandbox import statistics
 from sandbox.forms import MonthForm, month_in_sentence, month_label, month_parse
-from sandbox.models import AgeGroup, Country, CrossingPoint, ReturningCountry, Sex, TransportMode
+from sandbox.models import AgeGroup, CrossingPoint, IcaoCountry, ReturningCountry, Sex, TransportMode
 from sandbox.views.access import SandboxMixin
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class StatisticsTables:
         movements, refusals, returns = self.data["movements"], self.data["refusals"], self.data["returns"]
         codes = {*movements["country"], *movements["nationality"], *refusals["nationality"]}
         codes |= set(returns["receiving_country"])
-        return {country.code: country.name for country in Country.objects.filter(code__in=codes)}
+        return {country.code: country.name for country in IcaoCountry.objects.filter(code__in=codes)}
 
     @cached_property
     def crossing_point_names(self) -> dict[str, str]:

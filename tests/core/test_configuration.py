@@ -16,7 +16,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.parametrize(
     "value",
-    ["nonsense", "mysql//broken", "postgres://user:secret@:5432/", "postgres://u:p@host:port/db", "ftp://x/y"],
+    [
+        "nonsense",
+        "mysql//broken",
+        "postgres://user:secret@:5432/",
+        "postgres://user:secret@:5432/lms",
+        "postgres://u:p@host:port/db",
+        "ftp://x/y",
+    ],
 )
 def test_invalid_database_url_names_the_variable(value):
     with pytest.raises(ImproperlyConfigured, match="DATABASE_URL"):
@@ -41,10 +48,11 @@ def test_invalid_cache_url_names_the_variable(value):
         cache_url_config(value)
 
 
+@pytest.mark.parametrize("backend", ["mongodb://x", "redis://127.0.0.1:notaport/0"])
 @pytest.mark.parametrize("broker", ["", "redis://127.0.0.1:6379/0"])
-def test_invalid_result_backend_names_the_variable(broker, tmp_path):
+def test_invalid_result_backend_names_the_variable(broker, backend, tmp_path):
     with pytest.raises(ImproperlyConfigured, match="CELERY_RESULT_BACKEND"):
-        broker_url_config(broker, result_backend="mongodb://x", var_dir=tmp_path)
+        broker_url_config(broker, result_backend=backend, var_dir=tmp_path)
 
 
 def test_the_message_does_not_reveal_the_password():

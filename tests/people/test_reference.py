@@ -80,3 +80,12 @@ def test_administrators_corrections_to_a_duty_post_survive_the_sync():
     reference_data_sync()
     post.refresh_from_db()
     assert (post.name, post.is_active) == ("El Espino (cerrado)", False)
+
+
+def test_reference_data_sync_restores_what_an_edit_changed():
+    Country.objects.filter(iso3="GTM").update(name_es="Guatemala (editado)", time_zone="UTC")
+    Authority.objects.filter(code="gt-igm").update(acronym="XXX")
+    reference_data_sync()
+    guatemala = Country.objects.get(iso3="GTM")
+    assert (guatemala.name_es, guatemala.time_zone) == ("Guatemala", "America/Guatemala")
+    assert Authority.objects.get(code="gt-igm").acronym == "IGM"

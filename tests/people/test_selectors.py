@@ -7,7 +7,7 @@ from django.contrib.auth.models import AnonymousUser
 
 from people.models import Authority, StaffProfile
 from people.roles import Role
-from people.selectors import country_scope_for, staff_profile_list, user_list, user_roles
+from people.selectors import country_scope_for, staff_profile_for, staff_profile_list, user_list, user_roles
 from tests.people.factories import UserFactory, person
 
 pytestmark = pytest.mark.django_db
@@ -85,3 +85,10 @@ def test_an_inactive_focal_point_sees_nobody():
 def test_user_roles_counts_a_superuser_as_administrator():
     user = UserFactory(is_superuser=True)
     assert Role.ADMINISTRATOR in user_roles(user=user)
+
+
+def test_an_anonymous_viewer_or_an_account_without_a_profile_has_no_staff_profile():
+    assert staff_profile_for(user=AnonymousUser()) is None
+    assert staff_profile_for(user=UserFactory()) is None
+    official = person(role=Role.LEARNER, authority_code="gt-igm")
+    assert staff_profile_for(user=official).authority.code == "gt-igm"

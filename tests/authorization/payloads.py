@@ -8,7 +8,6 @@ management forms of its inline formsets, as the page would.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -20,8 +19,8 @@ from wagtail import blocks
 from wagtail.blocks.base import BlockField
 
 from people.models import User
-from sandbox.mrz import mrz_compose_td3
 from tests.people.factories import TEST_PASSWORD
+from tests.sandbox.screens import PASSPORT_MRZ
 from tests.tracking.roster_files import csv_bytes, roster_row
 
 if TYPE_CHECKING:
@@ -104,19 +103,8 @@ def language(world: World, role: str, target: str) -> dict[str, Any]:
 
 def movement(world: World, role: str, target: str) -> dict[str, Any]:
     """An entry at Peñas Blancas on a Nicaraguan passport (sandbox tests' traveller)."""
-    mrz = mrz_compose_td3(
-        document_code="P",
-        issuing_state="NIC",
-        surnames="Peña López",
-        given_names="José Luis",
-        number="C01234567",
-        nationality="NIC",
-        birth_date=dt.date(1988, 3, 9),
-        sex="M",
-        expiry_date=dt.date(2031, 5, 1),
-    )
     return {
-        "mrz": mrz,
+        "mrz": PASSPORT_MRZ,
         "direction": "ENTRY",
         "crossing_point": "CR-PBL",
         "local_date": "2025-03-14",

@@ -11,24 +11,11 @@ import pytest
 from django.utils import timezone
 
 from people.roles import Role
-from sandbox.mrz import mrz_compose_td3
 from tests.people.factories import TEST_PASSWORD, person
 from tests.sandbox.baseline_rows import baseline_person
-from tests.sandbox.screens import baseline_movement_of, baseline_passport
+from tests.sandbox.screens import PASSPORT_MRZ, baseline_movement_of, baseline_passport
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-NEW_TRAVELLER = mrz_compose_td3(
-    document_code="P",
-    issuing_state="NIC",
-    surnames="Peña López",
-    given_names="José Luis",
-    number="C01234567",
-    nationality="NIC",
-    birth_date=dt.date(1988, 3, 9),
-    sex="M",
-    expiry_date=dt.date(2031, 5, 1),
-)
 
 
 def make_baseline() -> None:
@@ -84,7 +71,7 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
 
     # Register an entry at Peñas Blancas, now, from a passport's MRZ.
     page.get_by_role("link", name="Registrar una entrada o salida").first.click()
-    page.get_by_label("Zona de lectura mecánica (MRZ)").fill(NEW_TRAVELLER)
+    page.get_by_label("Zona de lectura mecánica (MRZ)").fill(PASSPORT_MRZ)
     page.get_by_label("Entrada", exact=True).check()
     page.get_by_label("Puesto fronterizo", exact=True).select_option("CR-PBL")
     page.get_by_label("Motivo del viaje").select_option("TOURISM")
@@ -128,7 +115,7 @@ def test_a_wrong_mrz_is_explained_and_keyboard_users_reach_the_field(page):
     person(email="aprendiz@example.org", role=Role.LEARNER)
     log_in(page, "aprendiz@example.org")
     page.goto("/sandbox/movements/new/")
-    page.get_by_label("Zona de lectura mecánica (MRZ)").fill(NEW_TRAVELLER.replace("C01234567", "C01234568"))
+    page.get_by_label("Zona de lectura mecánica (MRZ)").fill(PASSPORT_MRZ.replace("C01234567", "C01234568"))
     page.get_by_role("button", name="Registrar el movimiento").click()
     alert = page.get_by_role("alert")
     assert "número de documento" in alert.inner_text()

@@ -29,6 +29,8 @@ PASSPORT = {
     "sex": "M",
     "expiry_date": dt.date(2031, 5, 1),
 }
+# The machine-readable zone of that passport: the traveller the registration tests read.
+PASSPORT_MRZ = mrz_compose_td3(**PASSPORT)
 
 
 def baseline_passport(uid: int, holder: Person, number: str) -> Document:

@@ -11,25 +11,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 
 from sandbox import services
 from sandbox.models import LAYERED_MODELS, AuditEvent, CrossingPoint, Person, Sandbox
-from sandbox.mrz import mrz_compose_td3
 from tests.people.factories import UserFactory
 from tests.sandbox.baseline_rows import baseline_person
 from tests.sandbox.factories import layer_person, learner_sandbox
+from tests.sandbox.screens import PASSPORT_MRZ
 
 pytestmark = pytest.mark.django_db
-
-PASSPORT = mrz_compose_td3(
-    document_code="P",
-    issuing_state="NIC",
-    surnames="Peña López",
-    given_names="José Luis",
-    number="C01234567",
-    nationality="NIC",
-    birth_date=dt.date(1988, 3, 9),
-    sex="M",
-    expiry_date=dt.date(2031, 5, 1),
-)
-
 
 # Editing and deleting
 
@@ -114,7 +101,7 @@ def test_reset_deletes_the_learners_layer_and_nothing_else(officer):
     services.movement_register(  # a person, a document, a movement and an audit event
         sandbox=sandbox,
         user=user,
-        mrz=PASSPORT,
+        mrz=PASSPORT_MRZ,
         direction="ENTRY",
         crossing_point=CrossingPoint.objects.select_related("country").get(code="CR-PBL"),
         local_time=dt.datetime(2026, 11, 28, 10, 30),

@@ -189,16 +189,21 @@ def document_find(*, sandbox: Sandbox | None, number: str, issuing_state: str) -
     )
 
 
-def open_entry_for(*, sandbox: Sandbox | None, person_uid: int) -> Movement | None:
-    """The person's latest admitted entry that no exit has closed yet (a refused entry is no stay)."""
+def open_entries_of(*, sandbox: Sandbox | None, person_uid: int) -> QuerySet[Movement]:
+    """The person's admitted entries that no exit has closed yet, latest first (a refused entry is no stay)."""
     visible = Movement.objects.visible_to(sandbox)
     closed = visible.filter(person_uid=person_uid, closes_entry_uid__isnull=False).values("closes_entry_uid")
     return (
         visible.filter(person_uid=person_uid, direction="ENTRY", decision="ADMITTED")
         .exclude(uid__in=closed)
+        .select_related("crossing_point__country")
         .order_by("-occurred_at", "-uid")
-        .first()
     )
+
+
+def open_entry_for(*, sandbox: Sandbox | None, person_uid: int) -> Movement | None:
+    """The person's latest admitted entry that no exit has closed yet."""
+    return open_entries_of(sandbox=sandbox, person_uid=person_uid).first()
 
 
 def layer_counts_of(*, sandbox: Sandbox, model: type[LayeredModel]) -> dict[str, int]:

@@ -65,9 +65,11 @@ def _prepare(record: LayeredModel) -> None:
 
 
 @transaction.atomic
-def record_create(*, sandbox: Sandbox, model: type[Record], **fields: Any) -> Record:
+def record_create(*, sandbox: Sandbox, model: type[Record], scenario: int | None = None, **fields: Any) -> Record:
+    """Add a record to the learner's layer; `scenario`, the exercise scenario it belongs to, if any."""
     record = model(**fields)
     record.sandbox = sandbox
+    record.scenario = scenario
     record.uid = sandbox.uid_allocate()[0]
     record.is_deleted = False
     _prepare(record)
@@ -186,11 +188,13 @@ def audit_record(
     object_uid: int | None = None,
     parameters: dict[str, Any] | None = None,
     result_count: int | None = None,
+    scenario: int | None = None,
 ) -> AuditEvent:
     """Log a consultation or change in the learner's platform audit trail."""
     return record_create(
         sandbox=sandbox,
         model=AuditEvent,
+        scenario=scenario,
         actor=actor,
         action=action,
         object_type=object_type,
@@ -244,11 +248,22 @@ def movement_register(
     authorised_stay_days: int | None = None,
     decision: str = "ADMITTED",
     refusal_reason: str = "",
+    closes_entry_uid: int | None = None,
+    is_overstay: bool = False,
+    scenario: int | None = None,
 ) -> Movement:
     """Register an entry or exit from a document's MRZ, in the learner's layer.
 
     The MRZ is validated whole first (length and every check digit); an unknown document
     becomes a new person and document in the layer. Nothing is saved if anything is wrong.
+
+    An admitted exit closes the entry the officer chose (`closes_entry_uid`: an open admitted
+    entry of the same traveller) or else the traveller's latest open entry; `is_overstay` is the
+    officer's flag that the traveller leaves after their authorised stay ran out.
+
+    `scenario` is the exercise scenario the officer works on (from the exercise's page), if any;
+    otherwise a movement of a scenario's traveller belongs to that scenario: restarting the
+    exercise removes it with the scenario.
     """
     data = mrz_read(mrz)
     states = set(
@@ -282,15 +297,20 @@ def movement_register(
             errors.setdefault("mrz", []).append(_("Minors need a passport, even within CA-4."))
     if decision == "REFUSED" and not refusal_reason.strip():
         errors.setdefault("refusal_reason", []).append(_("Give the reason for the refusal."))
+    if direction != "EXIT" and (closes_entry_uid is not None or is_overstay):
+        errors.setdefault("direction", []).append(_("Only an exit closes an entry or is an overstay."))
     if errors:
         raise ValidationError(errors)
 
     document = selectors.document_find(sandbox=sandbox, number=data.number, issuing_state=data.issuing_state)
+    if document is not None and scenario is None:
+        scenario = document.scenario
     if document is None:
         surname_1, surname_2 = _split_surnames(data.surnames)
         person = record_create(
             sandbox=sandbox,
             model=Person,
+            scenario=scenario,
             given_names=data.given_names,
             surname_1=surname_1,
             surname_2=surname_2,
@@ -304,6 +324,7 @@ def movement_register(
         document = record_create(
             sandbox=sandbox,
             model=Document,
+            scenario=scenario,
             person_uid=person.uid,
             document_type=document_type,
             number=data.number,
@@ -312,11 +333,23 @@ def movement_register(
             mrz="\n".join(mrz_lines(mrz)),
         )
     # Only a traveller who leaves ends their stay: a prevented (refused) or referred exit leaves it open.
-    closes = (
-        selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid)
-        if direction == "EXIT" and admitted
-        else None
-    )
+    closes = None
+    if direction == "EXIT" and admitted and closes_entry_uid is not None:
+        closes = (
+            selectors.open_entries_of(sandbox=sandbox, person_uid=document.person_uid)
+            .filter(uid=closes_entry_uid)
+            .first()
+        )
+        if closes is None:
+            raise ValidationError(
+                {
+                    "closes_entry": [
+                        _("That entry is not an open entry of this traveller: choose one of their open entries.")
+                    ]
+                }
+            )
+    elif direction == "EXIT" and admitted:
+        closes = selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid)
     alert_hit = (
         Alert.objects.visible_to(sandbox)
         .filter(status="ACTIVE", document_number=data.number, document_issuing_state_id=data.issuing_state)
@@ -325,6 +358,7 @@ def movement_register(
     movement = record_create(
         sandbox=sandbox,
         model=Movement,
+        scenario=scenario,
         person_uid=document.person_uid,
         document_uid=document.uid,
         direction=direction,
@@ -342,10 +376,13 @@ def movement_register(
         capture_source="MRZ_SCAN",
         is_ca4_simplified=is_ca4_simplified,
         closes_entry_uid=closes.uid if closes else None,
+        is_overstay=is_overstay and direction == "EXIT",
         nationality_id=data.nationality,
         sex=data.sex,
         age_group=age_group(birth_date=data.birth_date, on=local.date()),
         recorded_by=user,
     )
-    audit_record(sandbox=sandbox, actor=user, action="CREATE", object_type="movement", object_uid=movement.uid)
+    audit_record(
+        sandbox=sandbox, actor=user, action="CREATE", object_type="movement", object_uid=movement.uid, scenario=scenario
+    )
     return movement

@@ -124,6 +124,18 @@ def _sort_names(persons: Frame, forms: NameForms) -> np.ndarray:
     return values
 
 
+def _overstays(m: dict[str, np.ndarray]) -> np.ndarray:
+    """Exits after the authorised stay of the entry they close ran out."""
+    closes = m["closes_entry"]
+    over = np.zeros(len(closes), dtype=bool)
+    exits = np.flatnonzero(closes >= 0)
+    entries = closes[exits]
+    limit = m["authorised_stay_days"][entries]
+    days = (m["local_date"][exits] - m["local_date"][entries]).astype("timedelta64[D]").astype(np.int64)
+    over[exits] = (limit > 0) & (days > limit)
+    return over
+
+
 def _tables(
     ctx: Context, persons: Frame, docs: Frame, m: Frame, events: Frame, alerts: Frame, hits: Frame, defects: Frame
 ) -> list[Table]:
@@ -177,6 +189,7 @@ def _tables(
         "capture_source": _text(m["capture_source"]),
         "is_ca4_simplified": Column("bool", m["is_ca4_simplified"]),
         "closes_entry_uid": Column("int", np.where(m["closes_entry"] >= 0, m["closes_entry"] + 1, -1), nullable=True),
+        "is_overstay": Column("bool", _overstays(m)),
         "nationality_id": _text(m["nationality"]),
         "sex": _text(m["sex"]),
         "age_group": _text(m["age_group"]),

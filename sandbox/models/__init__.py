@@ -1,6 +1,7 @@
 """The sandbox's models: reference data, layered records, sandboxes and the baseline."""
 
 from sandbox.models.choices import *  # noqa: F403
+from sandbox.models.exercises import AttemptState, ExerciseAttempt, ExerciseCheck
 from sandbox.models.layers import (
     LAYER_UID_BASE,
     STAND_IN_SANDBOX_ID,
@@ -15,6 +16,7 @@ from sandbox.models.records import (
     AuditEvent,
     CrossBorderQuery,
     Document,
+    DocumentScan,
     InformationRequest,
     Movement,
     Person,
@@ -35,6 +37,7 @@ LAYERED_MODELS: tuple[type[LayeredModel], ...] = (
     QueryResult,
     InformationRequest,
     AuditEvent,
+    DocumentScan,
 )
 
 __all__ = [
@@ -44,13 +47,17 @@ __all__ = [
     "Alert",
     "AlertCategory",
     "AlertHit",
+    "AttemptState",
     "AuditEvent",
     "Baseline",
     "CrossBorderQuery",
     "CrossingPoint",
     "DataQualityDefect",
     "Document",
+    "DocumentScan",
     "DocumentType",
+    "ExerciseAttempt",
+    "ExerciseCheck",
     "IcaoCountry",
     "InformationRequest",
     "LayeredModel",

@@ -189,3 +189,18 @@ class DefectType(models.TextChoices):
     STALE_ALERT = "STALE_ALERT", _("Stale alert still active")
     OUTSIDE_HOURS = "OUTSIDE_HOURS", _("Movement outside opening hours")
     SEX_MISMATCH = "SEX_MISMATCH", _("Sex missing or inconsistent with the name")
+
+
+class ScanStatus(models.TextChoices):
+    """Where a scanned machine-readable zone stands in the triage queue (exercise #2)."""
+
+    PENDING = "PENDING", _("Waiting for triage")
+    ACCEPTED = "ACCEPTED", _("Accepted as read")
+    CORRECTED = "CORRECTED", _("Accepted, corrected")
+    REJECTED = "REJECTED", _("Rejected")
+
+
+class ScanRejection(models.TextChoices):
+    EXPIRED = "EXPIRED", _("The document has expired")
+    UNREADABLE = "UNREADABLE", _("The zone cannot be read or corrected")
+    NOT_A_DOCUMENT = "NOT_DOCUMENT", _("Not a travel document the post accepts")

@@ -252,6 +252,10 @@ class LayeredModel(models.Model):
         db_index=False,
     )
     is_deleted = models.BooleanField(default=False, editable=False)
+    # The exercise scenario a row of a layer belongs to (`sandbox.exercises`: the attempt's id):
+    # the records its builder wrote and what the learner did on them, which restarting that one
+    # exercise deletes. NULL in the baseline and for the learner's free practice.
+    scenario = models.BigIntegerField(null=True, blank=True, editable=False)
 
     objects = LayeredManager()
 
@@ -269,6 +273,10 @@ class LayeredModel(models.Model):
             models.CheckConstraint(
                 condition=Q(is_deleted=False) | Q(sandbox__isnull=False),
                 name="%(app_label)s_%(class)s_tombstones_in_layers",
+            ),
+            models.CheckConstraint(
+                condition=Q(scenario__isnull=True) | Q(sandbox__isnull=False),
+                name="%(app_label)s_%(class)s_scenarios_in_layers",
             ),
         ]
 

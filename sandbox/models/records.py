@@ -31,6 +31,8 @@ from sandbox.models.choices import (
     QueryOutcome,
     ReturningCountry,
     ReturnType,
+    ScanRejection,
+    ScanStatus,
     ScreeningResult,
     Sensitivity,
     Sex,
@@ -140,6 +142,9 @@ class Movement(LayeredModel):
     capture_source = models.CharField(_("captured by"), max_length=8, choices=CaptureSource.choices, default="MRZ_SCAN")
     is_ca4_simplified = models.BooleanField(_("CA-4 simplified crossing"), default=False)
     closes_entry_uid = models.BigIntegerField(_("entry this exit closes"), null=True, blank=True)
+    is_overstay = models.BooleanField(
+        _("overstay"), default=False, help_text=_("An exit after the authorised stay of the entry it closes ran out.")
+    )
     nationality = _fk(IcaoCountry, _("nationality"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     age_group = models.CharField(_("age group"), max_length=6, choices=AgeGroup.choices)
@@ -168,6 +173,10 @@ class Movement(LayeredModel):
             models.CheckConstraint(
                 condition=models.Q(closes_entry_uid__isnull=True) | models.Q(direction="EXIT"),
                 name="sandbox_movement_only_exits_close_entries",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_overstay=False) | models.Q(direction="EXIT"),
+                name="sandbox_movement_only_exits_overstay",
             ),
         ]
         indexes = [
@@ -356,3 +365,52 @@ class AuditEvent(LayeredModel):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         constraints = [*LayeredModel.Meta.constraints, _valid("auditevent", "action", AuditAction)]
+
+
+class DocumentScan(LayeredModel):
+    """A machine-readable zone as a post's reader scanned it, waiting for an officer's triage:
+    accepted as read, accepted with the misread characters corrected, or rejected."""
+
+    crossing_point = _fk(CrossingPoint, _("border crossing point"))
+    scanned_at = models.DateTimeField(_("scanned at (UTC)"))
+    position = models.PositiveSmallIntegerField(_("position in the queue"), default=1)
+    traveller_name = models.CharField(_("name given by the traveller"), max_length=200, blank=True)
+    raw_mrz = models.TextField(_("zone as scanned"))
+    status = models.CharField(_("triage"), max_length=10, choices=ScanStatus.choices, default="PENDING")
+    corrected_mrz = models.TextField(_("corrected zone"), blank=True)
+    rejection_reason = models.CharField(
+        _("reason for rejection"), max_length=12, choices=ScanRejection.choices, blank=True
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("document scan")
+        verbose_name_plural = _("document scans")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("documentscan", "status", ScanStatus),
+            models.CheckConstraint(
+                condition=models.Q(rejection_reason="") | models.Q(status="REJECTED"),
+                name="sandbox_documentscan_reason_only_when_rejected",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="REJECTED") | ~models.Q(rejection_reason=""),
+                name="sandbox_documentscan_rejection_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="CORRECTED") | ~models.Q(corrected_mrz=""),
+                name="sandbox_documentscan_correction_has_zone",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.crossing_point_id} {self.position}: {self.get_status_display()}"

@@ -1,0 +1,83 @@
+"""Findings as a reader reads them: each code's message, in the current language, with the
+values it names shown by their names (a crossing point's name and country, a purpose...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from sandbox.exercises.registry import finding_messages
+from sandbox.models import (
+    CrossingPoint,
+    Decision,
+    Direction,
+    ScanRejection,
+    ScanStatus,
+    TransportMode,
+    TravelPurpose,
+)
+
+_CHOICES = {
+    "decision": Decision,
+    "direction": Direction,
+    "mode": TransportMode,
+    "scan_status": ScanStatus,
+    "rejection": ScanRejection,
+}
+
+
+def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
+    if isinstance(value, dict) and "kind" in value:
+        kind, code = value["kind"], value.get("value")
+        if code in (None, ""):
+            return _("nothing")
+        if kind in _CHOICES:
+            return str(dict(_CHOICES[kind].choices).get(code, code))
+        if kind == "date":
+            return formats.date_format(dt.date.fromisoformat(code), "DATE_FORMAT")
+        if kind == "number":
+            return formats.number_format(code, use_l10n=True, force_grouping=True)
+        return names.get((kind, str(code)), str(code))
+    if isinstance(value, float):
+        return formats.number_format(value, 1, use_l10n=True)
+    return str(value)
+
+
+def _names_of(findings: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
+    wanted: dict[str, set[str]] = {}
+    for finding in findings:
+        for value in finding.get("params", {}).values():
+            if isinstance(value, dict) and value.get("kind") in ("crossing_point", "purpose"):
+                wanted.setdefault(value["kind"], set()).add(str(value.get("value")))
+    names: dict[tuple[str, str], str] = {}
+    if wanted.get("crossing_point"):
+        for point in CrossingPoint.objects.filter(code__in=wanted["crossing_point"]).select_related("country"):
+            names[("crossing_point", point.code)] = f"{point.name} ({point.country.name})"
+    if wanted.get("purpose"):
+        for purpose in TravelPurpose.objects.filter(code__in=wanted["purpose"]):
+            names[("purpose", purpose.code)] = str(purpose.name)
+    return names
+
+
+def finding_texts(findings: list[dict[str, Any]]) -> list[str]:
+    """The findings of a check, as sentences in the current language."""
+    messages = finding_messages()
+    names = _names_of(findings)
+    texts = []
+    for finding in findings:
+        if finding["code"] not in messages:
+            texts.append(finding["code"])
+            continue
+        message = messages[finding["code"]][1]
+        params = {key: _shown(value, names) for key, value in finding.get("params", {}).items()}
+        texts.append(str(message) % params if params else str(message))
+    return texts
+
+
+def finding_label(code: str) -> str:
+    """A finding's kind without its values, for counting across learners (a trainer's report)."""
+    messages = finding_messages()
+    return str(messages[code][0]) if code in messages else code

@@ -3,8 +3,8 @@
 `LessonStreamBlock` and `CompletionRulesBlock` also take blocks named in settings, so that a
 lower app (the sandbox's exercises) adds its own without a change here:
 
-    COURSES_LESSON_BLOCKS = [("exercise", "sandbox.blocks.ExerciseBlock")]
-    COURSES_COMPLETION_REQUIREMENT_BLOCKS = [("exercises_passed", "sandbox.blocks.ExercisesPassedBlock")]
+    COURSES_LESSON_BLOCKS = [("field_task", "myapp.blocks.FieldTaskBlock")]
+    COURSES_COMPLETION_REQUIREMENT_BLOCKS = [("field_tasks_passed", "myapp.blocks.FIELD_TASKS_PASSED")]
 
 Each entry is (name, dotted path of a block class, or of a block instance). Adding one is
 followed by `makemigrations courses`, as any change of a StreamField's blocks is.
@@ -39,6 +39,7 @@ from courses.blocks.content import (
     RichTextBlock,
     VideoBlock,
 )
+from courses.blocks.exercise import ExerciseBlock
 from courses.blocks.questions import QuestionBodyBlock
 from courses.blocks.questions.base import Presentation, QuestionTypeBlock, ResponseError, normalize_text
 from courses.blocks.quiz import FEEDBACK_CHOICES, GradedActivityBlock, QuizBlock
@@ -49,6 +50,7 @@ __all__ = [
     "ActivityRef",
     "AverageScoreBlock",
     "CompletionRulesBlock",
+    "ExerciseBlock",
     "GradedActivityBlock",
     "LearningOutcomesBlock",
     "LessonRef",
@@ -86,6 +88,7 @@ class LessonStreamBlock(blocks.StreamBlock):
     procedure = ProcedureBlock()
     knowledge_check = KnowledgeCheckBlock()
     quiz = QuizBlock()
+    exercise = ExerciseBlock()
 
     def __init__(self, local_blocks=None, **kwargs):
         super().__init__([*(local_blocks or []), *_blocks_from_setting("COURSES_LESSON_BLOCKS")], **kwargs)
@@ -98,6 +101,7 @@ class CompletionRulesBlock(blocks.StreamBlock):
     lessons_completed = LessonsCompletedBlock()
     quizzes_passed = ActivitiesPassedBlock(activity_kind="quiz", label=_("Every graded quiz passed"))
     average_score = AverageScoreBlock()
+    exercises_passed = ActivitiesPassedBlock(activity_kind="exercise", label=_("Every sandbox exercise passed"))
 
     def __init__(self, local_blocks=None, **kwargs):
         extra = _blocks_from_setting("COURSES_COMPLETION_REQUIREMENT_BLOCKS")
@@ -108,6 +112,7 @@ class CompletionRulesBlock(blocks.StreamBlock):
             "lessons_completed": {"max_num": 1},
             "quizzes_passed": {"max_num": 1},
             "average_score": {"max_num": 1},
+            "exercises_passed": {"max_num": 1},
         }
 
 

@@ -1,12 +1,12 @@
-"""A lower app's blocks, as the sandbox will add them: a graded exercise and its completion requirement."""
+"""A lower app's blocks, as a deployment might add them: a graded field task and its completion requirement."""
 
 from wagtail import blocks
 
 from courses.blocks import ActivitiesPassedBlock, GradedActivityBlock
 
 
-class ExerciseBlock(GradedActivityBlock):
-    activity_kind = "exercise"
+class FieldTaskBlock(GradedActivityBlock):
+    activity_kind = "field_task"
 
     title = blocks.CharBlock()
     pass_mark = blocks.IntegerBlock(default=100)
@@ -15,4 +15,4 @@ class ExerciseBlock(GradedActivityBlock):
         icon = "code"
 
 
-EXERCISES_PASSED = ActivitiesPassedBlock(activity_kind="exercise", label="Every exercise passed")
+FIELD_TASKS_PASSED = ActivitiesPassedBlock(activity_kind="field_task", label="Every field task passed")

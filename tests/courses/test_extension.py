@@ -28,8 +28,10 @@ from tests.courses.answers import answer_form
 pytestmark = pytest.mark.django_db
 
 EXTENSION = {
-    "COURSES_LESSON_BLOCKS": [("exercise", "tests.courses.extension_blocks.ExerciseBlock")],
-    "COURSES_COMPLETION_REQUIREMENT_BLOCKS": [("exercises_passed", "tests.courses.extension_blocks.EXERCISES_PASSED")],
+    "COURSES_LESSON_BLOCKS": [("field_task", "tests.courses.extension_blocks.FieldTaskBlock")],
+    "COURSES_COMPLETION_REQUIREMENT_BLOCKS": [
+        ("field_tasks_passed", "tests.courses.extension_blocks.FIELD_TASKS_PASSED")
+    ],
 }
 
 
@@ -48,23 +50,26 @@ def extended(settings, monkeypatch):
 
 
 def test_the_stream_blocks_take_the_blocks_that_settings_name(extended):
-    assert "exercise" in LessonStreamBlock().child_blocks
+    assert "field_task" in LessonStreamBlock().child_blocks
     assert "quiz" in LessonStreamBlock().child_blocks
-    assert "exercises_passed" in CompletionRulesBlock().child_blocks
+    assert "field_tasks_passed" in CompletionRulesBlock().child_blocks
 
 
 def test_an_exercise_counts_towards_completion_through_the_requirement_interface(extended, learner):
     built = factories.course(modules=1, lessons_per_module=1)
     lesson = built.lessons[0]
     exercise_id = str(uuid.uuid4())
-    body = [*lesson.body.raw_data, {"type": "exercise", "value": {"title": "Registrar una entrada"}, "id": exercise_id}]
+    body = [
+        *lesson.body.raw_data,
+        {"type": "field_task", "value": {"title": "Registrar una entrada"}, "id": exercise_id},
+    ]
     LessonPage.objects.filter(pk=lesson.pk).update(body=stored(body))
-    rules = [{"type": "lessons_completed", "value": None}, {"type": "exercises_passed", "value": None}]
+    rules = [{"type": "lessons_completed", "value": None}, {"type": "field_tasks_passed", "value": None}]
     CoursePage.objects.filter(pk=built.page.pk).update(completion_rules=stored(rules))
     course = CoursePage.objects.get(pk=built.page.pk)
 
     [activity] = course_activities(structure=course)
-    assert (activity.kind, activity.title, activity.pass_mark) == ("exercise", "Registrar una entrada", 100)
+    assert (activity.kind, activity.title, activity.pass_mark) == ("field_task", "Registrar una entrada", 100)
 
     enrolment = enrolment_create(learner=learner, course=course)
     # The exercise is the lesson's required work: the lesson is not marked as completed by hand.
@@ -79,7 +84,7 @@ def test_an_exercise_counts_towards_completion_through_the_requirement_interface
         course=course,
         lesson_key=lesson.translation_key,
         block_id=exercise_id,
-        kind="exercise",
+        kind="field_task",
         score=Decimal(100),
         pass_mark=100,
     )
@@ -89,10 +94,10 @@ def test_an_exercise_counts_towards_completion_through_the_requirement_interface
     assert enrolment_completion_update(enrolment=enrolment, course=course) is False
 
 
-def test_without_the_settings_the_exercise_is_not_an_activity(learner):
+def test_without_the_settings_the_field_task_is_not_an_activity(learner):
     built = factories.course(modules=1, lessons_per_module=1)
     lesson = built.lessons[0]
-    body = [*lesson.body.raw_data, {"type": "exercise", "value": {"title": "x"}, "id": str(uuid.uuid4())}]
+    body = [*lesson.body.raw_data, {"type": "field_task", "value": {"title": "x"}, "id": str(uuid.uuid4())}]
     LessonPage.objects.filter(pk=lesson.pk).update(body=stored(body))
     assert course_activities(structure=built.page) == []
 
@@ -105,7 +110,10 @@ def quiz_and_exercise_course(rules: list[str]):
     built = factories.course(modules=1, lessons_per_module=1, questions=2, quiz={"question_count": 2})
     lesson = built.quiz_lesson
     exercise_id = str(uuid.uuid4())
-    body = [*lesson.body.raw_data, {"type": "exercise", "value": {"title": "Registrar una entrada"}, "id": exercise_id}]
+    body = [
+        *lesson.body.raw_data,
+        {"type": "field_task", "value": {"title": "Registrar una entrada"}, "id": exercise_id},
+    ]
     LessonPage.objects.filter(pk=lesson.pk).update(body=stored(body))
     CoursePage.objects.filter(pk=built.page.pk).update(
         completion_rules=stored([{"type": rule, "value": None} for rule in rules])
@@ -132,7 +140,7 @@ def pass_exercise(built, enrolment, exercise_id: str) -> None:
         course=built.page,
         lesson_key=built.quiz_lesson.translation_key,
         block_id=exercise_id,
-        kind="exercise",
+        kind="field_task",
         score=Decimal(100),
         pass_mark=100,
     )
@@ -145,7 +153,7 @@ def lesson_completed(built, enrolment) -> bool:
 def test_a_lesson_is_completed_by_the_pass_that_leaves_all_its_required_activities_passed(
     extended, learner, django_capture_on_commit_callbacks
 ):
-    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "quizzes_passed", "exercises_passed"])
+    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "quizzes_passed", "field_tasks_passed"])
     enrolment = enrolment_create(learner=learner, course=built.page)
     sent = []
     course_completed.connect(
@@ -169,7 +177,7 @@ def test_a_lesson_is_completed_by_the_pass_that_leaves_all_its_required_activiti
 
 
 def test_a_quiz_the_rules_do_not_require_neither_completes_nor_holds_back_its_lesson(extended, learner):
-    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "exercises_passed"])
+    built, exercise_id = quiz_and_exercise_course(["lessons_completed", "field_tasks_passed"])
     enrolment = enrolment_create(learner=learner, course=built.page)
 
     assert take_quiz(built, enrolment, correct=True).is_passed

@@ -13,6 +13,8 @@ urlpatterns = [
     path("people/<int:uid>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("movements/new/", views.MovementCreateView.as_view(), name="movement_create"),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("exercises/<uuid:token>/", views.ExerciseDetailView.as_view(), name="exercise_detail"),
+    path("exercises/<uuid:token>/answer/", views.ExerciseAnswerView.as_view(), name="exercise_answer"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -23,5 +25,10 @@ urlpatterns = [
         name="learner_person_detail",
     ),
     path("learners/<int:sandbox_id>/statistics/", views.StatisticsView.as_view(), name="learner_statistics"),
+    path(
+        "learners/<int:sandbox_id>/exercises/<uuid:token>/",
+        views.ExerciseDetailView.as_view(),
+        name="learner_exercise_detail",
+    ),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

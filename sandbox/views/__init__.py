@@ -16,6 +16,7 @@ selector or service, and render. Invariants:
 
 from sandbox.views.access import SandboxMixin, inspectable_sandboxes
 from sandbox.views.changes import LearnerChangesView
+from sandbox.views.exercises import ExerciseAnswerView, ExerciseDetailView
 from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
@@ -23,6 +24,8 @@ from sandbox.views.people import PersonDetailView, PersonSearchView
 from sandbox.views.statistics import StatisticsTables, StatisticsView
 
 __all__ = [
+    "ExerciseAnswerView",
+    "ExerciseDetailView",
     "HomeView",
     "LearnerChangesView",
     "LearnerListView",

@@ -42,6 +42,20 @@ def make_role_user_once(label: str) -> User:
     return user or User.objects.create_user(email=f"{label}@example.org", full_name="Otra Persona", password=None)
 
 
+def _learner_exercise_path(name: str, *, inspected: bool) -> Callable[[], str]:
+    """A learner's exercise page: their own URL (which no one else may open) or a trainer's inspection."""
+
+    def path() -> str:
+        from sandbox.exercises.engine import ExerciseSpec, exercise_start
+
+        owner = make_role_user_once("sandbox-learner")
+        spec = ExerciseSpec(key="matrix:exercise", type_slug="entry_registration", parameters={})
+        attempt = exercise_start(user=owner, spec=spec)
+        return reverse(name, args=[attempt.sandbox_id, attempt.token] if inspected else [attempt.token])
+
+    return path
+
+
 def _learner_sandbox_path(name: str, *args: int | str) -> Callable[[], str]:
     def path() -> str:
         from sandbox.models import Sandbox
@@ -169,6 +183,15 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(practising(OK)),
         Case(practising(OK), "/sandbox/statistics/?month=2025-01"),
         Case(practising(OK), "/sandbox/statistics/?month=1990-01"),  # outside the practice data
+    ],
+    "sandbox:exercise_detail": [
+        Case(practising(NOT_FOUND)),
+        Case(practising(NOT_FOUND), _learner_exercise_path("sandbox:exercise_detail", inspected=False)),
+    ],
+    "sandbox:exercise_answer": Case(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:learner_exercise_detail": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_exercise_path("sandbox:learner_exercise_detail", inspected=True)),
     ],
     "sandbox:learner_list": Case(inspecting(OK)),
     "sandbox:learner_sandbox": [

@@ -42,6 +42,7 @@ class World:
     places: dict[str, str] = field(default_factory=dict)  # URLs the expectations name as "{place}"
     certificates: dict[int, int] = field(default_factory=dict)  # owner pk -> certificate pk
     sandboxes: dict[int, int] = field(default_factory=dict)  # owner pk -> sandbox pk
+    exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an open exercise attempt
     attempts: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an attempt in progress
     downloads: dict[int, str] = field(default_factory=dict)  # owner pk -> token of a ready archive
     countries: dict[str, CountryObjects] = field(default_factory=dict)  # by ISO2
@@ -164,10 +165,13 @@ def _certificates(world: World, owners: list[User]) -> None:
 
 
 def _sandboxes(world: World, owners: list[User]) -> None:
+    from sandbox.exercises.engine import ExerciseSpec, exercise_start
     from sandbox.models import Sandbox
 
+    spec = ExerciseSpec(key="matrix:exercise", type_slug="entry_registration", parameters={})
     for owner in owners:
         world.sandboxes[owner.pk] = Sandbox.objects.get_or_create(owner=owner)[0].pk
+        world.exercises[owner.pk] = str(exercise_start(user=owner, spec=spec).token)
 
 
 def _admin_objects(world: World) -> None:

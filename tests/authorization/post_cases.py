@@ -93,6 +93,14 @@ def _certificate_code(name: str) -> UrlBuilder:
     return url
 
 
+def _learner_exercise(name: str) -> UrlBuilder:
+    def url(world: World, role: str, target: str) -> str:
+        owner = world.owner(role, target)
+        return reverse(name, args=[world.sandboxes[owner.pk], world.exercises[owner.pk]])
+
+    return url
+
+
 def _sandbox(name: str, *args: str | int) -> UrlBuilder:
     return lambda world, role, target: reverse(name, args=[world.sandboxes[world.owner(role, target).pk], *args])
 
@@ -250,6 +258,26 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     "sandbox:person_detail": refused(practising(METHOD_NOT_ALLOWED)),
     "sandbox:movement_create": PostCase(practising(Expect(302, "/sandbox/people/*")), data=payloads.movement),
     "sandbox:statistics": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:exercise_detail": refused(practising(METHOD_NOT_ALLOWED)),
+    # An exercise's answer: the learner's own attempt only (another's is a 404 for everyone).
+    "sandbox:exercise_answer": [
+        refused(practising(NOT_FOUND)),
+        *owners(
+            owner_pk("exercises", "sandbox:exercise_answer"),
+            own=practising(Expect(302, "/sandbox/exercises/*")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+        ),
+    ],
+    "sandbox:learner_exercise_detail": [
+        refused(inspecting(NOT_FOUND)),
+        *owners(
+            _learner_exercise("sandbox:learner_exercise_detail"),
+            own=inspecting(METHOD_NOT_ALLOWED),
+            same_country=inspecting(METHOD_NOT_ALLOWED),
+            other_country=inspecting(METHOD_NOT_ALLOWED, national=NOT_FOUND),
+        ),
+    ],
     "sandbox:learner_list": PostCase(inspecting(METHOD_NOT_ALLOWED)),
     "sandbox:learner_sandbox": _inspection("sandbox:learner_sandbox"),
     "sandbox:learner_person_search": _inspection("sandbox:learner_person_search"),

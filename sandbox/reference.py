@@ -225,3 +225,6 @@ def sandbox_reference_sync() -> None:
     )
     _upsert(TravelPurpose, [row._asdict() for row in TRAVEL_PURPOSES])
     _upsert(AlertCategory, [row._asdict() for row in ALERT_CATEGORIES])
+    from sandbox.exercises.types.common import crossing_points_forget
+
+    crossing_points_forget()  # the exercises' copy of the catalogue is read again

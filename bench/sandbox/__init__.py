@@ -1,4 +1,5 @@
-"""Benchmarks of the sandbox core (issue 3) on PostgreSQL: generation, storage, reset, statistics, search.
+"""Benchmarks of the sandbox core (issue 3) on PostgreSQL: generation, storage, reset, statistics, search;
+and of graded exercises (issue 18): check, scenario build, a layer after ten exercises.
 
 Each module measures its rows against a baseline timed in the same run; `database` creates the
 run's databases and a worker process per database (`worker`), where the measured calls run;
@@ -10,12 +11,14 @@ baseline, before the resets write and free their rows there. See bench/README.md
 from __future__ import annotations
 
 from bench.core import Benchmark
-from bench.sandbox import generation, reset, search, statistics, storage
+from bench.sandbox import exercises, generation, reset, search, statistics, storage
 
 BENCHMARKS: list[Benchmark] = [
     *generation.BENCHMARKS,
     storage.BENCHMARK,
+    exercises.STORAGE_BENCHMARK,
     *reset.BENCHMARKS,
     statistics.BENCHMARK,
     search.BENCHMARK,
+    *exercises.BENCHMARKS,
 ]

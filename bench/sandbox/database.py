@@ -160,6 +160,11 @@ class Lab:
             self.baselines.add(key)
         return worker
 
+    def static_collect(self) -> None:
+        """Collect the static files once, for a worker that renders pages (the manifest they name)."""
+        if not (self.var_dir / "staticfiles" / "staticfiles.json").exists():
+            manage_py(self.env, "collectstatic", "--noinput", "--verbosity", "0")
+
     def close(self) -> None:
         for worker in self.workers.values():
             worker.stop()

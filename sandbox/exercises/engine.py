@@ -18,14 +18,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from django.db import IntegrityError, transaction
-from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sandbox.exercises.base import BuildContext, CheckContext, ExerciseType
 from sandbox.exercises.registry import exercise_type
 from sandbox.exercises.seeds import attempt_seed
-from sandbox.exercises.writing import resolve, scenario_remove, scenario_write
+from sandbox.exercises.writing import resolve, scenario_remove, scenario_uids, scenario_write
 from sandbox.models import AttemptState, ExerciseAttempt, ExerciseCheck, Sandbox
 from sandbox.services import sandbox_get_or_create
 
@@ -65,10 +64,13 @@ def attempt_is_stale(attempt: ExerciseAttempt, sandbox: Sandbox | None = None) -
 
 
 def _build(*, sandbox: Sandbox, spec: ExerciseSpec, number: int, now: dt.datetime) -> ExerciseAttempt:
+    """Attempt `number`: its scenario planned from its seed, its uids allocated, the attempt
+    recorded with its brief and expected outcome, then the scenario's rows written under it."""
     kind = spec.kind
     parameters = kind.parameters_clean(spec.parameters)
     seed = attempt_seed(learner_id=sandbox.owner_id, exercise_key=spec.key, number=number)
     plan = kind.build(BuildContext(seed=seed, parameters=parameters, anchor=now, sandbox=sandbox))
+    uids = scenario_uids(sandbox=sandbox, plan=plan)
     attempt = ExerciseAttempt.objects.create(
         sandbox=sandbox,
         exercise_key=spec.key,
@@ -81,19 +83,22 @@ def _build(*, sandbox: Sandbox, spec: ExerciseSpec, number: int, now: dt.datetim
         sandbox_resets=sandbox.reset_count,
         pass_mark=spec.pass_mark if spec.pass_mark is not None else kind.default_pass_mark,
         return_path=spec.return_path[:300],
+        brief=resolve(plan.brief, uids),
+        records=uids,
+        expected=resolve(plan.expected, uids),
     )
-    uids = scenario_write(sandbox=sandbox, plan=plan, scenario=attempt.pk)
-    attempt.brief = resolve(plan.brief, uids)
-    attempt.records = uids
-    attempt.expected = resolve(plan.expected, uids)
-    attempt.save(update_fields=["brief", "records", "expected"])
+    scenario_write(sandbox=sandbox, plan=plan, scenario=attempt.pk, uids=uids)
     return attempt
 
 
 def _locked_sandbox(user: User) -> Sandbox:
-    sandbox = sandbox_get_or_create(user=user)
-    # One exercise action at a time per learner: two starts never build two attempts 1.
-    return Sandbox.objects.select_for_update().get(pk=sandbox.pk)
+    """The learner's sandbox, locked: one exercise action at a time per learner, so that two
+    starts never build two attempts 1 (created at the first, then locked)."""
+    sandbox = Sandbox.objects.select_for_update().filter(owner=user).first()
+    if sandbox is None:
+        sandbox_get_or_create(user=user)
+        sandbox = Sandbox.objects.select_for_update().get(owner=user)
+    return sandbox
 
 
 def exercise_start(*, user: User, spec: ExerciseSpec, now: dt.datetime | None = None) -> ExerciseAttempt:
@@ -101,15 +106,14 @@ def exercise_start(*, user: User, spec: ExerciseSpec, now: dt.datetime | None = 
     now = now or timezone.now()
     with transaction.atomic():
         sandbox = _locked_sandbox(user)
-        current = ExerciseAttempt.objects.filter(
-            sandbox=sandbox, exercise_key=spec.key, state=AttemptState.OPEN
-        ).first()
+        attempts = list(ExerciseAttempt.objects.filter(sandbox=sandbox, exercise_key=spec.key).order_by("number"))
+        current = next((attempt for attempt in attempts if attempt.is_open), None)
         if current is not None and not attempt_is_stale(current, sandbox):
             return current
         if current is not None:  # its scenario went with a whole-sandbox reset: close it
             ExerciseAttempt.objects.filter(pk=current.pk).update(state=AttemptState.RESTARTED, ended_at=now)
-        last = ExerciseAttempt.objects.filter(sandbox=sandbox, exercise_key=spec.key).aggregate(n=Max("number"))["n"]
-        return _build(sandbox=sandbox, spec=spec, number=(last or 0) + 1, now=now)
+        last = attempts[-1].number if attempts else 0
+        return _build(sandbox=sandbox, spec=spec, number=last + 1, now=now)
 
 
 def _open_attempt(*, user: User, token: Any) -> ExerciseAttempt:

@@ -26,11 +26,15 @@ def resolve(value: Any, uids: dict[str, int]) -> Any:
     return value
 
 
-def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int) -> dict[str, int]:
-    """Write the plan's records into the sandbox's layer under `scenario`; their uids by name."""
+def scenario_uids(*, sandbox: Sandbox, plan: ScenarioPlan) -> dict[str, int]:
+    """Fresh uids of the layer for the plan's records, by name (one statement)."""
     if not plan.records:
         return {}
-    uids = dict(zip((record.name for record in plan.records), sandbox.uid_allocate(len(plan.records)), strict=True))
+    return dict(zip((record.name for record in plan.records), sandbox.uid_allocate(len(plan.records)), strict=True))
+
+
+def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int, uids: dict[str, int]) -> None:
+    """Write the plan's records into the sandbox's layer under `scenario`, with their `uids`."""
     rows: dict[type, list[Any]] = {}
     for record in plan.records:
         fields = resolve(record.fields, uids)
@@ -46,7 +50,6 @@ def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int) -> di
     for model in LAYERED_MODELS:
         if model in rows:
             model.objects.bulk_create(rows[model])
-    return uids
 
 
 def scenario_remove(*, sandbox: Sandbox, scenario: int) -> int:

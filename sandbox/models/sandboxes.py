@@ -4,8 +4,7 @@ summary, and the hidden truth table of injected data-quality defects."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
-from django.db.models import F
+from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
 from sandbox.models.choices import DefectType, in_choices
@@ -63,9 +62,20 @@ class Sandbox(models.Model):
         return str(self.owner)
 
     def uid_allocate(self, count: int = 1) -> list[int]:
-        """Fresh uids for new records in this layer, unique across the baseline and every layer."""
-        Sandbox.objects.filter(pk=self.pk).update(uid_counter=F("uid_counter") + count)
-        self.uid_counter = Sandbox.objects.values_list("uid_counter", flat=True).get(pk=self.pk)
+        """Fresh uids for new records in this layer, unique across the baseline and every layer.
+
+        One statement (`UPDATE ... RETURNING`, PostgreSQL and SQLite 3.35+): the counter moves on
+        and its new value comes back atomically, whatever runs beside it."""
+        table = connection.ops.quote_name(Sandbox._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET uid_counter = uid_counter + %s WHERE id = %s RETURNING uid_counter",  # noqa: S608 - the model's table
+                [count, self.pk],
+            )
+            row = cursor.fetchone()
+        if row is None:
+            raise Sandbox.DoesNotExist(f"Sandbox {self.pk} no longer exists.")
+        self.uid_counter = row[0]
         first = LAYER_UID_BASE * self.pk + self.uid_counter - count + 1
         return list(range(first, first + count))
 

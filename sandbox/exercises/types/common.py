@@ -4,6 +4,7 @@ passport and past trips, and the movements the learner registered on a scenario.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 import zoneinfo
 from typing import Any
@@ -22,8 +23,23 @@ OCAM_NATIONALITIES = ("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "BLZ", "DOM")
 VISITOR_PURPOSES = ("TOURISM", "FAMILY", "BUSINESS")
 
 
+@functools.cache
+def _crossing_points() -> dict[str, CrossingPoint]:
+    return {point.code: point for point in CrossingPoint.objects.select_related("country", "neighbour")}
+
+
 def crossing_point_get(code: str) -> CrossingPoint | None:
-    return CrossingPoint.objects.select_related("country", "neighbour").filter(code=code).first()
+    """A crossing point of the catalogue (reference data, read once per process and again after
+    each reference sync, which clears this cache: `crossing_points_forget`)."""
+    point = _crossing_points().get(code)
+    if point is None and code:
+        _crossing_points.cache_clear()  # a post added since this process read the catalogue
+        point = _crossing_points().get(code)
+    return point
+
+
+def crossing_points_forget() -> None:
+    _crossing_points.cache_clear()
 
 
 def crossing_point_check(

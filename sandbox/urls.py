@@ -13,6 +13,7 @@ urlpatterns = [
     path("people/<int:uid>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("movements/new/", views.MovementCreateView.as_view(), name="movement_create"),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
+    path("statistics/daily/", views.DailyStatisticsView.as_view(), name="statistics_daily"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -23,5 +24,10 @@ urlpatterns = [
         name="learner_person_detail",
     ),
     path("learners/<int:sandbox_id>/statistics/", views.StatisticsView.as_view(), name="learner_statistics"),
+    path(
+        "learners/<int:sandbox_id>/statistics/daily/",
+        views.DailyStatisticsView.as_view(),
+        name="learner_statistics_daily",
+    ),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

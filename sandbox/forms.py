@@ -1,4 +1,5 @@
-"""Forms of the sandbox's screens: person search, movement registration and the statistics month.
+"""Forms of the sandbox's screens: person search, movement registration, the statistics month and
+the daily view's crossing point and month.
 
 Forms parse and check what a person typed; the rules of the mirrored platform (a valid MRZ,
 an identity card only at CA-4 internal borders, ...) are the services', whose errors the
@@ -180,6 +181,28 @@ class MonthForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.months = sorted(set(months), reverse=True)
         self.fields["month"].choices = [(month.strftime(MONTH_FORMAT), month_label(month)) for month in self.months]
+
+    def clean_month(self) -> dt.date:
+        return dt.datetime.strptime(self.cleaned_data["month"], MONTH_FORMAT).date()
+
+
+class DailyForm(forms.Form):
+    """The daily view of the statistics: a crossing point (grouped by country) and a month."""
+
+    crossing_point = forms.ChoiceField(label=_("Border crossing point"))
+    month = forms.ChoiceField(label=_("Month"))
+
+    def __init__(
+        self, *args: Any, crossing_points: Iterable[CrossingPoint], months: Iterable[dt.date], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.crossing_points = {point.code: point for point in crossing_points}
+        self.fields["crossing_point"].choices = crossing_point_choices(self.crossing_points.values())
+        self.months = sorted(set(months), reverse=True)
+        self.fields["month"].choices = [(month.strftime(MONTH_FORMAT), month_label(month)) for month in self.months]
+
+    def clean_crossing_point(self) -> CrossingPoint:
+        return self.crossing_points[self.cleaned_data["crossing_point"]]
 
     def clean_month(self) -> dt.date:
         return dt.datetime.strptime(self.cleaned_data["month"], MONTH_FORMAT).date()

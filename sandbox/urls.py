@@ -15,6 +15,7 @@ urlpatterns = [
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("exercises/<uuid:token>/", views.ExerciseDetailView.as_view(), name="exercise_detail"),
     path("exercises/<uuid:token>/answer/", views.ExerciseAnswerView.as_view(), name="exercise_answer"),
+    path("statistics/daily/", views.DailyStatisticsView.as_view(), name="statistics_daily"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -29,6 +30,11 @@ urlpatterns = [
         "learners/<int:sandbox_id>/exercises/<uuid:token>/",
         views.ExerciseDetailView.as_view(),
         name="learner_exercise_detail",
+    ),
+    path(
+        "learners/<int:sandbox_id>/statistics/daily/",
+        views.DailyStatisticsView.as_view(),
+        name="learner_statistics_daily",
     ),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

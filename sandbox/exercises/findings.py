@@ -1,5 +1,5 @@
 """Findings as a reader reads them: each code's message, in the current language, with the
-values it names shown by their names (a crossing point's name and country, a purpose...)."""
+values it names shown by their names (a crossing point's name and country, a purpose, a month...)."""
 
 from __future__ import annotations
 
@@ -38,6 +38,8 @@ def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
             return str(dict(_CHOICES[kind].choices).get(code, code))
         if kind == "date":
             return formats.date_format(dt.date.fromisoformat(code), "DATE_FORMAT")
+        if kind == "month":
+            return formats.date_format(dt.date.fromisoformat(f"{code}-01"), "YEAR_MONTH_FORMAT")
         if kind == "number":
             return formats.number_format(code, use_l10n=True, force_grouping=True)
         return names.get((kind, str(code)), str(code))

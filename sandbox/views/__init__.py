@@ -1,6 +1,6 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
-statistics, and a trainer's read-only inspection of a learner's sandbox, including the records
-they added, edited and deleted.
+statistics (a month, and one crossing point's month day by day), and a trainer's read-only
+inspection of a learner's sandbox, including the records they added, edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
 selector or service, and render. Invariants:
@@ -21,9 +21,10 @@ from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
-from sandbox.views.statistics import StatisticsTables, StatisticsView
+from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, StatisticsView
 
 __all__ = [
+    "DailyStatisticsView",
     "ExerciseAnswerView",
     "ExerciseDetailView",
     "HomeView",

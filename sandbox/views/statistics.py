@@ -1,20 +1,25 @@
-"""A month's statistics of the learner's view, as captioned tables."""
+"""A month's statistics of the learner's view, as captioned tables; and one crossing point's month
+day by day (`DailyStatisticsView`), reached from the statistics page by a small form."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views import View
 
 from sandbox import statistics
-from sandbox.forms import MonthForm, month_in_sentence, month_label, month_parse
-from sandbox.models import AgeGroup, CrossingPoint, IcaoCountry, ReturningCountry, Sex, TransportMode
+from sandbox.forms import DailyForm, MonthForm, month_in_sentence, month_label, month_parse
+from sandbox.models import AgeGroup, CrossingPoint, Direction, IcaoCountry, ReturningCountry, Sex, TransportMode
+from sandbox.statistics_daily import DailyFigures, movements_per_day
 from sandbox.views.access import SandboxMixin
 
 if TYPE_CHECKING:
@@ -58,6 +63,8 @@ class StatisticsView(SandboxMixin, View):
             month = latest
             form.initial["month"] = month.strftime("%Y-%m")
         figures = statistics.statistics_month(sandbox=self.sandbox, month=month, coverage=coverage) if month else None
+        daily_form = _daily_form(None, coverage=coverage, latest=latest, auto_id="daily_%s")
+        daily_form.initial["month"] = (month or latest).strftime("%Y-%m")
         return self.render(
             "sandbox/statistics.html",
             {
@@ -72,8 +79,112 @@ class StatisticsView(SandboxMixin, View):
                 "stray": figures.stray if figures else 0,
                 "tables": StatisticsTables(figures.data).tables() if figures else [],
                 "show_alert_notice": False,
+                "daily_form": daily_form,
             },
         )
+
+
+def _daily_form(data: Any, *, coverage: statistics.Coverage, latest: dt.date, **kwargs: Any) -> DailyForm:
+    """The daily view's form: every crossing point, and the months the statistics page offers."""
+    return DailyForm(
+        data,
+        crossing_points=CrossingPoint.objects.select_related("country"),
+        months=[*coverage.months(), latest],
+        **kwargs,
+    )
+
+
+class DailyStatisticsView(SandboxMixin, View):
+    """One crossing point's month day by day: the admitted entries and exits of each local day,
+    the month's totals, the daily averages and the busiest days, said in words (`DailyTable`).
+    Inside the practice data's period it counts the learner's view; outside it, their own
+    records alone, as the monthly statistics do. Without a crossing point it shows the form."""
+
+    section = "statistics"
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        coverage = statistics.statistics_coverage(sandbox=self.sandbox)
+        latest = coverage.latest() or timezone.localdate().replace(day=1)
+        asked = "crossing_point" in request.GET or "month" in request.GET
+        form = _daily_form(request.GET if asked else None, coverage=coverage, latest=latest)
+        daily, own_only = None, False
+        if not asked:
+            form.initial["month"] = latest.strftime("%Y-%m")
+        elif form.is_valid():
+            point, month = form.cleaned_data["crossing_point"], form.cleaned_data["month"]
+            own_only = not coverage.in_period(month)
+            figures = movements_per_day(sandbox=self.sandbox, crossing_point=point.code, month=month, own_only=own_only)
+            daily = DailyTable(figures, point)
+        return self.render(
+            "sandbox/statistics_daily.html",
+            {
+                "form": form,
+                "daily": daily,
+                "own_only": own_only,
+                "month_query": daily.month.strftime("%Y-%m") if daily else "",
+                "show_alert_notice": False,
+            },
+        )
+
+
+@dataclass
+class DailyRow:
+    day: dt.date
+    label: str
+    weekday: str
+    entries: int
+    exits: int
+    notes: list[str]
+
+
+class DailyTable:
+    """A crossing point's month as rows of days, with the busiest days named in a note."""
+
+    def __init__(self, figures: DailyFigures, point: CrossingPoint) -> None:
+        self.figures = figures
+        self.point = point
+        self.month = figures.month
+        self.point_name = f"{point.name} ({point.country.name})"
+        self.month_label = month_label(figures.month)
+        self.month_in_sentence = month_in_sentence(figures.month)
+        self.day_count = len(figures.days)
+        self.is_empty = figures.is_empty
+        self.total_entries = figures.total(Direction.ENTRY)
+        self.total_exits = figures.total(Direction.EXIT)
+        self.average_entries = figures.average(Direction.ENTRY)
+        self.average_exits = figures.average(Direction.EXIT)
+        self.peak_entries = figures.peak(Direction.ENTRY)
+        self.peak_exits = figures.peak(Direction.EXIT)
+        self.peak_entry_days = [_day_label(day) for day in figures.peak_days(Direction.ENTRY)]
+        self.peak_exit_days = [_day_label(day) for day in figures.peak_days(Direction.EXIT)]
+
+    @cached_property
+    def rows(self) -> list[DailyRow]:
+        exit_peaks = set(self.figures.peak_days(Direction.EXIT))
+        entry_peaks = set(self.figures.peak_days(Direction.ENTRY))
+        rows = []
+        for day in self.figures.days:
+            notes = []
+            if day.day in exit_peaks:
+                notes.append(_("Busiest day for exits"))
+            if day.day in entry_peaks:
+                notes.append(_("Busiest day for entries"))
+            rows.append(
+                DailyRow(
+                    day=day.day,
+                    label=date_format(day.day, "DATE_FORMAT"),
+                    weekday=capfirst(date_format(day.day, "l")),
+                    entries=day.entries,
+                    exits=day.exits,
+                    notes=notes,
+                )
+            )
+        return rows
+
+
+def _day_label(day: dt.date) -> str:
+    """A day as written in a sentence, with its weekday ("lunes, 22 de diciembre de 2025")."""
+    return f"{date_format(day, 'l')}, {date_format(day, 'DATE_FORMAT')}"
 
 
 class StatisticsTables:

@@ -193,6 +193,11 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_exercise_path("sandbox:learner_exercise_detail", inspected=True)),
     ],
+    "sandbox:statistics_daily": [
+        Case(practising(OK)),
+        Case(practising(OK), "/sandbox/statistics/daily/?crossing_point=CR-PBL&month=2025-01"),
+        Case(practising(OK), "/sandbox/statistics/daily/?crossing_point=XX-NONE&month=1990-13"),  # refused on the form
+    ],
     "sandbox:learner_list": Case(inspecting(OK)),
     "sandbox:learner_sandbox": [
         Case(inspecting(NOT_FOUND)),
@@ -209,6 +214,10 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     "sandbox:learner_statistics": [
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics")),
+    ],
+    "sandbox:learner_statistics_daily": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics_daily")),
     ],
     "sandbox:learner_changes": [
         Case(inspecting(NOT_FOUND)),

@@ -278,11 +278,13 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
             other_country=inspecting(METHOD_NOT_ALLOWED, national=NOT_FOUND),
         ),
     ],
+    "sandbox:statistics_daily": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:learner_list": PostCase(inspecting(METHOD_NOT_ALLOWED)),
     "sandbox:learner_sandbox": _inspection("sandbox:learner_sandbox"),
     "sandbox:learner_person_search": _inspection("sandbox:learner_person_search"),
     "sandbox:learner_person_detail": _inspection("sandbox:learner_person_detail", 999999),
     "sandbox:learner_statistics": _inspection("sandbox:learner_statistics"),
+    "sandbox:learner_statistics_daily": _inspection("sandbox:learner_statistics_daily"),
     "sandbox:learner_changes": _inspection("sandbox:learner_changes", "person"),
     # Country tracking: rules and rosters are written by the country's focal point and by
     # administrators; reports are asked for by anyone who follows the country. Pages take no POST.

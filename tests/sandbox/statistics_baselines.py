@@ -1,15 +1,19 @@
 """The sandbox statistics tests' rows: a hand-made baseline of January, March and April 2025 with
-the figures expected of its March, a smaller baseline, and a learner's own movements and returns
+the figures expected of its March, a smaller baseline, a learner's own movements and returns
 written through the services (with the fields a change implies), as a learner's session and the
-property test write them."""
+property test write them; and December 2025 at Peñas Blancas day by day, for the daily view and
+the peak-planning exercise, with a direct count to compare their figures with."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 
-from sandbox import services
-from sandbox.models import Movement, ReturnEvent, Sandbox
-from tests.sandbox.baseline_rows import baseline_movement, baseline_return
+from django.utils import timezone
+
+from sandbox import services, statistics
+from sandbox.models import Baseline, Movement, ReturnEvent, Sandbox
+from tests.sandbox.baseline_rows import baseline_movement, baseline_movements, baseline_return
 
 JANUARY, FEBRUARY, MARCH, APRIL, JUNE = (dt.date(2025, month, 1) for month in (1, 2, 3, 4, 6))
 KINDS = {"GT-GUA": "AIR", "CR-PBL": "LAND", "GT-VNU": "LAND", "GT-TUM": "LAND"}
@@ -168,3 +172,54 @@ def create_return(sandbox: Sandbox, fields: dict) -> ReturnEvent:
     }
     values["is_unaccompanied"] = values.get("is_minor", False)
     return services.record_create(sandbox=sandbox, model=ReturnEvent, **values)
+
+
+# December 2025 at Peñas Blancas (Costa Rica), for the daily view and exercise #16 (peak planning):
+# admitted exits and entries on these days, and around them movements that must not count.
+DECEMBER = dt.date(2025, 12, 1)
+DECEMBER_EXITS = {1: 10, 20: 30, 22: 50, 23: 40, 31: 20}
+DECEMBER_ENTRIES = {5: 60, 22: 5}
+
+
+def december_baseline() -> None:
+    """The practice data of 2025 (its `Baseline` row) with December's admitted exits and entries at
+    Peñas Blancas (`DECEMBER_EXITS`, `DECEMBER_ENTRIES`); refused exits there, exits at Paso
+    Canoas and exits of 30 November, which December's figures at Peñas Blancas leave out; and in
+    October, exits at Valle Nuevo (land) and more at La Aurora (air) only. Summaries rebuilt."""
+    Baseline.objects.create(
+        seed=16,
+        scale=1000,
+        period_start=dt.date(2025, 1, 1),
+        period_end=dt.date(2025, 12, 31),
+        generator_version="test",
+        generated_at=timezone.now(),
+    )
+    pbl = {"crossing_point_id": "CR-PBL", "nationality_id": "NIC"}
+    for day, count in DECEMBER_EXITS.items():
+        baseline_movements(count, **pbl, direction="EXIT", local_date=dt.date(2025, 12, day))
+    for day, count in DECEMBER_ENTRIES.items():
+        baseline_movements(count, **pbl, direction="ENTRY", local_date=dt.date(2025, 12, day))
+    baseline_movements(
+        100, **pbl, direction="EXIT", decision="REFUSED", refusal_reason="Alerta", local_date=dt.date(2025, 12, 21)
+    )
+    baseline_movements(200, crossing_point_id="CR-PCA", direction="EXIT", local_date=dt.date(2025, 12, 10))
+    baseline_movements(70, **pbl, direction="EXIT", local_date=dt.date(2025, 11, 30))
+    baseline_movements(5, crossing_point_id="GT-VNU", direction="EXIT", local_date=dt.date(2025, 10, 3))
+    baseline_movements(9, crossing_point_id="GT-GUA", direction="EXIT", local_date=dt.date(2025, 10, 3))
+    statistics.summary_rebuild()
+
+
+def december_count(sandbox: Sandbox | None, *, crossing_point: str = "CR-PBL", direction: str = "EXIT") -> Counter:
+    """December 2025's admitted movements per day in the learner's view, counted row by row in
+    Python: the reference the daily figures are compared with."""
+    return Counter(
+        Movement.objects.visible_to(sandbox)
+        .filter(
+            crossing_point_id=crossing_point,
+            direction=direction,
+            decision="ADMITTED",
+            local_date__year=2025,
+            local_date__month=12,
+        )
+        .values_list("local_date", flat=True)
+    )

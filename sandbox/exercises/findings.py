@@ -45,6 +45,8 @@ def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
         return names.get((kind, str(code)), str(code))
     if isinstance(value, float):
         return formats.number_format(value, 1, use_l10n=True)
+    if isinstance(value, int):
+        return value  # a count: the message's plural form is chosen by it
     return str(value)
 
 
@@ -75,7 +77,7 @@ def finding_texts(findings: list[dict[str, Any]]) -> list[str]:
             continue
         message = messages[finding["code"]][1]
         params = {key: _shown(value, names) for key, value in finding.get("params", {}).items()}
-        texts.append(str(message) % params if params else str(message))
+        texts.append(str(message % params) if params else str(message))
     return texts
 
 

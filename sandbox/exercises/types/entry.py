@@ -12,6 +12,7 @@ import datetime as dt
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from sandbox.exercises.base import (
     BuildContext,
@@ -59,7 +60,11 @@ class EntryRegistration(ExerciseType):
         ),
         "entry.several": (
             _("Several movements registered"),
-            _("%(count)s movements were registered for %(traveller)s; one entry was expected."),
+            ngettext_lazy(
+                "%(count)s movement was registered for %(traveller)s; one entry was expected.",
+                "%(count)s movements were registered for %(traveller)s; one entry was expected.",
+                "count",
+            ),
         ),
         "entry.direction": (
             _("Wrong direction"),
@@ -79,7 +84,7 @@ class EntryRegistration(ExerciseType):
         ),
         "entry.stay": (
             _("Wrong authorised stay"),
-            _("The authorised stay recorded is %(found)s days; the post grants visitors %(expected)s days."),
+            _("The authorised stay recorded, in days, is %(found)s; the post grants visitors %(expected)s."),
         ),
         "entry.decision": (
             _("Wrong decision"),

@@ -15,8 +15,17 @@ from sandbox.exercises.base import BuildContext, Ref
 from sandbox.exercises.seeds import attempt_seed
 from sandbox.models import CrossingPoint, Document, DocumentScan, Movement, Person
 from sandbox.mrz import mrz_read
+from tests.sandbox.statistics_baselines import december_baseline
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def practice_data(db):
+    """A small baseline with a December of exits at Peñas Blancas: what the types that read the
+    practice data (#16) need for their default parameters."""
+    december_baseline()
+
 
 ANCHOR = st.datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 12, 31), timezones=st.just(dt.UTC))
 SEEDS = st.integers(min_value=0, max_value=2**63 - 1)

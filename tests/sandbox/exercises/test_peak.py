@@ -289,9 +289,10 @@ def test_numbers_are_read_as_people_type_them(typed_text, number):
     ],
 )
 def test_nonsense_is_refused_with_a_message(typed_text, message):
-    with pytest.raises(ValidationError) as error, translation.override("en"):
-        number_parse(typed_text)
-    assert message in error.value.messages[0]
+    with translation.override("en"):
+        with pytest.raises(ValidationError) as error:
+            number_parse(typed_text)
+        assert message in error.value.messages[0]
 
 
 def _form(**data) -> PeakAnswerForm:

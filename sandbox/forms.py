@@ -15,9 +15,10 @@ from typing import Any
 from django import forms
 from django.utils.formats import date_format
 from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from sandbox.models import CrossingPoint, Decision, Direction, TravelPurpose
+from sandbox.models import CrossingPoint, Decision, Direction, Movement, RefusalCode, TravelPurpose
 
 MONTH_FORMAT = "%Y-%m"
 
@@ -116,21 +117,53 @@ class MovementForm(forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=Decision.choices, initial=Decision.ADMITTED, widget=forms.RadioSelect
     )
+    refusal_code = forms.ChoiceField(
+        label=_("Reason for refusal or referral"),
+        required=False,
+        choices=[("", _("None")), *RefusalCode.choices],
+        help_text=_("Refusals and referrals only: the reason, as the platform counts it."),
+    )
     refusal_reason = forms.CharField(
         label=_("Reason for refusal"),
         required=False,
         max_length=120,
-        help_text=_("Required when entry or exit is refused."),
+        help_text=_(
+            "In your own words. Required when entry or exit is refused without a reason of the list, or for Other."
+        ),
     )
+    # Exits only. The entry is among the traveller's open entries, offered when the form is
+    # opened for a known person (`person`); without a choice the platform closes their latest.
+    person = forms.CharField(required=False, max_length=20, widget=forms.HiddenInput)
+    closes_entry = forms.TypedChoiceField(
+        label=_("Entry this exit closes"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text=_("The traveller's open entries, latest first."),
+    )
+    is_overstay = forms.BooleanField(
+        label=_("The authorised stay has run out: overstay"),
+        required=False,
+        help_text=_("Exits only: the traveller leaves after the authorised stay of their entry ended."),
+    )
+    # The exercise the learner works on, when they came from its page: opaque here, the view checks it.
+    exercise = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(
         self,
         *args: Any,
         crossing_points: Iterable[CrossingPoint],
         purposes: Iterable[TravelPurpose],
+        open_entries: Iterable[Movement] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.open_entries = list(open_entries)
+        self.fields["closes_entry"].choices = [
+            ("", _("The traveller's latest open entry")),
+            *((entry.uid, entry_label(entry)) for entry in self.open_entries),
+        ]
         self.crossing_points = {point.code: point for point in crossing_points}
         self.fields["crossing_point"].choices = crossing_point_choices(self.crossing_points.values())
         self.purposes = {purpose.code: purpose for purpose in purposes}
@@ -148,13 +181,38 @@ class MovementForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if cleaned.get("decision") == Decision.REFUSED and not cleaned.get("refusal_reason", "").strip():
+        decision, code = cleaned.get("decision"), cleaned.get("refusal_code")
+        reason = cleaned.get("refusal_reason", "").strip()
+        if code and decision == Decision.ADMITTED:
+            self.add_error("refusal_code", _("An admitted traveller has no reason for refusal: leave it empty."))
+        elif code == RefusalCode.OTHER and not reason:
+            self.add_error("refusal_reason", _("Describe the other reason."))
+        elif decision == Decision.REFUSED and not code and not reason:
             self.add_error("refusal_reason", _("Give the reason for the refusal."))
+        if cleaned.get("direction") == Direction.ENTRY:
+            for name in ("closes_entry", "is_overstay"):
+                if cleaned.get(name):
+                    self.add_error(name, _("Only an exit closes an entry or is an overstay."))
         return cleaned
 
     def local_datetime(self) -> dt.datetime:
         """The date and time typed, naive: the service reads them in the post's time zone."""
         return dt.datetime.combine(self.cleaned_data["local_date"], self.cleaned_data["local_time"])
+
+
+def entry_label(entry: Movement) -> str:
+    """An open entry as an officer chooses it: its date and post, and the stay it granted."""
+    values = {
+        "date": date_format(entry.local_date, "DATE_FORMAT"),
+        "post": f"{entry.crossing_point.name} ({entry.crossing_point.country.name})",
+    }
+    if entry.authorised_stay_days:
+        return ngettext(
+            "Entry of %(date)s at %(post)s, authorised stay %(days)s day",
+            "Entry of %(date)s at %(post)s, authorised stay %(days)s days",
+            entry.authorised_stay_days,
+        ) % {**values, "days": entry.authorised_stay_days}
+    return gettext("Entry of %(date)s at %(post)s") % values
 
 
 def month_label(month: dt.date) -> str:

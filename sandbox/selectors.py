@@ -7,6 +7,7 @@ yet (they see the baseline).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 from django.core.paginator import Page, Paginator
@@ -199,6 +200,18 @@ def open_entries_of(*, sandbox: Sandbox | None, person_uid: int) -> QuerySet[Mov
         .select_related("crossing_point__country")
         .order_by("-occurred_at", "-uid")
     )
+
+
+def open_entries_among(movements: Iterable[Movement]) -> list[Movement]:
+    """The open entries among all of one person's movements (`person_movements`), in their order:
+    `open_entries_of` without another query."""
+    movements = list(movements)
+    closed = {movement.closes_entry_uid for movement in movements if movement.closes_entry_uid is not None}
+    return [
+        movement
+        for movement in movements
+        if movement.direction == "ENTRY" and movement.decision == "ADMITTED" and movement.uid not in closed
+    ]
 
 
 def open_entry_for(*, sandbox: Sandbox | None, person_uid: int) -> Movement | None:

@@ -37,6 +37,7 @@ from sandbox.models import (
     LayeredModel,
     Movement,
     Person,
+    RefusalCode,
     Sandbox,
     TravelPurpose,
     rebind,
@@ -248,6 +249,7 @@ def movement_register(
     authorised_stay_days: int | None = None,
     decision: str = "ADMITTED",
     refusal_reason: str = "",
+    refusal_code: str = "",
     closes_entry_uid: int | None = None,
     is_overstay: bool = False,
     scenario: int | None = None,
@@ -260,6 +262,9 @@ def movement_register(
     An admitted exit closes the entry the officer chose (`closes_entry_uid`: an open admitted
     entry of the same traveller) or else the traveller's latest open entry; `is_overstay` is the
     officer's flag that the traveller leaves after their authorised stay ran out.
+
+    A refusal needs its reason: a code of `RefusalCode` (OTHER with the officer's words), or the
+    words alone; a referral may give one; an admission has none.
 
     `scenario` is the exercise scenario the officer works on (from the exercise's page), if any;
     otherwise a movement of a scenario's traveller belongs to that scenario: restarting the
@@ -295,7 +300,15 @@ def movement_register(
             )
         if age_group(birth_date=data.birth_date, on=local.date()) in (AgeGroup.UNDER_12, AgeGroup.FROM_12_TO_17):
             errors.setdefault("mrz", []).append(_("Minors need a passport, even within CA-4."))
-    if decision == "REFUSED" and not refusal_reason.strip():
+    if refusal_code and refusal_code not in RefusalCode.values:
+        errors.setdefault("refusal_code", []).append(_("Choose a reason of the list."))
+    elif refusal_code and admitted:
+        errors.setdefault("refusal_code", []).append(
+            _("An admitted traveller has no reason for refusal: leave it empty.")
+        )
+    elif refusal_code == RefusalCode.OTHER and not refusal_reason.strip():
+        errors.setdefault("refusal_reason", []).append(_("Describe the other reason."))
+    elif decision == "REFUSED" and not refusal_code and not refusal_reason.strip():
         errors.setdefault("refusal_reason", []).append(_("Give the reason for the refusal."))
     if direction != "EXIT" and (closes_entry_uid is not None or is_overstay):
         errors.setdefault("direction", []).append(_("Only an exit closes an entry or is an overstay."))
@@ -372,6 +385,7 @@ def movement_register(
         authorised_stay_days=authorised_stay_days if direction == "ENTRY" else None,
         decision=decision,
         refusal_reason=refusal_reason,
+        refusal_code=refusal_code,
         screening_result="HIT" if alert_hit else "NO_HIT",
         capture_source="MRZ_SCAN",
         is_ca4_simplified=is_ca4_simplified,

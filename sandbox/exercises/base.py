@@ -160,6 +160,8 @@ class ExerciseType:
     summary: ClassVar[Promise | str] = ""
     # The DOMAIN.md 5c number and the role that practises it.
     domain_number: ClassVar[int | None] = None
+    # For a type without a number: the number of the type it comes right after in lists.
+    follows: ClassVar[int | None] = None
     role: ClassVar[str] = "border_officer"
     parameters: ClassVar[tuple[str, ...]] = ()
     default_pass_mark: ClassVar[int] = 100

@@ -14,6 +14,7 @@ from sandbox.models import (
     CrossingPoint,
     Decision,
     Direction,
+    RefusalCode,
     ScanRejection,
     ScanStatus,
     TransportMode,
@@ -26,6 +27,7 @@ _CHOICES = {
     "mode": TransportMode,
     "scan_status": ScanStatus,
     "rejection": ScanRejection,
+    "refusal_code": RefusalCode,
 }
 
 

@@ -26,9 +26,18 @@ def exercise_type(slug: str) -> ExerciseType:
         raise UnknownExerciseType(slug) from None
 
 
+def _position(kind: ExerciseType) -> float:
+    if kind.domain_number is not None:
+        return kind.domain_number
+    if kind.follows is not None:
+        return kind.follows + 0.5
+    return 99
+
+
 def exercise_types() -> list[ExerciseType]:
-    """Every registered type, in the order of DOMAIN.md 5c."""
-    return sorted(_TYPES.values(), key=lambda kind: (kind.domain_number or 99, kind.slug))
+    """Every registered type, in the order of DOMAIN.md 5c; a type without a number right after
+    the one it follows, or last."""
+    return sorted(_TYPES.values(), key=lambda kind: (_position(kind), kind.slug))
 
 
 def exercise_type_choices() -> list[tuple[str, str]]:

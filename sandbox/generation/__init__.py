@@ -39,7 +39,7 @@ from sandbox.generation.movements import closes_compute, movements_build
 from sandbox.generation.people import persons_draw, persons_make
 from sandbox.generation.pools import NameForms
 from sandbox.generation.returns import returnee_documents, returns_build
-from sandbox.generation.tables import Column, Table, table_build
+from sandbox.generation.tables import Column, Table, constant, table_build
 from sandbox.generation.trips import trips_plan
 from sandbox.models import Alert, AlertHit, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
 
@@ -185,6 +185,8 @@ def _tables(
         "authorised_stay_days": Column("int", m["authorised_stay_days"], nullable=True),
         "decision": _text(m["decision"]),
         "refusal_reason": _text(m["refusal_reason"]),
+        # The baseline's refusals give their reasons as free text only, as before the code list.
+        "refusal_code": constant("", n_m),
         "screening_result": _text(m["screening_result"]),
         "capture_source": _text(m["capture_source"]),
         "is_ca4_simplified": Column("bool", m["is_ca4_simplified"]),

@@ -70,6 +70,16 @@ class Decision(models.TextChoices):
     REFERRED = "REFERRED", _("Referred to secondary inspection")
 
 
+class RefusalCode(models.TextChoices):
+    """Why a traveller was refused or referred, as a code a report (and an exercise) can count;
+    the officer's own words go in the free-text reason beside it."""
+
+    PASSPORT_REQUIRED = "PASSPORT_REQUIRED", _("Passport required: a minor cannot travel on an identity card")
+    DOCUMENT_NOT_ACCEPTED_HERE = "DOCUMENT_NOT_ACCEPTED_HERE", _("Document not accepted at this crossing point")
+    DOCUMENT_EXPIRED = "DOCUMENT_EXPIRED", _("Document expired")
+    OTHER = "OTHER", _("Other reason (describe it)")
+
+
 class ScreeningResult(models.TextChoices):
     NO_HIT = "NO_HIT", _("No hit")
     POSSIBLE = "POSSIBLE", _("Possible hit")

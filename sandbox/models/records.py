@@ -29,6 +29,7 @@ from sandbox.models.choices import (
     InformationRequestStatus,
     PurposeCode,
     QueryOutcome,
+    RefusalCode,
     ReturningCountry,
     ReturnType,
     ScanRejection,
@@ -136,6 +137,10 @@ class Movement(LayeredModel):
     authorised_stay_days = models.PositiveSmallIntegerField(_("authorised stay (days)"), null=True, blank=True)
     decision = models.CharField(_("decision"), max_length=8, choices=Decision.choices, default="ADMITTED")
     refusal_reason = models.CharField(_("reason for refusal"), max_length=120, blank=True)
+    # Empty on an admission, and on the baseline's refusals, whose reasons are free text only.
+    refusal_code = models.CharField(
+        _("reason code"), max_length=26, choices=RefusalCode.choices, blank=True, default="", db_default=""
+    )
     screening_result = models.CharField(
         _("screening result"), max_length=8, choices=ScreeningResult.choices, default="NO_HIT"
     )
@@ -177,6 +182,14 @@ class Movement(LayeredModel):
             models.CheckConstraint(
                 condition=models.Q(is_overstay=False) | models.Q(direction="EXIT"),
                 name="sandbox_movement_only_exits_overstay",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(refusal_code="") | models.Q(refusal_code__in=RefusalCode.values),
+                name="sandbox_movement_refusal_code_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(refusal_code="") | ~models.Q(decision="ADMITTED"),
+                name="sandbox_movement_refusal_code_not_admitted",
             ),
         ]
         indexes = [

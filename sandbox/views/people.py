@@ -72,7 +72,15 @@ class PersonDetailView(SandboxMixin, View):
             )
             for movement in selectors.person_movements(sandbox=self.sandbox, person_uid=uid)
         ]
+        still_open = {entry.uid for entry in selectors.open_entries_among(row.movement for row in movements)}
+        open_entries = [row for row in movements if row.movement.uid in still_open]
         return self.render(
             "sandbox/person_detail.html",
-            {"person": person, "documents": documents, "movements": movements, "show_alert_notice": True},
+            {
+                "person": person,
+                "documents": documents,
+                "movements": movements,
+                "open_entries": open_entries,
+                "show_alert_notice": True,
+            },
         )

@@ -4,7 +4,8 @@ Proves what a registration writes in the learner's layer (traveller, document, m
 UTC with the post's local date, age group, transport mode, the entry an exit closes, an audit
 event), that a known document keeps its person, and that bad input (a wrong check digit,
 length or line count, a sex other than M, F, X or <, an unknown state, an expired document,
-an identity card where it is not accepted, a refusal without a reason) is refused with a
+an identity card where it is not accepted, a refusal without a reason, a reason code off the
+list or on an admission) is refused with a
 message naming the field while nothing at all is saved, in the user's language; and that a
 traveller whose document is on an active alert is screened as a hit.
 """
@@ -390,6 +391,27 @@ def test_a_minor_with_an_identity_card_is_refused_even_at_a_ca4_internal_crossin
 def test_a_refusal_needs_a_reason(officer, reason):
     error = refused(officer, decision="REFUSED", refusal_reason=reason)
     assert error.message_dict == {"refusal_reason": ["Give the reason for the refusal."]}
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected"),
+    [
+        ({"decision": "REFUSED", "refusal_code": "NOPE"}, {"refusal_code": ["Choose a reason of the list."]}),
+        (
+            {"refusal_code": "DOCUMENT_EXPIRED"},
+            {"refusal_code": ["An admitted traveller has no reason for refusal: leave it empty."]},
+        ),
+        ({"decision": "REFUSED", "refusal_code": "OTHER"}, {"refusal_reason": ["Describe the other reason."]}),
+    ],
+)
+def test_a_reason_code_is_one_of_the_list_and_only_for_a_traveller_not_admitted(officer, fields, expected):
+    assert refused(officer, **fields).message_dict == expected
+
+
+@pytest.mark.parametrize("decision", ["REFUSED", "REFERRED"])
+def test_a_reason_code_is_reason_enough(officer, decision):
+    movement = register(officer, decision=decision, refusal_code="PASSPORT_REQUIRED")
+    assert (movement.refusal_code, movement.refusal_reason) == ("PASSPORT_REQUIRED", "")
 
 
 def test_a_failure_after_the_traveller_was_written_saves_nothing(officer):

@@ -9,16 +9,19 @@ import random
 import zoneinfo
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from sandbox.exercises.base import CheckContext, Ref, ScenarioPlan
 from sandbox.exercises.people import Traveller, passport_mrz, passport_number
 from sandbox.generation.calibration import AUTHORISED_STAY_DAYS, CA4_STAY_DAYS
 from sandbox.models import CrossingPoint, Document, Movement, Person
+from sandbox.mrz import mrz_name
 from sandbox.services import age_group
 
 OCAM_NATIONALITIES = ("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "BLZ", "DOM")
+# The CA-4 states, whose nationals cross the borders between them with their identity card.
+CA4_NATIONALITIES = ("GTM", "SLV", "HND", "NIC")
 # A post's visitors come from across the border; an airport's, from anywhere in the region.
 VISITOR_PURPOSES = ("TOURISM", "FAMILY", "BUSINESS")
 
@@ -180,3 +183,40 @@ def learner_people(context: CheckContext) -> QuerySet[Person]:
     """People of the learner's view on this scenario that its builder did not write (duplicates)."""
     planned = set(context.records.values())
     return Person.objects.visible_to(context.sandbox).filter(scenario=context.attempt.pk).exclude(uid__in=planned)
+
+
+def _name_as_printed(person: Person) -> str:
+    # As an identity card's 30 characters print it: a name read from a card's MRZ is cut there.
+    return mrz_name(f"{person.surname_1} {person.surname_2}".strip(), person.given_names, 30)
+
+
+def person_duplicates(context: CheckContext, person_uid: int) -> list[int]:
+    """People the learner created with the identity of the scenario's person `person_uid` (the
+    same date of birth, and the same name as a card's MRZ prints it): a second record, made from a
+    document the platform did not find (a mistyped number), on this scenario or outside any."""
+    person = Person.objects.visible_to(context.sandbox).filter(uid=person_uid).first()
+    if person is None:
+        return []
+    name = _name_as_printed(person)
+    candidates = (
+        Person.objects.layer_of(context.sandbox)
+        .filter(is_deleted=False, birth_date=person.birth_date)
+        .filter(Q(scenario=context.attempt.pk) | Q(scenario__isnull=True))
+        .exclude(uid__in=set(context.records.values()))
+    )
+    return [candidate.uid for candidate in candidates if _name_as_printed(candidate) == name]
+
+
+def traveller_movements(context: CheckContext, person_uid: int) -> tuple[list[Movement], bool]:
+    """The movements the learner registered for the scenario's person, oldest first: on their
+    record (which only this scenario has) or on a duplicate the learner created; and whether
+    there is such a duplicate."""
+    duplicates = person_duplicates(context, person_uid)
+    movements = (
+        Movement.objects.visible_to(context.sandbox)
+        .filter(person_uid__in=[person_uid, *duplicates])
+        .exclude(uid__in=set(context.records.values()))
+        .select_related("crossing_point__country")
+        .order_by("occurred_at", "uid")
+    )
+    return list(movements), bool(duplicates)

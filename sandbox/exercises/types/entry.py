@@ -249,11 +249,17 @@ class EntryRegistration(ExerciseType):
         return score_from(criteria)
 
     def brief_context(self, brief: dict[str, Any]) -> dict[str, Any]:
-        from sandbox.models import TravelPurpose
+        from sandbox.models import IcaoCountry, TravelPurpose
 
         point = crossing_point_get(brief["crossing_point"])
         purpose = TravelPurpose.objects.filter(code=brief["purpose_story"]).first()
-        return {"point": point, "purpose": purpose, "arrives_at": dt.datetime.fromisoformat(brief["arrives_at"])}
+        nationality = IcaoCountry.objects.filter(code=brief["nationality"]).first()
+        return {
+            "point": point,
+            "purpose": purpose,
+            "nationality_name": nationality.name if nationality else brief["nationality"],
+            "arrives_at": dt.datetime.fromisoformat(brief["arrives_at"]),
+        }
 
 
 def _duplicate_of(context: CheckContext) -> bool:

@@ -19,6 +19,7 @@ from sandbox.models import (
     TransportMode,
     TravelPurpose,
 )
+from sandbox.mrz import MrzField
 
 _CHOICES = {
     "decision": Decision,
@@ -26,6 +27,7 @@ _CHOICES = {
     "mode": TransportMode,
     "scan_status": ScanStatus,
     "rejection": ScanRejection,
+    "mrz_field": MrzField,
 }
 
 

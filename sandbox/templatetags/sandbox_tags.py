@@ -24,6 +24,7 @@ INSPECTION_URL_NAMES = {
     "person_search": "learner_person_search",
     "person_detail": "learner_person_detail",
     "statistics": "learner_statistics",
+    "scan_triage": "learner_scan_triage",
 }
 
 

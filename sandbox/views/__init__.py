@@ -1,5 +1,5 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
-statistics, and a trainer's read-only inspection of a learner's sandbox, including the records
+the document-scan queue, statistics, and a trainer's read-only inspection of a learner's sandbox, including the records
 they added, edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
@@ -21,6 +21,7 @@ from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
 from sandbox.views.statistics import StatisticsTables, StatisticsView
+from sandbox.views.triage import ScanDecideView, ScanTriageView
 
 __all__ = [
     "HomeView",
@@ -31,6 +32,8 @@ __all__ = [
     "PersonSearchView",
     "ResetView",
     "SandboxMixin",
+    "ScanDecideView",
+    "ScanTriageView",
     "StatisticsTables",
     "StatisticsView",
     "inspectable_sandboxes",

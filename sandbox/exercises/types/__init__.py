@@ -1,3 +1,3 @@
 """The exercise types (DOMAIN.md 5c): importing this package registers them."""
 
-from sandbox.exercises.types import entry  # noqa: F401
+from sandbox.exercises.types import entry, triage  # noqa: F401

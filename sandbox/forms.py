@@ -1,5 +1,5 @@
-"""Forms of the sandbox's screens: person search, movement registration, the statistics month and
-the daily view's crossing point and month.
+"""Forms of the sandbox's screens: person search, movement registration, a scan's triage, the
+statistics month and the daily view's crossing point and month.
 
 Forms parse and check what a person typed; the rules of the mirrored platform (a valid MRZ,
 an identity card only at CA-4 internal borders, ...) are the services', whose errors the
@@ -18,7 +18,17 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from sandbox.models import CrossingPoint, Decision, Direction, Movement, RefusalCode, TravelPurpose
+from sandbox.models import (
+    CrossingPoint,
+    Decision,
+    Direction,
+    DocumentScan,
+    Movement,
+    RefusalCode,
+    ScanRejection,
+    ScanStatus,
+    TravelPurpose,
+)
 
 MONTH_FORMAT = "%Y-%m"
 
@@ -213,6 +223,57 @@ def entry_label(entry: Movement) -> str:
             entry.authorised_stay_days,
         ) % {**values, "days": entry.authorised_stay_days}
     return gettext("Entry of %(date)s at %(post)s") % values
+
+
+class ScanDecisionForm(forms.Form):
+    """The officer's decision on one scanned zone: accept it as read, correct it, or reject it.
+
+    Each scan of the queue has its own form: `auto_id` gives its fields ids of their own
+    (`scan-<uid>-status`), while the names the browser posts stay the same."""
+
+    status = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (ScanStatus.ACCEPTED, _("Accept the zone as read")),
+            (ScanStatus.CORRECTED, _("Correct the misread characters and accept the zone")),
+            (ScanStatus.REJECTED, _("Reject the document")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    corrected_mrz = forms.CharField(
+        label=_("Corrected zone"),
+        required=False,
+        max_length=200,
+        help_text=_("Only when you correct it: the zone with the misread characters put right, line by line."),
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 46, "class": "mrz-input", "wrap": "off", **CODE_INPUT}),
+    )
+    rejection_reason = forms.ChoiceField(
+        label=_("Reason for rejection"),
+        required=False,
+        choices=[("", _("Choose a reason")), *ScanRejection.choices],
+        help_text=_("Only when you reject the document."),
+    )
+
+    def __init__(self, *args: Any, scan: DocumentScan, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"scan-{scan.uid}-%s")
+        kwargs.setdefault(
+            "initial",
+            {
+                "status": "" if scan.status == ScanStatus.PENDING else scan.status,
+                "corrected_mrz": scan.corrected_mrz or scan.raw_mrz,
+                "rejection_reason": scan.rejection_reason,
+            },
+        )
+        super().__init__(*args, **kwargs)
+        self.scan = scan
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if cleaned.get("status") == ScanStatus.REJECTED and not cleaned.get("rejection_reason"):
+            self.add_error("rejection_reason", _("Choose the reason for the rejection."))
+        if cleaned.get("status") == ScanStatus.CORRECTED and not cleaned.get("corrected_mrz", "").strip():
+            self.add_error("corrected_mrz", _("Type the corrected zone."))
+        return cleaned
 
 
 def month_label(month: dt.date) -> str:

@@ -14,7 +14,7 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Count, Exists, Expression, Func, OuterRef, Q, QuerySet, Window
 
-from sandbox.models import LAYERED_MODELS, Document, LayeredModel, Movement, Person, Sandbox
+from sandbox.models import LAYERED_MODELS, Document, DocumentScan, LayeredModel, Movement, Person, Sandbox
 from sandbox.names import name_words
 
 if TYPE_CHECKING:
@@ -262,3 +262,17 @@ def baseline_versions(*, model: type[LayeredModel], uids: list[int]) -> dict[int
 def people_by_uid(*, sandbox: Sandbox | None, uids: list[int]) -> dict[int, Person]:
     """The people of the learner's view among `uids`, by uid."""
     return {person.uid: person for person in Person.objects.visible_to(sandbox).filter(uid__in=uids)}
+
+
+def document_scans(*, sandbox: Sandbox | None) -> QuerySet[DocumentScan]:
+    """The document scans of the learner's view, with their crossing points, in queue order."""
+    return (
+        DocumentScan.objects.visible_to(sandbox)
+        .select_related("crossing_point__country", "decided_by")
+        .order_by("position", "uid")
+    )
+
+
+def document_scan_get(*, sandbox: Sandbox | None, uid: int) -> DocumentScan:
+    """A scan of the learner's view; DocumentScan.DoesNotExist for anyone else's."""
+    return DocumentScan.objects.visible_to(sandbox).select_related("crossing_point__country").get(uid=uid)

@@ -12,6 +12,8 @@ urlpatterns = [
     path("people/", views.PersonSearchView.as_view(), name="person_search"),
     path("people/<int:uid>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("movements/new/", views.MovementCreateView.as_view(), name="movement_create"),
+    path("scans/", views.ScanTriageView.as_view(), name="scan_triage"),
+    path("scans/<int:uid>/decide/", views.ScanDecideView.as_view(), name="scan_decide"),
     path("statistics/", views.StatisticsView.as_view(), name="statistics"),
     path("exercises/<uuid:token>/", views.ExerciseDetailView.as_view(), name="exercise_detail"),
     path("exercises/<uuid:token>/answer/", views.ExerciseAnswerView.as_view(), name="exercise_answer"),
@@ -25,6 +27,7 @@ urlpatterns = [
         views.PersonDetailView.as_view(),
         name="learner_person_detail",
     ),
+    path("learners/<int:sandbox_id>/scans/", views.ScanTriageView.as_view(), name="learner_scan_triage"),
     path("learners/<int:sandbox_id>/statistics/", views.StatisticsView.as_view(), name="learner_statistics"),
     path(
         "learners/<int:sandbox_id>/exercises/<uuid:token>/",

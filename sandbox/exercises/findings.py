@@ -20,6 +20,7 @@ from sandbox.models import (
     TransportMode,
     TravelPurpose,
 )
+from sandbox.mrz import MrzField
 
 _CHOICES = {
     "decision": Decision,
@@ -28,6 +29,7 @@ _CHOICES = {
     "scan_status": ScanStatus,
     "rejection": ScanRejection,
     "refusal_code": RefusalCode,
+    "mrz_field": MrzField,
 }
 
 

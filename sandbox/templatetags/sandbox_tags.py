@@ -25,6 +25,7 @@ INSPECTION_URL_NAMES = {
     "person_detail": "learner_person_detail",
     "statistics": "learner_statistics",
     "statistics_daily": "learner_statistics_daily",
+    "scan_triage": "learner_scan_triage",
 }
 
 

@@ -1,6 +1,6 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
-statistics (a month, and one crossing point's month day by day), and a trainer's read-only
-inspection of a learner's sandbox, including the records they added, edited and deleted.
+the document-scan queue, statistics (a month, and one crossing point's month day by day), and a
+trainer's read-only inspection of a learner's sandbox, including the records they added, edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
 selector or service, and render. Invariants:
@@ -22,6 +22,7 @@ from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
 from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, StatisticsView
+from sandbox.views.triage import ScanDecideView, ScanTriageView
 
 __all__ = [
     "DailyStatisticsView",
@@ -35,6 +36,8 @@ __all__ = [
     "PersonSearchView",
     "ResetView",
     "SandboxMixin",
+    "ScanDecideView",
+    "ScanTriageView",
     "StatisticsTables",
     "StatisticsView",
     "inspectable_sandboxes",

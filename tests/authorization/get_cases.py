@@ -66,6 +66,15 @@ def _learner_sandbox_path(name: str, *args: int | str) -> Callable[[], str]:
     return path
 
 
+def _learner_scan_queue_path() -> str:
+    """A learner's document-scan queue, filled by the triage exercise."""
+    from sandbox.exercises.engine import ExerciseSpec, exercise_start
+
+    spec = ExerciseSpec(key="matrix:triage", type_slug="mrz_triage", parameters={})
+    attempt = exercise_start(user=make_role_user_once("sandbox-learner"), spec=spec)
+    return reverse("sandbox:learner_scan_triage", args=[attempt.sandbox_id])
+
+
 def sample_course():
     from tests.courses.factories import course
 
@@ -179,6 +188,8 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     ],
     "sandbox:person_detail": Case(practising(NOT_FOUND)),
     "sandbox:movement_create": Case(practising(OK)),
+    "sandbox:scan_triage": Case(practising(OK)),
+    "sandbox:scan_decide": Case(practising(METHOD_NOT_ALLOWED)),
     "sandbox:statistics": [
         Case(practising(OK)),
         Case(practising(OK), "/sandbox/statistics/?month=2025-01"),
@@ -218,6 +229,11 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     "sandbox:learner_statistics_daily": [
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_statistics_daily")),
+    ],
+    "sandbox:learner_scan_triage": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_scan_triage")),
+        Case(inspecting(OK), _learner_scan_queue_path),
     ],
     "sandbox:learner_changes": [
         Case(inspecting(NOT_FOUND)),

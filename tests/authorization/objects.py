@@ -3,9 +3,9 @@ users (Guatemala), and a learner's of another country (Costa Rica), built once f
 
 Every role user but the IOM staff (trainer, regional coordinator, administrator, who have no
 country) works for Guatemala's migration authority. Each owner has a certificate that may be
-renewed, a sandbox, a quiz attempt in progress and a ready bulk download; both countries have
-the tracking objects of `tests.tracking.matrix`. Each role is signed in once: a test copies the
-session and CSRF cookies into a client of its own.
+renewed, a sandbox with a document scan waiting for triage, a quiz attempt in progress and a
+ready bulk download; both countries have the tracking objects of `tests.tracking.matrix`. Each
+role is signed in once: a test copies the session and CSRF cookies into a client of its own.
 """
 
 from __future__ import annotations
@@ -43,6 +43,7 @@ class World:
     certificates: dict[int, int] = field(default_factory=dict)  # owner pk -> certificate pk
     sandboxes: dict[int, int] = field(default_factory=dict)  # owner pk -> sandbox pk
     exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an open exercise attempt
+    scans: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a document scan in their sandbox
     attempts: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an attempt in progress
     downloads: dict[int, str] = field(default_factory=dict)  # owner pk -> token of a ready archive
     countries: dict[str, CountryObjects] = field(default_factory=dict)  # by ISO2
@@ -165,12 +166,25 @@ def _certificates(world: World, owners: list[User]) -> None:
 
 
 def _sandboxes(world: World, owners: list[User]) -> None:
+    """Each owner's sandbox, holding a document scan waiting for triage and an open exercise attempt."""
     from sandbox.exercises.engine import ExerciseSpec, exercise_start
-    from sandbox.models import Sandbox
+    from sandbox.models import DocumentScan, Sandbox
+    from sandbox.services import record_create
+    from tests.sandbox.screens import PASSPORT_MRZ
 
     spec = ExerciseSpec(key="matrix:exercise", type_slug="entry_registration", parameters={})
     for owner in owners:
-        world.sandboxes[owner.pk] = Sandbox.objects.get_or_create(owner=owner)[0].pk
+        sandbox = Sandbox.objects.get_or_create(owner=owner)[0]
+        world.sandboxes[owner.pk] = sandbox.pk
+        scan = record_create(
+            sandbox=sandbox,
+            model=DocumentScan,
+            crossing_point_id="CR-PBL",
+            scanned_at=timezone.now(),
+            traveller_name="José Luis Peña López",
+            raw_mrz=PASSPORT_MRZ,
+        )
+        world.scans[owner.pk] = scan.uid
         world.exercises[owner.pk] = str(exercise_start(user=owner, spec=spec).token)
 
 

@@ -115,6 +115,11 @@ def movement(world: World, role: str, target: str) -> dict[str, Any]:
     }
 
 
+def scan_decision(world: World, role: str, target: str) -> dict[str, Any]:
+    """A scanned zone accepted as read."""
+    return {"status": "ACCEPTED", "corrected_mrz": "", "rejection_reason": ""}
+
+
 def answers(world: World, role: str, target: str) -> dict[str, Any]:
     """Every answer right, for the attempt of the owner the case names."""
     from courses.models import QuizAttempt

@@ -105,6 +105,11 @@ def _sandbox(name: str, *args: str | int) -> UrlBuilder:
     return lambda world, role, target: reverse(name, args=[world.sandboxes[world.owner(role, target).pk], *args])
 
 
+def _scan(name: str) -> UrlBuilder:
+    """`name`'s URL for the document scan in the sandbox of the case's owner."""
+    return lambda world, role, target: reverse(name, args=[world.scans[world.owner(role, target).pk]])
+
+
 # Whose tracking page, naming whose objects: the role users' country, another, and a mix.
 TRACKING_PAGES = {"same_country": ("GT", None), "other_country": ("CR", None), "mismatched": ("GT", "CR")}
 
@@ -257,6 +262,18 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     "sandbox:person_search": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:person_detail": refused(practising(METHOD_NOT_ALLOWED)),
     "sandbox:movement_create": PostCase(practising(Expect(302, "/sandbox/people/*")), data=payloads.movement),
+    "sandbox:scan_triage": PostCase(practising(METHOD_NOT_ALLOWED)),
+    # A scan is decided by the learner whose sandbox holds it: anyone else's is not found.
+    "sandbox:scan_decide": [
+        refused(practising(NOT_FOUND)),
+        *owners(
+            _scan("sandbox:scan_decide"),
+            own=practising(Expect(302, "/sandbox/scans/")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+            data=payloads.scan_decision,
+        ),
+    ],
     "sandbox:statistics": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:exercise_detail": refused(practising(METHOD_NOT_ALLOWED)),
     # An exercise's answer: the learner's own attempt only (another's is a 404 for everyone).
@@ -285,6 +302,7 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     "sandbox:learner_person_detail": _inspection("sandbox:learner_person_detail", 999999),
     "sandbox:learner_statistics": _inspection("sandbox:learner_statistics"),
     "sandbox:learner_statistics_daily": _inspection("sandbox:learner_statistics_daily"),
+    "sandbox:learner_scan_triage": _inspection("sandbox:learner_scan_triage"),
     "sandbox:learner_changes": _inspection("sandbox:learner_changes", "person"),
     # Country tracking: rules and rosters are written by the country's focal point and by
     # administrators; reports are asked for by anyone who follows the country. Pages take no POST.

@@ -1,5 +1,6 @@
-"""Charts drawn on the server as SVG by pygal, each with a title, a one-sentence summary and its
-data table, so that it reads without JavaScript, in the PDF report and with a screen reader.
+"""Charts drawn on the server as SVG by pygal (coverage, statuses, trends, the practical pass
+rate), each with a title, a one-sentence summary and its data table, so that it reads without
+JavaScript, in the PDF report and with a screen reader.
 
 Pages embed the SVG as a data: image (the Content-Security-Policy allows data: images, not
 inline styles); pygal's script is left out (`js=[]`) and its inline config script removed.
@@ -26,7 +27,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
-from tracking.coverage import coverage_label, coverage_percent, percent_label
+from tracking.coverage import NO_FIGURE, coverage_label, coverage_percent, percent_label
 
 COLOURS = ("#1F4E79", "#B35900", "#2E7D32", "#6A1B9A", "#00838F", "#AD1457", "#5D4037", "#37474F")
 STYLE = Style(
@@ -184,29 +185,67 @@ def coverage_bars(*, title: str, label_header: str, items: list[tuple[str, int, 
     chart, side_labels = _horizontal(pygal.HorizontalBar, title, [label for label, _v, _r in items], legend=None)
     chart.add(_("Coverage"), [coverage_percent(valid, required) for _label, valid, required in items])
     rows = [[label, str(valid), str(required), coverage_label(valid, required)] for label, valid, required in items]
-    measured = [
-        (label, coverage_percent(valid, required), valid, required) for label, valid, required in items if required
-    ]
-    if not measured:
-        summary = _("No one is required to hold this certificate yet.")
-    elif len(measured) == 1:
-        label, percent, valid, required = measured[0]
-        summary = _("%(label)s: %(percent)s (%(valid)d of %(required)d).") % {
-            "label": label,
-            "percent": percent_label(percent),
-            "valid": valid,
-            "required": required,
-        }
-    else:
-        low, high = min(measured, key=lambda m: m[1]), max(measured, key=lambda m: m[1])
-        summary = _("Coverage ranges from %(low)s (%(low_label)s) to %(high)s (%(high_label)s).") % {
-            "low": percent_label(low[1]),
-            "low_label": low[0],
-            "high": percent_label(high[1]),
-            "high_label": high[0],
-        }
+    summary = _share_summary(
+        [(label, valid, required) for label, valid, required in items if required],
+        empty=_("No one is required to hold this certificate yet."),
+        ranges=_("Coverage ranges from %(low)s (%(low_label)s) to %(high)s (%(high_label)s)."),
+    )
     headers = [label_header, _("Valid certificates"), _("People required"), _("Coverage")]
     return _chart(chart, side_labels, title=title, summary=summary, headers=headers, rows=rows)
+
+
+def practical_bars(*, title: str, label_header: str, items: list[tuple[str, int, int, int]]) -> Chart:
+    """The practical pass rate (passed every exercise over started) per label, as horizontal bars;
+    items are (label, exercises, passed, started). A label without exercises has no bar and says so."""
+    chart, side_labels = _horizontal(pygal.HorizontalBar, title, [item[0] for item in items], legend=None)
+    chart.add(
+        _("Practical pass rate"),
+        [coverage_percent(passed, started) if exercises else None for _label, exercises, passed, started in items],
+    )
+    rows = [
+        [label, str(exercises), str(started), str(passed), coverage_label(passed, started)]
+        if exercises
+        else [label, "0", NO_FIGURE, NO_FIGURE, _("No practical exercises")]
+        for label, exercises, passed, started in items
+    ]
+    if not any(exercises for _label, exercises, _passed, _started in items):
+        summary = _("No course here has practical exercises.")
+    else:
+        summary = _share_summary(
+            [(label, passed, started) for label, exercises, passed, started in items if exercises and started],
+            empty=_("No learner has started a practical exercise yet."),
+            ranges=_("The practical pass rate ranges from %(low)s (%(low_label)s) to %(high)s (%(high_label)s)."),
+        )
+    headers = [
+        label_header,
+        _("Exercises in the course"),
+        _("Learners who started them"),
+        _("Passed every exercise"),
+        _("Practical pass rate"),
+    ]
+    return _chart(chart, side_labels, title=title, summary=summary, headers=headers, rows=rows)
+
+
+def _share_summary(measured: list[tuple[str, int, int]], *, empty: str, ranges: str) -> str:
+    """One sentence on shares (label, part, whole): the one share with its counts, or the lowest and highest."""
+    if not measured:
+        return empty
+    if len(measured) == 1:
+        label, part, whole = measured[0]
+        return _("%(label)s: %(percent)s (%(valid)d of %(required)d).") % {
+            "label": label,
+            "percent": coverage_label(part, whole),
+            "valid": part,
+            "required": whole,
+        }
+    shares = [(label, coverage_percent(part, whole)) for label, part, whole in measured]
+    low, high = min(shares, key=lambda m: m[1]), max(shares, key=lambda m: m[1])
+    return ranges % {
+        "low": percent_label(low[1]),
+        "low_label": low[0],
+        "high": percent_label(high[1]),
+        "high_label": high[0],
+    }
 
 
 def _chart(pygal_chart, side_labels: _SideLabels | None = None, **fields) -> Chart:

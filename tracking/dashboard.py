@@ -37,6 +37,7 @@ class DashboardCharts:
     statuses: charts.Chart
     trend: charts.Chart
     by_post: dict  # course key -> Chart
+    practical: charts.Chart
 
 
 def dashboard_charts(data: CountryDashboard) -> DashboardCharts:
@@ -72,6 +73,14 @@ def dashboard_charts(data: CountryDashboard) -> DashboardCharts:
             )
             for course in courses
         },
+        practical=charts.practical_bars(
+            title=_("Practical pass rate by course, %(country)s") % {"country": data.country.name},
+            label_header=_("Course"),
+            items=[
+                (course.title, course.practical.exercises, course.practical.passed, course.practical.started)
+                for course in courses
+            ],
+        ),
     )
 
 

@@ -4,17 +4,26 @@ An exercise block in a lesson is named to the engine by `exercise_key(lesson_key
 the lesson's translation key and the block's id, the same in every language of the lesson.
 `exercise_evidence` is what a certificate freezes: the exercises of the course the learner
 passed during this enrolment, with the passing attempt's score, date and number.
+`course_exercises` names the exercises of many courses at once (three queries whatever their
+number), for the pages that count them across people.
 """
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from courses.models import CoursePage, Enrolment
-from courses.selectors.outline import course_activities
-from courses.selectors.pages import structure_course
+from django.conf import settings
+from django.db.models import Q
+from django.utils.translation import get_language
+from wagtail.models import Page
+
+from courses.blocks import GradedActivityBlock
+from courses.models import CoursePage, Enrolment, LessonPage
+from courses.selectors.outline import course_activities, lesson_block_definitions
+from courses.selectors.pages import pages_in_language, structure_course
 from sandbox.exercises import exercise_type
 from sandbox.exercises.registry import UnknownExerciseType
 from sandbox.exercises.selectors import attempts_by_key
@@ -82,3 +91,87 @@ def exercise_evidence(*, enrolment: Enrolment, course: CoursePage) -> list[Exerc
             )
         )
     return evidence
+
+
+@dataclass(frozen=True)
+class CourseExercise:
+    """One sandbox exercise of a course, as its lesson sets it."""
+
+    key: str
+    lesson_key: uuid.UUID
+    block_id: str
+    title: str
+    type_slug: str
+    type_title: str
+    pass_mark: int
+
+
+def _type_title(slug: str) -> str:
+    try:
+        return str(exercise_type(slug).title)
+    except UnknownExerciseType:
+        return slug
+
+
+def _exercise_values(raw_blocks) -> list[tuple[str, GradedActivityBlock, dict]]:
+    """The exercise blocks among a lesson's stored blocks: (block id, block, value), in order."""
+    definitions = lesson_block_definitions()
+    found = []
+    for item in raw_blocks:
+        block = definitions.get(item.get("type"))
+        if isinstance(block, GradedActivityBlock) and block.activity_kind == EXERCISE_KIND:
+            found.append((item.get("id") or "", block, item.get("value") or {}))
+    return found
+
+
+def course_exercises(
+    *, course_keys: Iterable[uuid.UUID], language: str | None = None
+) -> dict[uuid.UUID, list[CourseExercise]]:
+    """The sandbox exercises of each course, in course order (three queries whatever the number of courses).
+
+    The exercises are those of the version of the course that defines its structure (the default
+    language's, as `exercise_evidence` reads them); each title is the lesson's in `language` (the
+    active one by default) where a live translation exists. A course without exercises maps to [].
+    """
+    keys = set(course_keys)
+    structures = pages_in_language(CoursePage, keys, settings.LANGUAGE_CODE) if keys else {}
+    exercises: dict[uuid.UUID, list[CourseExercise]] = {key: [] for key in keys}
+    if not structures:
+        return exercises
+    under = Q()
+    for structure in structures.values():
+        under |= Page.objects.descendant_of_q(structure)
+    course_of = {structure.path: key for key, structure in structures.items()}
+    prefix_lengths = {len(path) for path in course_of}
+    found: list[tuple[uuid.UUID, uuid.UUID, str, GradedActivityBlock, dict]] = []
+    for path, lesson_key, body in (
+        LessonPage.objects.live().filter(under).order_by("path").values_list("path", "translation_key", "body")
+    ):
+        course_key = next(course_of[path[:n]] for n in prefix_lengths if path[:n] in course_of)
+        for block_id, block, value in _exercise_values(body.raw_data):
+            found.append((course_key, lesson_key, block_id, block, value))
+    language = language or get_language() or settings.LANGUAGE_CODE
+    translated: dict[tuple[uuid.UUID, str], str] = {}
+    lesson_keys = {lesson_key for _course, lesson_key, _id, _block, _value in found}
+    if lesson_keys and language != settings.LANGUAGE_CODE:
+        for lesson_key, body in (
+            LessonPage.objects.live()
+            .filter(translation_key__in=lesson_keys, locale__language_code=language)
+            .values_list("translation_key", "body")
+        ):
+            for block_id, block, value in _exercise_values(body.raw_data):
+                translated[(lesson_key, block_id)] = block.activity_title(value)
+    for course_key, lesson_key, block_id, block, value in found:
+        slug = value.get("exercise_type") or ""
+        exercises[course_key].append(
+            CourseExercise(
+                key=exercise_key(lesson_key, block_id),
+                lesson_key=lesson_key,
+                block_id=block_id,
+                title=translated.get((lesson_key, block_id)) or block.activity_title(value),
+                type_slug=slug,
+                type_title=_type_title(slug),
+                pass_mark=block.activity_pass_mark(value),
+            )
+        )
+    return exercises

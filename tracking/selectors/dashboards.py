@@ -1,5 +1,6 @@
 """The country dashboard and the regional overview. They read the summaries (`CoverageCount`,
-`CoverageMonth`): a few queries whatever the number of staff."""
+`CoverageMonth`), and the practical pass rate of each course (`tracking.selectors.exercises`): a
+few queries whatever the number of staff or courses."""
 
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from people.models import Country
-from people.selectors import Viewer
+from courses.selectors.exercises import course_exercises
+from people.models import Country, DutyPost
+from people.selectors import Viewer, country_scope_for
 from tracking import coverage
 from tracking.models import ComplianceStatus, CoverageCount, CoverageMonth, PersonStatus, month_start, months_back
+from tracking.selectors.exercises import Practical, practical_counts
 from tracking.selectors.rules import course_titles, rule_keys
 from tracking.selectors.scope import in_scope, tracking_scope
 
@@ -63,6 +66,7 @@ class Breakdown:
     label: str
     pk: int | None
     tally: Tally
+    practical: Practical = field(default_factory=lambda: Practical(exercises=0))
 
 
 @dataclass
@@ -73,6 +77,7 @@ class CourseCoverage:
     by_authority: list[Breakdown]
     by_duty_post: list[Breakdown]
     trend: list[tuple[date, int, int]]  # month, required, valid
+    practical: Practical = field(default_factory=lambda: Practical(exercises=0))
 
     @property
     def key(self) -> str:
@@ -89,7 +94,8 @@ class CountryDashboard:
 
 
 def country_dashboard(*, viewer: Viewer, country: Country) -> CountryDashboard:
-    """A country's coverage per mandatory course, by authority and duty post, and by month (six queries)."""
+    """A country's coverage and practical pass rate per mandatory course, by authority and duty post,
+    and coverage by month (at most eleven queries)."""
     in_scope(viewer, country)
     keys = rule_keys([country])[country.pk]
     counts = list(
@@ -128,6 +134,7 @@ def country_dashboard(*, viewer: Viewer, country: Country) -> CountryDashboard:
         )
         for key in keys
     ]
+    _add_practical(viewer, country, courses, posts)
     courses.sort(key=lambda course: course.title)
     refreshed = (
         PersonStatus.objects.filter(country=country)
@@ -136,6 +143,35 @@ def country_dashboard(*, viewer: Viewer, country: Country) -> CountryDashboard:
         .first()
     )
     return CountryDashboard(country=country, courses=courses, tally=total, months=months, refreshed_at=refreshed)
+
+
+def _add_practical(
+    viewer: Viewer, country: Country, courses: list[CourseCoverage], posts: dict[uuid.UUID, dict[int | None, Breakdown]]
+) -> None:
+    """Each course's practical figures, and each duty post's; a post where learners started the
+    exercises but no one is under the rule gets a line of its own (no one required)."""
+    exercises = course_exercises(course_keys=[course.course_key for course in courses])
+    counts = practical_counts(
+        scope=country_scope_for(viewer=viewer), countries=[country], exercises=exercises, by_duty_post=True
+    )
+    by_key = {course.course_key: course for course in courses}
+    for course in courses:
+        course.practical = Practical(exercises=len(exercises[course.course_key]))
+        for line in course.by_duty_post:
+            line.practical = Practical(exercises=course.practical.exercises)
+    missing = {count.duty_post_id for count in counts if count.duty_post_id not in posts[count.course_key]}
+    labels = {post.pk: str(post) for post in DutyPost.objects.filter(pk__in=missing - {None})} if missing else {}
+    for count in counts:
+        course = by_key[count.course_key]
+        course.practical.add(count.started, count.passed)
+        line = posts[count.course_key].get(count.duty_post_id)
+        if line is None:
+            label = labels.get(count.duty_post_id) or gettext("No duty post")
+            line = Breakdown(label, count.duty_post_id, Tally(), Practical(exercises=course.practical.exercises))
+            posts[count.course_key][count.duty_post_id] = line
+            course.by_duty_post.append(line)
+            course.by_duty_post.sort(key=lambda b: (b.pk is None, b.label))
+        line.practical.add(count.started, count.passed)
 
 
 def _months() -> list[date]:
@@ -147,14 +183,25 @@ class RegionalCourse:
     course_key: uuid.UUID
     title: str
     countries: list[tuple[Country, Tally | None]]  # None: the country has no rule for this course
+    practical: list[Practical] = field(default_factory=list)  # per country, in the order of `countries`
 
     @property
     def key(self) -> str:
         return str(self.course_key)
 
+    @property
+    def has_exercises(self) -> bool:
+        return any(practical.has_exercises for practical in self.practical)
+
+    def rows(self) -> list[tuple[Country, Tally | None, Practical]]:
+        """Each country with its coverage (None without a rule) and its practical figures."""
+        practical = self.practical or [Practical(exercises=0)] * len(self.countries)
+        return [(country, tally, figures) for (country, tally), figures in zip(self.countries, practical, strict=True)]
+
 
 def regional_overview(*, viewer: Viewer) -> list[RegionalCourse]:
-    """The eight countries side by side for each mandatory course (four queries)."""
+    """The eight countries side by side for each mandatory course: coverage and practical pass rate
+    (at most eight queries)."""
     scope = tracking_scope(viewer=viewer)
     if not scope.all_countries:
         raise PermissionDenied
@@ -171,6 +218,12 @@ def regional_overview(*, viewer: Viewer) -> list[RegionalCourse]:
             tallies[(row["course_key"], row["country_id"])].add(row["status"], row["expiring_within"], row["total"])
     every_key = set().union(*keys.values()) if keys else set()
     titles = course_titles(every_key)
+    exercises = course_exercises(course_keys=every_key)
+    practical: dict[tuple[uuid.UUID, int], Practical] = {
+        (key, country.pk): Practical(exercises=len(exercises[key])) for key in every_key for country in countries
+    }
+    for count in practical_counts(scope=scope, countries=countries, exercises=exercises):
+        practical[(count.course_key, count.country_id)].add(count.started, count.passed)
     overview = [
         RegionalCourse(
             course_key=key,
@@ -178,6 +231,7 @@ def regional_overview(*, viewer: Viewer) -> list[RegionalCourse]:
             countries=[
                 (country, tallies[(key, country.pk)] if key in keys[country.pk] else None) for country in countries
             ],
+            practical=[practical[(key, country.pk)] for country in countries],
         )
         for key in every_key
     ]

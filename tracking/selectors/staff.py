@@ -1,5 +1,5 @@
 """A country's staff: their statuses filtered (the drill-down lists), the filters' choices, and a
-person's page."""
+person's page (with the sandbox exercises they passed, `tracking.selectors.exercises`)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from courses.selectors.enrolments import enrolment_list
 from people.models import Authority, Country, DutyPost, JobFunction, User
 from people.selectors import Viewer, country_scope_for
 from tracking.models import ComplianceStatus, PersonStatus
+from tracking.selectors.exercises import CourseExercisesPassed, exercises_passed
 from tracking.selectors.rules import course_titles, rule_keys
 from tracking.selectors.scope import in_scope
 
@@ -90,10 +91,12 @@ class PersonPage:
     statuses: list[tuple[PersonStatus, str]]
     enrolments: list[EnrolmentLine]
     certificates: list[tuple[Certificate, str, PublicStatus]]
+    exercises: list[CourseExercisesPassed]
 
 
 def person_page(*, viewer: Viewer, country: Country, person_id: int) -> PersonPage:
-    """One person's mandatory training, enrolments with progress, and certificates; 404 outside scope."""
+    """One person's mandatory training, enrolments with progress, certificates, and the sandbox
+    exercises passed in each course of their enrolments; 404 outside scope."""
     in_scope(viewer, country)
     scope = country_scope_for(viewer=viewer)
     person = (
@@ -134,4 +137,5 @@ def person_page(*, viewer: Viewer, country: Country, person_id: int) -> PersonPa
         certificates=[
             (row, titles.get(row.course_key, row.course_title), row.public_status(today)) for row in certificates
         ],
+        exercises=exercises_passed(enrolments=enrolments, titles=titles),
     )

@@ -53,7 +53,7 @@ def report_build(report_id: int) -> CountryReport:
             "report": report,
             "country": report.country,
             "dashboard": data,
-            "charts_list": [drawn.coverage, drawn.statuses, drawn.trend, *drawn.by_post.values()],
+            "charts_list": [drawn.coverage, drawn.statuses, drawn.trend, drawn.practical, *drawn.by_post.values()],
             "overdue": person_status_list(
                 viewer=report.requested_by, country=report.country, filters={"status": ComplianceStatus.OVERDUE}
             )[:200],

@@ -4,7 +4,8 @@ columns of the exports.
 
 Every page reads through `tracking.selectors`, which take the viewer: a country outside the viewer's
 scope, or anything in it, is a 404; people who do not follow certification get a 403. Every list
-exports as CSV or XLSX with `?format=csv|xlsx`."""
+exports as CSV or XLSX with `?format=csv|xlsx`; the dashboards' exports carry the practical pass
+rate's counts beside the coverage columns."""
 
 from __future__ import annotations
 
@@ -42,6 +43,22 @@ def tally_cells(tally) -> list[object]:
 def tally_headers() -> list[str]:
     statuses = [str(label) for _value, label in ComplianceStatus.choices]
     return [_("People required"), _("Valid certificates"), _("Coverage"), *statuses]
+
+
+def practical_cells(practical) -> list[object]:
+    """The practical figures of one row: exercises, learners who started them, passed every one, rate."""
+    if not practical.has_exercises:
+        return [0, "", "", _("No practical exercises")]
+    return [practical.exercises, practical.started, practical.passed, practical.percent_label]
+
+
+def practical_headers() -> list[str]:
+    return [
+        _("Exercises in the course"),
+        _("Learners who started them"),
+        _("Passed every exercise"),
+        _("Practical pass rate"),
+    ]
 
 
 class TrackingView(LoginRequiredMixin, View):

@@ -27,6 +27,7 @@ import random
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from sandbox.exercises.base import (
     BuildContext,
@@ -122,7 +123,11 @@ class Ca4Decisions(ExerciseType):
         ),
         "ca4.several": (
             _("Traveller registered several times"),
-            _("%(count)s movements were registered for %(traveller)s; one was expected."),
+            ngettext_lazy(
+                "%(count)s movement was registered for %(traveller)s; one was expected.",
+                "%(count)s movements were registered for %(traveller)s; one was expected.",
+                "count",
+            ),
         ),
         "ca4.direction": (
             _("Wrong direction"),

@@ -28,6 +28,7 @@ import random
 from typing import Any
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from sandbox.exercises.base import (
     DIFFICULTIES,
@@ -103,7 +104,11 @@ class ExitClosure(ExerciseType):
         ),
         "exit.several": (
             _("Several movements registered"),
-            _("%(count)s movements were registered for %(traveller)s; one exit was expected."),
+            ngettext_lazy(
+                "%(count)s movement was registered for %(traveller)s; one exit was expected.",
+                "%(count)s movements were registered for %(traveller)s; one exit was expected.",
+                "count",
+            ),
         ),
         "exit.direction": (
             _("Wrong direction"),
@@ -136,16 +141,22 @@ class ExitClosure(ExerciseType):
         ),
         "exit.overstay_missed": (
             _("Overstay not flagged"),
-            _(
+            ngettext_lazy(
                 "The exit is not flagged as an overstay; the traveller entered on %(entered)s with an authorised "
-                "stay of %(stay)s days, which ran out on %(until)s."
+                "stay of %(stay)s day, which ran out on %(until)s.",
+                "The exit is not flagged as an overstay; the traveller entered on %(entered)s with an authorised "
+                "stay of %(stay)s days, which ran out on %(until)s.",
+                "stay",
             ),
         ),
         "exit.overstay_wrong": (
             _("Overstay flagged wrongly"),
-            _(
+            ngettext_lazy(
                 "The exit is flagged as an overstay; the traveller entered on %(entered)s with an authorised stay "
-                "of %(stay)s days, until %(until)s: they leave within it."
+                "of %(stay)s day, until %(until)s: they leave within it.",
+                "The exit is flagged as an overstay; the traveller entered on %(entered)s with an authorised stay "
+                "of %(stay)s days, until %(until)s: they leave within it.",
+                "stay",
             ),
         ),
         "exit.duplicate_person": (

@@ -11,6 +11,12 @@ without asking us. The proof follows https://www.w3.org/TR/vc-di-eddsa/ section 
 
 Issuing the same facts twice gives the same credential: `created` is the issue date and
 Ed25519 signatures are deterministic.
+
+The exercises passed (the certificate's frozen evidence) are carried as Open Badges 3.0 says
+results and evidence are: each is a `ResultDescription` of the achievement (a percentage from 0
+to 100), a `Result` of the subject naming it (its score, status Completed), and an `Evidence`
+of the credential (title, type, date and attempt). A certificate without exercises has none of
+the three, so the badge claims nothing the record does not prove (D11).
 """
 
 from __future__ import annotations
@@ -54,6 +60,8 @@ class BadgeFacts:
     issuer_url: str
     verification_url: str
     achievement_id: str
+    # The exercises passed, as the certificate's evidence holds them (`certificates.signing.evidence`).
+    exercises: tuple[dict, ...] = ()
 
 
 def base58btc_encode(data: bytes) -> str:
@@ -92,6 +100,47 @@ def is_datetime(value: Any) -> bool:
         return False
 
 
+def result_description_id(facts: BadgeFacts, exercise: dict) -> str:
+    """The URI of an exercise's result description: the achievement's, then the exercise's key."""
+    return f"{facts.achievement_id}/exercises/{exercise['key']}"
+
+
+def exercises_as_results(facts: BadgeFacts) -> tuple[list[dict], list[dict], list[dict]]:
+    """(the achievement's result descriptions, the subject's results, the credential's evidence)."""
+    descriptions, results, evidence = [], [], []
+    for exercise in facts.exercises:
+        description_id = result_description_id(facts, exercise)
+        descriptions.append(
+            {
+                "id": description_id,
+                "type": ["ResultDescription"],
+                "name": exercise["title"],
+                "resultType": "Percent",
+                "valueMin": "0",
+                "valueMax": "100",
+            }
+        )
+        results.append(
+            {
+                "type": ["Result"],
+                "resultDescription": description_id,
+                "value": str(exercise["score"]),
+                "status": "Completed",
+            }
+        )
+        evidence.append(
+            {
+                "type": ["Evidence"],
+                "name": exercise["title"],
+                "description": exercise["type_title"],
+                "genre": _("Practical exercise in the training sandbox"),
+                "narrative": _("Passed on %(date)s at attempt %(attempts)s, with a score of %(score)s%%.")
+                % {"date": exercise["passed_on"], "attempts": exercise["attempts"], "score": exercise["score"]},
+            }
+        )
+    return descriptions, results, evidence
+
+
 def credential_unsigned(facts: BadgeFacts) -> dict[str, Any]:
     """The OpenBadgeCredential without its proof."""
     learner_name = unicodedata.normalize("NFC", facts.learner_name)
@@ -120,6 +169,11 @@ def credential_unsigned(facts: BadgeFacts) -> dict[str, Any]:
             },
         },
     }
+    if facts.exercises:
+        descriptions, results, evidence = exercises_as_results(facts)
+        credential["credentialSubject"]["achievement"]["resultDescription"] = descriptions
+        credential["credentialSubject"]["result"] = results
+        credential["evidence"] = evidence
     if facts.expires_on is not None:
         credential["validUntil"] = midnight_utc(facts.expires_on)
     return credential

@@ -1,5 +1,9 @@
 """Reads about certificates. Lists of other people's certificates take the viewer and are
-scoped by country through `people.selectors.country_scope_for` (D7)."""
+scoped by country through `people.selectors.country_scope_for` (D7).
+
+The evidence a certificate freezes (`evidence_for`) and what it proves (`competencies_proved`)
+are read here too: a credential claims only what the record proves (D11).
+"""
 
 from __future__ import annotations
 
@@ -11,17 +15,23 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from certificates.codes import code_normalise
 from certificates.models import BulkDownload, Certificate, CertificateTemplate, CourseCertification
 from certificates.models.certificate import EventKind, IssueStatus, PublicStatus
 from certificates.models.storage import private_storage
+from certificates.signing.encoding import PayloadInvalid
+from certificates.signing.evidence import evidence_verify
+from certificates.signing.payload import payload_verify
 from certificates.signing.revocations import revocations_sign
-from courses.models import CoursePage
+from courses.models import CoursePage, Enrolment
+from courses.selectors.exercises import exercise_evidence, exercise_titles_in
 from courses.selectors.pages import pages_in_language
 from people.roles import Role
 from people.selectors import Viewer, country_scope_for, user_roles
+from sandbox.exercises import exercise_type
+from sandbox.exercises.registry import UnknownExerciseType
 
 CERTIFICATE_STAFF = frozenset({Role.TRAINER, Role.ADMINISTRATOR})
 
@@ -32,6 +42,80 @@ def certification_for(*, course_key: uuid.UUID) -> CourseCertification | None:
         .select_related("template", "refresher_course", "course")
         .first()
     )
+
+
+def evidence_for(*, enrolment: Enrolment, language: str) -> list[dict]:
+    """The exercises passed in this enrolment, as a certificate in `language` freezes them (its evidence).
+
+    Titles and type titles are written in that language; the shape is `certificates.signing.evidence`'s.
+    """
+    course = pages_in_language(CoursePage, [enrolment.course_key], language).get(enrolment.course_key)
+    if course is None:
+        return []
+    with translation.override(language):
+        passed = exercise_evidence(enrolment=enrolment, course=course)
+    titles = exercise_titles_in(course=course, exercise_keys=[item.exercise_key for item in passed])
+    return [
+        {**item.as_json(), "title": titles.get(item.exercise_key) or item.title, "type_title": item.type_title}
+        for item in passed
+    ]
+
+
+def competencies_proved(*, rule: CourseCertification | None, language: str, evidence: list[dict]) -> tuple[str, ...]:
+    """The rule's competencies whose exercise type the evidence holds, in `language`; none without evidence."""
+    types = {entry["type"] for entry in evidence}
+    if rule is None or not types:
+        return ()
+    return tuple(
+        competency.text_in(language) for competency in rule.competencies.all() if competency.exercise_type in types
+    )
+
+
+def evidence_as_signed(certificate: Certificate) -> list[dict] | None:
+    """The certificate's frozen evidence if its signed payload binds it, else None (the record was changed).
+
+    A certificate signed before evidence was bound (OCAM1) binds none: it states no exercise.
+    """
+    try:
+        claims = payload_verify(certificate.payload)
+        if "ev" in claims:
+            evidence_verify(certificate.evidence, claims)
+        elif certificate.evidence:
+            return None
+    except PayloadInvalid:
+        return None
+    return list(certificate.evidence)
+
+
+@dataclass(frozen=True)
+class ExercisePassed:
+    """One exercise of a certificate's evidence, for a page in the reader's language."""
+
+    title: str
+    type_title: str
+    score: int
+    passed_on: date
+    attempts: int
+
+
+def exercises_passed(evidence: list[dict]) -> list[ExercisePassed]:
+    """The evidence for a page: each type named in the active language when the engine still has it."""
+    rows = []
+    for entry in evidence:
+        try:
+            type_title = str(exercise_type(entry["type"]).title)
+        except UnknownExerciseType:
+            type_title = entry["type_title"]
+        rows.append(
+            ExercisePassed(
+                title=entry["title"],
+                type_title=type_title,
+                score=entry["score"],
+                passed_on=date.fromisoformat(entry["passed_on"]),
+                attempts=entry["attempts"],
+            )
+        )
+    return rows
 
 
 def template_default() -> CertificateTemplate | None:

@@ -1,7 +1,10 @@
 """Learner and public pages: My certificates, downloads, the verification page, the key set
 and the revocation list.
 
-The verification page tells status, name, course, dates and issuer: nothing more personal.
+The verification page tells status, name, course, dates, issuer and the exercises passed (the
+certificate's evidence, with the JSON an offline verifier checks against the signed digest):
+nothing more personal. Evidence whose digest the signed payload does not bind is never shown
+or carried by a badge (D11).
 Lookups are rate-limited per client address, typed or scanned alike, so codes cannot be
 enumerated. A certificate the viewer may not download answers 404, never 403.
 """
@@ -35,6 +38,7 @@ from certificates.drawing.facts_to_layout import verification_url
 from certificates.models import Certificate
 from certificates.models.certificate import PublicStatus
 from certificates.services.lifecycle import certificate_renew
+from certificates.signing.evidence import evidence_digest
 from certificates.signing.keys import jwks
 from courses.models import CoursePage
 from courses.selectors.pages import pages_in_language
@@ -104,6 +108,9 @@ class BadgeView(LoginRequiredMixin, View):
 
     def get(self, request: HttpRequest, code: str) -> HttpResponse:
         certificate = selectors.certificate_for_holder_or_staff(viewer=request.user, code=code)
+        evidence = selectors.evidence_as_signed(certificate)
+        if evidence is None:
+            raise Http404  # the record of exercises is not the one signed: never vouch for it
         course = pages_in_language(CoursePage, [certificate.course_key], certificate.language).get(
             certificate.course_key
         )
@@ -121,6 +128,7 @@ class BadgeView(LoginRequiredMixin, View):
                 issuer_url=settings.SITE_URL + "/",
                 verification_url=url,
                 achievement_id=f"{settings.SITE_URL}/certificates/achievements/{certificate.course_key}",
+                exercises=tuple(evidence),
             )
         )
         response = HttpResponse(
@@ -211,6 +219,7 @@ class VerifyView(View):
         if code != certificate.code:  # a typed variant (hyphens, lower case): the canonical address
             return redirect("certificates:verify", code=certificate.code)
         status = certificate.public_status()
+        evidence = selectors.evidence_as_signed(certificate)
         context = {
             "certificate": certificate,
             "code_display": code_display(certificate.code),
@@ -218,6 +227,10 @@ class VerifyView(View):
             "is_valid": status == PublicStatus.VALID,
             "issuer": settings.CERTIFICATES_ISSUER_NAME,
             "checked_at": timezone.now(),
+            "evidence_mismatch": evidence is None,
+            "exercises": selectors.exercises_passed(evidence or []),
+            "evidence_json": json.dumps(evidence, ensure_ascii=False, indent=2) if evidence else "",
+            "evidence_digest": evidence_digest(evidence) if evidence else "",
         }
         return never_cached(render(request, "certificates/verify.html", context))
 

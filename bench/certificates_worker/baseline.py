@@ -13,29 +13,15 @@ from bench.core import BenchmarkFailed
 
 def certificate_html(certificate_id: int) -> tuple[str, str]:
     """The HTML an issued certificate was drawn from, and its name; checked against the stored PDF."""
-    from django.utils import timezone
-
-    from certificates.drawing.facts_to_layout import CertificateFacts, layout_build
+    from certificates.drawing.facts_to_layout import layout_build
     from certificates.drawing.layout_to_html import layout_html
     from certificates.drawing.pipeline import certificate_pdf
     from certificates.models import Certificate
     from certificates.selectors import certification_for
-    from courses.models import CoursePage
+    from certificates.services.issuance import facts_of_issued
 
     certificate = Certificate.objects.select_related("template").get(pk=certificate_id)
-    course = CoursePage.objects.get(translation_key=certificate.course_key, locale__language_code=certificate.language)
-    rule = certification_for(course_key=certificate.course_key)
-    facts = CertificateFacts(
-        code=certificate.code,
-        language=certificate.language,
-        learner_name=certificate.learner_name,
-        course_title=certificate.course_title,
-        completed_on=certificate.completed_on,
-        issued_on=timezone.localdate(certificate.issued_at),
-        expires_on=certificate.expires_on,
-        hours=course.estimated_hours,
-        competencies=rule.competencies_in(certificate.language) if rule else (),
-    )
+    facts = facts_of_issued(certificate, certification_for(course_key=certificate.course_key))
     pdf = certificate_pdf(certificate.template, facts, payload=certificate.payload)
     if hashlib.sha256(pdf).hexdigest() != certificate.sha256:
         raise BenchmarkFailed("the rebuilt HTML does not give the issued certificate's PDF")

@@ -1,6 +1,11 @@
 """Demo certificate templates (Spanish and English) and the demo courses' certification rules.
 
-Idempotent: `demo_certificates_load()` creates what is missing and leaves what exists.
+Idempotent: `demo_certificates_load()` creates what is missing and leaves what exists, except a
+demo template still holding the text of before issue 18, which claimed that every holder had
+passed the course's assessments and printed competencies proved by nothing: its text is
+replaced. The texts say only that the course was completed; the paragraph of competencies is
+printed only when the learner's exercises prove some (D11), and the exercises passed are listed
+by the certificate itself.
 """
 
 from __future__ import annotations
@@ -12,7 +17,13 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from wagtail.models import Locale
 
-from certificates.models import CertificateTemplate, CourseCertification, TemplateLogo, TemplateSignatory
+from certificates.models import (
+    CertificateTemplate,
+    CertificationCompetency,
+    CourseCertification,
+    TemplateLogo,
+    TemplateSignatory,
+)
 from courses.demo.loader import demo_course_key
 from courses.models import CoursePage
 from media.models import CustomImage
@@ -24,9 +35,9 @@ TEXTS = {
     "es": {
         "title": "Certificado de aprobación",
         "body": (
-            "Se certifica que {learner_name} completó y aprobó el curso «{course}» "
+            "Se certifica que {learner_name} completó el curso «{course}» "
             "({hours} horas) el {completion_date}.\n\n"
-            "Competencias demostradas: {competencies}.\n\n"
+            "Competencias demostradas en sus ejercicios prácticos: {competencies}.\n\n"
             "Válido hasta el {expiry_date}. Código de verificación: {code}."
         ),
         "signatory_title": "Coordinación regional de formación, OCAM",
@@ -35,9 +46,9 @@ TEXTS = {
     "en": {
         "title": "Certificate of completion",
         "body": (
-            "This certifies that {learner_name} completed and passed the course “{course}” "
+            "This certifies that {learner_name} completed the course “{course}” "
             "({hours} hours) on {completion_date}.\n\n"
-            "Competencies shown: {competencies}.\n\n"
+            "Competencies shown in its practical exercises: {competencies}.\n\n"
             "Valid until {expiry_date}. Verification code: {code}."
         ),
         "signatory_title": "Regional training coordination, OCAM",
@@ -45,20 +56,35 @@ TEXTS = {
     },
 }
 
-COMPETENCIES = {  # (Spanish, English)
-    "border-entries": (
-        "Registrar una entrada y una salida\nVerificar la zona MRZ de un pasaporte",
-        "Registering an entry and an exit\nChecking a passport's MRZ",
+# The demo templates' bodies before issue 18, replaced where a demo database still holds them.
+LEGACY_BODIES = {
+    "es": (
+        "Se certifica que {learner_name} completó y aprobó el curso «{course}» "
+        "({hours} horas) el {completion_date}.\n\n"
+        "Competencias demostradas: {competencies}.\n\n"
+        "Válido hasta el {expiry_date}. Código de verificación: {code}."
     ),
-    "migratory-alerts": ("Consultar y atender una alerta migratoria", "Checking and handling a migratory alert"),
-    "cross-country-consultation": (
-        "Consultar registros de otro país con justificación",
-        "Consulting another country's records with a justification",
+    "en": (
+        "This certifies that {learner_name} completed and passed the course “{course}” "
+        "({hours} hours) on {completion_date}.\n\n"
+        "Competencies shown: {competencies}.\n\n"
+        "Valid until {expiry_date}. Verification code: {code}."
     ),
-    "migration-statistics": (
-        "Revisar la calidad de las estadísticas mensuales",
-        "Reviewing the quality of monthly statistics",
-    ),
+}
+
+# Each demo course's rule, with its competencies: (exercise type that proves it, Spanish, English).
+# A course whose exercise types the engine does not offer yet claims no competency.
+COMPETENCIES: dict[str, list[tuple[str, str, str]]] = {
+    "border-entries": [
+        (
+            "entry_registration",
+            "Registrar una entrada a partir de la zona MRZ del pasaporte",
+            "Registering an entry from the passport's MRZ",
+        ),
+    ],
+    "migratory-alerts": [],
+    "cross-country-consultation": [],
+    "migration-statistics": [],
 }
 
 
@@ -72,12 +98,20 @@ def _image(name: str, title: str) -> CustomImage:
     return image
 
 
+def _text_mended(template: CertificateTemplate, language: str) -> CertificateTemplate:
+    """The template, its body replaced if it is still the demo's text of before issue 18."""
+    if template.body == LEGACY_BODIES[language]:
+        template.body = TEXTS[language]["body"]
+        template.save(update_fields=["body"])
+    return template
+
+
 def _template(language: str, translation_of: CertificateTemplate | None) -> CertificateTemplate:
     locale = Locale.objects.get(language_code=language)
     if translation_of is not None:
         existing = translation_of.get_translation_or_none(locale)
         if existing is not None:
-            return existing
+            return _text_mended(existing, language)
     texts = TEXTS[language]
     template = CertificateTemplate(
         name=TEMPLATE_NAME,
@@ -106,7 +140,8 @@ def demo_certificates_load() -> int:
     """The bilingual default template and a certification rule for each demo course; returns rules created."""
     original = CertificateTemplate.objects.filter(
         name=TEMPLATE_NAME, locale__language_code=settings.LANGUAGE_CODE
-    ).first() or _template(settings.LANGUAGE_CODE, None)
+    ).first()
+    original = _text_mended(original, settings.LANGUAGE_CODE) if original else _template(settings.LANGUAGE_CODE, None)
     for language, _name in settings.LANGUAGES:
         if language != settings.LANGUAGE_CODE:
             _template(language, original)
@@ -117,8 +152,10 @@ def demo_certificates_load() -> int:
         ).first()
         if course is None or CourseCertification.objects.filter(course=course).exists():
             continue
-        CourseCertification.objects.create(
-            course=course, template=original, competencies_es=competencies[0], competencies_en=competencies[1]
+        rule = CourseCertification.objects.create(course=course, template=original)
+        CertificationCompetency.objects.bulk_create(
+            CertificationCompetency(rule=rule, sort_order=order, exercise_type=slug, text_es=spanish, text_en=english)
+            for order, (slug, spanish, english) in enumerate(competencies)
         )
         created += 1
     return created

@@ -4,6 +4,11 @@
 template's title and body with them, in the certificate's language, and adds the QR code
 (the verification URL, then '#' and the signed payload, so one scan opens the page and an
 offline verifier reads the signature). Next: `layout_to_html` writes the layout as HTML.
+
+Nothing is claimed without evidence (D11): the exercises passed are listed only when the
+certificate's evidence holds some, and a paragraph that uses {competencies} is left out when
+the evidence proves none (`OPTIONAL_PLACEHOLDERS`), so a course without exercises says only
+that it was completed.
 """
 
 from __future__ import annotations
@@ -21,9 +26,12 @@ from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from certificates.codes import code_display, code_new
-from certificates.drawing.layout import CertificateLayout, date_in_full, qr_svg_data_uri
+from certificates.drawing.layout import CertificateLayout, ExerciseRow, date_in_full, qr_svg_data_uri
 from certificates.models import CertificateTemplate
-from certificates.models.design import placeholders_fill
+from certificates.models.design import placeholders_fill, placeholders_used
+
+# Placeholders that stand for claims needing evidence: a paragraph using one that is empty is left out.
+OPTIONAL_PLACEHOLDERS = frozenset({"competencies"})
 
 
 @dataclass(frozen=True)
@@ -36,7 +44,10 @@ class CertificateFacts:
     issued_on: date
     expires_on: date | None
     hours: Decimal | int | None = None
+    # Only those the evidence proves (`certificates.selectors.competencies_proved`).
     competencies: tuple[str, ...] = field(default_factory=tuple)
+    # The exercises passed, as frozen in the certificate (`certificates.signing.evidence`).
+    evidence: tuple[dict, ...] = field(default_factory=tuple)
 
     @property
     def name(self) -> str:
@@ -67,6 +78,33 @@ def _image_url(image) -> str | None:
     return image.file.url if image is not None else None
 
 
+def _paragraphs(body: str, values: dict[str, str]) -> list[str]:
+    """The body's paragraphs filled in, less those whose optional placeholders have nothing to say."""
+    paragraphs = []
+    for part in (body or "").split("\n\n"):
+        if any(name in OPTIONAL_PLACEHOLDERS and not values.get(name) for name in placeholders_used(part)):
+            continue
+        paragraph = placeholders_fill(part.strip(), values)
+        if paragraph:
+            paragraphs.append(paragraph)
+    return paragraphs
+
+
+def exercise_rows(evidence: tuple[dict, ...] | list[dict], language: str) -> list[ExerciseRow]:
+    """The exercises passed as the certificate lists them, formatted in its language."""
+    with translation.override(language):
+        return [
+            ExerciseRow(
+                title=entry["title"],
+                type_title=entry["type_title"],
+                score=_("%(score)s%%") % {"score": entry["score"]},
+                passed_on=date_in_full(date.fromisoformat(entry["passed_on"])),
+                attempts=str(entry["attempts"]),
+            )
+            for entry in evidence
+        ]
+
+
 def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payload: str = "") -> CertificateLayout:
     language = facts.language
     with translation.override(language):
@@ -82,7 +120,7 @@ def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payl
             "issuer": settings.CERTIFICATES_ISSUER_NAME,
         }
         url = verification_url(facts.code, language)
-        paragraphs = [placeholders_fill(part.strip(), values) for part in (template.body or "").split("\n\n")]
+        paragraphs = _paragraphs(template.body, values)
         logos = [(_image_url(logo.image), logo.alt) for logo in template.logos.all()] if template.pk else []
         signatories = [
             SimpleNamespace(name=person.name, title=person.title, signature_url=_image_url(person.signature))
@@ -95,7 +133,8 @@ def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payl
             background_url=_image_url(template.background),
             logos=logos,
             title=placeholders_fill(template.title, values),
-            body_paragraphs=[paragraph for paragraph in paragraphs if paragraph],
+            body_paragraphs=paragraphs,
+            exercises=exercise_rows(facts.evidence, language),
             learner_name=facts.name,
             course_title=facts.course_title,
             signatories=signatories,
@@ -118,8 +157,43 @@ def layout_build(template: CertificateTemplate, facts: CertificateFacts, *, payl
         )
 
 
+def sample_evidence(language: str, today: date) -> tuple[dict, ...]:
+    """Three exercises passed, as a certificate's evidence holds them, for previews."""
+    with translation.override(language):
+        exercises = (
+            (
+                "entry_registration",
+                _("Register an entry from the traveller's MRZ"),
+                _("An entry at Peñas Blancas"),
+                100,
+                1,
+            ),
+            (
+                "mrz_triage",
+                _("Triage scanned machine-readable zones"),
+                _("The scanned documents of a morning flight"),
+                90,
+                2,
+            ),
+            ("hit_adjudication", _("Adjudicate alert hits"), _("Possible hits at Tocumen airport"), 100, 3),
+        )
+        return tuple(
+            {
+                "key": f"sample:{number}",
+                "type": slug,
+                "type_title": str(type_title),
+                "title": str(title),
+                "score": score,
+                "passed_on": (today - relativedelta(days=7 - 2 * number)).isoformat(),
+                "attempts": attempts,
+            }
+            for number, (slug, type_title, title, score, attempts) in enumerate(exercises)
+        )
+
+
 def sample_facts(language: str) -> CertificateFacts:
-    """Sample data for previews: a long two-surname name with accents, so that overflow shows."""
+    """Sample data for previews: a long two-surname name with accents, and three exercises passed, so
+    that overflow shows."""
     today = timezone.localdate()
     with translation.override(language):
         return CertificateFacts(
@@ -132,4 +206,5 @@ def sample_facts(language: str) -> CertificateFacts:
             expires_on=today + relativedelta(years=2),
             hours=Decimal("12.5"),
             competencies=(_("Registering an entry"), _("Checking a migratory alert")),
+            evidence=sample_evidence(language, today),
         )

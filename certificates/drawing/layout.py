@@ -42,6 +42,11 @@ SIGNATURES_HEIGHT_MM = 32.0
 VERIFICATION_WIDTH_MM = 95.0
 SIGNATORY_MAX_WIDTH_MM = 58.0
 SIGNATORY_GAP_MM = 4.0
+# How many characters of body text an exercise's row counts as, when the body's size is chosen.
+EXERCISE_ROW_WEIGHT = 90
+# From this many exercises on, the certificate tightens its spacing (smaller logos, closer
+# headings) so that a dozen of them stay on the page.
+DENSE_EXERCISES = 5
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,17 @@ class SampleSignatory:
 
 
 @dataclass(frozen=True)
+class ExerciseRow:
+    """One exercise passed, as the certificate lists it: every value already formatted."""
+
+    title: str
+    type_title: str
+    score: str
+    passed_on: str
+    attempts: str
+
+
+@dataclass(frozen=True)
 class CertificateLayout:
     """Everything the certificate's template shows; texts already filled in, translated and formatted."""
 
@@ -118,10 +134,13 @@ class CertificateLayout:
     logos: list[tuple[str, str]] = field(default_factory=list)  # (url, alternative text)
     body_paragraphs: list[str] = field(default_factory=list)  # plain text, escaped by the template
     signatories: list[Signatory] = field(default_factory=list)
+    # The exercises passed (the certificate's evidence); none: the section is not drawn.
+    exercises: list[ExerciseRow] = field(default_factory=list)
     primary_colour: str = "#1F4E79"
     text_colour: str = "#1A1A1A"
     font_family: str = "Noto Sans"
-    # Small translated labels: "code", "verify", "issued", "expires", "no_expiry" (default_labels() fills gaps).
+    # Small translated labels: "code", "verify", "issued", "expires", "no_expiry" and the exercises
+    # section's (default_labels() fills gaps).
     labels: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -216,7 +235,19 @@ class CertificateLayout:
     @property
     def body_size(self) -> float:
         length = sum(len(paragraph) for paragraph in self.body_paragraphs)
+        # Each exercise listed takes about a line of the body's room.
+        length += EXERCISE_ROW_WEIGHT * len(self.exercises)
         return _size_for_length(length, ((300, 13), (600, 12), (900, 11)), 10)
+
+    @property
+    def exercises_size(self) -> float:
+        """The exercises table's size in points: smaller as the list grows, so that it stays on the page."""
+        return _size_for_length(len(self.exercises), ((3, 8.5), (DENSE_EXERCISES - 1, 7.5)), 6.5)
+
+    @property
+    def is_dense(self) -> bool:
+        """Whether the list of exercises is long enough for the tighter spacing."""
+        return len(self.exercises) >= DENSE_EXERCISES
 
 
 def _size_for_length(length: int, steps: tuple[tuple[int, float], ...], smallest: float) -> float:
@@ -267,9 +298,16 @@ def date_in_full(value: date) -> str:
 
 
 def sample_layout(
-    language: str, *, learner_name: str | None = None, body_paragraphs: list[str] | None = None
+    language: str,
+    *,
+    learner_name: str | None = None,
+    body_paragraphs: list[str] | None = None,
+    exercises: list[ExerciseRow] | None = None,
 ) -> CertificateLayout:
-    """A layout with sample data, for previews, tests and the benchmark (no database)."""
+    """A layout with sample data, for previews, tests and the benchmark (no database).
+
+    Its body claims only the completion: practical exercises are claimed by `exercises`, when given.
+    """
     today = date(2026, 11, 30)
     with translation.override(language):
         name = learner_name if learner_name is not None else "María José Hernández Núñez de la Peña"
@@ -279,12 +317,8 @@ def sample_layout(
             body_paragraphs
             if body_paragraphs is not None
             else [
-                _(
-                    "%(name)s completed the course %(course)s on %(date)s, with 12.5 hours of training, "
-                    "and passed its practical exercises in the training sandbox."
-                )
+                _("%(name)s completed the course %(course)s on %(date)s, with 12.5 hours of training.")
                 % {"name": name, "course": course, "date": date_in_full(today)},
-                _("Competencies: registering an entry, checking a migratory alert, recording an exit."),
             ]
         )
         return CertificateLayout(
@@ -302,6 +336,7 @@ def sample_layout(
             issuer_name=getattr(settings, "CERTIFICATES_ISSUER_NAME", "OCAM"),
             logos=[(static("img/favicon.svg"), "OCAM")],
             body_paragraphs=paragraphs,
+            exercises=exercises or [],
             signatories=[
                 SampleSignatory(name="Ana Lucía Rodríguez", title=_("Training coordinator")),
                 SampleSignatory(name="Óscar Muñoz Ibáñez", title=_("Director of migration")),
@@ -318,6 +353,12 @@ def default_labels() -> dict[str, str]:
         "issued": _("Issued on"),
         "expires": _("Valid until"),
         "no_expiry": _("No expiry"),
+        "exercises": _("Practical exercises passed in the training sandbox"),
+        "exercise": _("Exercise"),
+        "exercise_type": _("Type"),
+        "score": _("Score"),
+        "passed_on": _("Passed on"),
+        "attempts": _("Attempts"),
     }
 
 

@@ -2,7 +2,8 @@
 
 - `design`: certificate templates (`CertificateTemplate`, its logos and signatories) and the
   placeholders their texts may use;
-- `rules`: `CourseCertification`, which template a course uses and how holders renew;
+- `rules`: `CourseCertification`, which template a course uses and how holders renew, and its
+  `CertificationCompetency` rows, each proved by an exercise type;
 - `certificate`: `Certificate` and its lifecycle, its history (`CertificateEvent`) and the
   expiry reminders sent (`ExpiryReminder`);
 - `archives`: `BulkDownload`, the zips of many certificates;
@@ -16,7 +17,7 @@ storage and the two `upload_to` functions). Everything else is imported from its
 from certificates.models.archives import BulkDownload, _archive_path
 from certificates.models.certificate import Certificate, CertificateEvent, ExpiryReminder, _pdf_path
 from certificates.models.design import CertificateTemplate, TemplateLogo, TemplateSignatory
-from certificates.models.rules import CourseCertification
+from certificates.models.rules import CertificationCompetency, CourseCertification
 from certificates.models.storage import PrivateStorage
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "Certificate",
     "CertificateEvent",
     "CertificateTemplate",
+    "CertificationCompetency",
     "CourseCertification",
     "ExpiryReminder",
     "PrivateStorage",

@@ -8,6 +8,9 @@ Its lifecycle has two halves:
 - what a verifier is told (`public_status()`): valid, expired (from the expiry date on),
   revoked (with a reason, by someone) or superseded (a newer cycle replaced it).
 
+What a certificate states (name, course, dates, the exercises passed as its evidence) is fixed
+when it is issued, and drawing its PDF again never changes it.
+
 Everything that happens to a certificate is appended to `CertificateEvent`, which the
 application never updates or deletes. Expiry reminders sent are recorded in `ExpiryReminder`.
 """
@@ -68,6 +71,10 @@ class Certificate(models.Model):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
     expires_on = models.DateField(_("expires on"), null=True, blank=True)
+    # The exercises passed, frozen at issuance (`certificates.signing.evidence` gives the shape);
+    # an OCAM2 payload signs their digest. Empty for a course without exercises, and for
+    # certificates issued before evidence was kept (OCAM1).
+    evidence = models.JSONField(_("exercises passed"), default=list, blank=True, editable=False)
     template = models.ForeignKey(
         CertificateTemplate, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates"
     )

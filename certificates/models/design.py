@@ -1,7 +1,9 @@
 """Certificate templates: the design trainers make in Wagtail, with its logos and signatories.
 
 A template's title and body may use {placeholders} (PLACEHOLDERS), checked when it is saved,
-and filled in when a certificate is drawn (`certificates.drawing.facts_to_layout`).
+and filled in when a certificate is drawn (`certificates.drawing.facts_to_layout`). A template
+claims nothing the record does not prove (D11): {competencies} has a value only when the
+certificate's exercises prove competencies, and its paragraph is left out otherwise.
 """
 
 from __future__ import annotations
@@ -25,7 +27,10 @@ PLACEHOLDERS: dict[str, object] = {
     "course": _("the course title, in the certificate's language"),
     "completion_date": _("the date the course was completed"),
     "hours": _("the course's hours"),
-    "competencies": _("the competencies or exercises passed"),
+    "competencies": _(
+        "the competencies proved by the exercises the learner passed "
+        "(a paragraph using it is left out when there are none)"
+    ),
     "expiry_date": _("the date the certificate expires"),
     "code": _("the verification code"),
     "issuer": _("the issuing authority"),
@@ -100,7 +105,9 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
         max_length=1200,
         help_text=_(
             "Placeholders: {learner_name}, {course}, {completion_date}, {hours}, {competencies}, "
-            "{expiry_date}, {code}, {issuer}. A blank line starts a new paragraph."
+            "{expiry_date}, {code}, {issuer}. A blank line starts a new paragraph. A paragraph using "
+            "{competencies} is printed only on certificates whose exercises prove some; the exercises "
+            "passed are listed below the text."
         ),
     )
     primary_colour = models.CharField(_("main colour"), max_length=7, default="#1F4E79", validators=[HEX_COLOUR])

@@ -6,6 +6,10 @@ for the same row, concurrently or after a worker was killed: it renders outside 
 then, holding the row's lock, writes the PDF and marks it issued only if nobody did first.
 The PDF's file name is fixed by the code, so a run cut short leaves nothing a later run would
 not overwrite.
+
+What the certificate states is frozen when it is issued, the exercises passed included (its
+evidence, read through `courses.selectors.exercises`); the OCAM2 payload signs the evidence's
+digest, and drawing the PDF again reads the frozen evidence, never the learner's attempts.
 """
 
 from __future__ import annotations
@@ -32,10 +36,14 @@ from certificates.selectors import (
     certificate_can_retry,
     certificate_pdf_exists,
     certification_for,
+    competencies_proved,
+    evidence_for,
     template_default,
 )
 from certificates.services.history import event_record
 from certificates.services.queueing import issue_enqueue
+from certificates.signing.encoding import PayloadInvalid
+from certificates.signing.evidence import evidence_digest, evidence_verify
 from certificates.signing.keys import signing_key
 from certificates.signing.payload import payload_sign, payload_verify
 from courses.models import CoursePage, Enrolment
@@ -110,7 +118,7 @@ def _facts(
     course = pages_in_language(CoursePage, [certificate.course_key], language).get(certificate.course_key)
     if course is None:
         raise IssueFailed(_("The course of this certificate is not published."))
-    competencies = rule.competencies_in(language) if rule else ()
+    evidence = evidence_for(enrolment=enrolment, language=language)
     completed_on = timezone.localdate(enrolment.completed_at)
     return CertificateFacts(
         code=certificate.code,
@@ -121,7 +129,8 @@ def _facts(
         issued_on=issued_on,
         expires_on=_expiry(completed_on, course.certificate_validity_months),
         hours=course.estimated_hours,
-        competencies=competencies,
+        competencies=competencies_proved(rule=rule, language=language, evidence=evidence),
+        evidence=tuple(evidence),
     )
 
 
@@ -185,6 +194,7 @@ def certificate_issue(certificate_id: int, *, now: datetime | None = None) -> Ce
                 "iat": facts.issued_on.isoformat(),
                 "exp": facts.expires_on.isoformat() if facts.expires_on else None,
                 "iss": settings.CERTIFICATES_ISSUER_NAME,
+                "ev": evidence_digest(list(facts.evidence)),
             }
         )
         pdf = certificate_pdf(template, facts, payload=payload)
@@ -204,6 +214,7 @@ def certificate_issue(certificate_id: int, *, now: datetime | None = None) -> Ce
         locked.course_title = facts.course_title
         locked.completed_on = facts.completed_on
         locked.expires_on = facts.expires_on
+        locked.evidence = list(facts.evidence)
         locked.template = template
         locked.issued_at = now or timezone.now()
         locked.issue_status = IssueStatus.ISSUED
@@ -236,9 +247,18 @@ def _pdf_store(certificate: Certificate, pdf: bytes) -> None:
     certificate.sha256 = hashlib.sha256(pdf).hexdigest()
 
 
-def _facts_signed(certificate: Certificate, rule: CourseCertification | None) -> CertificateFacts:
-    """What an issued certificate states: its signed payload's claims, so the PDF matches its QR code."""
+def facts_of_issued(certificate: Certificate, rule: CourseCertification | None) -> CertificateFacts:
+    """What an issued certificate states: its signed payload's claims and its frozen evidence (which
+    the payload must bind), so the PDF matches its QR code."""
     claims = payload_verify(certificate.payload)
+    evidence = list(certificate.evidence)
+    if "ev" in claims or evidence:
+        try:
+            evidence_verify(evidence, claims)
+        except PayloadInvalid as error:
+            raise IssueFailed(
+                _("The exercises recorded on this certificate do not match its signature: %(error)s") % {"error": error}
+            ) from error
     language = language_or_default(certificate.language or settings.LANGUAGE_CODE)
     course = pages_in_language(CoursePage, [certificate.course_key], language).get(certificate.course_key)
     issued_on = date.fromisoformat(claims["iat"])
@@ -251,21 +271,23 @@ def _facts_signed(certificate: Certificate, rule: CourseCertification | None) ->
         issued_on=issued_on,
         expires_on=date.fromisoformat(claims["exp"]) if claims["exp"] else None,
         hours=course.estimated_hours if course is not None else None,
-        competencies=rule.competencies_in(language) if rule else (),
+        competencies=competencies_proved(rule=rule, language=language, evidence=evidence),
+        evidence=tuple(evidence),
     )
 
 
 def _pdf_redraw(certificate: Certificate) -> Certificate:
     """Draw again the PDF of an issued certificate whose file is missing (legacy data, a lost file).
 
-    Same code, payload and facts; only the file and its SHA-256 are new, and the history says so.
+    Same code, payload and facts (the frozen evidence too); only the file and its SHA-256 are new,
+    and the history says so.
     """
     try:
         rule = certification_for(course_key=certificate.course_key)
         template = certificate.template or (rule.template if rule else template_default())
         if template is None:
             raise IssueFailed(_("No certificate template: add a default template or a certification rule."))
-        facts = _facts_signed(certificate, rule)
+        facts = facts_of_issued(certificate, rule)
         template = template_in_language(template, facts.language)
         pdf = certificate_pdf(template, facts, payload=certificate.payload)
     except Exception as error:

@@ -151,6 +151,11 @@ class CurriculumLoader:
                 completion_rules=[
                     {"type": "lessons_completed", "value": None, "id": _id(course_key, "rule", 0)},
                     {"type": "quizzes_passed", "value": None, "id": _id(course_key, "rule", 1)},
+                    *(
+                        [{"type": "exercises_passed", "value": None, "id": _id(course_key, "rule", 2)}]
+                        if text.get("exercises")
+                        else []
+                    ),
                 ],
                 locale=self.locales[language],
                 translation_key=key_for(course_key),
@@ -177,6 +182,11 @@ class CurriculumLoader:
                     body = [
                         self._block(block_type, value, terms[language], course_key, m, n, b)
                         for b, (block_type, value) in enumerate(lesson_text["body"])
+                    ]
+                    body += [
+                        self._exercise_block(exercise, course_key, index)
+                        for index, exercise in enumerate(text.get("exercises", []))
+                        if (exercise["module"], exercise["lesson"]) == (m, n)
                     ]
                     quiz = text["quiz"]
                     if (quiz["module"], quiz["lesson"]) == (m, n):
@@ -205,6 +215,25 @@ class CurriculumLoader:
         elif block_type == "knowledge_check":
             value = {**value, "options": _items(value["options"], *path, "options")}
         return {"type": block_type, "value": value, "id": _id(*path)}
+
+    def _exercise_block(self, exercise: dict, course_key: str, index: int) -> dict:
+        """A sandbox exercise, the same type and parameters in both languages (the block id too)."""
+        parameters = exercise.get("parameters", {})
+        return {
+            "type": "exercise",
+            "id": _id(course_key, "exercise", index),
+            "value": {
+                "title": exercise["title"],
+                "exercise_type": exercise["type"],
+                "instructions": exercise.get("instructions", ""),
+                "crossing_point": parameters.get("crossing_point", ""),
+                "month": parameters.get("month", ""),
+                "travellers": parameters.get("travellers"),
+                "difficulty": parameters.get("difficulty", ""),
+                "pass_mark": exercise.get("pass_mark", 100),
+                "max_attempts": exercise.get("max_attempts"),
+            },
+        }
 
     def _quiz_block(self, quiz: dict, bank: QuestionBank, course_key: str) -> dict:
         return {

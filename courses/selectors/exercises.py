@@ -3,7 +3,8 @@
 An exercise block in a lesson is named to the engine by `exercise_key(lesson_key, block_id)`:
 the lesson's translation key and the block's id, the same in every language of the lesson.
 `exercise_evidence` is what a certificate freezes: the exercises of the course the learner
-passed during this enrolment, with the passing attempt's score, date and number.
+passed during this enrolment, with the passing attempt's score, date and number;
+`exercise_titles_in` gives their titles in a course's language, as a certificate prints them.
 `course_exercises` names the exercises of many courses at once (three queries whatever their
 number), for the pages that count them across people.
 """
@@ -17,12 +18,13 @@ from datetime import datetime
 
 from django.conf import settings
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import get_language
 from wagtail.models import Page
 
 from courses.blocks import GradedActivityBlock
 from courses.models import CoursePage, Enrolment, LessonPage
-from courses.selectors.outline import course_activities, lesson_block_definitions
+from courses.selectors.outline import course_activities, lesson_activities, lesson_block_definitions
 from courses.selectors.pages import pages_in_language, structure_course
 from sandbox.exercises import exercise_type
 from sandbox.exercises.registry import UnknownExerciseType
@@ -53,7 +55,8 @@ class ExerciseEvidence:
             "type": self.type_slug,
             "title": self.title,
             "score": self.score,
-            "passed_on": self.passed_at.date().isoformat(),
+            # The day in the platform's time zone (D12), as every date a user reads.
+            "passed_on": timezone.localdate(self.passed_at).isoformat(),
             "attempts": self.attempts,
         }
 
@@ -175,3 +178,16 @@ def course_exercises(
             )
         )
     return exercises
+
+
+def exercise_titles_in(*, course: CoursePage, exercise_keys: Iterable[str]) -> dict[str, str]:
+    """The exercises' titles as the lessons in `course`'s language name them (else the other language's), by key."""
+    wanted = set(exercise_keys)
+    lesson_keys = {uuid.UUID(key.partition(":")[0]) for key in wanted}
+    titles = {}
+    for lesson in pages_in_language(LessonPage, lesson_keys, course.locale.language_code).values():
+        for activity in lesson_activities(lesson=lesson, structure=course):
+            key = exercise_key(activity.lesson_key, activity.block_id)
+            if activity.kind == EXERCISE_KIND and key in wanted:
+                titles[key] = activity.title
+    return titles

@@ -29,6 +29,7 @@ from certificates.models.certificate import IssueStatus
 from certificates.services.archives import bulk_download_build
 from certificates.services.emails import certificate_email_send
 from certificates.services.issuance import IssueFailed, certificate_issue, certificate_request
+from certificates.signing.evidence import evidence_digest
 from certificates.signing.keys import signing_key
 from certificates.signing.payload import payload_sign
 from courses import services as course_services
@@ -144,11 +145,14 @@ def certificate_recorded(
     cycle: int = 1,
     cohort: Cohort | None = None,
     enrolment: Enrolment | None = None,
+    evidence: list[dict] | None = None,
 ) -> Certificate:
-    """An issued certificate written directly: a genuine signed payload, a stand-in PDF.
+    """An issued certificate written directly: a genuine signed payload (binding `evidence`, none by
+    default), a stand-in PDF.
 
     One that has expired already was issued on its expiry date (a payload never expires before it is issued).
     """
+    evidence = evidence or []
     issued_on = min(timezone.localdate(), expires_on) if expires_on else timezone.localdate()
     completed_on = completed_on or issued_on
     if enrolment is None:
@@ -179,8 +183,10 @@ def certificate_recorded(
             "iat": facts.issued_on.isoformat(),
             "exp": expires_on.isoformat() if expires_on else None,
             "iss": settings.CERTIFICATES_ISSUER_NAME,
+            "ev": evidence_digest(evidence),
         }
     )
+    certificate.evidence = evidence
     data = pdf_stand_in()
     certificate.pdf.save("certificate.pdf", ContentFile(data), save=False)
     certificate.sha256 = hashlib.sha256(data).hexdigest()

@@ -31,7 +31,23 @@ def key_dir(key_dir, settings):
     return key_dir
 
 
-def facts_for(*, learner_name: str = "José María Núñez Peña", expires_on: dt.date | None = dt.date(2028, 1, 15)):
+EXERCISE = {
+    "key": "0b6f8a52-1d7e-4c1e-9f0a-2b3c4d5e6f70:5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+    "type": "entry_registration",
+    "type_title": "Register an entry from the traveller's MRZ",
+    "title": "Una entrada en Peñas Blancas",
+    "score": 90,
+    "passed_on": "2026-01-10",
+    "attempts": 2,
+}
+
+
+def facts_for(
+    *,
+    learner_name: str = "José María Núñez Peña",
+    expires_on: dt.date | None = dt.date(2028, 1, 15),
+    exercises: tuple[dict, ...] = (),
+):
     code = code_new()
     return BadgeFacts(
         code=code,
@@ -45,6 +61,7 @@ def facts_for(*, learner_name: str = "José María Núñez Peña", expires_on: d
         issuer_url="https://formacion.example.org/",
         verification_url=f"https://formacion.example.org/certificates/verify/{code}/",
         achievement_id="https://formacion.example.org/certificates/achievements/6b1c0d6e-3f0a-4f7e-9d55-1e2b3c4d5e6f",
+        exercises=exercises,
     )
 
 
@@ -119,6 +136,37 @@ def test_badge_has_the_open_badges_3_shape(key_dir):
     assert proof["verificationMethod"] == f"https://formacion.example.org/.well-known/ocam-certificate-keys.json#{kid}"
     assert proof["created"] == "2026-01-15T00:00:00Z"
     assert proof["proofValue"].startswith("z")
+
+
+def test_the_exercises_passed_are_result_descriptions_results_and_evidence(key_dir):
+    facts = facts_for(exercises=(EXERCISE,))
+    credential = badge_credential(facts)
+    description_id = f"{facts.achievement_id}/exercises/{EXERCISE['key']}"
+    assert credential["credentialSubject"]["achievement"]["resultDescription"] == [
+        {
+            "id": description_id,
+            "type": ["ResultDescription"],
+            "name": "Una entrada en Peñas Blancas",
+            "resultType": "Percent",
+            "valueMin": "0",
+            "valueMax": "100",
+        }
+    ]
+    assert credential["credentialSubject"]["result"] == [
+        {"type": ["Result"], "resultDescription": description_id, "value": "90", "status": "Completed"}
+    ]
+    [evidence] = credential["evidence"]
+    assert evidence["type"] == ["Evidence"]
+    assert (evidence["name"], evidence["description"]) == (EXERCISE["title"], EXERCISE["type_title"])
+    assert evidence["narrative"] == "Passed on 2026-01-10 at attempt 2, with a score of 90%."
+    assert badge_verify(json.loads(json.dumps(credential))) is True
+
+
+def test_a_badge_without_exercises_claims_no_result_and_no_evidence(key_dir):
+    credential = badge_credential(facts_for())
+    assert "result" not in credential["credentialSubject"]
+    assert "resultDescription" not in credential["credentialSubject"]["achievement"]
+    assert "evidence" not in credential
 
 
 def test_badge_without_expiry_has_no_valid_until(key_dir):

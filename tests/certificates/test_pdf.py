@@ -16,7 +16,7 @@ from django.conf import settings
 from certificates.codes import code_new
 from certificates.drawing.facts_to_layout import CertificateFacts
 from certificates.drawing.html_to_pdf import signed_pdf
-from certificates.drawing.layout import NAME_MAX_PT, SampleSignatory, qr_svg_data_uri, sample_layout
+from certificates.drawing.layout import NAME_MAX_PT, ExerciseRow, SampleSignatory, qr_svg_data_uri, sample_layout
 from certificates.drawing.layout_to_html import layout_html
 from certificates.drawing.pdf_reading import payload_from_pdf
 from certificates.drawing.pipeline import certificate_pdf as template_pdf
@@ -110,6 +110,24 @@ def test_a_120_character_name_and_a_600_character_body_fit_one_page(page_size, o
     assert page_count(data) == 1
     # The name may wrap onto a second line at the smallest size: compare it word by word.
     assert LONG_NAME in " ".join(pdf_text(data).split())
+
+
+@pytest.mark.parametrize("page_size", ["A4", "letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_twelve_exercises_passed_and_a_120_character_name_fit_one_page(page_size, orientation):
+    row = ExerciseRow(
+        title="Los documentos escaneados de un vuelo de la mañana en Tocumen",
+        type_title="Registrar una entrada a partir de la zona MRZ del viajero",
+        score="100 %",
+        passed_on="30 de noviembre de 2026",
+        attempts="3",
+    )
+    layout = dataclasses.replace(
+        sample_layout("es", learner_name=LONG_NAME, exercises=[row] * 12), page_size=page_size, orientation=orientation
+    )
+    data = certificate_pdf(layout)
+    assert page_count(data) == 1
+    assert " ".join(pdf_text(data).split()).count("Los documentos escaneados de un vuelo de la mañana en Tocumen") == 12
 
 
 def test_a_body_too_long_for_the_page_takes_a_second_page():

@@ -19,6 +19,7 @@ from joserfc.jwk import KeySet
 
 from certificates.codes import code_new
 from certificates.signing.encoding import PayloadInvalid, b64url_decode, b64url_encode, canonical_json
+from certificates.signing.evidence import evidence_digest
 from certificates.signing.keys import (
     GENERATED_KEY_NAME,
     jwk,
@@ -31,7 +32,7 @@ from certificates.signing.keys import (
     public_keys,
     signing_key,
 )
-from certificates.signing.payload import payload_extract, payload_sign, payload_verify
+from certificates.signing.payload import LEGACY_PREFIX, payload_extract, payload_sign, payload_verify, payload_version
 from certificates.signing.revocations import revocations_sign, revocations_verify
 
 NAMES = ("José María Núñez Peña", "Ñandú Iñíguez", "Zoë Çelik-Ångström", "Ana")
@@ -48,6 +49,7 @@ def claims_for(name: str, **changes) -> dict:
         "iat": "2026-03-31",
         "exp": "2028-03-31",
         "iss": "OCAM · OIM / IOM",
+        "ev": evidence_digest([]),
     }
     return {**claims, **changes}
 
@@ -61,7 +63,7 @@ def pem_file(path, key) -> str:
 
 def hand_signed(body: bytes, key: Ed25519PrivateKey, kid: str) -> str:
     """A payload signed correctly over any body: to test the checks after the signature."""
-    signed_part = f"OCAM1.{kid}.{b64url_encode(body)}"
+    signed_part = f"OCAM2.{kid}.{b64url_encode(body)}"
     return f"{signed_part}.{b64url_encode(key.sign(signed_part.encode('ascii')))}"
 
 
@@ -234,7 +236,7 @@ def test_payload_round_trip(key_dir):
     claims = claims_for("José María Núñez Peña")
     payload = payload_sign(claims)
     prefix, kid, body, signature = payload.split(".")
-    assert (prefix, kid) == ("OCAM1", signing_key()[0])
+    assert (prefix, kid) == ("OCAM2", signing_key()[0])
     assert json.loads(b64url_decode(body)) == claims
     assert len(b64url_decode(signature)) == 64
     assert payload_verify(payload) == claims
@@ -325,6 +327,9 @@ def test_a_signed_body_that_is_not_canonical_claims_is_refused(key_dir, body, me
         ({"iat": "2026-02-30"}, "calendar date"),
         ({"exp": "2025-01-01"}, "before iat"),
         ({"extra": 1}, "exactly"),
+        ({"ev": "0" * 63}, "SHA-256"),
+        ({"ev": "A" * 64}, "SHA-256"),
+        ({"ev": None}, "SHA-256"),
     ],
 )
 def test_payload_sign_refuses_claims_that_do_not_fit_the_schema(key_dir, changes, message):
@@ -337,6 +342,35 @@ def test_payload_sign_refuses_missing_claims(key_dir):
     del claims["iss"]
     with pytest.raises(PayloadInvalid, match="exactly"):
         payload_sign(claims)
+
+
+def test_a_version_1_payload_signed_before_evidence_was_bound_still_verifies(key_dir):
+    legacy_claims = {name: value for name, value in claims_for("Ana").items() if name != "ev"}
+    legacy = payload_sign(legacy_claims, prefix=LEGACY_PREFIX)
+    assert legacy.startswith("OCAM1.")
+    assert payload_verify(legacy) == legacy_claims
+    assert payload_version(legacy) == "OCAM1"
+
+
+def test_each_version_takes_exactly_its_own_claims(key_dir):
+    kid, key = signing_key()
+    with pytest.raises(PayloadInvalid, match="exactly"):
+        payload_sign(claims_for("Ana"), prefix=LEGACY_PREFIX)
+    with pytest.raises(PayloadInvalid, match="exactly"):
+        payload_sign({name: value for name, value in claims_for("Ana").items() if name != "ev"})
+    # A version 2 body signed under the version 1 prefix (and the other way round) is refused too.
+    legacy_body = canonical_json({name: value for name, value in claims_for("Ana").items() if name != "ev"})
+    with pytest.raises(PayloadInvalid, match="exactly"):
+        payload_verify(hand_signed(legacy_body, key, kid))
+    signed_part = f"OCAM1.{kid}.{b64url_encode(canonical_json(claims_for('Ana')))}"
+    with pytest.raises(PayloadInvalid, match="exactly"):
+        payload_verify(f"{signed_part}.{b64url_encode(key.sign(signed_part.encode('ascii')))}")
+
+
+def test_a_payload_relabelled_as_another_version_is_refused(key_dir):
+    payload = payload_sign(claims_for("Ana"))
+    with pytest.raises(PayloadInvalid, match="signature does not match"):
+        payload_verify("OCAM1" + payload.removeprefix("OCAM2"))
 
 
 def test_a_payload_is_found_in_a_verification_url_or_surrounded_by_whitespace(key_dir):

@@ -15,11 +15,24 @@ from django.core.management.base import CommandError
 from pypdf import PdfWriter
 
 from certificates.codes import code_display, code_new
+from certificates.signing.encoding import b64url_decode, b64url_encode, canonical_json
+from certificates.signing.evidence import evidence_digest
 from certificates.signing.keys import jwk, jwks, signing_key
-from certificates.signing.payload import payload_sign
+from certificates.signing.payload import LEGACY_PREFIX, payload_sign
 from certificates.signing.revocations import revocations_sign
 
 ISSUED_AT = "2026-12-01T10:00:00+00:00"
+EVIDENCE = [
+    {
+        "key": "0b6f8a52-1d7e-4c1e-9f0a-2b3c4d5e6f70:5d1c2b3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d",
+        "type": "entry_registration",
+        "type_title": "Register an entry from the traveller's MRZ",
+        "title": "Una entrada en Peñas Blancas",
+        "score": 100,
+        "passed_on": "2026-03-20",
+        "attempts": 2,
+    }
+]
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -34,6 +47,7 @@ def claims(key_dir) -> dict:
         "iat": "2026-03-31",
         "exp": "2028-03-31",
         "iss": "OCAM · OIM / IOM",
+        "ev": evidence_digest(EVIDENCE),
     }
 
 
@@ -174,3 +188,61 @@ def test_exit_status_is_0_only_for_a_valid_certificate(payload, no_revocations, 
         execute_from_command_line(["manage.py", "certificate_verify", payload[:-1], "--revocations", no_revocations])
     assert exit_info.value.code == 1
     assert "INVALID" in capsys.readouterr().err
+
+
+# The evidence: the exercises passed, bound by the payload's digest
+
+
+def test_the_evidence_digest_and_format_are_printed(payload, claims, no_revocations):
+    output = verify(payload, "--revocations", no_revocations, "--today", "2027-01-01")
+    assert "Format: OCAM2" in output
+    assert f"Evidence digest (SHA-256): {claims['ev']}" in output
+
+
+def test_the_evidence_of_the_verification_page_is_checked_against_the_digest(payload, no_revocations, tmp_path):
+    # As the page shows it: indented, the names in another order; the digest is over its canonical JSON.
+    text = json.dumps([dict(reversed(entry.items())) for entry in EVIDENCE], ensure_ascii=False, indent=2)
+    (tmp_path / "evidence.json").write_text(text, encoding="utf-8")
+    output = verify(payload, "--revocations", no_revocations, "--evidence", str(tmp_path / "evidence.json"))
+    assert output.startswith("VALID: ")
+    assert "Exercises passed, as signed: 1" in output
+    line = "- Una entrada en Peñas Blancas (Register an entry from the traveller's MRZ): 100%, passed on 2026-03-20"
+    assert f"{line} at attempt 2" in output
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        lambda evidence: evidence[0].update(score=90),
+        lambda evidence: evidence[0].update(attempts=1),
+        lambda evidence: evidence[0].update(title="Otra entrada"),
+        lambda evidence: evidence.append(dict(evidence[0], key="another:exercise")),
+        lambda evidence: evidence.clear(),
+    ],
+)
+def test_evidence_that_the_digest_does_not_bind_is_invalid(payload, no_revocations, tmp_path, tamper):
+    evidence = json.loads(json.dumps(EVIDENCE))
+    tamper(evidence)
+    path = json_file(tmp_path / "evidence.json", evidence)
+    with pytest.raises(CommandError, match=r"^INVALID: .*does not match the digest"):
+        verify(payload, "--revocations", no_revocations, "--evidence", path)
+
+
+def test_a_payload_whose_evidence_digest_was_changed_is_invalid(payload, claims, no_revocations, tmp_path):
+    """Whoever replaces the digest (to vouch for other exercises) breaks the signature."""
+    prefix, kid, body, signature = payload.split(".")
+    forged_claims = {**json.loads(b64url_decode(body)), "ev": evidence_digest([])}
+    forged = f"{prefix}.{kid}.{b64url_encode(canonical_json(forged_claims))}.{signature}"
+    with pytest.raises(CommandError, match=r"^INVALID: .*signature"):
+        verify(forged, "--revocations", no_revocations, "--evidence", json_file(tmp_path / "evidence.json", []))
+
+
+def test_a_version_1_payload_still_verifies_and_binds_no_evidence(claims, no_revocations, tmp_path):
+    legacy = payload_sign({name: value for name, value in claims.items() if name != "ev"}, prefix=LEGACY_PREFIX)
+    assert legacy.startswith("OCAM1.")
+    output = verify(legacy, "--revocations", no_revocations, "--today", "2027-01-01")
+    assert output.startswith("VALID: ")
+    assert "Format: OCAM1" in output
+    assert "Evidence digest (SHA-256): none (a version 1 payload binds no evidence)" in output
+    with pytest.raises(CommandError, match=r"^INVALID: .*OCAM1.* binds no evidence"):
+        verify(legacy, "--revocations", no_revocations, "--evidence", json_file(tmp_path / "evidence.json", EVIDENCE))

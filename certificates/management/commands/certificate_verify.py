@@ -1,9 +1,14 @@
-"""`manage.py certificate_verify SOURCE [--keys JWKS.json] [--revocations REVOCATIONS.json] [--today YYYY-MM-DD]`.
+"""`manage.py certificate_verify SOURCE [--keys JWKS.json] [--revocations REVOCATIONS.json]
+[--evidence EVIDENCE.json] [--today YYYY-MM-DD]`.
 
 Checks a certificate offline, as a third-party verifier would: SOURCE is the signed payload,
 the verification URL of the QR code (payload after '#'), a text file holding either, or the
-certificate's PDF. Prints the status and what the certificate says; exits 0 only for a valid
-certificate, and with a CommandError naming the status otherwise.
+certificate's PDF. Prints the status and what the certificate says, the digest of its evidence
+(the exercises passed) included; exits 0 only for a valid certificate, and with a CommandError
+naming the status otherwise.
+
+`--evidence` names a JSON file holding the exercises passed, as the verification page shows
+them: they must be exactly what the payload's digest binds, or the certificate is INVALID.
 
 The status words (VALID, EXPIRED, REVOKED, SUPERSEDED, INVALID) stay in English in every
 language so that scripts can rely on them; the sentences after them are translated.
@@ -23,8 +28,9 @@ from django.utils.translation import gettext as _
 
 from certificates.codes import code_display
 from certificates.signing.encoding import PayloadInvalid
+from certificates.signing.evidence import evidence_verify
 from certificates.signing.keys import keys_from_jwks, public_keys
-from certificates.signing.payload import payload_extract, payload_verify
+from certificates.signing.payload import payload_extract, payload_verify, payload_version
 from certificates.signing.revocations import revocations_verify
 
 PDF_SIGNATURE = b"%PDF"
@@ -127,15 +133,30 @@ class Command(BaseCommand):
             "--revocations", default=None, help="A signed revocation list file (default: this installation's)."
         )
         parser.add_argument("--today", default=None, help="Judge expiry as of this date, YYYY-MM-DD.")
+        parser.add_argument(
+            "--evidence",
+            default=None,
+            help="A JSON file of the exercises passed, as the verification page shows them, to check.",
+        )
 
     def handle(
-        self, *args: Any, source: str, keys: str | None, revocations: str | None, today: str | None, **options: Any
+        self,
+        *args: Any,
+        source: str,
+        keys: str | None,
+        revocations: str | None,
+        today: str | None,
+        evidence: str | None = None,
+        **options: Any,
     ) -> None:
         as_of = date_parse(today) if today else timezone.localdate()
         public = keys_load(keys)
+        exercises = json_file_read(evidence, _("evidence")) if evidence else None
         try:
             payload = payload_read(source)
             claims = payload_verify(payload, public)
+            if exercises is not None:
+                evidence_verify(exercises, claims)
         except PayloadInvalid as error:
             line = f"INVALID: {error}"
             self.stdout.write(self.style.ERROR(line))
@@ -145,11 +166,14 @@ class Command(BaseCommand):
         line = f"{status}: {sentence}"
         self.stdout.write(self.style.SUCCESS(line) if status == "VALID" else self.style.ERROR(line))
         self.details_write(claims, payload, issued_at)
+        if exercises is not None:
+            self.exercises_write(exercises)
         if status != "VALID":
             raise CommandError(line)
 
     def details_write(self, claims: dict, payload: str, revocations_issued_at: str) -> None:
         """What the certificate says, one field a line."""
+        digest = claims.get("ev") or _("none (a version 1 payload binds no evidence)")
         lines = [
             (_("Name"), claims["n"]),
             (_("Course"), claims["k"]),
@@ -157,8 +181,25 @@ class Command(BaseCommand):
             (_("Expires"), claims["exp"] or _("never")),
             (_("Code"), code_display(claims["c"])),
             (_("Key id"), payload.split(".")[1]),
+            (_("Format"), payload_version(payload)),
+            (_("Evidence digest (SHA-256)"), digest),
             (_("Issuer"), claims["iss"]),
             (_("Revocation list as of"), revocations_issued_at),
         ]
         for label, value in lines:
             self.stdout.write(f"{label}: {value}")
+
+    def exercises_write(self, exercises: list[dict]) -> None:
+        """The exercises of the evidence file, which the digest was found to bind."""
+        self.stdout.write(_("Exercises passed, as signed: %(count)s") % {"count": len(exercises)})
+        for exercise in exercises:
+            self.stdout.write(
+                _("- %(title)s (%(type)s): %(score)s%%, passed on %(date)s at attempt %(attempts)s")
+                % {
+                    "title": exercise["title"],
+                    "type": exercise["type_title"],
+                    "score": exercise["score"],
+                    "date": exercise["passed_on"],
+                    "attempts": exercise["attempts"],
+                }
+            )

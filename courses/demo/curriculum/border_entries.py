@@ -2038,6 +2038,79 @@ COURSE = {
             },
         },
     ],
+    # Hands-on exercises in the learner's own sandbox (issue 18): each is required to complete the course.
+    "exercises": [
+        {
+            "module": 0,
+            "lesson": 2,
+            "type": "mrz_triage",
+            "parameters": {"crossing_point": "GT-GUA"},
+            "title": T(es="Práctica: revisar las MRZ escaneadas", en="Practice: triage of scanned MRZs"),
+            "instructions": T(
+                es=(
+                    "<p>El lector del aeropuerto dejó una cola de MRZ escaneadas. Compruebe los dígitos de control de "
+                    "cada una: acepte las correctas, corrija las mal leídas y rechace la que no puede admitirse.</p>"
+                ),
+                en=(
+                    "<p>The airport's reader left a queue of scanned MRZs. Check the check digits of each: accept the "
+                    "correct ones, correct the misread ones and reject the one that cannot be admitted.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 1,
+            "lesson": 0,
+            "type": "ca4_decisions",
+            "parameters": {},
+            "title": T(es="Práctica: decisiones CA-4", en="Practice: CA-4 decisions"),
+            "instructions": T(
+                es=(
+                    "<p>Tres personas se presentan con documento de identidad. Registre cada paso con la decisión "
+                    "correcta y, si no puede admitirse, el motivo.</p>"
+                ),
+                en=(
+                    "<p>Three people present an identity card. Register each crossing with the right decision and, "
+                    "when they cannot be admitted, the reason.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 2,
+            "lesson": 0,
+            "type": "entry_registration",
+            "parameters": {"crossing_point": "CR-PBL"},
+            "title": T(
+                es="Práctica: registrar una entrada en Peñas Blancas", en="Practice: register an entry at Peñas Blancas"
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Una persona viajera llega a Peñas Blancas. Lea su MRZ y registre la entrada en su sandbox con "
+                    "la dirección, el puesto, el motivo del viaje, la estancia y la decisión correctos.</p>"
+                ),
+                en=(
+                    "<p>A traveller arrives at Peñas Blancas. Read their MRZ and register the entry in your sandbox "
+                    "with the right direction, post, purpose of travel, stay and decision.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 2,
+            "lesson": 1,
+            "type": "exit_closure",
+            "parameters": {},
+            "title": T(es="Práctica: registrar una salida", en="Practice: register a departure"),
+            "instructions": T(
+                es=(
+                    "<p>Una persona con varios viajes anteriores sale del país. Registre la salida cerrando la entrada "
+                    "correcta, y márquela como permanencia irregular si su estancia autorizada ya venció.</p>"
+                ),
+                en=(
+                    "<p>A traveller with several earlier trips leaves the country. Register the departure closing the "
+                    "right entry, and mark it as an overstay if their authorised stay has run out.</p>"
+                ),
+            ),
+        },
+    ],
     "quiz": {
         "module": 2,
         "lesson": 2,

@@ -1959,6 +1959,26 @@ COURSE = {
             },
         },
     ],
+    # A hands-on exercise in the learner's own sandbox (issue 18), required to complete the course.
+    "exercises": [
+        {
+            "module": 1,
+            "lesson": 0,
+            "type": "peak_planning",
+            "parameters": {},
+            "title": T(es="Práctica: planificar el pico de diciembre", en="Practice: planning for the December peak"),
+            "instructions": T(
+                es=(
+                    "<p>Con la vista diaria de las estadísticas de su sandbox, calcule el promedio y el máximo de "
+                    "salidas diarias del puesto y del mes indicados, y el día del máximo.</p>"
+                ),
+                en=(
+                    "<p>With the daily view of your sandbox's statistics, work out the average and the peak daily "
+                    "exits of the post and month given, and the day of the peak.</p>"
+                ),
+            ),
+        },
+    ],
     "quiz": {
         "module": 2,
         "lesson": 2,

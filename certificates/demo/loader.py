@@ -77,14 +77,35 @@ LEGACY_BODIES = {
 COMPETENCIES: dict[str, list[tuple[str, str, str]]] = {
     "border-entries": [
         (
+            "mrz_triage",
+            "Revisar zonas MRZ escaneadas: aceptar, corregir o rechazar cada una",
+            "Triaging scanned MRZs: accepting, correcting or rejecting each",
+        ),
+        (
+            "ca4_decisions",
+            "Aplicar las reglas del CA-4 a documentos de identidad y personas menores de edad",
+            "Applying the CA-4 rules to identity cards and minors",
+        ),
+        (
             "entry_registration",
             "Registrar una entrada a partir de la zona MRZ del pasaporte",
             "Registering an entry from the passport's MRZ",
         ),
+        (
+            "exit_closure",
+            "Registrar una salida que cierra la entrada correcta y señalar una permanencia excedida",
+            "Registering a departure that closes the right entry, and flagging an overstay",
+        ),
     ],
     "migratory-alerts": [],
     "cross-country-consultation": [],
-    "migration-statistics": [],
+    "migration-statistics": [
+        (
+            "peak_planning",
+            "Calcular el promedio y el pico diario de salidas de un puesto a partir de las estadísticas",
+            "Working out a post's average and peak daily exits from the statistics",
+        ),
+    ],
 }
 
 

@@ -15,6 +15,21 @@ urlpatterns = [
         views.AttemptStartView.as_view(),
         name="attempt_start",
     ),
+    path(
+        "lessons/<int:lesson_id>/exercises/<str:block_id>/start/",
+        views.ExerciseStartView.as_view(),
+        name="exercise_start",
+    ),
+    path(
+        "lessons/<int:lesson_id>/exercises/<str:block_id>/check/",
+        views.ExerciseCheckView.as_view(),
+        name="exercise_check",
+    ),
+    path(
+        "lessons/<int:lesson_id>/exercises/<str:block_id>/restart/",
+        views.ExerciseRestartView.as_view(),
+        name="exercise_restart",
+    ),
     path("attempts/<uuid:token>/", views.AttemptDetailView.as_view(), name="attempt_detail"),
     path("attempts/<uuid:token>/submit/", views.AttemptSubmitView.as_view(), name="attempt_submit"),
 ]

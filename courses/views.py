@@ -1,10 +1,15 @@
-"""Learner screens outside the page tree: enrolling, completing a lesson, quiz attempts, "My learning".
+"""Learner screens outside the page tree: enrolling, completing a lesson, quiz attempts, a lesson's
+sandbox exercises (start, check, restart), "My learning".
 
 Every action is a POST; a GET only shows. Each view parses, checks, calls one service and
 redirects or renders.
 """
 
 from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib import messages
@@ -25,6 +30,7 @@ from courses.selectors.lesson import course_of_lesson, is_course_staff, lesson_c
 from courses.selectors.outline import course_outline
 from courses.selectors.pages import lesson_in_language
 from foundation.http import never_cached
+from sandbox.exercises.engine import ExerciseRefused
 
 
 def _course_of(lesson: LessonPage) -> CoursePage:
@@ -156,6 +162,80 @@ class AttemptSubmitView(AttemptMixin, View):
                 return HttpResponseRedirect(attempt_url(attempt))
             return HttpResponseRedirect(lesson.url + f"#quiz-{attempt.block_id}")
         return HttpResponseRedirect(attempt_url(attempt))
+
+
+class ExerciseActionView(LoginRequiredMixin, View):
+    """One action on a lesson's sandbox exercise, by an enrolled learner who practises in the sandbox.
+
+    POST only, and back to the exercise on the lesson page with a message: a refusal (an attempt
+    restarted or deleted by a reset since the page was shown, another learner's, the attempts
+    allowed used up) is a message there, never an error page. Works without JavaScript."""
+
+    def post(self, request: HttpRequest, lesson_id: int, block_id: str) -> HttpResponse:
+        if not request.user.has_perm("sandbox.practise"):
+            raise PermissionDenied
+        lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+        course = _course_of(lesson)
+        enrolment = enrolment_current(learner=request.user, course_key=course.translation_key)
+        if enrolment is None:
+            messages.error(request, _("Enrol in the course to do its exercises."))
+            return HttpResponseRedirect(course.url)
+        try:
+            self.act(request, enrolment=enrolment, lesson=lesson, course=course, block_id=block_id)
+        except ExerciseRefused as refusal:
+            messages.error(request, refusal.message)
+        except PermissionDenied as refusal:
+            messages.error(request, str(refusal) or _("You cannot do this exercise yet."))
+            return HttpResponseRedirect(course.url)
+        return HttpResponseRedirect(f"{lesson.url}#exercise-{quote(block_id, safe='')}")
+
+    def act(self, request: HttpRequest, **lesson: Any) -> None:
+        raise NotImplementedError
+
+
+def _posted_token(request: HttpRequest) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(request.POST.get("attempt", ""))
+    except ValueError:
+        return None
+
+
+class ExerciseStartView(ExerciseActionView):
+    def act(self, request: HttpRequest, **lesson: Any) -> None:
+        services.lesson_exercise_start(**lesson)
+        messages.success(request, _("Your scenario is ready: read the brief, then work on it in your sandbox."))
+
+
+class ExerciseCheckView(ExerciseActionView):
+    def act(self, request: HttpRequest, **lesson: Any) -> None:
+        try:
+            checks_seen = max(0, int(request.POST.get("checks_seen", "")))
+        except ValueError:
+            checks_seen = None
+        outcome = services.lesson_exercise_check(**lesson, token=_posted_token(request), checks_seen=checks_seen)
+        if not outcome.is_new:
+            messages.info(request, _("Your work was already checked: the result below stands."))
+        elif outcome.check.is_passed:
+            messages.success(
+                request, _("Your work scores %(score)s out of 100: passed.") % {"score": outcome.check.score}
+            )
+        else:
+            messages.warning(
+                request,
+                _(
+                    "Your work scores %(score)s out of 100: not passed yet. "
+                    "Read the findings, correct your work and check again."
+                )
+                % {"score": outcome.check.score},
+            )
+
+
+class ExerciseRestartView(ExerciseActionView):
+    def act(self, request: HttpRequest, **lesson: Any) -> None:
+        services.lesson_exercise_restart(**lesson, token=_posted_token(request))
+        messages.success(
+            request, _("A new scenario is ready. Your earlier work on this exercise was removed from your sandbox.")
+        )
 
 
 class MyLearningView(LoginRequiredMixin, View):

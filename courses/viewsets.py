@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django import forms
 from django.conf import settings
 from django.contrib import messages
@@ -211,7 +213,8 @@ def report_index_view(request):
 
 
 def report_view(request, course_id: int):
-    """One course's report: enrolments, the completion funnel, quiz item analysis and stuck learners."""
+    """One course's report: enrolments, the completion funnel, quiz item analysis, sandbox exercises and
+    stuck learners."""
     course = _reportable_course(request, course_id)
     days = _inactive_days(request)
     context = {
@@ -219,6 +222,7 @@ def report_view(request, course_id: int):
         "summary": reports.enrolment_summary(viewer=request.user, course=course),
         "funnel": reports.completion_funnel(viewer=request.user, course=course),
         "items": reports.item_analysis(viewer=request.user, course=course),
+        "exercises": reports.exercise_reports(viewer=request.user, course=course),
         "stuck": reports.stuck_learners(viewer=request.user, course=course, inactive_days=days),
         "inactive_days": days,
         "kelley_share": reports.KELLEY_SHARE * 100,
@@ -230,6 +234,26 @@ def report_view(request, course_id: int):
     return TemplateResponse(request, "courses/admin/report.html", context)
 
 
+def report_exercise_view(request, course_id: int, lesson_key: uuid.UUID, block_id: str):
+    """One sandbox exercise of a course: its figures and most frequent findings, and each learner's
+    attempts with every check's score and findings, with a way into their sandbox read-only."""
+    course = _reportable_course(request, course_id)
+    activity = reports.course_exercise(course=course, lesson_key=lesson_key, block_id=block_id)
+    if activity is None:
+        raise Http404
+    [report] = reports.exercise_reports(viewer=request.user, course=course, exercises=[activity])
+    context = {
+        "course": course,
+        "report": report,
+        "histories": reports.exercise_histories(viewer=request.user, course=course, activity=activity),
+        "can_inspect": request.user.has_perm("sandbox.inspect_sandbox"),
+        "page_title": _("Sandbox exercise report"),
+        "page_subtitle": activity.title,
+        "header_icon": "code",
+    }
+    return TemplateResponse(request, "courses/admin/report_exercise.html", context)
+
+
 def _inactive_days(request) -> int:
     try:
         return max(1, min(365, int(request.GET.get("days", 14))))
@@ -237,7 +261,7 @@ def _inactive_days(request) -> int:
         return 14
 
 
-REPORT_SECTIONS = ("enrolments", "items", "stuck")
+REPORT_SECTIONS = ("enrolments", "items", "exercises", "stuck")
 
 
 def report_export_view(request, course_id: int, section: str):
@@ -266,6 +290,28 @@ def report_export_view(request, course_id: int, section: str):
         rows = [[_("Question"), _("Type"), _("Answers"), _("Facility"), _("Discrimination index")]]
         for item in reports.item_analysis(viewer=request.user, course=course):
             rows.append([item.prompt, question_kind_label(item.kind), item.answers, item.facility, item.discrimination])
+    elif section == "exercises":
+        rows = [
+            [
+                _("Exercise"),
+                _("Learners who started it"),
+                _("Learners who passed it"),
+                _("Pass rate"),
+                _("Attempts to pass"),
+                _("Most frequent findings"),
+            ]
+        ]
+        for report in reports.exercise_reports(viewer=request.user, course=course):
+            rows.append(
+                [
+                    report.activity.title,
+                    report.summary.learners,
+                    report.summary.passed,
+                    report.pass_rate,
+                    report.summary.attempts_to_pass,
+                    "; ".join(f"{label}: {learners}" for label, learners in report.findings),
+                ]
+            )
     else:
         rows = [[_("E-mail"), _("Name"), _("Reason"), _("Days without activity")]]
         for learner in reports.stuck_learners(

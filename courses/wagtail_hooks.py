@@ -26,6 +26,11 @@ def register_enrolment_url():
         path("courses/reports/", viewsets.report_index_view, name="courses_reports"),
         path("courses/reports/<int:course_id>/", viewsets.report_view, name="courses_report"),
         path(
+            "courses/reports/<int:course_id>/exercises/<uuid:lesson_key>/<str:block_id>/",
+            viewsets.report_exercise_view,
+            name="courses_report_exercise",
+        ),
+        path(
             "courses/reports/<int:course_id>/<slug:section>.csv",
             viewsets.report_export_view,
             name="courses_report_export",

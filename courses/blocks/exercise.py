@@ -3,8 +3,10 @@
 The trainer chooses an exercise type of the engine (`sandbox.exercises`), sets the parameters
 that type uses, writes the instructions (in each language's version of the lesson), the pass
 mark and the attempts allowed. `clean` asks the type to check the parameters, so a crossing
-point of the wrong mode or a month without data is refused on its field. The learner's side
-(brief, check, restart) is `courses/includes/exercise.html` and `courses.views` (exercises).
+point of the wrong mode or a month without data is refused on its field; the block's previews
+(and the lesson page for course staff) show a sample brief of the type with those parameters.
+The learner's side (brief, check, restart) is `courses/includes/exercise.html` and
+`courses.views` (exercises).
 """
 
 from __future__ import annotations
@@ -82,6 +84,20 @@ class ExerciseBlock(GradedActivityBlock):
         icon = "code"
         label = _("Sandbox exercise")
         template = f"{TEMPLATES}/exercise_block.html"
+        preview_value = {
+            "title": "Registrar una entrada",
+            "exercise_type": "entry_registration",
+            "instructions": "<p>Registre la entrada del viajero en su entorno de práctica.</p>",
+            "pass_mark": 100,
+        }
+
+    def get_context(self, value, parent_context=None):
+        """The block on its own (the editor's previews): its instructions and a sample brief."""
+        from courses.selectors.exercises import exercise_sample
+
+        context = super().get_context(value, parent_context=parent_context)
+        context["sample"] = exercise_sample(type_slug=value.get("exercise_type"), parameters=exercise_parameters(value))
+        return context
 
     def clean(self, value):
         value = super().clean(value)

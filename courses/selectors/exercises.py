@@ -7,28 +7,43 @@ passed during this enrolment, with the passing attempt's score, date and number;
 `exercise_titles_in` gives their titles in a course's language, as a certificate prints them.
 `course_exercises` names the exercises of many courses at once (three queries whatever their
 number), for the pages that count them across people.
+
+On the lesson page, `lesson_exercise_states` gives each exercise as the learner stands on it:
+the brief of their open attempt (never its expected outcome, which stays with the engine), the
+last check's score and findings, this enrolment's result and the attempts left; course staff,
+who are not enrolled, get `lesson_exercise_samples`: a sample brief built from a fixed seed and
+never written anywhere.
 """
 
 from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.blocks import GradedActivityBlock
-from courses.models import CoursePage, Enrolment, LessonPage
+from courses.blocks.exercise import ExerciseBlock, exercise_parameters
+from courses.models import ActivityResult, CoursePage, Enrolment, LessonPage
 from courses.selectors.outline import course_activities, lesson_activities, lesson_block_definitions
 from courses.selectors.pages import pages_in_language, structure_course
 from sandbox.exercises import exercise_type
+from sandbox.exercises.base import BuildContext
+from sandbox.exercises.engine import ExerciseRefused, ExerciseSpec, attempt_is_stale
+from sandbox.exercises.findings import finding_texts
 from sandbox.exercises.registry import UnknownExerciseType
 from sandbox.exercises.selectors import attempts_by_key
+from sandbox.exercises.writing import resolve
+from sandbox.models import ExerciseAttempt, ExerciseCheck
 
 EXERCISE_KIND = "exercise"
 
@@ -191,3 +206,178 @@ def exercise_titles_in(*, course: CoursePage, exercise_keys: Iterable[str]) -> d
             if activity.kind == EXERCISE_KIND and key in wanted:
                 titles[key] = activity.title
     return titles
+
+
+# ---------------------------------------------------------------- a lesson's exercises
+
+
+def exercise_block(*, lesson: LessonPage, block_id: str) -> tuple[ExerciseBlock, Any]:
+    """A lesson's exercise block and its value; refused when the lesson no longer has it."""
+    for child in lesson.body:
+        if child.id == block_id and isinstance(child.block, ExerciseBlock):
+            return child.block, child.value
+    raise ExerciseRefused(_("This exercise is no longer part of the lesson."), code="gone")
+
+
+def exercise_spec(*, lesson: LessonPage, block_id: str, value: Any) -> ExerciseSpec:
+    """The exercise as the lesson sets it, for the engine: its key is the same in every language."""
+    return ExerciseSpec(
+        key=exercise_key(lesson.translation_key, block_id),
+        type_slug=value["exercise_type"],
+        parameters=exercise_parameters(value),
+        title=value["title"],
+        pass_mark=value["pass_mark"],
+        return_path=f"{lesson.url}#exercise-{block_id}",
+    )
+
+
+@dataclass(frozen=True)
+class ExerciseBrief:
+    """The brief of a scenario as the type's template renders it."""
+
+    template: str
+    context: dict[str, Any]
+
+
+def attempt_brief(*, attempt: ExerciseAttempt) -> ExerciseBrief | None:
+    """The brief of the learner's attempt (never its expected outcome); None for a type gone from the platform."""
+    try:
+        kind = exercise_type(attempt.exercise_type)
+    except UnknownExerciseType:
+        return None
+    return ExerciseBrief(kind.brief_template, {"brief": attempt.brief, **kind.brief_context(attempt.brief)})
+
+
+# Any fixed seed: the editor's preview shows the same sample for the same type and parameters.
+SAMPLE_SEED = 1
+
+
+def exercise_sample(*, type_slug: str, parameters: dict[str, Any], now: datetime | None = None) -> ExerciseBrief | None:
+    """A sample brief of the type with these parameters (the editor's preview), or None when they
+    are not valid: the plan of a fixed seed is built and never written (no sandbox, no record)."""
+    try:
+        kind = exercise_type(type_slug)
+        values = kind.parameters_clean(parameters or kind.sample_parameters())
+    except (UnknownExerciseType, ValidationError):
+        return None
+    plan = kind.build(BuildContext(seed=SAMPLE_SEED, parameters=values, anchor=now or timezone.now(), sandbox=None))
+    brief = resolve(plan.brief, {record.name: 0 for record in plan.records})
+    return ExerciseBrief(kind.brief_template, {"brief": brief, **kind.brief_context(brief)})
+
+
+@dataclass
+class ExerciseState:
+    """An exercise of a lesson as one learner stands on it (or, for course staff, a sample brief).
+
+    `current` is the learner's open attempt; `latest` its last check with the findings' text;
+    `result` the graded result of this enrolment (best score, first pass); `used` the attempts
+    made, which `limit` (attempts allowed) caps: restarting, or starting again after a reset of
+    the whole sandbox, takes one more."""
+
+    block_id: str
+    limit: int | None
+    attempts: list[ExerciseAttempt] = field(default_factory=list)
+    result: ActivityResult | None = None
+    latest: ExerciseCheck | None = None
+    findings: list[str] = field(default_factory=list)
+    brief: ExerciseBrief | None = None
+    is_stale: bool = False
+    can_practise: bool = True
+    is_available: bool = True
+    sample: ExerciseBrief | None = None
+    is_sample: bool = False
+
+    @property
+    def current(self) -> ExerciseAttempt | None:
+        return next((attempt for attempt in self.attempts if attempt.is_open), None)
+
+    @property
+    def used(self) -> int:
+        return max((attempt.number for attempt in self.attempts), default=0)
+
+    @property
+    def remaining(self) -> int | None:
+        return None if self.limit is None else max(0, self.limit - self.used)
+
+    @property
+    def has_attempts_left(self) -> bool:
+        return self.remaining is None or self.remaining > 0
+
+    @property
+    def can_start(self) -> bool:
+        return (self.current is None or self.is_stale) and self.has_attempts_left
+
+    @property
+    def can_restart(self) -> bool:
+        return self.current is not None and not self.is_stale and self.has_attempts_left
+
+    @property
+    def is_passed(self) -> bool:
+        return self.result is not None and self.result.is_passed
+
+
+def _exercise_blocks(lesson: LessonPage) -> dict[str, Any]:
+    return {child.id: child.value for child in lesson.body if isinstance(child.block, ExerciseBlock)}
+
+
+def lesson_exercise_samples(*, lesson: LessonPage) -> dict[str, ExerciseState]:
+    """For course staff (who are not enrolled): each exercise of the lesson with a sample brief."""
+    return {
+        block_id: ExerciseState(
+            block_id=block_id,
+            limit=value["max_attempts"],
+            sample=exercise_sample(type_slug=value["exercise_type"], parameters=exercise_parameters(value)),
+            is_sample=True,
+        )
+        for block_id, value in _exercise_blocks(lesson).items()
+    }
+
+
+def lesson_exercise_states(*, enrolment: Enrolment, lesson: LessonPage) -> dict[str, ExerciseState]:
+    """For each exercise of a lesson, the learner's attempts, the last check of the open one with
+    its findings, its brief and this enrolment's result (no query for a lesson without one)."""
+    blocks = _exercise_blocks(lesson)
+    if not blocks:
+        return {}
+    learner = enrolment.learner
+    keys = {block_id: exercise_key(lesson.translation_key, block_id) for block_id in blocks}
+    attempts = attempts_by_key(user=learner, exercise_keys=keys.values())
+    results = {
+        result.block_id: result
+        for result in ActivityResult.objects.filter(
+            enrolment=enrolment, lesson_key=lesson.translation_key, block_id__in=list(blocks)
+        )
+    }
+    current = {block_id: next((a for a in attempts.get(key, []) if a.is_open), None) for block_id, key in keys.items()}
+    latest: dict[int, ExerciseCheck] = {}
+    for check in ExerciseCheck.objects.filter(
+        attempt_id__in=[attempt.pk for attempt in current.values() if attempt is not None]
+    ).order_by("-number"):
+        latest.setdefault(check.attempt_id, check)
+    can_practise = learner.has_perm("sandbox.practise")
+    states = {}
+    for block_id, value in blocks.items():
+        attempt = current[block_id]
+        check = latest.get(attempt.pk) if attempt is not None else None
+        is_stale = attempt is not None and attempt_is_stale(attempt)
+        states[block_id] = ExerciseState(
+            block_id=block_id,
+            limit=value["max_attempts"],
+            attempts=attempts.get(keys[block_id], []),
+            result=results.get(block_id),
+            latest=check,
+            findings=finding_texts(check.findings) if check is not None else [],
+            brief=attempt_brief(attempt=attempt) if attempt is not None and not is_stale else None,
+            is_stale=is_stale,
+            can_practise=can_practise,
+            is_available=_is_known_type(value["exercise_type"]),
+        )
+    return states
+
+
+def _is_known_type(slug: str) -> bool:
+    try:
+        exercise_type(slug)
+    except UnknownExerciseType:
+        return False
+    return True

@@ -1,5 +1,6 @@
 """The lesson page as one viewer stands on it: whether they may open it, and what it shows (the
-outline with their progress, the way on, its quizzes with their attempts).
+outline with their progress, the way on, its quizzes with their attempts, its sandbox exercises
+with their scenario and checks, or a sample brief for course staff).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrolment, GlossaryTerm, LessonPage
 from courses.selectors.enrolments import enrolment_current
+from courses.selectors.exercises import lesson_exercise_samples, lesson_exercise_states
 from courses.selectors.outline import Outline, course_outline
 from courses.selectors.pages import translation_notice
 from courses.selectors.progress import lesson_activities_pending, lesson_pending_text
@@ -70,9 +72,11 @@ def lesson_context(*, lesson: LessonPage, viewer: Viewer, state: LessonState | N
     index = next((i for i, item in enumerate(lessons) if item.key == lesson.translation_key), None)
     for item in lessons:
         item.is_current = item.key == lesson.translation_key
-    quizzes = {}
     if enrolment is not None:
-        quizzes = lesson_quiz_states(enrolment=enrolment, lesson=lesson)
+        states = lesson_quiz_states(enrolment=enrolment, lesson=lesson)
+        states |= lesson_exercise_states(enrolment=enrolment, lesson=lesson)
+    else:  # course staff, authoring or previewing: each exercise with a sample brief
+        states = lesson_exercise_samples(lesson=lesson)
     required = [item for item in lessons if item.is_required]
     is_completed = any(item.is_current and item.is_completed for item in lessons)
     pending = []
@@ -96,7 +100,7 @@ def lesson_context(*, lesson: LessonPage, viewer: Viewer, state: LessonState | N
         "is_completed": is_completed,
         # While a required quiz (or exercise) waits, passing it completes the lesson: nothing to mark by hand.
         "pending_text": lesson_pending_text(pending) if pending else "",
-        "body": [(child, quizzes.get(child.id)) for child in children],
+        "body": [(child, states.get(child.id)) for child in children],
         "lesson_language": course.locale.language_code,
         **translation_notice(page=lesson, page_language=course.locale.language_code, viewer=viewer),
     }

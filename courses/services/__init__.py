@@ -1,4 +1,4 @@
-"""Writes for the courses app: enrolment, progress and completion, quiz attempts."""
+"""Writes for the courses app: enrolment, progress and completion, quiz attempts, sandbox exercises."""
 
 from courses.selectors.quiz import AttemptAnswersInvalid, AttemptRefused
 from courses.services.enrolment import (
@@ -9,6 +9,7 @@ from courses.services.enrolment import (
     enrolment_renew,
     enrolments_assign,
 )
+from courses.services.exercises import lesson_exercise_check, lesson_exercise_restart, lesson_exercise_start
 from courses.services.progress import (
     LessonCompletionRefused,
     activity_result_record,
@@ -34,4 +35,7 @@ __all__ = [
     "enrolments_assign",
     "lesson_access_check",
     "lesson_complete",
+    "lesson_exercise_check",
+    "lesson_exercise_restart",
+    "lesson_exercise_start",
 ]

@@ -29,6 +29,7 @@ from tests.authorization.expectations import (
 from tests.authorization.get_cases import (
     SITE_EXPECTATIONS,
     Case,
+    exercise_report_path,
     make_role_user_once,
     sample_course,
     someone_elses_certificate,
@@ -174,6 +175,10 @@ ADMIN_EXPECTATIONS |= {
     "courses_report": [
         Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
         Case(admin(trainer=OK, administrator=OK), lambda: reverse("courses_report", args=[sample_course().page.pk])),
+    ],
+    "courses_report_exercise": [
+        Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        Case(admin(trainer=OK, administrator=OK), exercise_report_path),
     ],
     "courses_report_export": [
         Case(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),

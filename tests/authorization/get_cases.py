@@ -81,6 +81,24 @@ def sample_course():
     return course(modules=1, lessons_per_module=1, questions=2)
 
 
+def exercise_report_path() -> str:
+    """The report of a course's sandbox exercise, one learner having checked their work."""
+    from courses.services import enrolment_create, lesson_exercise_check, lesson_exercise_start
+    from tests.courses.factories import course
+
+    sample = course(modules=1, lessons_per_module=1, exercise={})
+    where = {
+        "enrolment": enrolment_create(learner=make_role_user_once("exercise-learner"), course=sample.page),
+        "lesson": sample.exercise_lesson,
+        "course": sample.page,
+        "block_id": sample.exercise_id,
+    }
+    lesson_exercise_check(**where, token=lesson_exercise_start(**where).token)
+    return reverse(
+        "courses_report_exercise", args=[sample.page.pk, sample.exercise_lesson.translation_key, sample.exercise_id]
+    )
+
+
 def _someone_elses_attempt_path() -> str:
     from courses.services import attempt_start, enrolment_create
 
@@ -156,6 +174,9 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     "courses:enrol": Case(signed_in(METHOD_NOT_ALLOWED)),
     "courses:lesson_complete": Case(signed_in(METHOD_NOT_ALLOWED)),
     "courses:attempt_start": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:exercise_start": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:exercise_check": Case(signed_in(METHOD_NOT_ALLOWED)),
+    "courses:exercise_restart": Case(signed_in(METHOD_NOT_ALLOWED)),
     "courses:attempt_detail": [Case(signed_in(NOT_FOUND)), Case(signed_in(NOT_FOUND), _someone_elses_attempt_path)],
     "courses:attempt_submit": Case(signed_in(METHOD_NOT_ALLOWED)),
     # Certificates: one's own list; downloads of someone else's certificate are for trainers and

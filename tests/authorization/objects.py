@@ -3,9 +3,10 @@ users (Guatemala), and a learner's of another country (Costa Rica), built once f
 
 Every role user but the IOM staff (trainer, regional coordinator, administrator, who have no
 country) works for Guatemala's migration authority. Each owner has a certificate that may be
-renewed, a sandbox with a document scan waiting for triage, a quiz attempt in progress and a
-ready bulk download; both countries have the tracking objects of `tests.tracking.matrix`. Each
-role is signed in once: a test copies the session and CSRF cookies into a client of its own.
+renewed, a sandbox with a document scan waiting for triage, a quiz attempt in progress, an open
+attempt at a lesson's sandbox exercise and a ready bulk download; both countries have the tracking
+objects of `tests.tracking.matrix`. Each role is signed in once: a test copies the session and CSRF
+cookies into a client of its own.
 """
 
 from __future__ import annotations
@@ -45,10 +46,12 @@ class World:
     exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an open exercise attempt
     scans: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a document scan in their sandbox
     attempts: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an attempt in progress
+    lesson_exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> open attempt at the lesson's exercise
     downloads: dict[int, str] = field(default_factory=dict)  # owner pk -> token of a ready archive
     countries: dict[str, CountryObjects] = field(default_factory=dict)  # by ISO2
     pks: dict[str, int] = field(default_factory=dict)  # single objects by name: courses, lessons, snippets
     quiz_ids: dict[str, str] = field(default_factory=dict)  # the quiz block of the "open" and "learning" courses
+    exercise_ids: dict[str, str] = field(default_factory=dict)  # their sandbox exercise block (in the quiz lesson)
     reset_link: str = ""  # a valid password-reset link of someone
 
     def owner(self, role: str, target: str) -> User:
@@ -108,19 +111,24 @@ def world_build() -> World:
 
 
 def _courses(world: World, owners: list[User]) -> None:
-    """A course nobody is enrolled in, and one everybody is (a lesson, then a lesson with a quiz)."""
+    """A course nobody is enrolled in, and one everybody is (a lesson, then a lesson with a quiz and
+    a sandbox exercise, which every owner has started)."""
     from courses.models import Question
-    from courses.services import attempt_start, enrolment_create
+    from courses.services import attempt_start, enrolment_create, lesson_exercise_start
     from tests.courses.factories import course
 
-    open_course = course(modules=1, lessons_per_module=1, questions=2)
-    learning = course(modules=1, lessons_per_module=2, questions=2)
+    open_course = course(modules=1, lessons_per_module=1, questions=2, exercise={})
+    learning = course(modules=1, lessons_per_module=2, questions=2, exercise={})
     for owner in owners:
         enrolment = enrolment_create(learner=owner, course=learning.page)
         attempt = attempt_start(
             enrolment=enrolment, lesson=learning.quiz_lesson, course=learning.page, block_id=learning.quiz_id
         )
         world.attempts[owner.pk] = str(attempt.token)
+        exercise = lesson_exercise_start(
+            enrolment=enrolment, lesson=learning.exercise_lesson, course=learning.page, block_id=learning.exercise_id
+        )
+        world.lesson_exercises[owner.pk] = str(exercise.token)
     world.pks |= {
         "open_course": open_course.page.pk,
         "open_lesson": open_course.quiz_lesson.pk,
@@ -135,8 +143,11 @@ def _courses(world: World, owners: list[User]) -> None:
         "open_lesson": open_course.lessons[0].url,
         "learning_course": learning.page.url,
         "next_lesson": learning.lessons[1].url,
+        "exercise_lesson": learning.exercise_lesson.url,
     }
     world.quiz_ids = {"open": open_course.quiz_id, "learning": learning.quiz_id}
+    world.exercise_ids = {"open": open_course.exercise_id, "learning": learning.exercise_id}
+    world.pks["exercise_lesson_open"] = open_course.exercise_lesson.pk
 
 
 def _certificates(world: World, owners: list[User]) -> None:

@@ -129,6 +129,11 @@ def answers(world: World, role: str, target: str) -> dict[str, Any]:
     return answer_form(QuizAttempt.objects.get(token=token))
 
 
+def lesson_exercise(world: World, role: str, target: str) -> dict[str, Any]:
+    """The lesson exercise's form (check, restart) for the open attempt of the owner the case names."""
+    return {"attempt": world.lesson_exercises[world.owner(role, target).pk], "checks_seen": "0"}
+
+
 def rule(world: World, role: str, target: str) -> dict[str, Any]:
     """A rule on the certified course for a job function no rule of the matrix names yet."""
     from courses.models import CoursePage

@@ -71,6 +71,16 @@ def _user_form(**changes) -> payloads.Payload:
     return data
 
 
+def _exercise_report(world, role: str, target: str) -> str:
+    """The report of the sandbox exercise of the course everyone is enrolled in."""
+    from courses.models import LessonPage
+
+    lesson_key = LessonPage.objects.get(pk=world.pks["quiz_lesson"]).translation_key
+    return reverse(
+        "courses_report_exercise", args=[world.pks["learning_course"], lesson_key, world.exercise_ids["learning"]]
+    )
+
+
 def _person(name: str) -> UrlBuilder:
     return lambda world, role, target: reverse(name, args=[world.owner(role, target).pk])
 
@@ -119,6 +129,14 @@ ADMIN_POSTS: dict[str, PostCase | list[PostCase]] = {
     "courses_report": [
         refused(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
         PostCase(admin(trainer=OK, administrator=OK), by_pk("courses_report", "learning_course"), "course"),
+    ],
+    "courses_report_exercise": [
+        refused(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),
+        PostCase(
+            admin(trainer=OK, administrator=OK),
+            _exercise_report,
+            "course",
+        ),
     ],
     "courses_report_export": [
         refused(admin(trainer=NOT_FOUND, administrator=NOT_FOUND)),

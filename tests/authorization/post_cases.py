@@ -110,6 +110,12 @@ def _scan(name: str) -> UrlBuilder:
     return lambda world, role, target: reverse(name, args=[world.scans[world.owner(role, target).pk]])
 
 
+def _lesson_exercise(name: str, course: str) -> UrlBuilder:
+    """`name`'s URL for the sandbox exercise of the "learning" (everyone enrolled) or "open" course."""
+    pk_key = "quiz_lesson" if course == "learning" else "exercise_lesson_open"
+    return lambda world, role, target: reverse(name, args=[world.pks[pk_key], world.exercise_ids[course]])
+
+
 # Whose tracking page, naming whose objects: the role users' country, another, and a mix.
 TRACKING_PAGES = {"same_country": ("GT", None), "other_country": ("CR", None), "mismatched": ("GT", "CR")}
 
@@ -241,6 +247,33 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
             data=payloads.answers,
         ),
     ],
+    # A lesson's sandbox exercise: for those who practise in the sandbox, enrolled in the course (the
+    # others are sent to it). A check or a restart names the attempt in the form: another learner's
+    # is refused with a message on the lesson (tests/courses/test_exercises_lesson.py: untouched).
+    "courses:exercise_start": [
+        refused(practising(NOT_FOUND)),
+        PostCase(
+            practising(Expect(302, "{exercise_lesson}")),
+            _lesson_exercise("courses:exercise_start", "learning"),
+            "enrolled",
+        ),
+        PostCase(
+            practising(Expect(302, "{open_course}")), _lesson_exercise("courses:exercise_start", "open"), "not_enrolled"
+        ),
+    ],
+    **{
+        f"courses:exercise_{action}": [
+            refused(practising(NOT_FOUND)),
+            *owners(
+                _lesson_exercise(f"courses:exercise_{action}", "learning"),
+                own=practising(Expect(302, "{exercise_lesson}")),
+                same_country=practising(Expect(302, "{exercise_lesson}")),
+                other_country=practising(Expect(302, "{exercise_lesson}")),
+                data=payloads.lesson_exercise,
+            ),
+        ]
+        for action in ("check", "restart")
+    },
     # Certificates: renewing is for the holder only (staff get a 404 too); the rest takes no POST.
     "certificates:mine": PostCase(signed_in(METHOD_NOT_ALLOWED)),
     "certificates:verify_form": PostCase(everyone(METHOD_NOT_ALLOWED)),

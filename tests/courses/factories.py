@@ -1,4 +1,5 @@
-"""Build course trees for tests: a catalogue, courses with modules, lessons, questions and a quiz."""
+"""Build course trees for tests: a catalogue, courses with modules, lessons, questions, a quiz and a
+sandbox exercise."""
 
 from __future__ import annotations
 
@@ -114,6 +115,21 @@ def quiz_value(bank: QuestionBank | None = None, **overrides) -> dict:
     } | overrides
 
 
+def exercise_value(**overrides) -> dict:
+    """A sandbox exercise block: register an entry at the type's default crossing point."""
+    return {
+        "title": "Registrar una entrada",
+        "exercise_type": "entry_registration",
+        "instructions": "<p>Registre la entrada del viajero.</p>",
+        "crossing_point": "",
+        "month": "",
+        "travellers": None,
+        "difficulty": "",
+        "pass_mark": 100,
+        "max_attempts": None,
+    } | overrides
+
+
 @dataclass
 class Course:
     page: CoursePage
@@ -122,6 +138,8 @@ class Course:
     bank: QuestionBank | None = None
     quiz_lesson: LessonPage | None = None
     quiz_id: str = ""
+    exercise_lesson: LessonPage | None = None
+    exercise_id: str = ""
 
 
 def text_block(text: str = "<p>Texto de la lección.</p>") -> dict:
@@ -139,9 +157,11 @@ def course(
     language: str = "es",
     title: str = "",
     blocks_per_lesson: int = 1,
+    exercise: dict | None = None,
     **fields,
 ) -> Course:
-    """A published course; with `questions`, a bank and a quiz at the end of the last lesson."""
+    """A published course; with `questions`, a bank and a quiz at the end of the last lesson; with
+    `exercise` (overrides of `exercise_value`), a sandbox exercise there too."""
     number = next(_sequence)
     parent = catalogue(language)
     page = publish(
@@ -177,6 +197,9 @@ def course(
             if is_last and (questions or quiz is not None):
                 built.quiz_id = str(uuid.uuid4())
                 body.append({"type": "quiz", "value": quiz_value(built.bank, **(quiz or {})), "id": built.quiz_id})
+            if is_last and exercise is not None:
+                built.exercise_id = str(uuid.uuid4())
+                body.append({"type": "exercise", "value": exercise_value(**exercise), "id": built.exercise_id})
             lesson = publish(
                 module,
                 LessonPage(title=f"Lección {m + 1}.{n + 1}", slug=f"leccion-{n + 1}", body=body, locale=parent.locale),
@@ -184,4 +207,6 @@ def course(
             built.lessons.append(lesson)
             if is_last and built.quiz_id:
                 built.quiz_lesson = lesson
+            if is_last and built.exercise_id:
+                built.exercise_lesson = lesson
     return built

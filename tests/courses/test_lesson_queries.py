@@ -50,6 +50,23 @@ def test_a_lesson_page_with_a_quiz_costs_the_same_queries_for_a_small_and_a_larg
     assert len(large_queries) == len(small_queries), "\n".join(large_queries)
 
 
+def test_a_lesson_page_with_a_started_exercise_costs_the_same_queries_for_a_small_and_a_large_course(learner):
+    small = factories.course(modules=1, lessons_per_module=2, blocks_per_lesson=1, exercise={})
+    large = factories.course(modules=2, lessons_per_module=3, blocks_per_lesson=8, exercise={})
+    for built in (small, large):
+        enrolment = services.enrolment_create(learner=learner, course=built.page)
+        where = {"lesson": built.exercise_lesson, "course": built.page, "block_id": built.exercise_id}
+        attempt = services.lesson_exercise_start(enrolment=enrolment, **where)
+        services.lesson_exercise_check(enrolment=enrolment, **where, token=attempt.token)
+    client = client_for(learner)
+    client.get(small.exercise_lesson.url)  # warm up
+
+    small_queries = queries_for_get(client, small.exercise_lesson.url)
+    large_queries = queries_for_get(client, large.exercise_lesson.url)
+
+    assert len(large_queries) == len(small_queries), "\n".join(large_queries)
+
+
 def _image(number: int):
     import io
 

@@ -55,8 +55,8 @@ migrate: $(VENV)/.runtime ## Apply database migrations
 
 demo: migrate ## Load the demo users, courses, country tracking history and sandbox baseline (idempotent)
 	$(MANAGE) demo_load
-	$(MANAGE) tracking_demo_load
 	$(MANAGE) sandbox_generate --seed $(DEMO_SEED) --scale $(DEMO_SCALE) --if-missing
+	$(MANAGE) tracking_demo_load
 
 run: $(VENV)/.runtime migrate messages static demo ## Set up and run the platform with a worker at http://127.0.0.1:$(PORT)
 	@echo

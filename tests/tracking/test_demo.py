@@ -63,6 +63,8 @@ def demo_loaded(django_db_setup, django_db_blocker):
     """The demo of `make run` with 8 officials per country, kept for the module, then rolled back."""
     with django_db_blocker.unblock(), override_settings(DEBUG=True), transaction.atomic():
         call_command("demo_load", verbosity=0)
+        # The staff's sandbox exercises need practice data (#16 reads a month of it), as `make demo` generates.
+        call_command("sandbox_generate", "--seed", "2026", "--scale", "5000", verbosity=0)
         call_command("tracking_demo_load", "--staff", "8", verbosity=0)
         yield
         transaction.set_rollback(True)

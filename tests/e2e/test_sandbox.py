@@ -67,7 +67,8 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
     assert search(page, "munoz pe") == "1 persona encontrada."
     page.get_by_role("link", name="Muñoz Peña, José Ángel").click()
     assert page.get_by_role("heading", level=1).inner_text() == "José Ángel Muñoz Peña"
-    assert page.get_by_text("14/03/2025 14:05").is_visible()  # 20:05 UTC at La Aurora, written as in Spanish
+    movements = page.get_by_role("region", name="Movimientos")
+    assert movements.get_by_text("14/03/2025 14:05").is_visible()  # 20:05 UTC at La Aurora, written as in Spanish
 
     # Register an entry at Peñas Blancas, now, from a passport's MRZ.
     page.get_by_role("link", name="Registrar una entrada o salida").first.click()

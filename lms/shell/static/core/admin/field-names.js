@@ -10,6 +10,10 @@
  * Each such control gets aria-labelledby pointing at the field's label, or at the block
  * header's type label, so that screen readers announce the same words sighted users read.
  * Blocks are added and editors mounted after the page loads, so the page is watched.
+ *
+ * And the editor's minimap list, which scrolls once a page has many blocks (a lesson with a
+ * quiz and a sandbox exercise), is made reachable by keyboard (WCAG 2.1.1: a scrollable region
+ * must take focus so that its content can be scrolled without a mouse).
  */
 (function () {
   "use strict";
@@ -71,6 +75,9 @@
   }
 
   function nameControls() {
+    document.querySelectorAll(".w-minimap__list:not([tabindex])").forEach(function (list) {
+      list.setAttribute("tabindex", "0");
+    });
     document.querySelectorAll(CONTROLS).forEach(function (control) {
       if (hasName(control)) {
         return;

@@ -1,7 +1,8 @@
 """Writing a scenario's planned records into the learner's layer, and removing them.
 
-All uids come from one allocation and each record type is one INSERT: the cost of a build is
-the scenario's few records, whatever the baseline's size. Removal deletes the layer's rows
+All uids come from one allocation and the rows are one INSERT per record type (one statement
+for all of them on PostgreSQL): the cost of a build is the scenario's few records, whatever the
+baseline's size. Removal deletes the layer's rows
 marked with the scenario: the records written here and what the learner did on them (the
 services mark a learner's writes on a scenario's records with it).
 """
@@ -9,6 +10,9 @@ services mark a learner's writes on a scenario's records with it).
 from __future__ import annotations
 
 from typing import Any
+
+from django.db import connection
+from django.db.models.sql import InsertQuery
 
 from sandbox.exercises.base import Ref, ScenarioPlan
 from sandbox.models import LAYERED_MODELS, Person, Sandbox
@@ -47,9 +51,29 @@ def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int, uids:
             row.search_name = name_search_key(row.given_names, row.surname_1, row.surname_2)
             row.sort_name = name_sort_key(row.surname_1, row.surname_2, row.given_names)
         rows.setdefault(record.model, []).append(row)
-    for model in LAYERED_MODELS:
-        if model in rows:
-            model.objects.bulk_create(rows[model])
+    batches = [(model, rows[model]) for model in LAYERED_MODELS if model in rows]
+    if connection.vendor == "postgresql" and len(batches) > 1:
+        _insert_at_once(batches)
+        return
+    for model, batch in batches:
+        model.objects.bulk_create(batch)
+
+
+def _insert_at_once(batches: list[tuple[type, list[Any]]]) -> None:
+    """Every record type's rows in one statement (data-modifying CTEs, PostgreSQL): one round trip."""
+    statements = []
+    for model, batch in batches:
+        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        query = InsertQuery(model)
+        query.insert_values(fields, batch)
+        [(sql, params)] = query.get_compiler(connection=connection).as_sql()
+        statements.append((sql, params))
+    *first, (last_sql, last_params) = statements
+    ctes = ", ".join(f"written_{index} AS ({sql})" for index, (sql, _params) in enumerate(first))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"WITH {ctes} {last_sql}", [param for _sql, params in first for param in params] + list(last_params)
+        )
 
 
 def scenario_remove(*, sandbox: Sandbox, scenario: int) -> int:

@@ -160,6 +160,12 @@ class LayeredQuerySet(models.QuerySet):
         """The sandbox's own rows: new records, edited copies and tombstones."""
         return self.filter(sandbox_id=sandbox.pk)._scoped(Scope.LAYER, sandbox.pk)
 
+    def scenario_of(self, sandbox: Sandbox, scenario: int) -> Self:
+        """The learner's live rows of one exercise scenario: in their view, and read through the
+        layer's (sandbox, uid) index only, since a baseline row never belongs to a scenario (a
+        constraint keeps `scenario` NULL there). A scan of the baseline for them would find none."""
+        return self.filter(sandbox_id=sandbox.pk, is_deleted=False, scenario=scenario)._scoped(Scope.LAYER, sandbox.pk)
+
     def changes_of(self, sandbox: Sandbox) -> Self:
         """The sandbox's own rows and the baseline rows they supersede or delete: where the
         learner's view differs from the baseline. Counting the learner's live rows in and these

@@ -46,6 +46,7 @@ from sandbox.exercises.types.common import (
     CA4_NATIONALITIES,
     crossing_point_check,
     crossing_point_get,
+    crossing_points_all,
     local_now,
     traveller_movements,
     visitor_nationality,
@@ -90,13 +91,11 @@ def _plan_card_holder(
 def elsewhere_post(rng: random.Random, point: CrossingPoint) -> CrossingPoint:
     """A post of the same country off the CA-4 internal borders: a land post if it has one,
     else an airport; another CA-4 state's when it has neither."""
-    posts = CrossingPoint.objects.filter(is_ca4_internal=False, kind__in=("LAND", "AIR")).select_related(
-        "country", "neighbour"
-    )
-    own = list(posts.filter(country_id=point.country_id).order_by("code"))
+    posts = [post for post in crossing_points_all() if not post.is_ca4_internal and post.kind in ("LAND", "AIR")]
+    own = [post for post in posts if post.country_id == point.country_id]
     pool = [post for post in own if post.kind == "LAND"] or own
     if not pool:
-        pool = list(posts.filter(country_id__in=CA4_NATIONALITIES).order_by("code"))
+        pool = [post for post in posts if post.country_id in CA4_NATIONALITIES]
     return rng.choice(pool)
 
 

@@ -41,6 +41,11 @@ def crossing_point_get(code: str) -> CrossingPoint | None:
     return point
 
 
+def crossing_points_all() -> list[CrossingPoint]:
+    """Every crossing point of the catalogue, by code (the same per-process copy)."""
+    return sorted(_crossing_points().values(), key=lambda point: point.code)
+
+
 def crossing_points_forget() -> None:
     _crossing_points.cache_clear()
 
@@ -171,8 +176,7 @@ def learner_movements(context: CheckContext) -> QuerySet[Movement]:
     what the learner registered, oldest first."""
     planned = set(context.records.values())
     return (
-        Movement.objects.visible_to(context.sandbox)
-        .filter(scenario=context.attempt.pk)
+        Movement.objects.scenario_of(context.sandbox, context.attempt.pk)
         .exclude(uid__in=planned)
         .select_related("crossing_point__country")
         .order_by("occurred_at", "uid")
@@ -182,7 +186,7 @@ def learner_movements(context: CheckContext) -> QuerySet[Movement]:
 def learner_people(context: CheckContext) -> QuerySet[Person]:
     """People of the learner's view on this scenario that its builder did not write (duplicates)."""
     planned = set(context.records.values())
-    return Person.objects.visible_to(context.sandbox).filter(scenario=context.attempt.pk).exclude(uid__in=planned)
+    return Person.objects.scenario_of(context.sandbox, context.attempt.pk).exclude(uid__in=planned)
 
 
 def _name_as_printed(person: Person) -> str:

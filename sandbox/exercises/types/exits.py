@@ -48,6 +48,7 @@ from sandbox.exercises.types.common import (
     VISITOR_PURPOSES,
     crossing_point_check,
     crossing_point_get,
+    crossing_points_all,
     local_now,
     plan_movement,
     plan_traveller_on_file,
@@ -62,12 +63,11 @@ def _entry_post(rng: random.Random, point: CrossingPoint, *, hard: bool) -> Cros
     """Where the current stay began: the post itself, or (hard) another post of its country."""
     if not hard:
         return point
-    others = list(
-        CrossingPoint.objects.filter(country_id=point.country_id, kind__in=("LAND", "AIR"))
-        .exclude(code=point.code)
-        .select_related("country")
-        .order_by("code")
-    )
+    others = [
+        post
+        for post in crossing_points_all()
+        if post.country_id == point.country_id and post.kind in ("LAND", "AIR") and post.code != point.code
+    ]
     return rng.choice(others) if others else point
 
 

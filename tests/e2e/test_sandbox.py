@@ -49,8 +49,10 @@ def search(page, name: str) -> str:
 
 def entries_admitted(page) -> str:
     sandbox_navigation(page).get_by_role("link", name="Estadísticas").click()
-    page.get_by_label("Mes").select_option(timezone.localdate().strftime("%Y-%m"))
-    page.get_by_role("button", name="Mostrar").click()
+    # The month's form (the page's other form, for one post's month day by day, has a month too).
+    monthly = page.locator("form:has(#id_month)")
+    monthly.get_by_label("Mes").select_option(timezone.localdate().strftime("%Y-%m"))
+    monthly.get_by_role("button", name="Mostrar").click()
     totals = page.get_by_role("table", name="Totales")
     return totals.get_by_role("row", name=re.compile("Entradas admitidas")).get_by_role("cell").inner_text()
 
@@ -81,8 +83,9 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
     page.get_by_role("button", name="Registrar el movimiento").click()
     assert page.get_by_text("La entrada ha quedado registrada.").is_visible()
     assert page.get_by_role("heading", level=1).inner_text() == "JOSE LUIS PENA LOPEZ"
-    assert page.get_by_text(re.compile(rf"\d\d/\d\d/\d{{4}} {local_time}")).is_visible()
-    assert page.get_by_text("America/Costa_Rica").is_visible()
+    movements = page.get_by_role("region", name="Movimientos")
+    assert movements.get_by_text(re.compile(rf"\d\d/\d\d/\d{{4}} {local_time}")).is_visible()
+    assert movements.get_by_text("America/Costa_Rica").is_visible()
 
     # Their statistics count it.
     assert entries_admitted(page) == "1"

@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models.sql import InsertQuery
 
 from sandbox.exercises.base import Ref, ScenarioPlan
-from sandbox.models import LAYERED_MODELS, Person, Sandbox
+from sandbox.models import LAYER_UID_BASE, LAYERED_MODELS, Person, Sandbox
 from sandbox.names import name_search_key, name_sort_key
 
 
@@ -31,14 +31,19 @@ def resolve(value: Any, uids: dict[str, int]) -> Any:
 
 
 def scenario_uids(*, sandbox: Sandbox, plan: ScenarioPlan) -> dict[str, int]:
-    """Fresh uids of the layer for the plan's records, by name (one statement)."""
-    if not plan.records:
-        return {}
-    return dict(zip((record.name for record in plan.records), sandbox.uid_allocate(len(plan.records)), strict=True))
+    """Fresh uids of the layer for the plan's records, by name, from the sandbox's counter as read
+    under the caller's lock of its row (`sandbox.exercises.engine`): no statement here; the new
+    counter is written with the rows (`scenario_write`), in the same transaction."""
+    first = LAYER_UID_BASE * sandbox.pk + sandbox.uid_counter + 1
+    return {record.name: first + index for index, record in enumerate(plan.records)}
 
 
 def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int, uids: dict[str, int]) -> None:
-    """Write the plan's records into the sandbox's layer under `scenario`, with their `uids`."""
+    """Write the plan's records into the sandbox's layer under `scenario`, with their `uids`, and
+    move the sandbox's uid counter past them (the caller holds the sandbox's row lock)."""
+    if not plan.records:
+        return
+    counter = sandbox.uid_counter + len(plan.records)
     rows: dict[type, list[Any]] = {}
     for record in plan.records:
         fields = resolve(record.fields, uids)
@@ -52,16 +57,20 @@ def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int, uids:
             row.sort_name = name_sort_key(row.surname_1, row.surname_2, row.given_names)
         rows.setdefault(record.model, []).append(row)
     batches = [(model, rows[model]) for model in LAYERED_MODELS if model in rows]
-    if connection.vendor == "postgresql" and len(batches) > 1:
-        _insert_at_once(batches)
-        return
-    for model, batch in batches:
-        model.objects.bulk_create(batch)
+    if connection.vendor == "postgresql":
+        _insert_at_once(sandbox, counter, batches)
+    else:
+        Sandbox.objects.filter(pk=sandbox.pk).update(uid_counter=counter)
+        for model, batch in batches:
+            model.objects.bulk_create(batch)
+    sandbox.uid_counter = counter
 
 
-def _insert_at_once(batches: list[tuple[type, list[Any]]]) -> None:
-    """Every record type's rows in one statement (data-modifying CTEs, PostgreSQL): one round trip."""
-    statements = []
+def _insert_at_once(sandbox: Sandbox, counter: int, batches: list[tuple[type, list[Any]]]) -> None:
+    """The counter moved on and every record type's rows inserted in one statement
+    (data-modifying CTEs, PostgreSQL): one round trip."""
+    table = connection.ops.quote_name(Sandbox._meta.db_table)
+    statements = [(f"UPDATE {table} SET uid_counter = %s WHERE id = %s", [counter, sandbox.pk])]  # noqa: S608 - the model's table
     for model, batch in batches:
         fields = [field for field in model._meta.concrete_fields if not field.primary_key]
         query = InsertQuery(model)

@@ -47,6 +47,8 @@ EXERCISE_ROW_WEIGHT = 90
 # From this many exercises on, the certificate tightens its spacing (smaller logos, closer
 # headings) so that a dozen of them stay on the page.
 DENSE_EXERCISES = 5
+# ...and from this many characters of body and exercise rows on (a long body above a few exercises).
+DENSE_TEXT = 600
 
 
 @dataclass(frozen=True)
@@ -234,20 +236,26 @@ class CertificateLayout:
 
     @property
     def body_size(self) -> float:
-        length = sum(len(paragraph) for paragraph in self.body_paragraphs)
         # Each exercise listed takes about a line of the body's room.
-        length += EXERCISE_ROW_WEIGHT * len(self.exercises)
-        return _size_for_length(length, ((300, 13), (600, 12), (900, 11)), 10)
+        return _size_for_length(self.text_length, ((300, 13), (600, 12), (900, 11)), 10)
+
+    @property
+    def text_length(self) -> int:
+        """The body's characters and, for each exercise listed, about a line's."""
+        return sum(len(paragraph) for paragraph in self.body_paragraphs) + EXERCISE_ROW_WEIGHT * len(self.exercises)
 
     @property
     def exercises_size(self) -> float:
         """The exercises table's size in points: smaller as the list grows, so that it stays on the page."""
+        if self.is_dense:
+            return _size_for_length(len(self.exercises), ((DENSE_EXERCISES - 1, 7.5),), 6.5)
         return _size_for_length(len(self.exercises), ((3, 8.5), (DENSE_EXERCISES - 1, 7.5)), 6.5)
 
     @property
     def is_dense(self) -> bool:
-        """Whether the list of exercises is long enough for the tighter spacing."""
-        return len(self.exercises) >= DENSE_EXERCISES
+        """Whether the text is long enough for the tighter spacing: many exercises, or a few under a
+        long body (the competencies they prove are printed above them)."""
+        return len(self.exercises) >= DENSE_EXERCISES or (bool(self.exercises) and self.text_length > DENSE_TEXT)
 
 
 def _size_for_length(length: int, steps: tuple[tuple[int, float], ...], smallest: float) -> float:

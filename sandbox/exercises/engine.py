@@ -17,7 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -101,18 +101,43 @@ def _locked_sandbox(user: User) -> Sandbox:
     return sandbox
 
 
+def _locked_with_attempts(user: User, key: str) -> tuple[Sandbox, list[tuple[int, int, str]]]:
+    """The learner's sandbox, locked as `_locked_sandbox` locks it, and their attempts at the
+    exercise as (id, number, state), in one statement (a LEFT JOIN locking the sandbox's row)."""
+    sandbox_table = connection.ops.quote_name(Sandbox._meta.db_table)
+    attempt_table = connection.ops.quote_name(ExerciseAttempt._meta.db_table)
+    columns = ", ".join(f"s.{connection.ops.quote_name(field.column)}" for field in Sandbox._meta.concrete_fields)
+    lock = " FOR UPDATE OF s" if connection.features.has_select_for_update_of else ""
+    sql = (
+        f"SELECT {columns}, a.id, a.number, a.state FROM {sandbox_table} s "  # noqa: S608 - names from the models
+        f"LEFT JOIN {attempt_table} a ON a.sandbox_id = s.id AND a.exercise_key = %s "
+        f"WHERE s.owner_id = %s ORDER BY a.number{lock}"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [key, user.pk])
+        rows = cursor.fetchall()
+    if not rows:
+        return _locked_sandbox(user), []
+    width = len(Sandbox._meta.concrete_fields)
+    sandbox = Sandbox.from_db(
+        connection.alias, [field.attname for field in Sandbox._meta.concrete_fields], rows[0][:width]
+    )
+    return sandbox, [tuple(row[width:]) for row in rows if row[width] is not None]
+
+
 def exercise_start(*, user: User, spec: ExerciseSpec, now: dt.datetime | None = None) -> ExerciseAttempt:
     """The learner's open attempt at the exercise, built now if there is none."""
     now = now or timezone.now()
     with transaction.atomic():
-        sandbox = _locked_sandbox(user)
-        attempts = list(ExerciseAttempt.objects.filter(sandbox=sandbox, exercise_key=spec.key).order_by("number"))
-        current = next((attempt for attempt in attempts if attempt.is_open), None)
-        if current is not None and not attempt_is_stale(current, sandbox):
-            return current
-        if current is not None:  # its scenario went with a whole-sandbox reset: close it
+        sandbox, attempts = _locked_with_attempts(user, spec.key)
+        open_ids = [pk for pk, _number, state in attempts if state == AttemptState.OPEN]
+        if open_ids:
+            current = ExerciseAttempt.objects.get(pk=open_ids[0])
+            if not attempt_is_stale(current, sandbox):
+                return current
+            # Its scenario went with a whole-sandbox reset: close it.
             ExerciseAttempt.objects.filter(pk=current.pk).update(state=AttemptState.RESTARTED, ended_at=now)
-        last = attempts[-1].number if attempts else 0
+        last = attempts[-1][1] if attempts else 0
         return _build(sandbox=sandbox, spec=spec, number=last + 1, now=now)
 
 

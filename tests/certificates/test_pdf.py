@@ -130,6 +130,28 @@ def test_twelve_exercises_passed_and_a_120_character_name_fit_one_page(page_size
     assert " ".join(pdf_text(data).split()).count("Los documentos escaneados de un vuelo de la mañana en Tocumen") == 12
 
 
+@pytest.mark.parametrize("page_size", ["A4", "letter"])
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_four_exercises_under_a_600_character_body_fit_one_page(page_size, orientation):
+    """The demo's border course: four exercises below a body that prints the four competencies
+    they prove. The table used to spill onto a second page (the density counted exercises only)."""
+    row = ExerciseRow(
+        title="Práctica: registrar una entrada en Peñas Blancas",
+        type_title="Registrar una salida: cerrar la entrada correcta, señalar una permanencia excedida",
+        score="100 %",
+        passed_on="7 de diciembre de 2026",
+        attempts="2",
+    )
+    layout = dataclasses.replace(
+        sample_layout(
+            "es", learner_name=LONG_NAME, body_paragraphs=[BODY_600[:300], BODY_600[300:]], exercises=[row] * 4
+        ),
+        page_size=page_size,
+        orientation=orientation,
+    )
+    assert page_count(certificate_pdf(layout)) == 1
+
+
 def test_a_body_too_long_for_the_page_takes_a_second_page():
     layout = sample_layout("es", learner_name=LONG_NAME, body_paragraphs=[BODY_600] * 5)
     assert page_count(certificate_pdf(layout)) == 2

@@ -37,3 +37,23 @@ def register(user, attempt: ExerciseAttempt, *, mrz: str, crossing_point: str, s
         scenario=attempt.pk if scenario else None,
         **values,
     )
+
+
+def another_number(mrz: str, number: str) -> str:
+    """The same document's zone with another document number (what a mistyped number gives): a
+    passport's or a card's, valid check digits."""
+    from sandbox.mrz import mrz_compose_td1, mrz_compose_td3, mrz_read
+
+    data = mrz_read(mrz)
+    compose = mrz_compose_td3 if data.format == "TD3" else mrz_compose_td1
+    return compose(
+        document_code=data.document_code,
+        issuing_state=data.issuing_state,
+        surnames=data.surnames,
+        given_names=data.given_names,
+        number=number,
+        nationality=data.nationality,
+        birth_date=data.birth_date,
+        sex=data.sex,
+        expiry_date=data.expiry_date,
+    )

@@ -55,11 +55,10 @@ from courses.selectors.pages import structure_course
 from courses.selectors.progress import activities_required, progress_snapshot, requirement_statuses
 from courses.selectors.quiz import attempt_questions
 from courses.services import activity_result_record, attempt_start, attempt_submit, enrolment_completion_update
-from courses.services.exercises import lesson_exercise_check, lesson_exercise_restart, lesson_exercise_start
 from people.models import Authority, Country, DutyPost, JobFunction, StaffProfile, User
 from people.roles import Role, group_for
-from sandbox.exercises.solutions import solve
 from tracking.demo_answers import ABILITY, MINUTES_PER_ATTEMPT, STUDY, Learner, quiz_answers
+from tracking.demo_exercises import exercise_taken
 from tracking.models import TrainingRule
 from tracking.services.statuses import statuses_refresh
 
@@ -70,16 +69,6 @@ DEMO_RULES = {
     JobFunction.ALERT_MANAGER: ("migratory-alerts", 60),
     JobFunction.ANALYST: ("cross-country-consultation", 120),
     JobFunction.STATISTICS_OFFICER: ("migration-statistics", 120),
-}
-# The share of officials who get a sandbox exercise wrong at first, and the mistakes they make
-# (finding codes of the types; `sandbox.exercises.solutions` makes them).
-EXERCISE_FAILED_FIRST = 0.3
-DEMO_MISTAKES = {
-    "entry_registration": ("entry.crossing_point", "entry.purpose", "entry.stay"),
-    "ca4_decisions": ("ca4.reason", "ca4.adult_decision"),
-    "exit_closure": ("exit.overstay",),
-    "mrz_triage": ("triage.misread_accepted",),
-    "peak_planning": ("peak.average_high",),
 }
 JOB_WEIGHTS = (
     (JobFunction.BORDER_OFFICER, 60),
@@ -220,7 +209,7 @@ def _activity_taken(
     that passes completes what it completes then), another kind recorded as passed at `end`."""
     course, lesson = plan.in_language(activity.lesson_key, learner.language)
     if activity.kind == EXERCISE_KIND:
-        _exercise_taken(
+        exercise_taken(
             enrolment=enrolment, course=course, lesson=lesson, activity=activity, learner=learner, start=start, end=end
         )
         return
@@ -261,51 +250,6 @@ def _activity_taken(
         if attempt.is_passed:
             return
         learner.ability += STUDY  # they read the lesson again before the next attempt
-
-
-def _exercise_taken(
-    *,
-    enrolment: Enrolment,
-    course: CoursePage,
-    lesson: LessonPage,
-    activity: ActivityRef,
-    learner: Learner,
-    start: datetime,
-    end: datetime,
-) -> None:
-    """A sandbox exercise done in the official's own sandbox through the lesson's services: the
-    scenario built, the work done by the type's reference solution, checked. Some get it wrong
-    first (one of the type's common mistakes, which the check names and the trainers' report
-    counts) and start again; the pass comes at `end`."""
-    span = end - start
-    attempt = lesson_exercise_start(
-        enrolment=enrolment, lesson=lesson, course=course, block_id=activity.block_id, now=start + span * 0.1
-    )
-    mistakes = DEMO_MISTAKES.get(attempt.exercise_type, ())
-    if mistakes and learner.rng.random() < EXERCISE_FAILED_FIRST:
-        solve(user=enrolment.learner, attempt=attempt, mistake=learner.rng.choice(mistakes))
-        lesson_exercise_check(
-            enrolment=enrolment,
-            lesson=lesson,
-            course=course,
-            block_id=activity.block_id,
-            token=attempt.token,
-            now=start + span * 0.4,
-        )
-        attempt = lesson_exercise_restart(
-            enrolment=enrolment,
-            lesson=lesson,
-            course=course,
-            block_id=activity.block_id,
-            token=attempt.token,
-            now=start + span * 0.5,
-        )
-    solve(user=enrolment.learner, attempt=attempt)
-    outcome = lesson_exercise_check(
-        enrolment=enrolment, lesson=lesson, course=course, block_id=activity.block_id, token=attempt.token, now=end
-    )
-    if not outcome.check.is_passed:
-        raise RuntimeError(f"The reference solution of {attempt.exercise_type} did not pass: {outcome.check.findings}")
 
 
 def _course_taken(

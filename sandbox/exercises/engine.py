@@ -17,6 +17,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -196,8 +197,6 @@ def exercise_restart(*, user: User, token: Any, now: dt.datetime | None = None) 
 
 def exercise_answer(*, user: User, token: Any, data: Any, now: dt.datetime | None = None) -> ExerciseAttempt:
     """Record the learner's answer; a ValidationError (from the type's form) when it is not one."""
-    from django.core.exceptions import ValidationError
-
     with transaction.atomic():
         attempt = _open_attempt(user=user, token=token)
         form = exercise_type(attempt.exercise_type).answer_form(attempt, data=data)

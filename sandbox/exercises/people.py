@@ -83,9 +83,9 @@ def card_number(rng: random.Random) -> str:
     return "".join(rng.choice(string.digits) for _ in range(9))
 
 
-def passport_mrz(traveller: Traveller, *, number: str, expires_on: dt.date) -> str:
-    return mrz_compose_td3(
-        document_code="P",
+def _zone(compose, document_code: str, traveller: Traveller, *, number: str, expires_on: dt.date) -> str:
+    return compose(
+        document_code=document_code,
         issuing_state=traveller.nationality,
         surnames=traveller.surnames,
         given_names=traveller.given_names,
@@ -95,17 +95,11 @@ def passport_mrz(traveller: Traveller, *, number: str, expires_on: dt.date) -> s
         sex=traveller.sex,
         expiry_date=expires_on,
     )
+
+
+def passport_mrz(traveller: Traveller, *, number: str, expires_on: dt.date) -> str:
+    return _zone(mrz_compose_td3, "P", traveller, number=number, expires_on=expires_on)
 
 
 def card_mrz(traveller: Traveller, *, number: str, expires_on: dt.date) -> str:
-    return mrz_compose_td1(
-        document_code="ID",
-        issuing_state=traveller.nationality,
-        surnames=traveller.surnames,
-        given_names=traveller.given_names,
-        number=number,
-        nationality=traveller.nationality,
-        birth_date=traveller.birth_date,
-        sex=traveller.sex,
-        expiry_date=expires_on,
-    )
+    return _zone(mrz_compose_td1, "ID", traveller, number=number, expires_on=expires_on)

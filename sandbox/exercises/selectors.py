@@ -13,7 +13,6 @@ from sandbox.models import ExerciseAttempt, ExerciseCheck
 
 if TYPE_CHECKING:
     from people.models import User
-    from people.selectors import Viewer
 
 
 def attempts_of(*, user: User, exercise_key: str) -> list[ExerciseAttempt]:
@@ -43,23 +42,8 @@ def attempt_own(*, user: User, token: Any) -> ExerciseAttempt | None:
     return ExerciseAttempt.objects.select_related("sandbox").filter(token=token, sandbox__owner=user).first()
 
 
-def attempt_inspectable(*, viewer: Viewer, token: Any) -> ExerciseAttempt | None:
-    """An attempt of a learner the viewer may see (a trainer), or None."""
-    from sandbox.views.access import inspectable_sandboxes
-
-    return (
-        ExerciseAttempt.objects.select_related("sandbox__owner")
-        .filter(token=token, sandbox__in=inspectable_sandboxes(viewer=viewer))
-        .first()
-    )
-
-
 def attempt_checks(*, attempt: ExerciseAttempt) -> list[ExerciseCheck]:
     return list(attempt.checks.order_by("number"))
-
-
-def latest_check(*, attempt: ExerciseAttempt) -> ExerciseCheck | None:
-    return attempt.checks.order_by("-number").first()
 
 
 def attempts_for_exercises(*, exercise_keys: Iterable[str], sandboxes: QuerySet | None = None) -> QuerySet:

@@ -81,6 +81,11 @@ class AlertCategoryRow(NamedTuple):
     default_action: str
     default_validity_days: int
     sensitivity: str
+    # No extension takes an alert further from its start (a review renews it within this).
+    max_validity_days: int = 0
+
+    def row(self) -> dict[str, object]:
+        return {**self._asdict(), "max_validity_days": self.max_validity_days or 2 * self.default_validity_days}
 
 
 # DOMAIN.md appendix A3.
@@ -93,14 +98,17 @@ ALERT_CATEGORIES: tuple[AlertCategoryRow, ...] = (
         "SEIZE_DOCUMENT",
         3650,
         "NORMAL",
+        3650,
     ),
     AlertCategoryRow(
-        "DOC_REVOKED", "Documento anulado", "Revoked document", "DOCUMENT", "SEIZE_DOCUMENT", 3650, "NORMAL"
+        "DOC_REVOKED", "Documento anulado", "Revoked document", "DOCUMENT", "SEIZE_DOCUMENT", 3650, "NORMAL", 3650
     ),
     AlertCategoryRow(
         "EXIT_BAN", "Impedimento de salida (arraigo)", "Exit ban", "PERSON", "PREVENT_EXIT", 365, "NORMAL"
     ),
-    AlertCategoryRow("ENTRY_BAN", "Prohibición de ingreso", "Entry ban", "PERSON", "REFUSE_ENTRY", 1825, "NORMAL"),
+    AlertCategoryRow(
+        "ENTRY_BAN", "Prohibición de ingreso", "Entry ban", "PERSON", "REFUSE_ENTRY", 1825, "NORMAL", 3650
+    ),
     AlertCategoryRow("WANTED", "Orden de captura", "Wanted person", "PERSON", "ARREST_NOTIFY", 730, "NORMAL"),
     AlertCategoryRow(
         "MISSING_MINOR",
@@ -224,7 +232,7 @@ def sandbox_reference_sync() -> None:
         ],
     )
     _upsert(TravelPurpose, [row._asdict() for row in TRAVEL_PURPOSES])
-    _upsert(AlertCategory, [row._asdict() for row in ALERT_CATEGORIES])
+    _upsert(AlertCategory, [row.row() for row in ALERT_CATEGORIES])
     from sandbox.exercises.types.common import crossing_points_forget
 
     crossing_points_forget()  # the exercises' copy of the catalogue is read again

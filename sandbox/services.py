@@ -24,6 +24,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from sandbox import selectors
+from sandbox.matching import birth_key
 from sandbox.models import (
     LAYERED_MODELS,
     STAND_IN_SANDBOX_ID,
@@ -58,6 +59,8 @@ def sandbox_get_or_create(*, user: User) -> Sandbox:
 
 
 def _prepare(record: LayeredModel) -> None:
+    if isinstance(record, Alert):
+        record.birth_key = birth_key(record.subject_birth_date) if record.subject_kind == "PERSON" else ""
     if isinstance(record, Person):
         record.search_name = name_search_key(record.given_names, record.surname_1, record.surname_2)
         record.sort_name = name_sort_key(record.surname_1, record.surname_2, record.given_names)

@@ -124,6 +124,21 @@ def _sort_names(persons: Frame, forms: NameForms) -> np.ndarray:
     return values
 
 
+def _birth_keys(dates: np.ndarray) -> np.ndarray:
+    """`sandbox.matching.birth_key` of each date, vectorised ("" for none)."""
+    known = ~np.isnat(dates)
+    safe = np.where(known, dates, np.datetime64("2000-01-01"))
+    year = safe.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = safe.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    day = (safe - safe.astype("datetime64[M]")).astype(np.int64) + 1
+    low, high = np.minimum(day, month), np.maximum(day, month)
+    keys = np.char.add(
+        np.char.add(np.char.zfill(year.astype(str), 4), np.char.zfill(low.astype(str), 2)),
+        np.char.zfill(high.astype(str), 2),
+    )
+    return np.where(known, keys, "").astype(object)
+
+
 def _overstays(m: dict[str, np.ndarray]) -> np.ndarray:
     """Exits after the authorised stay of the entry they close ran out."""
     closes = m["closes_entry"]
@@ -192,6 +207,9 @@ def _tables(
         "is_ca4_simplified": Column("bool", m["is_ca4_simplified"]),
         "closes_entry_uid": Column("int", np.where(m["closes_entry"] >= 0, m["closes_entry"] + 1, -1), nullable=True),
         "is_overstay": Column("bool", _overstays(m)),
+        "manual_entry_reason": constant("", n_m),
+        "accompanying_adult_uid": constant(None, n_m),
+        "minor_exit_permit": constant("", n_m),
         "nationality_id": _text(m["nationality"]),
         "sex": _text(m["sex"]),
         "age_group": _text(m["age_group"]),
@@ -218,6 +236,9 @@ def _tables(
         "person_uid": Column("int", np.where(alerts["person"] >= 0, alerts["person"] + 1, -1), nullable=True),
         "subject_name": _text(alerts["subject_name"]),
         "subject_birth_date": Column("date", alerts["subject_birth_date"], nullable=True),
+        "subject_national_id": constant("", n_a),
+        "birth_key": _text(_birth_keys(alerts["subject_birth_date"])),
+        "shared_with": constant("[]", n_a),
         "document_number": _text(alerts["document_number"]),
         "document_issuing_state_id": _nullable_text(alerts["document_issuing_state"]),
         "issuing_country_id": _text(alerts["issuing_country"]),
@@ -238,6 +259,10 @@ def _tables(
         "score": Column("float", hits["score"]),
         "disposition": _text(hits["disposition"]),
         "disposed_at": Column("datetime", hits["disposed_at"], nullable=True),
+        "traveller": constant("{}", n_h),
+        "matched_fields": constant("{}", n_h),
+        "disposition_reason": constant("", n_h),
+        "actions_taken": constant("[]", n_h),
     }
     defect = {
         "entity": _text(defects["entity"]),

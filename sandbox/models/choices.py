@@ -57,6 +57,7 @@ class DocumentStatus(models.TextChoices):
     LOST = "LOST", _("Reported lost")
     STOLEN = "STOLEN", _("Reported stolen")
     REVOKED = "REVOKED", _("Revoked")
+    SEIZED = "SEIZED", _("Seized at the border")
 
 
 class Direction(models.TextChoices):
@@ -77,6 +78,9 @@ class RefusalCode(models.TextChoices):
     PASSPORT_REQUIRED = "PASSPORT_REQUIRED", _("Passport required: a minor cannot travel on an identity card")
     DOCUMENT_NOT_ACCEPTED_HERE = "DOCUMENT_NOT_ACCEPTED_HERE", _("Document not accepted at this crossing point")
     DOCUMENT_EXPIRED = "DOCUMENT_EXPIRED", _("Document expired")
+    SCREENING_HIT = "SCREENING_HIT", _("Screening hit: referred to secondary inspection")
+    ALERT_CONFIRMED = "ALERT_CONFIRMED", _("Alert confirmed at secondary inspection")
+    MINOR_CONSENT = "MINOR_CONSENT", _("Minor without the accompanying adult or exit permit required")
     OTHER = "OTHER", _("Other reason (describe it)")
 
 
@@ -122,7 +126,9 @@ class AlertAction(models.TextChoices):
 
 
 class AlertStatus(models.TextChoices):
-    DRAFT = "DRAFT", _("Draft")
+    """Where an alert stands; `sandbox.alerts.TRANSITIONS` says which changes are allowed."""
+
+    DRAFT = "DRAFT", _("Awaiting approval")
     ACTIVE = "ACTIVE", _("Active")
     SUSPENDED = "SUSPENDED", _("Suspended")
     EXPIRED = "EXPIRED", _("Expired")
@@ -139,7 +145,43 @@ class SharingScope(models.TextChoices):
 class HitMatchType(models.TextChoices):
     DOCUMENT_EXACT = "DOC_EXACT", _("Exact document match")
     NAME_FUZZY = "NAME_DOB_FUZZY", _("Similar name and birth date")
+    PERSON_RECORD = "PERSON_RECORD", _("Person on file or national ID")
     MANUAL = "MANUAL", _("Manual")
+
+
+class HitAction(models.TextChoices):
+    """What the secondary officer did on an adjudicated hit (DOMAIN.md 1.5, workflow 3)."""
+
+    REFUSE = "REFUSE", _("Refused entry or exit")
+    SEIZE_DOCUMENT = "SEIZE_DOCUMENT", _("Document detained")
+    NOTIFY_POLICE = "NOTIFY_POLICE", _("Police notified")
+    CHILD_PROTECTION = "CHILD_PROTECTION", _("Referred to child protection")
+    NOTIFY_ISSUER = "NOTIFY_ISSUER", _("Issuing country notified")
+    ADMIT = "ADMIT", _("Admitted")
+
+
+class SandboxRole(models.TextChoices):
+    """The job function a learner works with inside the sandbox (DOMAIN.md 1.4)."""
+
+    BORDER_OFFICER = "border_officer", _("Primary-line border officer")
+    SECONDARY_OFFICER = "secondary_officer", _("Secondary-line officer")
+    ALERT_MANAGER = "alert_manager", _("Alert manager")
+    ANALYST = "analyst", _("Analyst")
+    STATISTICS_OFFICER = "statistics_officer", _("Statistics officer")
+
+
+class AlertChangeKind(models.TextChoices):
+    CREATE = "CREATE", _("Created")
+    APPROVE = "APPROVE", _("Approved")
+    REJECT = "REJECT", _("Rejected")
+    REVIEW = "REVIEW", _("Reviewed")
+    EXTEND = "EXTEND", _("Extended")
+    SUSPEND = "SUSPEND", _("Suspended")
+    RESUME = "RESUME", _("Resumed")
+    FULFIL = "FULFIL", _("Fulfilled")
+    CANCEL = "CANCEL", _("Cancelled")
+    EXPIRE = "EXPIRE", _("Expired")
+    FOLLOW_UP = "FOLLOW_UP", _("Follow-up requested")
 
 
 class HitDisposition(models.TextChoices):

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from sandbox.models.choices import (
     AgeGroup,
     AlertAction,
+    AlertChangeKind,
     AlertStatus,
     AlertSubject,
     AuditAction,
@@ -24,6 +25,7 @@ from sandbox.models.choices import (
     Decision,
     Direction,
     DocumentStatus,
+    HitAction,
     HitDisposition,
     HitMatchType,
     InformationRequestStatus,
@@ -150,6 +152,11 @@ class Movement(LayeredModel):
     is_overstay = models.BooleanField(
         _("overstay"), default=False, help_text=_("An exit after the authorised stay of the entry it closes ran out.")
     )
+    manual_entry_reason = models.CharField(
+        _("why the document was typed by hand"), max_length=120, blank=True, default="", db_default=""
+    )
+    accompanying_adult_uid = models.BigIntegerField(_("accompanying adult"), null=True, blank=True)
+    minor_exit_permit = models.CharField(_("minor's exit permit"), max_length=40, blank=True, default="", db_default="")
     nationality = _fk(IcaoCountry, _("nationality"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     age_group = models.CharField(_("age group"), max_length=6, choices=AgeGroup.choices)
@@ -190,6 +197,10 @@ class Movement(LayeredModel):
             models.CheckConstraint(
                 condition=models.Q(refusal_code="") | ~models.Q(decision="ADMITTED"),
                 name="sandbox_movement_refusal_code_not_admitted",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(manual_entry_reason="") | models.Q(capture_source="MANUAL"),
+                name="sandbox_movement_manual_reason_only_when_manual",
             ),
         ]
         indexes = [
@@ -245,14 +256,23 @@ class Alert(LayeredModel):
     """An alert on a person or a document, with the action to take on a hit.
 
     The generated stock is inflated far above real rates so that exercises have something to
-    find (`is_training_inflated`); screens say so.
+    find (`is_training_inflated`); screens say so. Status changes go through
+    `sandbox.alerts.alert_transition` only, following its one transition table.
     """
 
     category = _fk(AlertCategory, _("category"))
     subject_kind = models.CharField(_("subject"), max_length=8, choices=AlertSubject.choices)
     person_uid = models.BigIntegerField(_("person"), null=True, blank=True, db_index=True)
+    # "SURNAMES, GIVEN NAMES", as the issuing authority wrote them.
     subject_name = models.CharField(_("name of the subject"), max_length=200, blank=True)
     subject_birth_date = models.DateField(_("date of birth of the subject"), null=True, blank=True)
+    subject_nationality = _fk(IcaoCountry, _("nationality of the subject"), null=True)
+    subject_national_id = models.CharField(
+        _("national ID number of the subject"), max_length=24, blank=True, default="", db_default=""
+    )
+    # The blocking key screening looks person alerts up by: the birth date with day and month in
+    # either order (`sandbox.matching.birth_key`). Written by the services and the generator.
+    birth_key = models.CharField(max_length=10, blank=True, default="", db_default="", editable=False)
     document_number = models.CharField(_("document number"), max_length=20, blank=True, db_index=True)
     document_issuing_state = _fk(IcaoCountry, _("document issuing state"), null=True)
     issuing_country = _fk(IcaoCountry, _("issuing country"))
@@ -260,10 +280,33 @@ class Alert(LayeredModel):
     legal_reference = models.CharField(_("legal reference"), max_length=80, blank=True)
     valid_from = models.DateField(_("valid from"))
     valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    review_due = models.DateField(_("review due"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=10, choices=AlertStatus.choices, default="ACTIVE")
     sharing_scope = models.CharField(_("shared with"), max_length=8, choices=SharingScope.choices)
+    # ICAO codes of the member countries a SELECTED alert is shared with.
+    shared_with = models.JSONField(_("selected countries"), default=list, blank=True)
     sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices, default="NORMAL")
     is_training_inflated = models.BooleanField(_("inflated for training"), default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    created_at = models.DateTimeField(_("created at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("approved by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("alert")
@@ -279,20 +322,92 @@ class Alert(LayeredModel):
                 condition=models.Q(subject_kind="PERSON") | ~models.Q(document_number=""),
                 name="sandbox_alert_document_alerts_name_a_document",
             ),
+            # Four eyes: whoever approved an alert did not create it.
+            models.CheckConstraint(
+                condition=models.Q(approved_by__isnull=True)
+                | models.Q(created_by__isnull=True)
+                | ~models.Q(approved_by=models.F("created_by")),
+                name="sandbox_alert_four_eyes",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["birth_key"], condition=~models.Q(birth_key=""), name="sandbox_alert_birth_key"),
         ]
 
     def __str__(self) -> str:
         return f"{self.category_id} ({self.issuing_country_id})"
 
 
+class AlertChange(LayeredModel):
+    """One step of an alert's life: who moved it from which status to which, and why."""
+
+    alert_uid = models.BigIntegerField(_("alert"), db_index=True)
+    kind = models.CharField(_("change"), max_length=10, choices=AlertChangeKind.choices)
+    from_status = models.CharField(_("from"), max_length=10, choices=AlertStatus.choices, blank=True)
+    to_status = models.CharField(_("to"), max_length=10, choices=AlertStatus.choices)
+    valid_until_before = models.DateField(_("valid until, before"), null=True, blank=True)
+    valid_until_after = models.DateField(_("valid until, after"), null=True, blank=True)
+    justification = models.TextField(_("justification"), blank=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    occurred_at = models.DateTimeField(_("time"))
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("alert change")
+        verbose_name_plural = _("alert changes")
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("alertchange", "kind", AlertChangeKind),
+            _valid("alertchange", "to_status", AlertStatus),
+        ]
+
+
 class AlertHit(LayeredModel):
+    """A screening result that named an alert: written before the officer decides, then
+    linked to the movement the decision wrote, and adjudicated at the secondary line."""
+
     alert_uid = models.BigIntegerField(_("alert"), db_index=True)
     movement_uid = models.BigIntegerField(_("movement"), null=True, blank=True)
     query_uid = models.BigIntegerField(_("cross-border query"), null=True, blank=True)
+    person_uid = models.BigIntegerField(_("person"), null=True, blank=True)
+    document_uid = models.BigIntegerField(_("document"), null=True, blank=True)
+    crossing_point = _fk(CrossingPoint, _("border crossing point"), null=True)
+    screened_at = models.DateTimeField(_("screened at"), null=True, blank=True)
+    screened_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("screened by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+    # The traveller as read at the post (name, birth date, document, nationality), and which
+    # of the alert's fields matched how: what the secondary officer compares.
+    traveller = models.JSONField(_("traveller as read"), default=dict, blank=True)
+    matched_fields = models.JSONField(_("matched fields"), default=dict, blank=True)
     match_type = models.CharField(_("match"), max_length=16, choices=HitMatchType.choices)
     score = models.FloatField(_("score"))
     disposition = models.CharField(_("disposition"), max_length=16, choices=HitDisposition.choices, default="PENDING")
+    disposition_reason = models.TextField(_("reason"), blank=True)
+    actions_taken = models.JSONField(_("actions taken"), default=list, blank=True)
     disposed_at = models.DateTimeField(_("disposed at"), null=True, blank=True)
+    disposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("disposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("alert hit")
@@ -303,6 +418,29 @@ class AlertHit(LayeredModel):
             _valid("alerthit", "disposition", HitDisposition),
             models.CheckConstraint(condition=models.Q(score__gte=0, score__lte=1), name="sandbox_alerthit_score_range"),
         ]
+        indexes = [
+            models.Index(
+                fields=["movement_uid"],
+                condition=models.Q(movement_uid__isnull=False),
+                name="sandbox_alerthit_movement",
+            ),
+        ]
+
+
+class HitNotification(LayeredModel):
+    """A confirmed hit on another country's alert, notified to the country that issued it."""
+
+    hit_uid = models.BigIntegerField(_("hit"), db_index=True)
+    alert_uid = models.BigIntegerField(_("alert"))
+    from_country = _fk(IcaoCountry, _("from"))
+    to_country = _fk(IcaoCountry, _("to"))
+    action_taken = models.CharField(_("action taken"), max_length=16, choices=HitAction.choices, blank=True)
+    sent_at = models.DateTimeField(_("sent at"))
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+
+    class Meta(LayeredModel.Meta):
+        verbose_name = _("hit notification")
+        verbose_name_plural = _("hit notifications")
 
 
 class CrossBorderQuery(LayeredModel):

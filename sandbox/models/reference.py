@@ -177,6 +177,9 @@ class AlertCategory(BilingualNameMixin):
     subject_kind = models.CharField(_("subject"), max_length=8, choices=AlertSubject.choices)
     default_action = models.CharField(_("default action"), max_length=16, choices=AlertAction.choices)
     default_validity_days = models.PositiveIntegerField(_("default validity (days)"))
+    max_validity_days = models.PositiveIntegerField(
+        _("longest validity (days)"), default=3650, help_text=_("No extension takes an alert past this many days.")
+    )
     sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices)
 
     class Meta:

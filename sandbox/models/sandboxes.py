@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import connection, models
 from django.utils.translation import gettext_lazy as _
 
-from sandbox.models.choices import DefectType, in_choices
+from sandbox.models.choices import DefectType, SandboxRole, in_choices
 from sandbox.models.layers import LAYER_UID_BASE
 
 
@@ -43,6 +43,11 @@ class Sandbox(models.Model):
     reset_count = models.PositiveIntegerField(_("resets"), default=0)
     # Uids handed out in this layer so far; never goes back, so a uid is never reused.
     uid_counter = models.BigIntegerField(default=0, editable=False)
+    # The job function the learner works with here; empty: the one of their staff profile
+    # (`sandbox.roles.acting_role`). An exercise set for another function switches it.
+    role = models.CharField(
+        _("acting as"), max_length=20, choices=SandboxRole.choices, blank=True, default="", db_default=""
+    )
 
     class Meta:
         verbose_name = _("sandbox")
@@ -55,6 +60,9 @@ class Sandbox(models.Model):
             models.CheckConstraint(
                 condition=models.Q(uid_counter__gte=0, uid_counter__lt=LAYER_UID_BASE),
                 name="sandbox_sandbox_uid_counter_range",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role="") | in_choices("role", SandboxRole), name="sandbox_sandbox_role_valid"
             ),
         ]
 

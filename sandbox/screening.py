@@ -1,0 +1,331 @@
+"""Screening a traveller against the alerts before the officer decides, and the secondary line.
+
+Job:
+- `screen`: after the document is read, look the alerts up by blocking keys only (the
+  document's number and issuing state, the person on file, the birth date with day and month
+  in either order; never a scan of all alerts or people), keep those in force at the post on
+  that day and shared with the post's country, score people with `sandbox.matching`, and write
+  a PENDING `AlertHit` for each POSSIBLE or HIT. No movement is written: the hits wait for the
+  officer's decision, which `hits_attach` links them to.
+- `hit_adjudicate`: the secondary officer's disposition (CONFIRMED or FALSE_POSITIVE, with a
+  reason); on a confirmed hit the alert's action is applied (refuse, seize the document, notify
+  the police or child protection) and the issuing country, if it is another, is notified; once
+  no hit of the movement is pending, the movement's decision is taken: refused if a confirmed
+  alert forbids the crossing, admitted otherwise. Each step is audited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from sandbox.matching import birth_key, fold, person_match
+from sandbox.models import Alert, AlertHit, CrossingPoint, Document, HitNotification, Movement
+from sandbox.models.choices import AlertAction, HitAction, HitDisposition, SharingScope
+from sandbox.services import audit_record, record_create, record_update
+
+if TYPE_CHECKING:
+    from people.models import User
+    from sandbox.models import Sandbox
+
+# Alert actions that forbid the crossing until the secondary line has ruled.
+BLOCKING_ACTIONS = frozenset(
+    {
+        AlertAction.REFUSE_ENTRY,
+        AlertAction.PREVENT_EXIT,
+        AlertAction.ARREST_NOTIFY,
+        AlertAction.PROTECT_MINOR,
+        AlertAction.SEIZE_DOCUMENT,
+    }
+)
+
+# What a confirmed hit's alert action makes the secondary officer do.
+ACTIONS_ON_CONFIRMATION: dict[str, tuple[str, ...]] = {
+    AlertAction.REFUSE_ENTRY: (HitAction.REFUSE,),
+    AlertAction.PREVENT_EXIT: (HitAction.REFUSE,),
+    AlertAction.ARREST_NOTIFY: (HitAction.REFUSE, HitAction.NOTIFY_POLICE),
+    AlertAction.PROTECT_MINOR: (HitAction.REFUSE, HitAction.CHILD_PROTECTION),
+    AlertAction.SEIZE_DOCUMENT: (HitAction.REFUSE, HitAction.SEIZE_DOCUMENT),
+    AlertAction.DISCREET_CHECK: (HitAction.ADMIT,),
+    AlertAction.INFO_ONLY: (HitAction.ADMIT,),
+}
+
+
+@dataclass(frozen=True)
+class Traveller:
+    """A traveller as read at the post: from the machine-readable zone, or typed by hand."""
+
+    given_names: str
+    surnames: str
+    birth_date: dt.date
+    nationality: str
+    document_number: str
+    issuing_state: str
+    sex: str = ""
+    national_id_number: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        return {
+            "given_names": self.given_names,
+            "surnames": self.surnames,
+            "birth_date": self.birth_date.isoformat(),
+            "nationality": self.nationality,
+            "document_number": self.document_number,
+            "issuing_state": self.issuing_state,
+            "sex": self.sex,
+            "national_id_number": self.national_id_number,
+        }
+
+
+@dataclass
+class Screening:
+    result: str  # NO_HIT, POSSIBLE or HIT
+    hits: list[AlertHit] = field(default_factory=list)
+    alerts: dict[int, Alert] = field(default_factory=dict)
+
+    @property
+    def blocking(self) -> bool:
+        """Whether a hit's alert forbids the crossing until the secondary line has ruled."""
+        return any(self.alerts[hit.alert_uid].action in BLOCKING_ACTIONS for hit in self.hits)
+
+
+def shared_with(alert: Alert, country: str) -> bool:
+    """Whether an alert reaches a member country's posts under its sharing scope."""
+    if alert.issuing_country_id == country or alert.sharing_scope == SharingScope.OCAM_ALL:
+        return True
+    return alert.sharing_scope == SharingScope.SELECTED and country in (alert.shared_with or [])
+
+
+def in_force(alert: Alert, on: dt.date) -> bool:
+    return (
+        alert.status == "ACTIVE" and alert.valid_from <= on and (alert.valid_until is None or alert.valid_until >= on)
+    )
+
+
+def _applies(alert: Alert, *, direction: str, traveller: Traveller, country: str) -> bool:
+    """An exit ban says nothing at an entry, nor an entry ban at an exit; a country never bars
+    its own nationals from coming home."""
+    if alert.action == AlertAction.PREVENT_EXIT and direction != "EXIT":
+        return False
+    return not (alert.action == AlertAction.REFUSE_ENTRY and (direction != "ENTRY" or traveller.nationality == country))
+
+
+def screening_candidates(*, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None) -> list[Alert]:
+    """Active alerts sharing a blocking key with the traveller: one indexed lookup per key."""
+    keys = Q(document_number=traveller.document_number, document_issuing_state_id=traveller.issuing_state)
+    key = birth_key(traveller.birth_date)
+    if key:
+        keys |= Q(birth_key=key)
+    if person_uid is not None:
+        keys |= Q(person_uid=person_uid)
+    return list(Alert.objects.visible_to(sandbox).filter(keys, status="ACTIVE").select_related("category"))
+
+
+def _match(alert: Alert, traveller: Traveller, person_uid: int | None) -> tuple[str, float, str, dict[str, str]] | None:
+    """(level, score, match type, matched fields) of an alert against the traveller, or None."""
+    if (
+        alert.document_number
+        and alert.document_number == traveller.document_number
+        and alert.document_issuing_state_id == traveller.issuing_state
+    ):
+        return "HIT", 1.0, "DOC_EXACT", {"document_number": "exact", "issuing_state": "exact"}
+    if alert.subject_kind != "PERSON":
+        return None
+    if person_uid is not None and alert.person_uid == person_uid:
+        return "HIT", 1.0, "PERSON_RECORD", {"person": "exact"}
+    if (
+        alert.subject_national_id
+        and traveller.national_id_number
+        and fold(alert.subject_national_id) == fold(traveller.national_id_number)
+        and birth_key(alert.subject_birth_date) == birth_key(traveller.birth_date)
+    ):
+        return "HIT", 1.0, "PERSON_RECORD", {"national_id": "exact", "birth_date": "exact"}
+    match = person_match(
+        given_names=traveller.given_names,
+        surnames=traveller.surnames,
+        birth_date=traveller.birth_date,
+        subject_name=alert.subject_name,
+        subject_birth_date=alert.subject_birth_date,
+    )
+    if match is None:
+        return None
+    return match.level, match.score, "NAME_DOB_FUZZY", match.fields
+
+
+@transaction.atomic
+def screen(
+    *,
+    sandbox: Sandbox,
+    actor: User,
+    crossing_point: CrossingPoint,
+    direction: str,
+    traveller: Traveller,
+    on: dt.date,
+    person_uid: int | None = None,
+    document_uid: int | None = None,
+    scenario: int | None = None,
+) -> Screening:
+    """Screen a traveller at a post before the decision; write a hit record per POSSIBLE or HIT."""
+    country = crossing_point.country_id
+    screening = Screening(result="NO_HIT")
+    now = timezone.now()
+    for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid):
+        if not (in_force(alert, on) and shared_with(alert, country)):
+            continue
+        if not _applies(alert, direction=direction, traveller=traveller, country=country):
+            continue
+        found = _match(alert, traveller, person_uid)
+        if found is None:
+            continue
+        level, score, match_type, matched = found
+        hit = record_create(
+            sandbox=sandbox,
+            model=AlertHit,
+            scenario=scenario if scenario is not None else alert.scenario,
+            alert_uid=alert.uid,
+            person_uid=person_uid,
+            document_uid=document_uid,
+            crossing_point=crossing_point,
+            screened_at=now,
+            screened_by=actor,
+            traveller={**traveller.as_json(), "direction": direction, "level": level},
+            matched_fields=matched,
+            match_type=match_type,
+            score=score,
+        )
+        screening.hits.append(hit)
+        screening.alerts[alert.uid] = alert
+        if level == "HIT" or screening.result == "NO_HIT":
+            screening.result = level if screening.result != "HIT" else "HIT"
+    audit_record(
+        sandbox=sandbox,
+        actor=actor,
+        action="SEARCH",
+        object_type="screening",
+        parameters={"crossing_point": crossing_point.code, "direction": direction, "result": screening.result},
+        result_count=len(screening.hits),
+        scenario=scenario,
+    )
+    return screening
+
+
+def hits_attach(*, sandbox: Sandbox, hit_uids: list[int], movement: Movement) -> list[AlertHit]:
+    """Link the hits of a screening to the movement the officer's decision wrote."""
+    hits = list(AlertHit.objects.visible_to(sandbox).filter(uid__in=hit_uids, movement_uid__isnull=True))
+    return [
+        record_update(
+            sandbox=sandbox,
+            record=hit,
+            movement_uid=movement.uid,
+            person_uid=movement.person_uid,
+            document_uid=movement.document_uid,
+        )
+        for hit in hits
+    ]
+
+
+@transaction.atomic
+def hit_adjudicate(
+    *,
+    sandbox: Sandbox,
+    actor: User,
+    hit: AlertHit,
+    disposition: str,
+    reason: str,
+) -> AlertHit:
+    """Record the secondary officer's disposition of a pending hit and apply its consequences."""
+    if hit.disposition != HitDisposition.PENDING:
+        raise ValidationError(_("This hit has already been adjudicated."))
+    if disposition not in (HitDisposition.CONFIRMED, HitDisposition.FALSE_POSITIVE):
+        raise ValidationError({"disposition": [_("Choose confirmed or false positive.")]})
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": [_("Say what the comparison showed.")]})
+    alert = Alert.objects.visible_to(sandbox).get(uid=hit.alert_uid)
+    post_country = hit.crossing_point.country_id if hit.crossing_point_id else None
+    actions: list[str] = []
+    now = timezone.now()
+    if disposition == HitDisposition.CONFIRMED:
+        actions = list(ACTIONS_ON_CONFIRMATION.get(alert.action, ()))
+        if HitAction.SEIZE_DOCUMENT in actions and hit.document_uid is not None:
+            document = Document.objects.visible_to(sandbox).filter(uid=hit.document_uid).first()
+            if document is not None:
+                record_update(sandbox=sandbox, record=document, status="SEIZED")
+        if post_country and alert.issuing_country_id != post_country:
+            actions.append(HitAction.NOTIFY_ISSUER)
+    hit = record_update(
+        sandbox=sandbox,
+        record=hit,
+        disposition=disposition,
+        disposition_reason=reason,
+        actions_taken=actions,
+        disposed_at=now,
+        disposed_by=actor,
+    )
+    if HitAction.NOTIFY_ISSUER in actions:
+        notification = record_create(
+            sandbox=sandbox,
+            model=HitNotification,
+            scenario=hit.scenario,
+            hit_uid=hit.uid,
+            alert_uid=alert.uid,
+            from_country_id=post_country,
+            to_country_id=alert.issuing_country_id,
+            action_taken=next((a for a in actions if a != HitAction.NOTIFY_ISSUER), ""),
+            sent_at=now,
+        )
+        audit_record(
+            sandbox=sandbox,
+            actor=actor,
+            action="CREATE",
+            object_type="hit_notification",
+            object_uid=notification.uid,
+            scenario=hit.scenario,
+        )
+    audit_record(
+        sandbox=sandbox,
+        actor=actor,
+        action="UPDATE",
+        object_type="alert_hit",
+        object_uid=hit.uid,
+        parameters={"disposition": disposition, "actions": actions},
+        scenario=hit.scenario,
+    )
+    if hit.movement_uid is not None:
+        _movement_close(sandbox=sandbox, actor=actor, movement_uid=hit.movement_uid)
+    return hit
+
+
+def _movement_close(*, sandbox: Sandbox, actor: User, movement_uid: int) -> Movement | None:
+    """Once no hit of a referred movement is pending, take its decision."""
+    hits = list(AlertHit.objects.visible_to(sandbox).filter(movement_uid=movement_uid))
+    if any(hit.disposition == HitDisposition.PENDING for hit in hits):
+        return None
+    movement = Movement.objects.visible_to(sandbox).filter(uid=movement_uid).first()
+    if movement is None or movement.decision != "REFERRED":
+        return movement
+    refused = any(HitAction.REFUSE in (hit.actions_taken or []) for hit in hits)
+    movement = record_update(
+        sandbox=sandbox,
+        record=movement,
+        decision="REFUSED" if refused else "ADMITTED",
+        refusal_code="ALERT_CONFIRMED" if refused else "",
+        refusal_reason="" if not refused else movement.refusal_reason,
+    )
+    audit_record(
+        sandbox=sandbox,
+        actor=actor,
+        action="UPDATE",
+        object_type="movement",
+        object_uid=movement.uid,
+        parameters={"decision": movement.decision},
+        scenario=movement.scenario,
+    )
+    return movement

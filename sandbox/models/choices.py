@@ -171,17 +171,18 @@ class SandboxRole(models.TextChoices):
 
 
 class AlertChangeKind(models.TextChoices):
-    CREATE = "CREATE", _("Created")
-    APPROVE = "APPROVE", _("Approved")
-    REJECT = "REJECT", _("Rejected")
-    REVIEW = "REVIEW", _("Reviewed")
-    EXTEND = "EXTEND", _("Extended")
-    SUSPEND = "SUSPEND", _("Suspended")
-    RESUME = "RESUME", _("Resumed")
-    FULFIL = "FULFIL", _("Fulfilled")
-    CANCEL = "CANCEL", _("Cancelled")
-    EXPIRE = "EXPIRE", _("Expired")
-    FOLLOW_UP = "FOLLOW_UP", _("Follow-up requested")
+    # A context of their own: "Created", "Extended"... are also Wagtail's and Django's msgids.
+    CREATE = "CREATE", pgettext_lazy("alert change", "Created")
+    APPROVE = "APPROVE", pgettext_lazy("alert change", "Approved")
+    REJECT = "REJECT", pgettext_lazy("alert change", "Rejected")
+    REVIEW = "REVIEW", pgettext_lazy("alert change", "Reviewed")
+    EXTEND = "EXTEND", pgettext_lazy("alert change", "Extended")
+    SUSPEND = "SUSPEND", pgettext_lazy("alert change", "Suspended")
+    RESUME = "RESUME", pgettext_lazy("alert change", "Resumed")
+    FULFIL = "FULFIL", pgettext_lazy("alert change", "Fulfilled")
+    CANCEL = "CANCEL", pgettext_lazy("alert change", "Cancelled")
+    EXPIRE = "EXPIRE", pgettext_lazy("alert change", "Expired")
+    FOLLOW_UP = "FOLLOW_UP", pgettext_lazy("alert change", "Follow-up requested")
 
 
 class HitDisposition(models.TextChoices):

@@ -342,9 +342,9 @@ class AlertChange(LayeredModel):
     """One step of an alert's life: who moved it from which status to which, and why."""
 
     alert_uid = models.BigIntegerField(_("alert"), db_index=True)
-    kind = models.CharField(_("change"), max_length=10, choices=AlertChangeKind.choices)
-    from_status = models.CharField(_("from"), max_length=10, choices=AlertStatus.choices, blank=True)
-    to_status = models.CharField(_("to"), max_length=10, choices=AlertStatus.choices)
+    kind = models.CharField(_("kind of change"), max_length=10, choices=AlertChangeKind.choices)
+    from_status = models.CharField(_("status before"), max_length=10, choices=AlertStatus.choices, blank=True)
+    to_status = models.CharField(_("status after"), max_length=10, choices=AlertStatus.choices)
     valid_until_before = models.DateField(_("valid until, before"), null=True, blank=True)
     valid_until_after = models.DateField(_("valid until, after"), null=True, blank=True)
     justification = models.TextField(_("justification"), blank=True)
@@ -430,10 +430,10 @@ class AlertHit(LayeredModel):
 class HitNotification(LayeredModel):
     """A confirmed hit on another country's alert, notified to the country that issued it."""
 
-    hit_uid = models.BigIntegerField(_("hit"), db_index=True)
+    hit_uid = models.BigIntegerField(_("alert hit"), db_index=True)
     alert_uid = models.BigIntegerField(_("alert"))
-    from_country = _fk(IcaoCountry, _("from"))
-    to_country = _fk(IcaoCountry, _("to"))
+    from_country = _fk(IcaoCountry, _("notifying country"))
+    to_country = _fk(IcaoCountry, _("notified country"))
     action_taken = models.CharField(_("action taken"), max_length=16, choices=HitAction.choices, blank=True)
     sent_at = models.DateTimeField(_("sent at"))
     acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)

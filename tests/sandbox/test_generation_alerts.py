@@ -21,7 +21,7 @@ from sandbox.models import (
     HitNotification,
     Movement,
 )
-from sandbox.screening import ACTIONS_ON_CONFIRMATION, BLOCKING_ACTIONS, _applies, shared_with
+from sandbox.screening import ACTIONS_ON_CONFIRMATION, BLOCKING_ACTIONS, shared_with
 
 pytestmark = pytest.mark.django_db
 
@@ -110,13 +110,12 @@ def _in_force_subject_crossings_unhit() -> int:
         crossings = crossings.filter(local_date__gte=alert.valid_from, local_date__lte=alert.valid_until)
         for movement in crossings.exclude(uid__in=dated).select_related("crossing_point"):
             country = movement.crossing_point.country_id
-
-            class Read:
-                nationality = movement.nationality_id
-
             if not shared_with(alert, country):
                 continue
-            if not _applies(alert, direction=movement.direction, traveller=Read, country=country):
+            # As screening applies them: an exit ban at exits, an entry ban at entries of foreigners.
+            if alert.action == "PREVENT_EXIT" and movement.direction != "EXIT":
+                continue
+            if alert.action == "REFUSE_ENTRY" and (movement.direction != "ENTRY" or movement.nationality_id == country):
                 continue
             unhit += (alert.uid, movement.uid) not in hit_pairs
     return unhit

@@ -9,7 +9,9 @@ Invariants: the same seed, scale, start and months give identical rows, whatever
 baseline uids are 1..N per model; `Person.search_name` and `Person.sort_name` are
 `name_search_key` and `name_sort_key` of the stored names; the MRZ of every document without
 an injected defect reads back (`mrz_read`) to the document and its holder; every injected
-defect has its row in `DataQualityDefect`.
+defect has its row in `DataQualityDefect`; `Alert.birth_key` is `sandbox.matching.birth_key`
+of the subject's birth date; JSON columns (hits' traveller, matched fields and actions, the
+alerts' selected countries) hold one value per row.
 """
 
 from __future__ import annotations

@@ -9,7 +9,9 @@ Invariants: the same seed, scale, start and months give identical rows, whatever
 baseline uids are 1..N per model; `Person.search_name` and `Person.sort_name` are
 `name_search_key` and `name_sort_key` of the stored names; the MRZ of every document without
 an injected defect reads back (`mrz_read`) to the document and its holder; every injected
-defect has its row in `DataQualityDefect`.
+defect has its row in `DataQualityDefect`; `Alert.birth_key` is `sandbox.matching.birth_key`
+of the subject's birth date; JSON columns (hits' traveller, matched fields and actions, the
+alerts' selected countries) hold one value per row.
 """
 
 from __future__ import annotations
@@ -41,7 +43,17 @@ from sandbox.generation.pools import NameForms
 from sandbox.generation.returns import returnee_documents, returns_build
 from sandbox.generation.tables import Column, Table, constant, table_build
 from sandbox.generation.trips import trips_plan
-from sandbox.models import Alert, AlertHit, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
+from sandbox.models import (
+    Alert,
+    AlertHit,
+    Baseline,
+    DataQualityDefect,
+    Document,
+    HitNotification,
+    Movement,
+    Person,
+    ReturnEvent,
+)
 
 DEFAULT_START = dt.date(2024, 11, 1)
 DEFAULT_MONTHS = 24
@@ -151,11 +163,29 @@ def _overstays(m: dict[str, np.ndarray]) -> np.ndarray:
     return over
 
 
+def _after(moments: np.ndarray, seconds: np.ndarray) -> np.ndarray:
+    """Each moment plus its seconds; NaT where the seconds are negative (never happened)."""
+    return np.where(seconds >= 0, moments + np.maximum(seconds, 0).astype("timedelta64[s]"), np.datetime64("NaT", "s"))
+
+
 def _tables(
-    ctx: Context, persons: Frame, docs: Frame, m: Frame, events: Frame, alerts: Frame, hits: Frame, defects: Frame
+    ctx: Context,
+    persons: Frame,
+    docs: Frame,
+    m: Frame,
+    events: Frame,
+    alerts: Frame,
+    hits: Frame,
+    notifications: Frame,
+    defects: Frame,
 ) -> list[Table]:
-    n_p, n_d, n_m, n_r, n_a, n_h = (frame_length(f) for f in (persons, docs, m, events, alerts, hits))
-    ids = np.arange(1, max(n_p, n_d, n_m, n_r, n_a, n_h) + 1, dtype=np.int64)
+    frames = (persons, docs, m, events, alerts, hits, notifications)
+    n_p, n_d, n_m, n_r, n_a, n_h, n_n = (frame_length(f) for f in frames)
+    ids = np.arange(1, max(n_p, n_d, n_m, n_r, n_a, n_h, n_n) + 1, dtype=np.int64)
+    # Hits are screened at the crossing's moment (as recorded, defects included), disposed of after.
+    screened_at = m["occurred_at"][hits["movement"]]
+    disposed_at = _after(screened_at, np.where(hits["disposition"] == "PENDING", -1, hits["delay"]))
+    sent_at = disposed_at[notifications["hit"]]
     nid_country = np.where(persons["national_id_number"] != "", persons["nationality"], "")
     person = {
         "uid": Column("int", ids[:n_p]),
@@ -200,8 +230,9 @@ def _tables(
         "authorised_stay_days": Column("int", m["authorised_stay_days"], nullable=True),
         "decision": _text(m["decision"]),
         "refusal_reason": _text(m["refusal_reason"]),
-        # The baseline's refusals give their reasons as free text only, as before the code list.
-        "refusal_code": constant("", n_m),
+        # The baseline's refusals give their reasons as free text only, as before the code list,
+        # but those of confirmed alerts (ALERT_CONFIRMED) and the referrals of pending hits (SCREENING_HIT).
+        "refusal_code": _text(m["refusal_code"]),
         "screening_result": _text(m["screening_result"]),
         "capture_source": _text(m["capture_source"]),
         "is_ca4_simplified": Column("bool", m["is_ca4_simplified"]),
@@ -236,9 +267,12 @@ def _tables(
         "person_uid": Column("int", np.where(alerts["person"] >= 0, alerts["person"] + 1, -1), nullable=True),
         "subject_name": _text(alerts["subject_name"]),
         "subject_birth_date": Column("date", alerts["subject_birth_date"], nullable=True),
+        "subject_nationality_id": _nullable_text(alerts["subject_nationality"]),
         "subject_national_id": constant("", n_a),
         "birth_key": _text(_birth_keys(alerts["subject_birth_date"])),
-        "shared_with": constant("[]", n_a),
+        "shared_with": Column("json", alerts["shared_with"]),
+        "review_due": Column("date", alerts["review_due"], nullable=True),
+        "created_at": Column("datetime", alerts["created_at"], nullable=True),
         "document_number": _text(alerts["document_number"]),
         "document_issuing_state_id": _nullable_text(alerts["document_issuing_state"]),
         "issuing_country_id": _text(alerts["issuing_country"]),
@@ -255,14 +289,28 @@ def _tables(
         "uid": Column("int", ids[:n_h]),
         "alert_uid": Column("int", hits["alert"] + 1),
         "movement_uid": Column("int", hits["movement"] + 1),
+        "person_uid": Column("int", m["person"][hits["movement"]] + 1),
+        "document_uid": Column("int", m["document"][hits["movement"]] + 1),
+        "crossing_point_id": _text(ctx.posts.code[m["post"][hits["movement"]]]),
+        "screened_at": Column("datetime", screened_at),
+        "traveller": Column("json", hits["traveller"]),
+        "matched_fields": Column("json", hits["matched_fields"]),
         "match_type": _text(hits["match_type"]),
         "score": Column("float", hits["score"]),
         "disposition": _text(hits["disposition"]),
-        "disposed_at": Column("datetime", hits["disposed_at"], nullable=True),
-        "traveller": constant("{}", n_h),
-        "matched_fields": constant("{}", n_h),
-        "disposition_reason": constant("", n_h),
-        "actions_taken": constant("[]", n_h),
+        "disposition_reason": _text(hits["disposition_reason"]),
+        "actions_taken": Column("json", hits["actions_taken"]),
+        "disposed_at": Column("datetime", disposed_at, nullable=True),
+    }
+    notification = {
+        "uid": Column("int", ids[:n_n]),
+        "hit_uid": Column("int", notifications["hit"] + 1),
+        "alert_uid": Column("int", notifications["alert"] + 1),
+        "from_country_id": _text(notifications["from_country"]),
+        "to_country_id": _text(notifications["to_country"]),
+        "action_taken": _text(notifications["action_taken"]),
+        "sent_at": Column("datetime", sent_at),
+        "acknowledged_at": Column("datetime", _after(sent_at, notifications["acknowledged_after"]), nullable=True),
     }
     defect = {
         "entity": _text(defects["entity"]),
@@ -280,6 +328,7 @@ def _tables(
         table_build(ReturnEvent, returns, n_r),
         table_build(Alert, alert, n_a),
         table_build(AlertHit, hit, n_h),
+        table_build(HitNotification, notification, n_n),
         table_build(DataQualityDefect, defect, frame_length(defects)),
     ]
 
@@ -304,7 +353,7 @@ def baseline_build(
     log = DefectLog()
     persons, docs = duplicates_inject(ctx, persons, docs, m, trips, log)
     m["closes_entry"] = closes_compute(m["person"], m["direction"])
-    alerts, hits = alerts_build(ctx, persons, docs, m, numbers)
+    alerts, hits, notifications = alerts_build(ctx, persons, docs, m, numbers)
     names_damage(ctx, persons, log)
     persons_damage(ctx, persons, log)
     documents_damage(ctx, docs, log)
@@ -312,7 +361,7 @@ def baseline_build(
     alerts_and_tests_record(alerts, persons, log)
     persons["search_name"] = _search_names(persons, forms)
     persons["sort_name"] = _sort_names(persons, forms)
-    tables = _tables(ctx, persons, docs, m, events, alerts, hits, log.frame())
+    tables = _tables(ctx, persons, docs, m, events, alerts, hits, notifications, log.frame())
     return GeneratedBaseline(
         seed=seed,
         scale=scale,

@@ -31,8 +31,9 @@ from sandbox.generation.calibration import (
     country_share_target,
     noted,
 )
-from sandbox.models import Alert, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
+from sandbox.models import Alert, AlertHit, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
 from sandbox.reference import crossing_points
+from sandbox.screening import BLOCKING_ACTIONS
 
 D5B = "DOMAIN.md 5b"
 NATIONALS_TARGET = {"DOM": (0.20, 0.35)}  # DOMAIN.md 2.3, acento.com.do: 25% Dominicans
@@ -250,10 +251,15 @@ def _flows(baseline: Baseline) -> list[Row]:
         )
     )
     foreign_entries = movements.filter(direction="ENTRY").exclude(nationality_id=F("crossing_point__country_id"))
-    refused = foreign_entries.filter(decision="REFUSED").count()
+    refused = foreign_entries.filter(decision="REFUSED")
     rows.append(
         Row(
-            _("Refusals"), _("refusals per foreign entry"), _share(refused, foreign_entries.count()), 0.0005, 0.002, D5B
+            _("Refusals"),
+            _("refusals per foreign entry"),
+            _share(refused.count(), foreign_entries.count()),
+            0.0005,
+            0.002 + _share(refused.filter(refusal_code="ALERT_CONFIRMED").count(), foreign_entries.count()),
+            noted(D5B, _("the confirmed alerts' refusals, inflated for training, on top")),
         )
     )
     return rows
@@ -328,6 +334,64 @@ def _returns(baseline: Baseline) -> list[Row]:
     return rows
 
 
+def admitted_with_confirmed_blocking_hit() -> int:
+    """Baseline movements admitted although a hit on an alert that forbids the crossing
+    (`sandbox.screening.BLOCKING_ACTIONS`) was confirmed: one SQL count, which must be 0."""
+    blocking = Alert.objects.baseline().filter(action__in=BLOCKING_ACTIONS).values("uid")
+    confirmed = AlertHit.objects.baseline().filter(
+        movement_uid=OuterRef("uid"), disposition="CONFIRMED", alert_uid__in=blocking
+    )
+    return Movement.objects.baseline().filter(decision="ADMITTED").filter(Exists(confirmed)).count()
+
+
+def _hits(total: int) -> list[Row]:
+    """Hit rates, their split by kind and their dispositions (DOMAIN.md 5b), and the invariants
+    of a confirmed hit: counts that must be 0."""
+    hits = AlertHit.objects.baseline()
+    n = hits.count()
+    alerts = Alert.objects.baseline()
+    minor = alerts.filter(category_id="MISSING_MINOR").values("uid")
+    kinds = {
+        _("hits: fuzzy name"): (hits.filter(match_type="NAME_DOB_FUZZY").count(), 0.60),
+        _("hits: document"): (hits.filter(match_type="DOC_EXACT").count(), 0.25),
+        _("hits: person"): (hits.filter(match_type="PERSON_RECORD").exclude(alert_uid__in=minor).count(), 0.10),
+        _("hits: minor protection"): (hits.filter(alert_uid__in=minor).count(), 0.05),
+    }
+    source = noted(D5B, _("split of hits"))
+    rows = [
+        Row(_("Alerts"), label, _share(count, n), share * 0.7, share * 1.3, source)
+        for label, (count, share) in kinds.items()
+    ]
+    dispositions = dict(hits.values_list("disposition").annotate(n=Count("id")))
+    estimate = noted(D5B, _("[est.] false positives are the fuzzy matches"))
+    rows += [
+        Row(_("Alerts"), _("hits confirmed"), _share(dispositions.get("CONFIRMED", 0), n), 0.25, 0.45, estimate),
+        Row(
+            _("Alerts"), _("hits false positive"), _share(dispositions.get("FALSE_POSITIVE", 0), n), 0.5, 0.7, estimate
+        ),
+        Row(_("Alerts"), _("hits inconclusive"), _share(dispositions.get("INCONCLUSIVE", 0), n), 0, 0.05, estimate),
+        Row(_("Alerts"), _("hits pending"), _share(dispositions.get("PENDING", 0), n), 0, 0.05, estimate),
+    ]
+    seizing = alerts.filter(category_id__in=("DOC_LOST_STOLEN", "DOC_REVOKED")).values("uid")
+    confirmed_documents = hits.filter(disposition="CONFIRMED", alert_uid__in=seizing).values("document_uid")
+    not_seized = Document.objects.baseline().filter(uid__in=confirmed_documents).exclude(status="SEIZED").count()
+    own_entry_bans = alerts.filter(category_id="ENTRY_BAN", subject_nationality_id=F("issuing_country_id")).count()
+    invariant = noted("DOMAIN.md 1.5", _("must be 0"))
+    rows += [
+        Row(
+            _("Alerts"),
+            _("admitted movements with a confirmed blocking hit"),
+            admitted_with_confirmed_blocking_hit(),
+            0,
+            0,
+            invariant,
+        ),
+        Row(_("Alerts"), _("confirmed document hits, document not seized"), not_seized, 0, 0, invariant),
+        Row(_("Alerts"), _("entry bans on the issuing country's nationals"), own_entry_bans, 0, 0, invariant),
+    ]
+    return rows
+
+
 def _alerts_and_defects(baseline: Baseline) -> list[Row]:
     movements = Movement.objects.baseline()
     total = movements.count()
@@ -335,6 +399,7 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
     alerts = Alert.objects.baseline()
     rows = [
         Row(_("Alerts"), _("movements with a POSSIBLE or HIT"), _share(screened, total), 0.005, 0.02, D5B),
+        *_hits(total),
         Row(
             _("Alerts"),
             _("inflated for training"),

@@ -6,11 +6,13 @@ loading can stream while rendering goes on) or as Python rows for SQLite's `exec
 
 Invariants: a column holds one of the kinds below; nulls are negative integers, NaT dates and
 times, or "" in a text column marked nullable; text never contains a tab, a carriage return
-or a backslash, and its newlines (the MRZ's) are escaped for COPY; datetimes are UTC.
+or a backslash, and its newlines (the MRZ's) are escaped for COPY; datetimes are UTC; a
+json column holds Python values (dicts, lists), rendered per row as JSON text, escaped for COPY.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,7 +20,7 @@ import numpy as np
 from django.db import models
 
 NULL = "\\N"
-KINDS = ("int", "bool", "date", "datetime", "float", "text", "constant")
+KINDS = ("int", "bool", "date", "datetime", "float", "text", "json", "constant")
 
 
 class Column(NamedTuple):
@@ -88,12 +90,19 @@ def _copy_text(column: Column, start: int, stop: int) -> list[str]:
         return [NULL if v == "NaT" else v + "+00" for v in text]
     if kind == "float":
         return list(map(repr, part.tolist()))
+    if kind == "json":
+        escape = str.maketrans({"\\": "\\\\", "\n": "\\n", "\t": "\\t", "\r": "\\r"})
+        return [_json(v).translate(escape) for v in part.tolist()]
     text = part.tolist()
     if nullable:
         text = [v if v else NULL for v in text]
     if text and any("\n" in v for v in text):
         text = [v.replace("\n", "\\n") for v in text]
     return text
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
 def _python_values(column: Column, n: int) -> list:
@@ -113,6 +122,8 @@ def _python_values(column: Column, n: int) -> list:
         return [None if v == "NaT" else v.replace("T", " ") for v in text]
     if kind == "float":
         return values.tolist()
+    if kind == "json":
+        return [_json(v) for v in values.tolist()]
     text = values.tolist()
     return [v if v else None for v in text] if nullable else text
 

@@ -16,6 +16,8 @@ from sandbox.generation.report import calibration_report
 
 
 def _number(value: float) -> str:
+    if isinstance(value, int):  # a count of rows
+        return f"{value:,}"
     if float(value).is_integer() and abs(value) >= 2:
         return f"{value:,.0f}"
     return f"{value:,.2f}" if abs(value) >= 2 else f"{value:.4f}"

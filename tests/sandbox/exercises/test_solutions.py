@@ -23,6 +23,27 @@ MISTAKES = [
     ("exit_closure", "exit.overstay"),  # missed, or flagged within the stay: the scenario says which
     ("mrz_triage", "triage.misread_accepted"),
     ("peak_planning", "peak.average_high"),
+    ("alert_stolen_passport", "stolen.sharing"),
+    ("alert_stolen_passport", "stolen.not_approved"),
+    ("alert_stolen_passport", "stolen.validity"),
+    ("alert_stolen_passport", "stolen.category"),
+    ("alert_stolen_passport", "stolen.action"),
+    ("hit_adjudication", "adjudication.missed"),
+    ("hit_adjudication", "adjudication.wrongly_confirmed"),
+    ("minor_exit_stale_alert", "minor.admitted"),
+    ("minor_exit_stale_alert", "minor.refused"),
+    ("minor_exit_stale_alert", "minor.reason"),
+    ("minor_exit_stale_alert", "minor.no_follow_up"),
+    ("minor_exit_stale_alert", "minor.alert_changed"),
+    ("alert_lifecycle_review", "lifecycle.extend"),
+    ("alert_lifecycle_review", "lifecycle.expire"),
+    ("alert_lifecycle_review", "lifecycle.fulfil"),
+    ("alert_lifecycle_review", "lifecycle.review"),
+    ("alert_lifecycle_review", "lifecycle.changed"),
+    ("primary_referral", "primary.hit_admitted"),
+    ("primary_referral", "primary.hit_refused"),
+    ("primary_referral", "primary.hits_not_attached"),
+    ("primary_referral", "primary.over_referral"),
 ]
 
 

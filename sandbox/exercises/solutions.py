@@ -224,8 +224,6 @@ def screened_register(
         **{"direction": "ENTRY", **fields},
     )
     if attach and screening.hits:
-        from sandbox.screening import hits_attach
-
         hits_attach(sandbox=attempt.sandbox, hit_uids=[hit.uid for hit in screening.hits], movement=movement)
     return movement, screening
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.utils import timezone
+
 from sandbox.exercises.base import BuildContext, CheckContext, Ref, ScenarioPlan
 from sandbox.exercises.people import Traveller
 from sandbox.exercises.types.common import OCAM_NATIONALITIES
@@ -28,6 +30,13 @@ def home_country(context: BuildContext, rng: random.Random) -> str:
         if code in OCAM_NATIONALITIES:
             return code
     return drawn
+
+
+def office_today(context: BuildContext) -> dt.date:
+    """The alert office's today: the attempt's day, or the real day if later. The alert services
+    judge validity, expiry and extensions against the real day, so a back-dated attempt (the
+    tracking demo's history) gets alerts that meet their rules on the day it is done."""
+    return max(context.anchor.date(), timezone.localdate())
 
 
 def subject_name(traveller: Traveller) -> str:

@@ -39,6 +39,7 @@ from sandbox.exercises.types.alerting import (
     alert_now,
     home_country,
     legal_reference,
+    office_today,
     plan_person_alert,
     subject_name,
 )
@@ -98,7 +99,7 @@ class AlertLifecycleReview(ExerciseType):
         "lifecycle.fulfil": (
             _("Fulfilled alert left open"),
             _(
-                "The alert on %(subject)s is %(found)s; its purpose was fulfilled (%(news)s): close it as fulfilled "
+                "The alert on %(subject)s is %(found)s; its purpose was fulfilled on %(news)s: close it as fulfilled "
                 "or cancel it, with the reason."
             ),
         ),
@@ -118,7 +119,7 @@ class AlertLifecycleReview(ExerciseType):
     def build(self, context: BuildContext) -> ScenarioPlan:
         rng = context.rng
         country = home_country(context, rng)
-        today = context.anchor.date()
+        today = office_today(context)
         foreigners = [code for code in OCAM_NATIONALITIES if code != country]
         cast = list(CAST)
         rng.shuffle(cast)

@@ -34,7 +34,7 @@ from sandbox.exercises.base import (
 )
 from sandbox.exercises.people import traveller_draw
 from sandbox.exercises.registry import register
-from sandbox.exercises.types.alerting import home_country, legal_reference
+from sandbox.exercises.types.alerting import home_country, legal_reference, office_today
 from sandbox.exercises.types.common import OCAM_NATIONALITIES, crossing_points_all, plan_traveller_on_file
 from sandbox.models import Alert, AlertHit, IcaoCountry
 
@@ -111,7 +111,7 @@ class AlertStolenPassport(ExerciseType):
     def build(self, context: BuildContext) -> ScenarioPlan:
         rng = context.rng
         country = home_country(context, rng)
-        today = context.anchor.date()
+        today = office_today(context)
         citizen = traveller_draw(rng, nationality=country, on=today)
         plan = ScenarioPlan()
         person, passport, number, _mrz, expires = plan_traveller_on_file(

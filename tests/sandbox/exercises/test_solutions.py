@@ -4,8 +4,10 @@ and each mistake it can make is named by the check."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from sandbox.exercises import exercise_types
+from sandbox.exercises.findings import finding_texts
 from sandbox.exercises.solutions import SOLVERS, solve
 from tests.people.factories import person
 from tests.sandbox.exercises.helpers import check, start
@@ -73,3 +75,7 @@ def test_each_mistake_of_the_solutions_is_named(slug, mistake):
     result = check(user, attempt)
     assert result.score < attempt.pass_mark
     assert any(finding["code"].startswith(mistake) for finding in result.findings)
+    for language in ("en", "es"):
+        with translation.override(language):
+            texts = finding_texts(result.findings)
+        assert all(text and "%(" not in text and "{'kind'" not in text for text in texts), texts

@@ -87,9 +87,13 @@ def colleague_for(country: str) -> User:
     email = f"colega.{country.lower()}@sandbox.invalid"
     user = user_model.objects.filter(email=email).first()
     if user is None:
-        user = user_model.objects.create_user(email=email, password=None, is_active=False)
-        user.full_name = _("Simulated colleague (%(country)s)") % {"country": country}
-        user.save(update_fields=["full_name"])
+        # The name is written once, in the language of whoever needed the colleague first.
+        user = user_model.objects.create_user(
+            email=email,
+            password=None,
+            is_active=False,
+            full_name=_("Simulated colleague (%(country)s)") % {"country": country},
+        )
     return user
 
 

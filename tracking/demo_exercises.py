@@ -21,6 +21,11 @@ DEMO_MISTAKES = {
     "exit_closure": ("exit.overstay",),
     "mrz_triage": ("triage.misread_accepted",),
     "peak_planning": ("peak.average_high",),
+    "alert_stolen_passport": ("stolen.sharing", "stolen.not_approved", "stolen.validity"),
+    "hit_adjudication": ("adjudication.wrongly_confirmed", "adjudication.missed"),
+    "minor_exit_stale_alert": ("minor.no_follow_up", "minor.alert_changed", "minor.refused"),
+    "alert_lifecycle_review": ("lifecycle.expire", "lifecycle.extend", "lifecycle.review"),
+    "primary_referral": ("primary.over_referral", "primary.hits_not_attached"),
 }
 
 

@@ -11,15 +11,18 @@ from django.utils.translation import gettext as _
 
 from sandbox.exercises.registry import finding_messages
 from sandbox.models import (
+    AlertCategory,
     CrossingPoint,
     Decision,
     Direction,
+    IcaoCountry,
     RefusalCode,
     ScanRejection,
     ScanStatus,
     TransportMode,
     TravelPurpose,
 )
+from sandbox.models.choices import AlertAction, AlertChangeKind, AlertStatus, HitDisposition, SharingScope
 from sandbox.mrz import MrzField
 
 _CHOICES = {
@@ -30,7 +33,14 @@ _CHOICES = {
     "rejection": ScanRejection,
     "refusal_code": RefusalCode,
     "mrz_field": MrzField,
+    "alert_action": AlertAction,
+    "alert_status": AlertStatus,
+    "alert_change": AlertChangeKind,
+    "sharing_scope": SharingScope,
+    "disposition": HitDisposition,
 }
+# Kinds named by a row of the reference data: (model, field of the code).
+_NAMED = ("crossing_point", "purpose", "country", "alert_category")
 
 
 def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
@@ -58,7 +68,7 @@ def _names_of(findings: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     wanted: dict[str, set[str]] = {}
     for finding in findings:
         for value in finding.get("params", {}).values():
-            if isinstance(value, dict) and value.get("kind") in ("crossing_point", "purpose"):
+            if isinstance(value, dict) and value.get("kind") in _NAMED:
                 wanted.setdefault(value["kind"], set()).add(str(value.get("value")))
     names: dict[tuple[str, str], str] = {}
     if wanted.get("crossing_point"):
@@ -67,6 +77,12 @@ def _names_of(findings: list[dict[str, Any]]) -> dict[tuple[str, str], str]:
     if wanted.get("purpose"):
         for purpose in TravelPurpose.objects.filter(code__in=wanted["purpose"]):
             names[("purpose", purpose.code)] = str(purpose.name)
+    if wanted.get("country"):
+        for country in IcaoCountry.objects.filter(code__in=wanted["country"]):
+            names[("country", country.code)] = str(country.name)
+    if wanted.get("alert_category"):
+        for category in AlertCategory.objects.filter(code__in=wanted["alert_category"]):
+            names[("alert_category", category.code)] = str(category.name)
     return names
 
 

@@ -29,6 +29,11 @@ def _draw(rng: random.Random, filename: str) -> str:
     return rng.choices(names, weights=weights, k=1)[0]
 
 
+def surname_draw(rng: random.Random) -> str:
+    """A surname of the region, as often as it is borne."""
+    return _draw(rng, "ca_surnames.csv")
+
+
 @dataclass(frozen=True)
 class Traveller:
     given_names: str

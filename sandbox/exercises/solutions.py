@@ -168,3 +168,213 @@ def _peak(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
         "peak_date": days[0].isoformat() if days else "",
     }
     exercise_answer(user=user, token=attempt.token, data=data)
+
+
+# The alert exercises (#4, #5, #12, #14 and the primary line's referral)
+
+
+def screened_register(
+    user: User,
+    attempt: ExerciseAttempt,
+    *,
+    mrz: str,
+    crossing_point: str,
+    local_time: str | dt.datetime,
+    attach: bool = True,
+    **fields,
+):
+    """The primary line as the movement screen does it: read the zone, screen the traveller
+    before the decision (`sandbox.screening.screen`), register the movement with the decision,
+    and link the screening's hits to it (unless `attach` is False). Returns the movement and the
+    screening."""
+    from sandbox.mrz import mrz_read
+    from sandbox.screening import Traveller, hits_attach, screen
+    from sandbox.selectors import document_find
+
+    point = CrossingPoint.objects.select_related("country").get(code=crossing_point)
+    local = dt.datetime.fromisoformat(local_time) if isinstance(local_time, str) else local_time
+    data = mrz_read(mrz)
+    document = document_find(sandbox=attempt.sandbox, number=data.number, issuing_state=data.issuing_state)
+    screening = screen(
+        sandbox=attempt.sandbox,
+        actor=user,
+        crossing_point=point,
+        direction=fields.get("direction", "ENTRY"),
+        traveller=Traveller(
+            given_names=data.given_names,
+            surnames=data.surnames,
+            birth_date=data.birth_date,
+            nationality=data.nationality,
+            document_number=data.number,
+            issuing_state=data.issuing_state,
+            sex=data.sex,
+        ),
+        on=local.date(),
+        person_uid=document.person_uid if document is not None else None,
+        document_uid=document.uid if document is not None else None,
+        scenario=attempt.pk,
+    )
+    movement = services.movement_register(
+        sandbox=attempt.sandbox,
+        user=user,
+        mrz=mrz,
+        crossing_point=point,
+        local_time=local,
+        scenario=attempt.pk,
+        **{"direction": "ENTRY", **fields},
+    )
+    if attach and screening.hits:
+        hits_attach(sandbox=attempt.sandbox, hit_uids=[hit.uid for hit in screening.hits], movement=movement)
+    return movement, screening
+
+
+@solver("alert_stolen_passport")
+def _stolen(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from django.utils import timezone
+
+    from sandbox.alerts import alert_create, alert_request_approval
+    from sandbox.models import AlertCategory
+
+    brief, expected = attempt.brief, attempt.expected
+    category = AlertCategory.objects.get(code="DOC_REVOKED" if mistake == "stolen.category" else "DOC_LOST_STOLEN")
+    today = timezone.localdate()
+    valid_until = dt.date.fromisoformat(expected["valid_until_at_least"])
+    if mistake == "stolen.validity":
+        valid_until -= dt.timedelta(days=100)
+    fields = {
+        "category": category,
+        "document_number": brief["document_number"],
+        "document_issuing_state_id": brief["issuing_state"],
+        "issuing_country_id": brief["issuing_state"],
+        "valid_from": today,
+        "valid_until": valid_until,
+        "sharing_scope": "NATIONAL" if mistake == "stolen.sharing" else "OCAM_ALL",
+        "legal_reference": brief["report"],
+    }
+    if mistake == "stolen.action":
+        fields["action"] = "INFO_ONLY"
+    alert = alert_create(sandbox=attempt.sandbox, actor=user, scenario=attempt.pk, **fields)
+    if mistake != "stolen.not_approved":
+        alert_request_approval(sandbox=attempt.sandbox, alert=alert, actor=user)
+
+
+@solver("hit_adjudication")
+def _adjudication(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from sandbox.models import AlertHit
+    from sandbox.screening import hit_adjudicate
+
+    entries = attempt.expected["hits"]
+    wrong = None
+    if mistake == "adjudication.missed":
+        wrong = next(entry["hit"] for entry in entries if entry["disposition"] == "CONFIRMED")
+    elif mistake == "adjudication.wrongly_confirmed":
+        wrong = next(entry["hit"] for entry in entries if entry["disposition"] == "FALSE_POSITIVE")
+    for entry in entries:
+        disposition = entry["disposition"]
+        if entry["hit"] == wrong:
+            disposition = "FALSE_POSITIVE" if disposition == "CONFIRMED" else "CONFIRMED"
+        hit = AlertHit.objects.visible_to(attempt.sandbox).select_related("crossing_point").get(uid=entry["hit"])
+        reason = (
+            "Same nationality and national ID number; the alert wrote the name or date otherwise."
+            if disposition == "CONFIRMED"
+            else "The national ID number differs from the alert's subject."
+        )
+        hit_adjudicate(sandbox=attempt.sandbox, actor=user, hit=hit, disposition=disposition, reason=reason)
+
+
+@solver("minor_exit_stale_alert")
+def _minor_exit(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from sandbox.alerts import alert_transition
+    from sandbox.models import Alert
+
+    brief, expected = attempt.brief, attempt.expected
+    decision = {"decision": "REFERRED", "refusal_code": "MINOR_CONSENT"}
+    if mistake == "minor.admitted":
+        decision = {"decision": "ADMITTED"}
+    elif mistake == "minor.refused":
+        decision = {"decision": "REFUSED", "refusal_code": "MINOR_CONSENT"}
+    elif mistake == "minor.reason":
+        decision = {"decision": "REFERRED", "refusal_code": "OTHER", "refusal_reason": "Revisión"}
+    screened_register(
+        user,
+        attempt,
+        mrz=brief["child_mrz"],
+        crossing_point=brief["crossing_point"],
+        local_time=brief["leaves_at"],
+        direction="EXIT",
+        **decision,
+    )
+    alert = Alert.objects.visible_to(attempt.sandbox).select_related("category").get(uid=expected["alert"])
+    if mistake != "minor.no_follow_up":
+        alert = alert_transition(
+            sandbox=attempt.sandbox,
+            alert=alert,
+            actor=user,
+            kind="FOLLOW_UP",
+            justification="The child was found, the parent says; the alert seems stale: please review it.",
+        )
+    if mistake == "minor.alert_changed":
+        alert_transition(
+            sandbox=attempt.sandbox, alert=alert, actor=user, kind="SUSPEND", justification="The child was found."
+        )
+
+
+@solver("alert_lifecycle_review")
+def _lifecycle(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from sandbox.alerts import alert_transition
+    from sandbox.models import Alert
+
+    def change(entry: dict, kind: str, **fields) -> None:
+        alert = Alert.objects.visible_to(attempt.sandbox).select_related("category").get(uid=entry["alert"])
+        alert_transition(sandbox=attempt.sandbox, alert=alert, actor=user, kind=kind, **fields)
+
+    for entry in attempt.expected["alerts"]:
+        role = entry["role"]
+        if role == "extend":
+            until = dt.date.fromisoformat(entry["extended_until"])
+            if mistake == "lifecycle.extend":
+                until -= dt.timedelta(days=30)
+            change(entry, "EXTEND", valid_until=until, justification="Court order extending the measure.")
+        elif role == "expire":
+            if mistake == "lifecycle.expire":
+                change(entry, "CANCEL", justification="No longer needed.")
+            else:
+                change(entry, "EXPIRE")
+        elif role == "fulfil":
+            if mistake == "lifecycle.fulfil":
+                change(entry, "REVIEW")
+            else:
+                change(entry, "FULFIL", justification="Arrested, as the police report.")
+        elif role == "review":
+            if mistake != "lifecycle.review":
+                change(entry, "REVIEW")
+        elif mistake == "lifecycle.changed":
+            change(entry, "SUSPEND", justification="Suspended while reviewing the others.")
+
+
+@solver("primary_referral")
+def _primary(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    briefs = {brief["name"]: brief for brief in attempt.brief["travellers"]}
+    for entry in attempt.expected["travellers"]:
+        brief = briefs[entry["name"]]
+        fields: dict = {"decision": "ADMITTED", "authorised_stay_days": brief["stay"]}
+        attach = True
+        if entry["role"] == "blocking":
+            fields = {"decision": "REFERRED", "refusal_code": "SCREENING_HIT"}
+            if mistake == "primary.hit_admitted":
+                fields = {"decision": "ADMITTED", "authorised_stay_days": brief["stay"]}
+            elif mistake == "primary.hit_refused":
+                fields = {"decision": "REFUSED", "refusal_code": "SCREENING_HIT"}
+            attach = mistake != "primary.hits_not_attached"
+        elif entry["role"] == "discreet" and mistake == "primary.over_referral":
+            fields = {"decision": "REFERRED", "refusal_code": "SCREENING_HIT"}
+        screened_register(
+            user,
+            attempt,
+            mrz=brief["mrz"],
+            crossing_point=attempt.brief["crossing_point"],
+            local_time=brief["arrives_at"],
+            attach=attach,
+            purpose=TravelPurpose.objects.get(code="TOURISM") if fields["decision"] == "ADMITTED" else None,
+            **fields,
+        )

@@ -2086,6 +2086,106 @@ COURSE = {
             },
         },
     ],
+    # Hands-on exercises in the learner's own sandbox (issue 19), required to complete the course.
+    "exercises": [
+        {
+            "module": 0,
+            "lesson": 1,
+            "type": "alert_stolen_passport",
+            "parameters": {},
+            "title": T(es="Práctica: alerta por un pasaporte robado", en="Practice: an alert for a stolen passport"),
+            "instructions": T(
+                es=(
+                    "<p>Una persona denunció el robo de su pasaporte. Emita la alerta en su sandbox con la categoría, "
+                    "la acción, el documento, la vigencia y el alcance correctos, y pida a un colega que la apruebe: "
+                    "después, alguien intentará cruzar con ese pasaporte.</p>"
+                ),
+                en=(
+                    "<p>A citizen reported their passport stolen. Raise the alert in your sandbox with the right "
+                    "category, action, document, validity and sharing, and ask a colleague to approve it: then "
+                    "someone will try to cross with that passport.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 0,
+            "lesson": 1,
+            "type": "alert_lifecycle_review",
+            "parameters": {},
+            "title": T(es="Práctica: revisar las alertas vencidas", en="Practice: reviewing alerts that are due"),
+            "instructions": T(
+                es=(
+                    "<p>Varias alertas de su país pasaron su fecha de revisión. Prorrogue, dé por vencida, cierre o "
+                    "revise cada una según las reglas y las novedades, con la justificación de cada cambio.</p>"
+                ),
+                en=(
+                    "<p>Several of your country's alerts are past their review date. Extend, expire, close or "
+                    "review each one as the rules and the news say, with the justification of each change.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 1,
+            "lesson": 0,
+            "type": "primary_referral",
+            "parameters": {"crossing_point": "CR-PBL"},
+            "title": T(es="Práctica: una coincidencia en primera línea", en="Practice: a hit at the primary line"),
+            "instructions": T(
+                es=(
+                    "<p>Varias personas llegan al puesto. Lea cada documento, mire el resultado del control antes de "
+                    "decidir y registre la entrada: remita a segunda línea a quien tenga una coincidencia que impide "
+                    "el paso.</p>"
+                ),
+                en=(
+                    "<p>Several travellers arrive at the post. Read each document, look at the screening result "
+                    "before deciding and register the entry: refer to the secondary line whoever has a hit that "
+                    "forbids the crossing.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 1,
+            "lesson": 1,
+            "type": "hit_adjudication",
+            "parameters": {"crossing_point": "PA-PTY"},
+            "title": T(
+                es="Práctica: resolver seis posibles coincidencias", en="Practice: adjudicating six possible hits"
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Seis personas esperan en la segunda línea de Tocumen con una posible coincidencia cada una. "
+                    "Compare a la persona, su documento y la alerta, y registre si la coincidencia se confirma o es "
+                    "un falso positivo.</p>"
+                ),
+                en=(
+                    "<p>Six travellers wait at Tocumen's secondary line with a possible hit each. Compare the "
+                    "person, their document and the alert, and record whether the hit is confirmed or a false "
+                    "positive.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 1,
+            "lesson": 2,
+            "type": "minor_exit_stale_alert",
+            "parameters": {"crossing_point": "GT-GUA"},
+            "title": T(
+                es="Práctica: la salida de una niña o un niño con una alerta antigua",
+                en="Practice: a child's exit with an old alert",
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Una niña o un niño sale del país con uno de sus padres, y el control encuentra una alerta "
+                    "Alba-Keneth antigua. Decida sobre la salida y comunique lo necesario a quien emitió la "
+                    "alerta.</p>"
+                ),
+                en=(
+                    "<p>A child leaves the country with one parent, and the screening finds an old Alba-Keneth "
+                    "alert. Decide on the exit and tell the office that issued the alert what it needs to know.</p>"
+                ),
+            ),
+        },
+    ],
     "quiz": {
         "module": 2,
         "lesson": 2,

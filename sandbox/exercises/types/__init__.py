@@ -1,3 +1,14 @@
 """The exercise types (DOMAIN.md 5c): importing this package registers them."""
 
-from sandbox.exercises.types import ca4, entry, exits, peak, triage  # noqa: F401
+from sandbox.exercises.types import (  # noqa: F401
+    adjudication,
+    ca4,
+    entry,
+    exits,
+    lifecycle,
+    minor_exit,
+    peak,
+    referral,
+    stolen,
+    triage,
+)

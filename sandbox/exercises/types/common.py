@@ -111,10 +111,12 @@ def plan_traveller_on_file(
     name: str,
     today: dt.date,
     passport_years_left: int = 4,
+    **person_fields: Any,
 ) -> tuple[Ref, Ref, str, str, dt.date]:
-    """The traveller as the platform already holds them: person and passport.
+    """The traveller as the platform already holds them: person (with `person_fields` beside
+    the traveller's own, a national ID say) and passport.
     Returns the person and passport refs, the passport number, its MRZ and its expiry date."""
-    person = plan.add(name, Person, **traveller.person_fields())
+    person = plan.add(name, Person, **traveller.person_fields(), **person_fields)
     number = passport_number(rng)
     expires = today + dt.timedelta(days=365 * passport_years_left + rng.randint(10, 300))
     mrz = passport_mrz(traveller, number=number, expires_on=expires)
@@ -145,8 +147,12 @@ def plan_movement(
     purpose: str | None = "TOURISM",
     stay_days: int | None = None,
     closes: Ref | None = None,
+    decision: str = "ADMITTED",
+    refusal_code: str = "",
+    screening_result: str = "NO_HIT",
 ) -> Ref:
-    """A past movement of the traveller at `point`, at the post's local time `local`."""
+    """A past movement of the traveller at `point`, at the post's local time `local` (admitted
+    after no hit, unless told otherwise)."""
     return plan.add(
         name,
         Movement,
@@ -160,8 +166,9 @@ def plan_movement(
         purpose_id=purpose,
         other_country_id=point.neighbour_id,
         authorised_stay_days=stay_days if direction == "ENTRY" else None,
-        decision="ADMITTED",
-        screening_result="NO_HIT",
+        decision=decision,
+        refusal_code=refusal_code,
+        screening_result=screening_result,
         capture_source="MRZ_SCAN",
         is_ca4_simplified=False,
         closes_entry_uid=closes,

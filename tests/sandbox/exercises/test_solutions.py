@@ -4,8 +4,10 @@ and each mistake it can make is named by the check."""
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from sandbox.exercises import exercise_types
+from sandbox.exercises.findings import finding_texts
 from sandbox.exercises.solutions import SOLVERS, solve
 from tests.people.factories import person
 from tests.sandbox.exercises.helpers import check, start
@@ -23,6 +25,27 @@ MISTAKES = [
     ("exit_closure", "exit.overstay"),  # missed, or flagged within the stay: the scenario says which
     ("mrz_triage", "triage.misread_accepted"),
     ("peak_planning", "peak.average_high"),
+    ("alert_stolen_passport", "stolen.sharing"),
+    ("alert_stolen_passport", "stolen.not_approved"),
+    ("alert_stolen_passport", "stolen.validity"),
+    ("alert_stolen_passport", "stolen.category"),
+    ("alert_stolen_passport", "stolen.action"),
+    ("hit_adjudication", "adjudication.missed"),
+    ("hit_adjudication", "adjudication.wrongly_confirmed"),
+    ("minor_exit_stale_alert", "minor.admitted"),
+    ("minor_exit_stale_alert", "minor.refused"),
+    ("minor_exit_stale_alert", "minor.reason"),
+    ("minor_exit_stale_alert", "minor.no_follow_up"),
+    ("minor_exit_stale_alert", "minor.alert_changed"),
+    ("alert_lifecycle_review", "lifecycle.extend"),
+    ("alert_lifecycle_review", "lifecycle.expire"),
+    ("alert_lifecycle_review", "lifecycle.fulfil"),
+    ("alert_lifecycle_review", "lifecycle.review"),
+    ("alert_lifecycle_review", "lifecycle.changed"),
+    ("primary_referral", "primary.hit_admitted"),
+    ("primary_referral", "primary.hit_refused"),
+    ("primary_referral", "primary.hits_not_attached"),
+    ("primary_referral", "primary.over_referral"),
 ]
 
 
@@ -52,3 +75,7 @@ def test_each_mistake_of_the_solutions_is_named(slug, mistake):
     result = check(user, attempt)
     assert result.score < attempt.pass_mark
     assert any(finding["code"].startswith(mistake) for finding in result.findings)
+    for language in ("en", "es"):
+        with translation.override(language):
+            texts = finding_texts(result.findings)
+        assert all(text and "%(" not in text and "{'kind'" not in text for text in texts), texts

@@ -17,6 +17,8 @@ Job:
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -117,22 +119,39 @@ def _applies(alert: Alert, *, direction: str, traveller: Traveller, country: str
     return not (alert.action == AlertAction.REFUSE_ENTRY and (direction != "ENTRY" or traveller.nationality == country))
 
 
-def screening_candidates(*, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None) -> list[Alert]:
-    """Active alerts sharing a blocking key with the traveller: one indexed lookup per key."""
-    keys = Q(document_number=traveller.document_number, document_issuing_state_id=traveller.issuing_state)
+def _document_number(number: str) -> str:
+    """A document number as the MRZ writes it: upper case, without spaces, dashes or fillers."""
+    return "".join(character for character in (number or "").upper() if character.isalnum())
+
+
+def screening_candidates(
+    *, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None, on: dt.date | None = None
+) -> list[Alert]:
+    """Active alerts sharing a blocking key with the traveller (the document's number and
+    issuing state, the person on file, the birth date's key), in force on `on` if given: one
+    query over indexed keys, never a scan of every alert."""
+    keys: list[Q] = []
+    number = _document_number(traveller.document_number)
+    if number and traveller.issuing_state:
+        keys.append(Q(document_number=number, document_issuing_state_id=traveller.issuing_state))
     key = birth_key(traveller.birth_date)
     if key:
-        keys |= Q(birth_key=key)
+        keys.append(Q(birth_key=key))
     if person_uid is not None:
-        keys |= Q(person_uid=person_uid)
-    return list(Alert.objects.visible_to(sandbox).filter(keys, status="ACTIVE").select_related("category"))
+        keys.append(Q(person_uid=person_uid))
+    if not keys:
+        return []
+    alerts = Alert.objects.visible_to(sandbox).filter(functools.reduce(operator.or_, keys), status="ACTIVE")
+    if on is not None:
+        alerts = alerts.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on), valid_from__lte=on)
+    return list(alerts.select_related("category"))
 
 
 def _match(alert: Alert, traveller: Traveller, person_uid: int | None) -> tuple[str, float, str, dict[str, str]] | None:
     """(level, score, match type, matched fields) of an alert against the traveller, or None."""
     if (
         alert.document_number
-        and alert.document_number == traveller.document_number
+        and _document_number(alert.document_number) == _document_number(traveller.document_number)
         and alert.document_issuing_state_id == traveller.issuing_state
     ):
         return "HIT", 1.0, "DOC_EXACT", {"document_number": "exact", "issuing_state": "exact"}
@@ -176,7 +195,7 @@ def screen(
     country = crossing_point.country_id
     screening = Screening(result="NO_HIT")
     now = timezone.now()
-    for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid):
+    for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid, on=on):
         if not (in_force(alert, on) and shared_with(alert, country)):
             continue
         if not _applies(alert, direction=direction, traveller=traveller, country=country):

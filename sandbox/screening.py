@@ -16,6 +16,7 @@ Job:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import operator
@@ -178,7 +179,6 @@ def _match(alert: Alert, traveller: Traveller, person_uid: int | None) -> tuple[
     return match.level, match.score, "NAME_DOB_FUZZY", match.fields
 
 
-@transaction.atomic
 def screen(
     *,
     sandbox: Sandbox,
@@ -191,47 +191,52 @@ def screen(
     document_uid: int | None = None,
     scenario: int | None = None,
 ) -> Screening:
-    """Screen a traveller at a post before the decision; write a hit record per POSSIBLE or HIT."""
+    """Screen a traveller at a post before the decision; write a hit record per POSSIBLE or HIT.
+
+    The alerts are read and scored first; the hits and the audit entry are then written in one
+    transaction (a screening without a hit writes its audit entry alone: one write, no
+    transaction of its own around it, as most travellers are screened)."""
     country = crossing_point.country_id
-    screening = Screening(result="NO_HIT")
-    now = timezone.now()
+    found: list[tuple[Alert, tuple[str, float, str, dict[str, str]]]] = []
     for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid, on=on):
         if not (in_force(alert, on) and shared_with(alert, country)):
             continue
         if not _applies(alert, direction=direction, traveller=traveller, country=country):
             continue
-        found = _match(alert, traveller, person_uid)
-        if found is None:
-            continue
-        level, score, match_type, matched = found
-        hit = record_create(
+        match = _match(alert, traveller, person_uid)
+        if match is not None:
+            found.append((alert, match))
+    levels = {level for _alert, (level, *_rest) in found}
+    screening = Screening(result="HIT" if "HIT" in levels else "POSSIBLE" if levels else "NO_HIT")
+    now = timezone.now()
+    with transaction.atomic() if found else contextlib.nullcontext():
+        for alert, (level, score, match_type, matched) in found:
+            hit = record_create(
+                sandbox=sandbox,
+                model=AlertHit,
+                scenario=scenario if scenario is not None else alert.scenario,
+                alert_uid=alert.uid,
+                person_uid=person_uid,
+                document_uid=document_uid,
+                crossing_point=crossing_point,
+                screened_at=now,
+                screened_by=actor,
+                traveller={**traveller.as_json(), "direction": direction, "level": level},
+                matched_fields=matched,
+                match_type=match_type,
+                score=score,
+            )
+            screening.hits.append(hit)
+            screening.alerts[alert.uid] = alert
+        audit_record(
             sandbox=sandbox,
-            model=AlertHit,
-            scenario=scenario if scenario is not None else alert.scenario,
-            alert_uid=alert.uid,
-            person_uid=person_uid,
-            document_uid=document_uid,
-            crossing_point=crossing_point,
-            screened_at=now,
-            screened_by=actor,
-            traveller={**traveller.as_json(), "direction": direction, "level": level},
-            matched_fields=matched,
-            match_type=match_type,
-            score=score,
+            actor=actor,
+            action="SEARCH",
+            object_type="screening",
+            parameters={"crossing_point": crossing_point.code, "direction": direction, "result": screening.result},
+            result_count=len(screening.hits),
+            scenario=scenario,
         )
-        screening.hits.append(hit)
-        screening.alerts[alert.uid] = alert
-        if level == "HIT" or screening.result == "NO_HIT":
-            screening.result = level if screening.result != "HIT" else "HIT"
-    audit_record(
-        sandbox=sandbox,
-        actor=actor,
-        action="SEARCH",
-        object_type="screening",
-        parameters={"crossing_point": crossing_point.code, "direction": direction, "result": screening.result},
-        result_count=len(screening.hits),
-        scenario=scenario,
-    )
     return screening
 
 

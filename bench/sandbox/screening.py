@@ -10,9 +10,13 @@ learner is one who played a typical session (`bench.sandbox.session`), at Peñas
 back after it, outside the timing, so the layer stays the same from one operation to the next.
 
 - **screening, 1M against 100k**: `sandbox.screening.screen` of each traveller, on the 1M
-  baseline (about 10,000 alerts: one per generated hit plus each member's stock) against the
-  100k baseline (about 1,000), rounds alternating between the two workers. Target at most 1.5:
-  screening reads the alerts by blocking keys, so its cost must not grow with the baseline.
+  baseline against the 100k baseline (about 2,500 alerts: one per generated hit plus each
+  member's stock), rounds alternating between the two workers. The 1M baseline's own stock is
+  only about twice the 100k's (each member's stock is capped), so it is topped up first to ten
+  times the 100k's (`screening_alerts_top_up`: active person alerts on baseline people's names
+  with other birth dates, and document alerts, the table analysed as the loader does) and
+  restored afterwards. Target at most 1.5: screening reads the alerts by blocking keys, so its
+  cost must not grow with the baseline.
 - **screening and registration, 1M**: what the primary line runs for one traveller, `screen`
   then `services.movement_register` of the MRZ (and `hits_attach` of the hits to the
   movement), against `movement_register` of the same MRZ alone, the registration without
@@ -30,7 +34,7 @@ from functools import cache
 from typing import Any
 
 from bench.core import Benchmark, BenchmarkFailed, Result, interleaved
-from bench.sandbox.database import lab
+from bench.sandbox.database import SCALES, lab
 
 ON = dt.date(2025, 12, 15)
 POST = "CR-PBL"
@@ -45,17 +49,25 @@ REGISTER_SESSION = 9_500
 
 def _scale() -> Result:
     workers = {key: lab().baseline(key) for key in ("1m", "100k")}
-    for worker in workers.values():
-        worker.call("screening_prepare", number=SCALE_SESSION)
-        worker.call("screening_times")  # warm-up
-    samples: dict[str, list[float]] = {"1m": [], "100k": []}
-    for round_index in range(SCALE_ROUNDS):
-        order = ("1m", "100k") if round_index % 2 == 0 else ("100k", "1m")
-        for key in order:
-            samples[key].extend(workers[key].call("screening_times")["times"])
-    for key, worker in workers.items():
-        answer = worker.call("screening_finish")
-        print(f"bench: screening on {key}: {answer['alerts']:,} alerts, {answer['hits']} hits a round", file=sys.stderr)
+    stock = workers["100k"].call("screening_prepare", number=SCALE_SESSION)["alerts"]
+    # The 1M baseline's own stock is about twice the 100k's (each member's stock is capped): top it
+    # up so that the alerts grow with the movements, ten times, as the issue asks.
+    workers["1m"].call("screening_alerts_top_up", alerts=stock * SCALES["1m"] // SCALES["100k"])
+    try:
+        workers["1m"].call("screening_prepare", number=SCALE_SESSION)
+        for worker in workers.values():
+            worker.call("screening_times")  # warm-up
+        samples: dict[str, list[float]] = {"1m": [], "100k": []}
+        for round_index in range(SCALE_ROUNDS):
+            order = ("1m", "100k") if round_index % 2 == 0 else ("100k", "1m")
+            for key in order:
+                samples[key].extend(workers[key].call("screening_times")["times"])
+        for key, worker in workers.items():
+            answer = worker.call("screening_finish")
+            alerts, hits = answer["alerts"], answer["hits"]
+            print(f"bench: screening on {key}: {alerts:,} alerts, {hits} hits a round", file=sys.stderr)
+    finally:
+        workers["1m"].call("screening_alerts_restore")
     return Result(
         baseline_ms=statistics.median(samples["100k"]),
         measured_ms=statistics.median(samples["1m"]),
@@ -212,7 +224,7 @@ def _register(mrz: str, hits: list[int] | None = None) -> Any:
 
 def screening_prepare(*, number: int) -> dict[str, Any]:
     from bench.sandbox.session import session_play
-    from sandbox.models import CrossingPoint
+    from sandbox.models import Alert, CrossingPoint
 
     _state["sandbox"] = session_play(number=number)
     _state["post"] = CrossingPoint.objects.select_related("country").get(code=POST)
@@ -226,7 +238,7 @@ def screening_prepare(*, number: int) -> dict[str, Any]:
     if "NO_HIT" in alerted:
         raise BenchmarkFailed(f"an alerted traveller was not hit: {alerted}")
     _state["hits"] = sum(result != "NO_HIT" for result in results)
-    return {}
+    return {"alerts": Alert.objects.baseline().count()}
 
 
 def screening_times() -> dict[str, Any]:
@@ -239,6 +251,75 @@ def screening_times() -> dict[str, Any]:
             _screen(traveller)
             times.append((time.perf_counter() - start) * 1000)
     return {"times": times}
+
+
+def screening_alerts_top_up(*, alerts: int) -> dict[str, Any]:
+    """Add baseline alerts up to `alerts` (person alerts on names of baseline people with other
+    birth dates, and document alerts on unseen numbers, active and shared with every member),
+    then analyse the table as the loader does; `screening_alerts_restore` removes them."""
+    from django.db import connection
+
+    from sandbox.generation.calibration import OCAM
+    from sandbox.matching import birth_key
+    from sandbox.models import Alert, Person
+
+    screening_travellers()  # drawn from the generated stock, before the top-up (which the restore removes)
+    top = Alert.objects.baseline().order_by("-uid").values_list("uid", flat=True).first() or 0
+    missing = alerts - Alert.objects.baseline().count()
+    _state["alerts_top"] = top
+    if missing <= 0:
+        return {"added": 0}
+    rng = random.Random(23)
+    person_top = Person.objects.baseline().order_by("-uid").values_list("uid", flat=True).first() or 0
+    names = list(
+        Person.objects.baseline()
+        .filter(uid__in=rng.sample(range(1, person_top + 1), min(person_top, 5_000)))
+        .values_list("surname_1", "surname_2", "given_names")
+    )
+    rows = []
+    for index in range(missing):
+        document = index % 2 == 1
+        surname_1, surname_2, given = rng.choice(names)
+        born = dt.date(1940, 1, 1) + dt.timedelta(days=rng.randrange(24_000))
+        rows.append(
+            Alert(
+                uid=top + 1 + index,
+                sandbox=None,
+                is_deleted=False,
+                category_id="DOC_LOST_STOLEN" if document else rng.choice(("ENTRY_BAN", "WANTED", "INFO")),
+                subject_kind="DOCUMENT" if document else "PERSON",
+                subject_name="" if document else f"{surname_1} {surname_2}".strip() + f", {given}",
+                subject_birth_date=None if document else born,
+                birth_key="" if document else birth_key(born),
+                document_number=f"W{index:08d}" if document else "",
+                document_issuing_state_id=rng.choice(OCAM) if document else None,
+                issuing_country_id=rng.choice(OCAM),
+                action="SEIZE_DOCUMENT" if document else "INFO_ONLY",
+                valid_from=dt.date(2024, 1, 1),
+                valid_until=dt.date(2027, 12, 31),
+                status="ACTIVE",
+                sharing_scope="OCAM_ALL",
+            )
+        )
+    Alert.objects.bulk_create(rows, batch_size=5_000)
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {Alert._meta.db_table}")
+    return {"added": missing}
+
+
+def screening_alerts_restore() -> dict[str, Any]:
+    """Remove the alerts `screening_alerts_top_up` added, and analyse the table again."""
+    from django.db import connection
+
+    from sandbox.models import Alert
+
+    if "alerts_top" not in _state:
+        return {}
+    table = Alert._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table} WHERE sandbox_id IS NULL AND uid > %s", [_state.pop("alerts_top")])  # noqa: S608
+        cursor.execute(f"ANALYZE {table}")
+    return {}
 
 
 def screening_finish() -> dict[str, Any]:
@@ -292,5 +373,7 @@ COMMANDS = {
     "screening_prepare": screening_prepare,
     "screening_times": screening_times,
     "screening_finish": screening_finish,
+    "screening_alerts_top_up": screening_alerts_top_up,
+    "screening_alerts_restore": screening_alerts_restore,
     "screening_register_measure": screening_register_measure,
 }

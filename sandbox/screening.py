@@ -16,7 +16,10 @@ Job:
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import functools
+import operator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -117,22 +120,39 @@ def _applies(alert: Alert, *, direction: str, traveller: Traveller, country: str
     return not (alert.action == AlertAction.REFUSE_ENTRY and (direction != "ENTRY" or traveller.nationality == country))
 
 
-def screening_candidates(*, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None) -> list[Alert]:
-    """Active alerts sharing a blocking key with the traveller: one indexed lookup per key."""
-    keys = Q(document_number=traveller.document_number, document_issuing_state_id=traveller.issuing_state)
+def _document_number(number: str) -> str:
+    """A document number as the MRZ writes it: upper case, without spaces, dashes or fillers."""
+    return "".join(character for character in (number or "").upper() if character.isalnum())
+
+
+def screening_candidates(
+    *, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None, on: dt.date | None = None
+) -> list[Alert]:
+    """Active alerts sharing a blocking key with the traveller (the document's number and
+    issuing state, the person on file, the birth date's key), in force on `on` if given: one
+    query over indexed keys, never a scan of every alert."""
+    keys: list[Q] = []
+    number = _document_number(traveller.document_number)
+    if number and traveller.issuing_state:
+        keys.append(Q(document_number=number, document_issuing_state_id=traveller.issuing_state))
     key = birth_key(traveller.birth_date)
     if key:
-        keys |= Q(birth_key=key)
+        keys.append(Q(birth_key=key))
     if person_uid is not None:
-        keys |= Q(person_uid=person_uid)
-    return list(Alert.objects.visible_to(sandbox).filter(keys, status="ACTIVE").select_related("category"))
+        keys.append(Q(person_uid=person_uid))
+    if not keys:
+        return []
+    alerts = Alert.objects.visible_to(sandbox).filter(functools.reduce(operator.or_, keys), status="ACTIVE")
+    if on is not None:
+        alerts = alerts.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on), valid_from__lte=on)
+    return list(alerts.select_related("category"))
 
 
 def _match(alert: Alert, traveller: Traveller, person_uid: int | None) -> tuple[str, float, str, dict[str, str]] | None:
     """(level, score, match type, matched fields) of an alert against the traveller, or None."""
     if (
         alert.document_number
-        and alert.document_number == traveller.document_number
+        and _document_number(alert.document_number) == _document_number(traveller.document_number)
         and alert.document_issuing_state_id == traveller.issuing_state
     ):
         return "HIT", 1.0, "DOC_EXACT", {"document_number": "exact", "issuing_state": "exact"}
@@ -159,7 +179,6 @@ def _match(alert: Alert, traveller: Traveller, person_uid: int | None) -> tuple[
     return match.level, match.score, "NAME_DOB_FUZZY", match.fields
 
 
-@transaction.atomic
 def screen(
     *,
     sandbox: Sandbox,
@@ -172,47 +191,52 @@ def screen(
     document_uid: int | None = None,
     scenario: int | None = None,
 ) -> Screening:
-    """Screen a traveller at a post before the decision; write a hit record per POSSIBLE or HIT."""
+    """Screen a traveller at a post before the decision; write a hit record per POSSIBLE or HIT.
+
+    The alerts are read and scored first; the hits and the audit entry are then written in one
+    transaction (a screening without a hit writes its audit entry alone: one write, no
+    transaction of its own around it, as most travellers are screened)."""
     country = crossing_point.country_id
-    screening = Screening(result="NO_HIT")
-    now = timezone.now()
-    for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid):
+    found: list[tuple[Alert, tuple[str, float, str, dict[str, str]]]] = []
+    for alert in screening_candidates(sandbox=sandbox, traveller=traveller, person_uid=person_uid, on=on):
         if not (in_force(alert, on) and shared_with(alert, country)):
             continue
         if not _applies(alert, direction=direction, traveller=traveller, country=country):
             continue
-        found = _match(alert, traveller, person_uid)
-        if found is None:
-            continue
-        level, score, match_type, matched = found
-        hit = record_create(
+        match = _match(alert, traveller, person_uid)
+        if match is not None:
+            found.append((alert, match))
+    levels = {level for _alert, (level, *_rest) in found}
+    screening = Screening(result="HIT" if "HIT" in levels else "POSSIBLE" if levels else "NO_HIT")
+    now = timezone.now()
+    with transaction.atomic() if found else contextlib.nullcontext():
+        for alert, (level, score, match_type, matched) in found:
+            hit = record_create(
+                sandbox=sandbox,
+                model=AlertHit,
+                scenario=scenario if scenario is not None else alert.scenario,
+                alert_uid=alert.uid,
+                person_uid=person_uid,
+                document_uid=document_uid,
+                crossing_point=crossing_point,
+                screened_at=now,
+                screened_by=actor,
+                traveller={**traveller.as_json(), "direction": direction, "level": level},
+                matched_fields=matched,
+                match_type=match_type,
+                score=score,
+            )
+            screening.hits.append(hit)
+            screening.alerts[alert.uid] = alert
+        audit_record(
             sandbox=sandbox,
-            model=AlertHit,
-            scenario=scenario if scenario is not None else alert.scenario,
-            alert_uid=alert.uid,
-            person_uid=person_uid,
-            document_uid=document_uid,
-            crossing_point=crossing_point,
-            screened_at=now,
-            screened_by=actor,
-            traveller={**traveller.as_json(), "direction": direction, "level": level},
-            matched_fields=matched,
-            match_type=match_type,
-            score=score,
+            actor=actor,
+            action="SEARCH",
+            object_type="screening",
+            parameters={"crossing_point": crossing_point.code, "direction": direction, "result": screening.result},
+            result_count=len(screening.hits),
+            scenario=scenario,
         )
-        screening.hits.append(hit)
-        screening.alerts[alert.uid] = alert
-        if level == "HIT" or screening.result == "NO_HIT":
-            screening.result = level if screening.result != "HIT" else "HIT"
-    audit_record(
-        sandbox=sandbox,
-        actor=actor,
-        action="SEARCH",
-        object_type="screening",
-        parameters={"crossing_point": crossing_point.code, "direction": direction, "result": screening.result},
-        result_count=len(screening.hits),
-        scenario=scenario,
-    )
     return screening
 
 

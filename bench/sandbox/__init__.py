@@ -1,5 +1,6 @@
 """Benchmarks of the sandbox core (issue 3) on PostgreSQL: generation, storage, reset, statistics, search;
-and of graded exercises (issue 18): check, scenario build, a layer after ten exercises.
+of graded exercises (issue 18): check, scenario build, a layer after ten exercises; and of
+screening a traveller against the alerts (issue 19).
 
 Each module measures its rows against a baseline timed in the same run; `database` creates the
 run's databases and a worker process per database (`worker`), where the measured calls run;
@@ -11,7 +12,7 @@ baseline, before the resets write and free their rows there. See bench/README.md
 from __future__ import annotations
 
 from bench.core import Benchmark
-from bench.sandbox import exercises, generation, reset, search, statistics, storage
+from bench.sandbox import exercises, generation, reset, screening, search, statistics, storage
 
 BENCHMARKS: list[Benchmark] = [
     *generation.BENCHMARKS,
@@ -21,4 +22,5 @@ BENCHMARKS: list[Benchmark] = [
     statistics.BENCHMARK,
     search.BENCHMARK,
     *exercises.BENCHMARKS,
+    *screening.BENCHMARKS,
 ]

@@ -13,7 +13,8 @@ Invariants:
   exercise they have an open attempt at that is not passed: the exercise a trainer set grants
   the function its type practises; a user who may inspect sandboxes (a trainer) may take any
   function in their own sandbox;
-- starting or restarting an exercise switches the sandbox to the exercise's function;
+- starting or restarting an exercise switches the sandbox to the exercise's function (a type
+  whose role is no sandbox function, a supervisor's, switches nothing);
 - `Sandbox.role` stays empty while the learner works with their home function, so that a
   change of their staff profile follows through.
 """
@@ -110,11 +111,10 @@ def home_role(user) -> str:
 
 
 def exercise_role(name: str) -> str:
-    """The sandbox function an exercise type's `role` names: a function as it is, a job
-    function of the staff profile (a supervisor's) as the profile's would start."""
-    if name in SandboxRole.values:
-        return name
-    return FROM_JOB_FUNCTION.get(name, SandboxRole.BORDER_OFFICER)
+    """The sandbox function an exercise type's `role` names, or "" for a role that is none of
+    them (the supervisor's peak planning, #16, read in the statistics every function holds):
+    such an exercise is done as whatever function the learner works with, and grants none."""
+    return name if name in SandboxRole.values else ""
 
 
 def acting_role(sandbox: Sandbox) -> str:
@@ -169,7 +169,8 @@ def roles_open_to(*, user: User, sandbox: Sandbox | None) -> list[RoleOption]:
                 kind = exercise_type(slug)
             except UnknownExerciseType:
                 continue
-            granted.setdefault(exercise_role(kind.role), []).append(title or str(kind.title))
+            if role := exercise_role(kind.role):
+                granted.setdefault(role, []).append(title or str(kind.title))
     is_trainer = user.has_perm(INSPECT_PERMISSION)
     return [
         RoleOption(role=role, is_home=role == home, exercises=tuple(granted.get(role, ())))
@@ -205,8 +206,8 @@ def sandbox_role_switch(*, sandbox: Sandbox, user: User, role: str) -> Sandbox:
 
 def sandbox_role_for_exercise(*, sandbox: Sandbox, user: User, type_role: str) -> str:
     """Switch the learner's sandbox to the function an exercise type practises (on its start or
-    restart: the exercise grants it); returns that function."""
+    restart: the exercise grants it), if it names one; returns the function the learner acts as."""
     role = exercise_role(type_role)
-    if role_for(user=user, sandbox=sandbox) != role:
+    if role and role_for(user=user, sandbox=sandbox) != role:
         _role_store(sandbox=sandbox, user=user, role=role)
-    return role
+    return role or role_for(user=user, sandbox=sandbox)

@@ -59,9 +59,11 @@ def page_numbers(page: Page) -> list[int | str]:
 
 @register.simple_tag
 def exercise_role_label(type_slug: str) -> str:
-    """The job function an exercise of the type is done as, by name ("" for an unknown type)."""
+    """The job function an exercise of the type is done as, by name ("" for an unknown type or
+    one done as any function)."""
     try:
         kind = exercise_type(type_slug)
     except UnknownExerciseType:
         return ""
-    return job_functions.role_label(job_functions.exercise_role(kind.role))
+    role = job_functions.exercise_role(kind.role)
+    return job_functions.role_label(role) if role else ""

@@ -65,6 +65,8 @@ class ExerciseMixin(SandboxMixin):
         """The job function the exercise is done as and, on the learner's open attempt when they
         have switched to another since, the form to switch back."""
         role = job_functions.exercise_role(kind.role)
+        if not role:
+            return {"exercise_role": ""}
         context: dict[str, Any] = {"exercise_role": role, "exercise_role_label": job_functions.role_label(role)}
         if attempt.is_open and not self.is_read_only and self.acting_role() != role:
             context["role_options"] = [

@@ -118,12 +118,26 @@ def test_a_learner_without_a_sandbox_yet_has_their_home_functions_capabilities()
     [
         ("alert_manager", SandboxRole.ALERT_MANAGER),
         ("secondary_officer", SandboxRole.SECONDARY_OFFICER),
-        ("supervisor", SandboxRole.BORDER_OFFICER),  # the peak planning exercise (#16): as a supervisor's profile
-        ("bcp_supervisor", SandboxRole.BORDER_OFFICER),
+        ("supervisor", ""),  # the peak planning exercise (#16): done as any function
+        ("bcp_supervisor", ""),
     ],
 )
 def test_an_exercise_types_role_names_a_sandbox_function(type_role, expected):
     assert job_functions.exercise_role(type_role) == expected
+
+
+def test_an_exercise_of_no_sandbox_function_switches_nothing_and_grants_nothing(monkeypatch):
+    """Peak planning (#16, a supervisor's) reads the daily statistics every function holds: a
+    statistics officer does it as one."""
+    user = staff(JobFunction.STATISTICS_OFFICER)
+    monkeypatch.setattr(exercise_type("entry_registration"), "role", "supervisor")
+    spec = ExerciseSpec(key="roles:supervisor", type_slug="entry_registration", parameters={})
+    attempt = exercise_start(user=user, spec=spec)
+    assert Sandbox.objects.get(pk=attempt.sandbox_id).role == ""
+    assert [option.role for option in roles_open_to(user=user, sandbox=attempt.sandbox)] == [
+        SandboxRole.STATISTICS_OFFICER
+    ]
+    assert exercise_type("peak_planning").role == "supervisor"
 
 
 # ---------------------------------------------------------------- the functions a learner may take

@@ -271,3 +271,15 @@ def test_an_exercise_page_offers_the_way_back_to_its_function(alert_exercise):
     html = page.content.decode()
     assert 'value="alert_manager" id="role-alert_manager-exercise"' in html
     assert f'name="next" value="{url("sandbox:exercise_detail", attempt.token)}"' in html
+
+
+def test_an_exercise_done_as_any_function_names_none(monkeypatch):
+    monkeypatch.setattr(exercise_type("entry_registration"), "role", "supervisor")
+    user = staff(JobFunction.ANALYST)
+    attempt = exercise_start(
+        user=user, spec=ExerciseSpec(key="roles:any", type_slug="entry_registration", parameters={})
+    )
+    page = client_for(user).get(url("sandbox:exercise_detail", attempt.token))
+    assert page.status_code == 200
+    assert 'class="exercise-role' not in page.content.decode()
+    assert "working as" not in main_text(page)

@@ -9,6 +9,7 @@ app_name = "sandbox"
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("reset/", views.ResetView.as_view(), name="reset"),
+    path("role/", views.RoleSwitchView.as_view(), name="role_switch"),
     path("people/", views.PersonSearchView.as_view(), name="person_search"),
     path("people/<int:uid>/", views.PersonDetailView.as_view(), name="person_detail"),
     path("movements/new/", views.MovementCreateView.as_view(), name="movement_create"),

@@ -8,6 +8,9 @@
 - `exercise_restart` deletes that attempt's scenario and what the learner did on it, and builds
   the next attempt; the rest of the sandbox stays as it is.
 
+Starting or restarting switches the sandbox to the job function the type practises
+(`sandbox.job_functions.sandbox_role_for_exercise`): the exercise a trainer set grants it.
+
 Every refusal is an `ExerciseRefused` with a message for the learner, never a server error.
 """
 
@@ -26,6 +29,7 @@ from sandbox.exercises.base import BuildContext, CheckContext, ExerciseType
 from sandbox.exercises.registry import exercise_type
 from sandbox.exercises.seeds import attempt_seed
 from sandbox.exercises.writing import resolve, scenario_remove, scenario_uids, scenario_write
+from sandbox.job_functions import sandbox_role_for_exercise
 from sandbox.models import AttemptState, ExerciseAttempt, ExerciseCheck, Sandbox
 from sandbox.services import sandbox_get_or_create
 
@@ -131,6 +135,7 @@ def exercise_start(*, user: User, spec: ExerciseSpec, now: dt.datetime | None = 
     now = now or timezone.now()
     with transaction.atomic():
         sandbox, attempts = _locked_with_attempts(user, spec.key)
+        sandbox_role_for_exercise(sandbox=sandbox, user=user, type_role=spec.kind.role)
         open_ids = [pk for pk, _number, state in attempts if state == AttemptState.OPEN]
         if open_ids:
             current = ExerciseAttempt.objects.get(pk=open_ids[0])
@@ -183,6 +188,9 @@ def exercise_restart(*, user: User, token: Any, now: dt.datetime | None = None) 
         if not attempt.is_open:
             raise ExerciseRefused(_("This attempt was already restarted."), code="restarted")
         scenario_remove(sandbox=attempt.sandbox, scenario=attempt.pk)
+        sandbox_role_for_exercise(
+            sandbox=attempt.sandbox, user=user, type_role=exercise_type(attempt.exercise_type).role
+        )
         ExerciseAttempt.objects.filter(pk=attempt.pk).update(state=AttemptState.RESTARTED, ended_at=now)
         spec = ExerciseSpec(
             key=attempt.exercise_key,

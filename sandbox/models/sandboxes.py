@@ -44,7 +44,7 @@ class Sandbox(models.Model):
     # Uids handed out in this layer so far; never goes back, so a uid is never reused.
     uid_counter = models.BigIntegerField(default=0, editable=False)
     # The job function the learner works with here; empty: the one of their staff profile
-    # (`sandbox.roles.acting_role`). An exercise set for another function switches it.
+    # (`sandbox.job_functions.acting_role`). An exercise set for another function switches it.
     role = models.CharField(
         _("acting as"), max_length=20, choices=SandboxRole.choices, blank=True, default="", db_default=""
     )

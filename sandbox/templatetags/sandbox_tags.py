@@ -4,6 +4,7 @@
 screens, or, while a trainer inspects a learner's sandbox (`inspected` in the context), the
 read-only inspection screens of that sandbox. `{% page_href query number %}` and
 `{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`).
+`{% exercise_role_label slug %}` names the job function an exercise type is done as.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from django import template
 from django.core.paginator import Page
 from django.urls import reverse
 from django.utils.http import urlencode
+
+from sandbox import job_functions
+from sandbox.exercises.registry import UnknownExerciseType, exercise_type
 
 register = template.Library()
 
@@ -51,3 +55,15 @@ def page_numbers(page: Page) -> list[int | str]:
     """The page numbers to link: the first, the last and two either side of the current one;
     the paginator's ellipsis stands for the pages left out."""
     return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
+
+
+@register.simple_tag
+def exercise_role_label(type_slug: str) -> str:
+    """The job function an exercise of the type is done as, by name ("" for an unknown type or
+    one done as any function)."""
+    try:
+        kind = exercise_type(type_slug)
+    except UnknownExerciseType:
+        return ""
+    role = job_functions.exercise_role(kind.role)
+    return job_functions.role_label(role) if role else ""

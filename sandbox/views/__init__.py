@@ -21,6 +21,7 @@ from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
+from sandbox.views.roles import RoleSwitchView
 from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, StatisticsView
 from sandbox.views.triage import ScanDecideView, ScanTriageView
 
@@ -35,6 +36,7 @@ __all__ = [
     "PersonDetailView",
     "PersonSearchView",
     "ResetView",
+    "RoleSwitchView",
     "SandboxMixin",
     "ScanDecideView",
     "ScanTriageView",

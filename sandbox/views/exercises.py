@@ -17,6 +17,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
+from sandbox import job_functions
 from sandbox.exercises import exercise_type
 from sandbox.exercises.engine import ExerciseRefused, attempt_is_stale, exercise_answer
 from sandbox.exercises.findings import finding_texts
@@ -60,6 +61,22 @@ class ExerciseMixin(SandboxMixin):
             raise Http404 from None
         return attempt
 
+    def role_context(self, attempt: ExerciseAttempt, kind: Any) -> dict[str, Any]:
+        """The job function the exercise is done as and, on the learner's open attempt when they
+        have switched to another since, the form to switch back."""
+        role = job_functions.exercise_role(kind.role)
+        if not role:
+            return {"exercise_role": ""}
+        context: dict[str, Any] = {"exercise_role": role, "exercise_role_label": job_functions.role_label(role)}
+        if attempt.is_open and not self.is_read_only and self.acting_role() != role:
+            context["role_options"] = [
+                option
+                for option in job_functions.roles_open_to(user=self.request.user, sandbox=self.sandbox)
+                if option.role == role
+            ]
+            context["next_path"] = self.request.path
+        return context
+
     def page(self, attempt: ExerciseAttempt, *, form: Any = None, status: int = 200) -> HttpResponse:
         kind = exercise_type(attempt.exercise_type)
         checks = attempt_checks(attempt=attempt)
@@ -87,6 +104,7 @@ class ExerciseMixin(SandboxMixin):
                 "return_path": return_path_of(self.request, attempt),
                 "history": history,
                 "traveller_uid": attempt.records.get("traveller"),
+                **self.role_context(attempt, kind),
             },
         )
         response.status_code = status

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import ngettext
 from django.views import View
 
-from sandbox import selectors, services
+from sandbox import job_functions, selectors, services
 from sandbox.models import LAYERED_MODELS, AuditEvent, Baseline, Sandbox
 from sandbox.views.access import SandboxMixin
 
@@ -46,7 +46,8 @@ AUDIT_LOG = AuditEvent._meta.model_name
 
 class HomeView(SandboxMixin, View):
     """The practice data, the learner's changes to it, and apart from them the number of entries
-    of their audit log: searches and views are logged on reads (record 0014) and change nothing."""
+    of their audit log: searches and views are logged on reads (record 0014) and change nothing;
+    the job function the learner works as, with the form to switch among those they may take."""
 
     section = "home"
 
@@ -60,6 +61,13 @@ class HomeView(SandboxMixin, View):
                 "changes": changes,
                 "change_total": sum(count.total for count in changes),
                 "audit_entries": sum(count.total for count in counts if count.kind == AUDIT_LOG),
+                # The learner's function and those they may switch to; a trainer reads the learner's.
+                "role_options": []
+                if self.is_read_only
+                else job_functions.roles_open_to(user=request.user, sandbox=self.sandbox),
+                "inspected_role_label": job_functions.role_label(job_functions.acting_role(self.inspected))
+                if self.is_read_only
+                else "",
             },
         )
 

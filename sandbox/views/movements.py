@@ -26,6 +26,7 @@ from sandbox import selectors, services
 from sandbox.exercises.engine import attempt_is_stale
 from sandbox.exercises.selectors import attempt_own
 from sandbox.forms import MovementForm
+from sandbox.job_functions import REGISTER_MOVEMENT
 from sandbox.models import CrossingPoint, Direction, Person, TravelPurpose
 from sandbox.views.access import SandboxMixin
 
@@ -44,6 +45,7 @@ def _uid(value: Any) -> int | None:
 
 class MovementCreateView(SandboxMixin, View):
     section = "movement_create"
+    capability = REGISTER_MOVEMENT
 
     def get(self, request: HttpRequest) -> HttpResponse:
         person = self._person(request.GET.get("person"))

@@ -11,12 +11,14 @@ from django.views import View
 
 from sandbox import selectors, services
 from sandbox.forms import PersonSearchForm
+from sandbox.job_functions import SEARCH_PEOPLE
 from sandbox.models import Movement, Person
 from sandbox.views.access import SandboxMixin
 
 
 class PersonSearchView(SandboxMixin, View):
     section = "person_search"
+    capability = SEARCH_PEOPLE
 
     def get(self, request: HttpRequest) -> HttpResponse:
         form = PersonSearchForm.from_query(request.GET)
@@ -52,6 +54,7 @@ class MovementRow:
 
 class PersonDetailView(SandboxMixin, View):
     section = "person_search"
+    capability = SEARCH_PEOPLE
 
     def get(self, request: HttpRequest, uid: int) -> HttpResponse:
         try:

@@ -18,6 +18,7 @@ from django.views import View
 
 from sandbox import statistics
 from sandbox.forms import DailyForm, MonthForm, month_in_sentence, month_label, month_parse
+from sandbox.job_functions import VIEW_STATISTICS
 from sandbox.models import AgeGroup, CrossingPoint, Direction, IcaoCountry, ReturningCountry, Sex, TransportMode
 from sandbox.statistics_daily import DailyFigures, movements_per_day
 from sandbox.views.access import SandboxMixin
@@ -45,6 +46,7 @@ class StatisticsView(SandboxMixin, View):
     (`statistics.statistics_month`)."""
 
     section = "statistics"
+    capability = VIEW_STATISTICS
 
     def get(self, request: HttpRequest) -> HttpResponse:
         coverage = statistics.statistics_coverage(sandbox=self.sandbox)
@@ -101,6 +103,7 @@ class DailyStatisticsView(SandboxMixin, View):
     records alone, as the monthly statistics do. Without a crossing point it shows the form."""
 
     section = "statistics"
+    capability = VIEW_STATISTICS
 
     def get(self, request: HttpRequest) -> HttpResponse:
         coverage = statistics.statistics_coverage(sandbox=self.sandbox)

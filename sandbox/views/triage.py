@@ -25,6 +25,7 @@ from django.views import View
 from foundation.forms import errors_onto_form
 from sandbox import selectors, services_triage
 from sandbox.forms import ScanDecisionForm
+from sandbox.job_functions import TRIAGE_SCANS
 from sandbox.models import CrossingPoint, DocumentScan, ScanRejection, ScanStatus
 from sandbox.mrz import MrzData, mrz_read
 from sandbox.views.access import SandboxMixin
@@ -78,6 +79,7 @@ def scan_queues(scans: list[DocumentScan], *, forms: dict[int, ScanDecisionForm]
 
 class ScanTriageView(SandboxMixin, View):
     section = "scan_triage"
+    capability = TRIAGE_SCANS
 
     def get(self, request: HttpRequest) -> HttpResponse:
         return triage_page(self)
@@ -111,6 +113,7 @@ class ScanDecideView(SandboxMixin, View):
     """POST: the learner's decision on one scan of their view (another learner's scan is not found)."""
 
     section = "scan_triage"
+    capability = TRIAGE_SCANS
 
     def post(self, request: HttpRequest, uid: int) -> HttpResponse:
         try:

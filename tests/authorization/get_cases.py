@@ -202,6 +202,7 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     # (sample ids name no sandbox; a learner's real sandbox is opened too).
     "sandbox:home": Case(practising(OK)),
     "sandbox:reset": Case(practising(OK)),
+    "sandbox:role_switch": Case(practising(METHOD_NOT_ALLOWED)),  # POST only
     "sandbox:person_search": [
         Case(practising(OK)),
         Case(practising(OK), "/sandbox/people/?name=perez"),

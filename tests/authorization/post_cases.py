@@ -18,6 +18,7 @@ from django.urls import reverse
 from tests.authorization import payloads
 from tests.authorization.expectations import (
     FORBIDDEN,
+    FORM_ERRORS,
     METHOD_NOT_ALLOWED,
     NATIONAL_TRAINER,
     NOT_FOUND,
@@ -292,6 +293,17 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     # The sandbox: one's own (reset, register a movement); trainers' inspection is read-only.
     "sandbox:home": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:reset": PostCase(practising(Expect(302, "/sandbox/"))),
+    # Switching job function: to one's own (every role user's home function is the primary
+    # line's), and to another no exercise grants, which only a trainer may take.
+    "sandbox:role_switch": [
+        PostCase(practising(Expect(302, "/sandbox/")), target="home_role", data={"role": "border_officer"}),
+        PostCase(
+            {**practising(FORBIDDEN), "trainer": Expect(302, "/sandbox/"), NATIONAL_TRAINER: Expect(302, "/sandbox/")},
+            target="other_role",
+            data={"role": "alert_manager"},
+        ),
+        PostCase(practising(FORM_ERRORS), target="unknown_role", data={"role": "pilot"}),
+    ],
     "sandbox:person_search": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:person_detail": refused(practising(METHOD_NOT_ALLOWED)),
     "sandbox:movement_create": PostCase(practising(Expect(302, "/sandbox/people/*")), data=payloads.movement),

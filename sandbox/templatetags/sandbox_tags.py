@@ -16,6 +16,9 @@ from django.core.paginator import Page
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from sandbox.job_functions import ADJUDICATE_HITS, role_may
+from sandbox.models import Sandbox
+
 register = template.Library()
 
 # Own screen -> the same screen while inspecting a learner's sandbox.
@@ -26,6 +29,7 @@ INSPECTION_URL_NAMES = {
     "statistics": "learner_statistics",
     "statistics_daily": "learner_statistics_daily",
     "scan_triage": "learner_scan_triage",
+    "secondary_queue": "learner_secondary_queue",
 }
 
 
@@ -38,6 +42,19 @@ def sandbox_reverse(name: str, *args: Any, inspected: Any = None) -> str:
 @register.simple_tag(takes_context=True)
 def sandbox_url(context: template.Context, name: str, *args: Any) -> str:
     return sandbox_reverse(name, *args, inspected=context.get("inspected"))
+
+
+@register.simple_tag(takes_context=True)
+def may_adjudicate_hits(context: template.Context) -> bool:
+    """Whether the secondary line shows in the navigation: a learner whose job function
+    adjudicates hits, or a trainer inspecting any learner's sandbox."""
+    if context.get("inspected") is not None:
+        return True
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return False
+    return role_may(context.get("sandbox") or Sandbox(owner=user), ADJUDICATE_HITS)
 
 
 @register.simple_tag

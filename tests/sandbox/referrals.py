@@ -138,3 +138,48 @@ def admitted_entry(sandbox: Sandbox, user: Any, *, local_time: dt.datetime = ARR
         local_time=local_time,
         authorised_stay_days=30,
     )
+
+
+def referral_recorded(sandbox: Sandbox) -> Referral:
+    """A referred movement with one pending hit, written straight into the learner's layer (no
+    screening, no MRZ): an entry at Peñas Blancas on a Costa Rican entry ban on Ana Ramírez Soto.
+    For fixtures that must not put an alert on the registration tests' traveller."""
+    alert = Alert.objects.visible_to(sandbox).filter(legal_reference="Expediente de la matriz").first()
+    if alert is None:
+        alert = baseline_alert(
+            category="ENTRY_BAN",
+            issuing_country="CRI",
+            subject_name="RAMIREZ SOTO, ANA",
+            subject_birth_date=dt.date(1970, 5, 4),
+            subject_nationality_id="PAN",
+            legal_reference="Expediente de la matriz",
+        )
+    movement = services.record_create(
+        sandbox=sandbox,
+        model=Movement,
+        person_uid=0,
+        direction="ENTRY",
+        crossing_point_id="CR-PBL",
+        occurred_at=dt.datetime(2025, 3, 14, 14, 30, tzinfo=dt.UTC),
+        local_date=ARRIVAL.date(),
+        transport_mode="LAND",
+        decision="REFERRED",
+        refusal_code="SCREENING_HIT",
+        screening_result="HIT",
+        nationality_id="PAN",
+        sex="F",
+        age_group="Y45T59",
+    )
+    hit = services.record_create(
+        sandbox=sandbox,
+        model=AlertHit,
+        alert_uid=alert.uid,
+        movement_uid=movement.uid,
+        person_uid=0,
+        crossing_point_id="CR-PBL",
+        traveller={"given_names": "Ana", "surnames": "Ramírez Soto", "birth_date": "1970-05-04", "nationality": "PAN"},
+        matched_fields={"given_names": "exact", "surnames": "exact", "birth_date": "exact"},
+        match_type="NAME_DOB_FUZZY",
+        score=1.0,
+    )
+    return Referral(movement=movement, hits=[hit])

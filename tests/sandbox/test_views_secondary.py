@@ -264,16 +264,19 @@ def test_a_trainer_inspects_the_queue_read_only(trainer, learner_client, referra
 
 def test_the_screens_speak_spanish(learner_client, referral):
     queue = main_text(learner_client.get("/sandbox/secondary/"))
-    assert "Inspección secundaria" in queue
-    assert "1 viajero remitido espera, del más antiguo al más reciente." in queue
+    assert "Segunda línea" in queue
+    assert "1 persona remitida espera; primero la más antigua." in queue
+    assert "Orden de captura, emitida por Nicaragua: Retener y avisar a la policía" in queue
     case = main_text(learner_client.get(case_url(referral.movement, "es")))
     assert "Caso de JOSE LUIS PENA LOPEZ" in case
-    assert "Detener y notificar a la policía" in case or "policía" in case
-    assert "Registrar la disposición del acierto 1" in case
+    assert "La persona viajera espera en segunda línea: 1 coincidencia espera su resolución." in case
+    assert "Fecha de nacimiento 9 de marzo de 1988 9 de marzo de 1988 Igual" in case
+    assert "Registrar la resolución de la coincidencia 1" in case
     response = learner_client.post(
         f"/sandbox/secondary/hits/{referral.hits[0].uid}/adjudicate/",
         {"disposition": "CONFIRMED", "reason": "Misma persona."},
     )
     outcome = main_text(learner_client.get(response["Location"]))
-    assert "El acierto ha quedado confirmado." in outcome
-    assert "Notificación enviada a Nicaragua" in outcome
+    assert "La coincidencia ha quedado confirmada. No queda ninguna coincidencia pendiente" in outcome
+    assert "Rechazada : Alerta confirmada en segunda línea" in outcome
+    assert "Notificación enviada a Nicaragua el" in outcome

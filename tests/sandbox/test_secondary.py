@@ -18,7 +18,7 @@ from sandbox.screening import hit_adjudicate, screen
 from tests.people.factories import UserFactory
 from tests.sandbox.referrals import ARRIVAL, TRAVELLER, admitted_entry, alert_for, baseline_alert, referred
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("english")]  # messages in English
 
 CONFIRMED, FALSE_POSITIVE = "CONFIRMED", "FALSE_POSITIVE"
 REASON = "Photo, birth date and passport match the alert."

@@ -1,5 +1,5 @@
-"""Forms of the sandbox's screens: person search, movement registration, a scan's triage, the
-statistics month and the daily view's crossing point and month.
+"""Forms of the sandbox's screens: person search, movement registration, a scan's triage, a hit's
+disposition at the secondary line, the statistics month and the daily view's crossing point and month.
 
 Forms parse and check what a person typed; the rules of the mirrored platform (a valid MRZ,
 an identity card only at CA-4 internal borders, ...) are the services', whose errors the
@@ -19,6 +19,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from sandbox.models import (
+    AlertHit,
     CrossingPoint,
     Decision,
     Direction,
@@ -29,6 +30,7 @@ from sandbox.models import (
     ScanStatus,
     TravelPurpose,
 )
+from sandbox.models.choices import HitDisposition
 
 MONTH_FORMAT = "%Y-%m"
 
@@ -274,6 +276,35 @@ class ScanDecisionForm(forms.Form):
         if cleaned.get("status") == ScanStatus.CORRECTED and not cleaned.get("corrected_mrz", "").strip():
             self.add_error("corrected_mrz", _("Type the corrected zone."))
         return cleaned
+
+
+class HitAdjudicationForm(forms.Form):
+    """The secondary officer's disposition of one pending hit, with what the comparison showed.
+
+    Each hit of a case has its own form: `auto_id` gives its fields ids of their own
+    (`hit-<uid>-reason`), while the names the browser posts stay the same."""
+
+    disposition = forms.ChoiceField(
+        label=_("Disposition"),
+        choices=[
+            (HitDisposition.CONFIRMED, _("Confirmed: the traveller is the alert's subject")),
+            (HitDisposition.FALSE_POSITIVE, _("False positive: another person or another document")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose confirmed or false positive.")},
+    )
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=1000,
+        help_text=_("What the comparison of the person, the document and the alert showed."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what the comparison showed.")},
+    )
+
+    def __init__(self, *args: Any, hit: AlertHit, **kwargs: Any) -> None:
+        kwargs.setdefault("auto_id", f"hit-{hit.uid}-%s")
+        super().__init__(*args, **kwargs)
+        self.hit = hit
 
 
 def month_label(month: dt.date) -> str:

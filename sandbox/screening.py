@@ -11,7 +11,9 @@ Job:
   reason); on a confirmed hit the alert's action is applied (refuse, seize the document, notify
   the police or child protection) and the issuing country, if it is another, is notified; once
   no hit of the movement is pending, the movement's decision is taken: refused if a confirmed
-  alert forbids the crossing, admitted otherwise. Each step is audited.
+  alert forbids the crossing, admitted otherwise (an admitted exit ends the open entry). Each
+  step is audited: the disposition, the seized document, the notification, the decision. The
+  hit is read again under a lock of the sandbox (`hit_locked`): a double submit adjudicates once.
 """
 
 from __future__ import annotations
@@ -29,14 +31,23 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from sandbox import selectors
 from sandbox.matching import birth_key, fold, person_match
-from sandbox.models import Alert, AlertHit, CrossingPoint, Document, HitNotification, Movement
-from sandbox.models.choices import AlertAction, HitAction, HitDisposition, SharingScope
+from sandbox.models import Alert, AlertHit, CrossingPoint, Document, HitNotification, Movement, Sandbox
+from sandbox.models.choices import (
+    AlertAction,
+    Decision,
+    Direction,
+    DocumentStatus,
+    HitAction,
+    HitDisposition,
+    RefusalCode,
+    SharingScope,
+)
 from sandbox.services import audit_record, record_create, record_update
 
 if TYPE_CHECKING:
     from people.models import User
-    from sandbox.models import Sandbox
 
 # Alert actions that forbid the crossing until the secondary line has ruled.
 BLOCKING_ACTIONS = frozenset(
@@ -255,6 +266,14 @@ def hits_attach(*, sandbox: Sandbox, hit_uids: list[int], movement: Movement) ->
     ]
 
 
+def hit_locked(*, sandbox: Sandbox, uid: int) -> AlertHit:
+    """A hit of the learner's view, read again after locking their sandbox: two adjudications
+    of one sandbox (a double submit) run one after the other, the second seeing the first's
+    disposition. AlertHit.DoesNotExist for a hit outside the view."""
+    list(Sandbox.objects.select_for_update().filter(pk=sandbox.pk).values_list("pk", flat=True))
+    return AlertHit.objects.visible_to(sandbox).select_related("crossing_point").get(uid=uid)
+
+
 @transaction.atomic
 def hit_adjudicate(
     *,
@@ -264,7 +283,11 @@ def hit_adjudicate(
     disposition: str,
     reason: str,
 ) -> AlertHit:
-    """Record the secondary officer's disposition of a pending hit and apply its consequences."""
+    """Record the secondary officer's disposition of a pending hit and apply its consequences.
+
+    The hit is read again under a lock of the sandbox (`hit_locked`), so the state checked is
+    the one written: a hit already adjudicated, by this request's twin or earlier, is refused."""
+    hit = hit_locked(sandbox=sandbox, uid=hit.uid)
     if hit.disposition != HitDisposition.PENDING:
         raise ValidationError(_("This hit has already been adjudicated."))
     if disposition not in (HitDisposition.CONFIRMED, HitDisposition.FALSE_POSITIVE):
@@ -278,10 +301,8 @@ def hit_adjudicate(
     now = timezone.now()
     if disposition == HitDisposition.CONFIRMED:
         actions = list(ACTIONS_ON_CONFIRMATION.get(alert.action, ()))
-        if HitAction.SEIZE_DOCUMENT in actions and hit.document_uid is not None:
-            document = Document.objects.visible_to(sandbox).filter(uid=hit.document_uid).first()
-            if document is not None:
-                record_update(sandbox=sandbox, record=document, status="SEIZED")
+        if HitAction.SEIZE_DOCUMENT in actions:
+            _document_seize(sandbox=sandbox, actor=actor, hit=hit)
         if post_country and alert.issuing_country_id != post_country:
             actions.append(HitAction.NOTIFY_ISSUER)
     hit = record_update(
@@ -292,6 +313,15 @@ def hit_adjudicate(
         actions_taken=actions,
         disposed_at=now,
         disposed_by=actor,
+    )
+    audit_record(
+        sandbox=sandbox,
+        actor=actor,
+        action="UPDATE",
+        object_type="alert_hit",
+        object_uid=hit.uid,
+        parameters={"disposition": disposition, "actions": actions},
+        scenario=hit.scenario,
     )
     if HitAction.NOTIFY_ISSUER in actions:
         notification = record_create(
@@ -311,37 +341,55 @@ def hit_adjudicate(
             action="CREATE",
             object_type="hit_notification",
             object_uid=notification.uid,
+            parameters={"to_country": alert.issuing_country_id},
             scenario=hit.scenario,
         )
-    audit_record(
-        sandbox=sandbox,
-        actor=actor,
-        action="UPDATE",
-        object_type="alert_hit",
-        object_uid=hit.uid,
-        parameters={"disposition": disposition, "actions": actions},
-        scenario=hit.scenario,
-    )
     if hit.movement_uid is not None:
         _movement_close(sandbox=sandbox, actor=actor, movement_uid=hit.movement_uid)
     return hit
 
 
+def _document_seize(*, sandbox: Sandbox, actor: User, hit: AlertHit) -> Document | None:
+    """The traveller's document detained: SEIZED in the learner's layer."""
+    if hit.document_uid is None:
+        return None
+    document = Document.objects.visible_to(sandbox).filter(uid=hit.document_uid).first()
+    if document is None or document.status == DocumentStatus.SEIZED:
+        return document
+    document = record_update(sandbox=sandbox, record=document, status=DocumentStatus.SEIZED)
+    audit_record(
+        sandbox=sandbox,
+        actor=actor,
+        action="UPDATE",
+        object_type="document",
+        object_uid=document.uid,
+        parameters={"status": DocumentStatus.SEIZED},
+        scenario=hit.scenario,
+    )
+    return document
+
+
 def _movement_close(*, sandbox: Sandbox, actor: User, movement_uid: int) -> Movement | None:
-    """Once no hit of a referred movement is pending, take its decision."""
+    """Once no hit of a referred movement is pending, take its decision: refused if a confirmed
+    hit refuses, admitted otherwise. An admitted exit ends the traveller's latest open entry, as
+    `services.movement_register` does for an exit admitted at the primary line."""
     hits = list(AlertHit.objects.visible_to(sandbox).filter(movement_uid=movement_uid))
     if any(hit.disposition == HitDisposition.PENDING for hit in hits):
         return None
     movement = Movement.objects.visible_to(sandbox).filter(uid=movement_uid).first()
-    if movement is None or movement.decision != "REFERRED":
+    if movement is None or movement.decision != Decision.REFERRED:
         return movement
     refused = any(HitAction.REFUSE in (hit.actions_taken or []) for hit in hits)
+    closes = None
+    if not refused and movement.direction == Direction.EXIT and movement.closes_entry_uid is None:
+        closes = selectors.open_entry_for(sandbox=sandbox, person_uid=movement.person_uid)
     movement = record_update(
         sandbox=sandbox,
         record=movement,
-        decision="REFUSED" if refused else "ADMITTED",
-        refusal_code="ALERT_CONFIRMED" if refused else "",
-        refusal_reason="" if not refused else movement.refusal_reason,
+        decision=Decision.REFUSED if refused else Decision.ADMITTED,
+        refusal_code=RefusalCode.ALERT_CONFIRMED if refused else "",
+        refusal_reason=movement.refusal_reason if refused else "",
+        closes_entry_uid=closes.uid if closes is not None else movement.closes_entry_uid,
     )
     audit_record(
         sandbox=sandbox,
@@ -349,7 +397,7 @@ def _movement_close(*, sandbox: Sandbox, actor: User, movement_uid: int) -> Move
         action="UPDATE",
         object_type="movement",
         object_uid=movement.uid,
-        parameters={"decision": movement.decision},
+        parameters={"decision": movement.decision, "closes_entry_uid": movement.closes_entry_uid},
         scenario=movement.scenario,
     )
     return movement

@@ -19,6 +19,10 @@ urlpatterns = [
     path("exercises/<uuid:token>/", views.ExerciseDetailView.as_view(), name="exercise_detail"),
     path("exercises/<uuid:token>/answer/", views.ExerciseAnswerView.as_view(), name="exercise_answer"),
     path("statistics/daily/", views.DailyStatisticsView.as_view(), name="statistics_daily"),
+    # The secondary line: referred travellers, a referral's case, a hit's disposition.
+    path("secondary/", views.SecondaryQueueView.as_view(), name="secondary_queue"),
+    path("secondary/<int:movement_uid>/", views.SecondaryCaseView.as_view(), name="secondary_case"),
+    path("secondary/hits/<int:uid>/adjudicate/", views.HitAdjudicateView.as_view(), name="hit_adjudicate"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -40,5 +44,6 @@ urlpatterns = [
         views.DailyStatisticsView.as_view(),
         name="learner_statistics_daily",
     ),
+    path("learners/<int:sandbox_id>/secondary/", views.SecondaryQueueView.as_view(), name="learner_secondary_queue"),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

@@ -30,6 +30,7 @@ INSPECTION_URL_NAMES = {
     "statistics": "learner_statistics",
     "statistics_daily": "learner_statistics_daily",
     "scan_triage": "learner_scan_triage",
+    "secondary_queue": "learner_secondary_queue",
 }
 
 

@@ -1,6 +1,7 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
-the document-scan queue, statistics (a month, and one crossing point's month day by day), and a
-trainer's read-only inspection of a learner's sandbox, including the records they added, edited and deleted.
+the document-scan queue, the secondary line (referred travellers and their hits), statistics (a
+month, and one crossing point's month day by day), and a trainer's read-only inspection of a
+learner's sandbox, including the records they added, edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
 selector or service, and render. Invariants:
@@ -22,6 +23,7 @@ from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
 from sandbox.views.roles import RoleSwitchView
+from sandbox.views.secondary import HitAdjudicateView, SecondaryCaseView, SecondaryQueueView
 from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, StatisticsView
 from sandbox.views.triage import ScanDecideView, ScanTriageView
 
@@ -29,6 +31,7 @@ __all__ = [
     "DailyStatisticsView",
     "ExerciseAnswerView",
     "ExerciseDetailView",
+    "HitAdjudicateView",
     "HomeView",
     "LearnerChangesView",
     "LearnerListView",
@@ -40,6 +43,8 @@ __all__ = [
     "SandboxMixin",
     "ScanDecideView",
     "ScanTriageView",
+    "SecondaryCaseView",
+    "SecondaryQueueView",
     "StatisticsTables",
     "StatisticsView",
     "inspectable_sandboxes",

@@ -75,6 +75,41 @@ def _learner_scan_queue_path() -> str:
     return reverse("sandbox:learner_scan_triage", args=[attempt.sandbox_id])
 
 
+def _acting_as(role: str, path: str | Callable[[], str]) -> Callable[[], str]:
+    """`path`, once every user's sandbox acts as `role` ("" : the staff profile's function, a border
+    officer's for every role user). The matrix walks one role's cases in order: a case that
+    switches to the secondary line is followed by one that switches back."""
+
+    def url() -> str:
+        from sandbox.models import Sandbox
+
+        for user in User.objects.all():
+            Sandbox.objects.get_or_create(owner=user)
+        Sandbox.objects.update(role=role)
+        return path() if callable(path) else path
+
+    return url
+
+
+def _referral_case_path() -> str:
+    """The case of a traveller referred in another learner's sandbox."""
+    from sandbox.models import Sandbox
+    from tests.sandbox.referrals import referral_recorded
+
+    sandbox, _created = Sandbox.objects.get_or_create(owner=make_role_user_once("sandbox-learner"))
+    return reverse("sandbox:secondary_case", args=[referral_recorded(sandbox).movement.uid])
+
+
+def _learner_referrals_path() -> str:
+    """A learner's secondary line, with a referred traveller waiting."""
+    from sandbox.models import Sandbox
+    from tests.sandbox.referrals import referral_recorded
+
+    sandbox, _created = Sandbox.objects.get_or_create(owner=make_role_user_once("sandbox-learner"))
+    referral_recorded(sandbox)
+    return reverse("sandbox:learner_secondary_queue", args=[sandbox.pk])
+
+
 def sample_course():
     from tests.courses.factories import course
 
@@ -212,6 +247,21 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     "sandbox:movement_create": Case(practising(OK)),
     "sandbox:scan_triage": Case(practising(OK)),
     "sandbox:scan_decide": Case(practising(METHOD_NOT_ALLOWED)),
+    # The secondary line: for a secondary-line officer (every role user's staff profile is a border
+    # officer's, refused); another learner's referral is not found.
+    "sandbox:secondary_queue": [
+        Case(practising(FORBIDDEN)),
+        Case(practising(OK), _acting_as("secondary_officer", "/sandbox/secondary/")),
+        Case(practising(OK), "/sandbox/secondary/?crossing_point=CR-PBL"),
+        Case(practising(FORBIDDEN), _acting_as("", "/sandbox/secondary/")),
+    ],
+    "sandbox:secondary_case": [
+        Case(practising(FORBIDDEN)),
+        Case(practising(NOT_FOUND), _acting_as("secondary_officer", "/sandbox/secondary/999999/")),
+        Case(practising(NOT_FOUND), _referral_case_path),
+        Case(practising(FORBIDDEN), _acting_as("", _referral_case_path)),
+    ],
+    "sandbox:hit_adjudicate": Case(practising(METHOD_NOT_ALLOWED)),
     "sandbox:statistics": [
         Case(practising(OK)),
         Case(practising(OK), "/sandbox/statistics/?month=2025-01"),
@@ -256,6 +306,11 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_scan_triage")),
         Case(inspecting(OK), _learner_scan_queue_path),
+    ],
+    "sandbox:learner_secondary_queue": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_secondary_queue")),
+        Case(inspecting(OK), _learner_referrals_path),
     ],
     "sandbox:learner_changes": [
         Case(inspecting(NOT_FOUND)),

@@ -3,10 +3,10 @@ users (Guatemala), and a learner's of another country (Costa Rica), built once f
 
 Every role user but the IOM staff (trainer, regional coordinator, administrator, who have no
 country) works for Guatemala's migration authority. Each owner has a certificate that may be
-renewed, a sandbox with a document scan waiting for triage, a quiz attempt in progress, an open
-attempt at a lesson's sandbox exercise and a ready bulk download; both countries have the tracking
-objects of `tests.tracking.matrix`. Each role is signed in once: a test copies the session and CSRF
-cookies into a client of its own.
+renewed, a sandbox with a document scan waiting for triage and a referred traveller's pending hit,
+a quiz attempt in progress, an open attempt at a lesson's sandbox exercise and a ready bulk
+download; both countries have the tracking objects of `tests.tracking.matrix`. Each role is signed
+in once: a test copies the session and CSRF cookies into a client of its own.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ class World:
     sandboxes: dict[int, int] = field(default_factory=dict)  # owner pk -> sandbox pk
     exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an open exercise attempt
     scans: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a document scan in their sandbox
+    hits: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a referred traveller's pending hit
     attempts: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an attempt in progress
     lesson_exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> open attempt at the lesson's exercise
     downloads: dict[int, str] = field(default_factory=dict)  # owner pk -> token of a ready archive
@@ -177,10 +178,12 @@ def _certificates(world: World, owners: list[User]) -> None:
 
 
 def _sandboxes(world: World, owners: list[User]) -> None:
-    """Each owner's sandbox, holding a document scan waiting for triage and an open exercise attempt."""
+    """Each owner's sandbox, holding a document scan waiting for triage, a referred traveller's
+    pending hit and an open exercise attempt."""
     from sandbox.exercises.engine import ExerciseSpec, exercise_start
     from sandbox.models import DocumentScan, Sandbox
     from sandbox.services import record_create
+    from tests.sandbox.referrals import referral_recorded
     from tests.sandbox.screens import PASSPORT_MRZ
 
     spec = ExerciseSpec(key="matrix:exercise", type_slug="entry_registration", parameters={})
@@ -196,6 +199,7 @@ def _sandboxes(world: World, owners: list[User]) -> None:
             raw_mrz=PASSPORT_MRZ,
         )
         world.scans[owner.pk] = scan.uid
+        world.hits[owner.pk] = referral_recorded(sandbox).hits[0].uid
         world.exercises[owner.pk] = str(exercise_start(user=owner, spec=spec).token)
 
 

@@ -120,6 +120,11 @@ def scan_decision(world: World, role: str, target: str) -> dict[str, Any]:
     return {"status": "ACCEPTED", "corrected_mrz": "", "rejection_reason": ""}
 
 
+def hit_disposition(world: World, role: str, target: str) -> dict[str, Any]:
+    """A referred traveller's hit confirmed, with the reason."""
+    return {"disposition": "CONFIRMED", "reason": "Same person: name, birth date and photo."}
+
+
 def answers(world: World, role: str, target: str) -> dict[str, Any]:
     """Every answer right, for the attempt of the owner the case names."""
     from courses.models import QuizAttempt

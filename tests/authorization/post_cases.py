@@ -111,6 +111,28 @@ def _scan(name: str) -> UrlBuilder:
     return lambda world, role, target: reverse(name, args=[world.scans[world.owner(role, target).pk]])
 
 
+def _hit(name: str, *, as_secondary_officer: bool) -> UrlBuilder:
+    """`name`'s URL for the pending hit in the sandbox of the case's owner; the role's own sandbox
+    acting as a secondary-line officer (every role user's staff profile is a border officer's),
+    for this case only (each case runs in a savepoint)."""
+
+    def url(world: World, role: str, target: str) -> str:
+        from sandbox.models import Sandbox
+
+        if as_secondary_officer and role in world.users:
+            Sandbox.objects.filter(owner=world.users[role]).update(role="secondary_officer")
+        if target.endswith("missing"):
+            return reverse(name, args=[999999])
+        whose = target.removeprefix("border_officer_")
+        # The anonymous visitor owns nothing: "their own" is a learner's (they are sent to log in).
+        owner = (
+            world.learners["same_country"] if whose == "own" and role not in world.users else world.owner(role, whose)
+        )
+        return reverse(name, args=[world.hits[owner.pk]])
+
+    return url
+
+
 def _lesson_exercise(name: str, course: str) -> UrlBuilder:
     """`name`'s URL for the sandbox exercise of the "learning" (everyone enrolled) or "open" course."""
     pk_key = "quiz_lesson" if course == "learning" else "exercise_lesson_open"
@@ -320,6 +342,32 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
         ),
     ],
     "sandbox:statistics": PostCase(practising(METHOD_NOT_ALLOWED)),
+    # The secondary line: a hit is adjudicated by a secondary-line officer in whose sandbox it is;
+    # a border officer is refused whoever's hit it names, anyone else's is not found.
+    "sandbox:secondary_queue": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:secondary_case": refused(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:hit_adjudicate": [
+        PostCase(
+            practising(FORBIDDEN), _hit("sandbox:hit_adjudicate", as_secondary_officer=False), "border_officer_missing"
+        ),
+        PostCase(practising(NOT_FOUND), _hit("sandbox:hit_adjudicate", as_secondary_officer=True), "missing"),
+        *owners(
+            _hit("sandbox:hit_adjudicate", as_secondary_officer=True),
+            own=practising(Expect(302, "/sandbox/secondary/*")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+            data=payloads.hit_disposition,
+        ),
+        *[
+            PostCase(
+                practising(FORBIDDEN),
+                _hit("sandbox:hit_adjudicate", as_secondary_officer=False),
+                f"border_officer_{target}",
+                payloads.hit_disposition,
+            )
+            for target in ("own", "same_country", "other_country")
+        ],
+    ],
     "sandbox:exercise_detail": refused(practising(METHOD_NOT_ALLOWED)),
     # An exercise's answer: the learner's own attempt only (another's is a 404 for everyone).
     "sandbox:exercise_answer": [
@@ -348,6 +396,7 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     "sandbox:learner_statistics": _inspection("sandbox:learner_statistics"),
     "sandbox:learner_statistics_daily": _inspection("sandbox:learner_statistics_daily"),
     "sandbox:learner_scan_triage": _inspection("sandbox:learner_scan_triage"),
+    "sandbox:learner_secondary_queue": _inspection("sandbox:learner_secondary_queue"),
     "sandbox:learner_changes": _inspection("sandbox:learner_changes", "person"),
     # Country tracking: rules and rosters are written by the country's focal point and by
     # administrators; reports are asked for by anyone who follows the country. Pages take no POST.

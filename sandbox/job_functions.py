@@ -61,3 +61,14 @@ def role_may(sandbox: Sandbox | None, capability: str) -> bool:
     if sandbox is None:
         return True
     return capability in CAPABILITIES[acting_role(sandbox)]
+
+
+def viewer_may(*, sandbox: Sandbox | None, user, capability: str, inspecting: bool = False) -> bool:
+    """Whether a screen's viewer may use a capability: a trainer inspecting a learner's sandbox
+    reads what it holds (`VIEW_ALERTS`) and changes nothing; a learner without a sandbox yet acts
+    in their staff profile's function; otherwise the sandbox's acting function decides."""
+    if inspecting:
+        return capability == VIEW_ALERTS
+    if sandbox is None:
+        return capability in CAPABILITIES[home_role(user)]
+    return role_may(sandbox, capability)

@@ -18,6 +18,12 @@ urlpatterns = [
     path("exercises/<uuid:token>/", views.ExerciseDetailView.as_view(), name="exercise_detail"),
     path("exercises/<uuid:token>/answer/", views.ExerciseAnswerView.as_view(), name="exercise_answer"),
     path("statistics/daily/", views.DailyStatisticsView.as_view(), name="statistics_daily"),
+    # Alerts: the alert manager's list, new alert, an alert and its changes (four eyes).
+    path("alerts/", views.AlertListView.as_view(), name="alert_list"),
+    path("alerts/new/", views.AlertCreateView.as_view(), name="alert_create"),
+    path("alerts/<int:uid>/", views.AlertDetailView.as_view(), name="alert_detail"),
+    path("alerts/<int:uid>/change/", views.AlertChangeView.as_view(), name="alert_change"),
+    path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -39,5 +45,7 @@ urlpatterns = [
         views.DailyStatisticsView.as_view(),
         name="learner_statistics_daily",
     ),
+    path("learners/<int:sandbox_id>/alerts/", views.AlertListView.as_view(), name="learner_alert_list"),
+    path("learners/<int:sandbox_id>/alerts/<int:uid>/", views.AlertDetailView.as_view(), name="learner_alert_detail"),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

@@ -3,7 +3,8 @@
 `{% sandbox_url "person_detail" uid %}` links within the sandbox being shown: the learner's own
 screens, or, while a trainer inspects a learner's sandbox (`inspected` in the context), the
 read-only inspection screens of that sandbox. `{% page_href query number %}` and
-`{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`).
+`{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`);
+`{% sandbox_may "view_alerts" as flag %}` says whether the viewer's job function may.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from django.core.paginator import Page
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from sandbox.job_functions import viewer_may
+
 register = template.Library()
 
 # Own screen -> the same screen while inspecting a learner's sandbox.
@@ -26,6 +29,8 @@ INSPECTION_URL_NAMES = {
     "statistics": "learner_statistics",
     "statistics_daily": "learner_statistics_daily",
     "scan_triage": "learner_scan_triage",
+    "alert_list": "learner_alert_list",
+    "alert_detail": "learner_alert_detail",
 }
 
 
@@ -38,6 +43,18 @@ def sandbox_reverse(name: str, *args: Any, inspected: Any = None) -> str:
 @register.simple_tag(takes_context=True)
 def sandbox_url(context: template.Context, name: str, *args: Any) -> str:
     return sandbox_reverse(name, *args, inspected=context.get("inspected"))
+
+
+@register.simple_tag(takes_context=True)
+def sandbox_may(context: template.Context, capability: str) -> bool:
+    """Whether the screen's viewer may use a capability (`sandbox.job_functions.viewer_may`)."""
+    request = context.get("request")
+    return viewer_may(
+        sandbox=context.get("sandbox"),
+        user=getattr(request, "user", None),
+        capability=capability,
+        inspecting=context.get("inspected") is not None,
+    )
 
 
 @register.simple_tag

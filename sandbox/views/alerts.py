@@ -27,10 +27,10 @@ from django.utils.translation import gettext_lazy
 from django.views import View
 
 from foundation.forms import errors_onto_form
-from sandbox import alerts, selectors_alerts, services
+from sandbox import alerts, selectors, selectors_alerts, services
 from sandbox.forms_alerts import AlertChangeForm, AlertCreateForm, AlertFilterForm
 from sandbox.job_functions import MANAGE_ALERTS, VIEW_ALERTS, viewer_may
-from sandbox.models import Alert, AlertCategory, IcaoCountry
+from sandbox.models import Alert, AlertCategory, IcaoCountry, Person
 from sandbox.models.choices import AlertChangeKind
 from sandbox.views.access import SandboxMixin
 
@@ -121,7 +121,7 @@ class AlertCreateView(AlertMixin, View):
     def post(self, request: HttpRequest) -> HttpResponse:
         self.check_capability()
         form = self._form(data=request.POST)
-        if form.is_valid():
+        if form.is_valid() and self._person_on_file(form):
             try:
                 alert = alerts.alert_create(sandbox=self.own_sandbox(), actor=request.user, **form.alert_fields())
             except ValidationError as error:
@@ -133,6 +133,18 @@ class AlertCreateView(AlertMixin, View):
                 )
                 return HttpResponseRedirect(reverse("sandbox:alert_detail", args=[alert.uid]))
         return self.render("sandbox/alerts/form.html", {"form": form})
+
+    def _person_on_file(self, form: AlertCreateForm) -> bool:
+        """Whether the person the alert names by record number is one of the learner's view."""
+        uid = form.cleaned_data["person_uid"]
+        if uid is None:
+            return True
+        try:
+            selectors.person_get(sandbox=self.sandbox, uid=uid)
+        except Person.DoesNotExist:
+            form.add_error("person_uid", _("No person on file has this number."))
+            return False
+        return True
 
     def _form(self, data: Any = None) -> AlertCreateForm:
         return AlertCreateForm(

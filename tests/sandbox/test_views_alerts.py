@@ -244,6 +244,7 @@ def test_a_document_alert_is_created_with_its_selected_countries(client, manager
         ({"sharing_scope": "SELECTED"}, "Choose the countries"),
         ({"document_number": "C0123"}, "names no document"),
         ({"category": "DOC_LOST_STOLEN"}, "type its number"),
+        ({"person_uid": "987654"}, "No person on file has this number."),
     ],
 )
 def test_a_refused_alert_comes_back_with_its_errors_and_nothing_is_written(client, manager, changes, message):
@@ -251,6 +252,16 @@ def test_a_refused_alert_comes_back_with_its_errors_and_nothing_is_written(clien
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not Alert.objects.every_row().exists()
+
+
+def test_an_alert_names_a_person_on_file(client, manager):
+    from tests.sandbox.baseline_rows import baseline_person
+
+    on_file = baseline_person()
+    assert client.post(f"{ALERTS}new/", person_post(person_uid=str(on_file.uid))).status_code == 302
+    alert = Alert.objects.layer_of(Sandbox.objects.get(owner=manager)).get()
+    assert alert.person_uid == on_file.uid
+    assert f'href="/en/sandbox/people/{on_file.uid}/"' in client.get(f"{ALERTS}{alert.uid}/").content.decode()
 
 
 def test_an_official_without_a_country_chooses_the_issuing_country():

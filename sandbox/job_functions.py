@@ -69,6 +69,7 @@ def viewer_may(*, sandbox: Sandbox | None, user, capability: str, inspecting: bo
     in their staff profile's function; otherwise the sandbox's acting function decides."""
     if inspecting:
         return capability == VIEW_ALERTS
-    if sandbox is None:
+    if sandbox is None or (not sandbox.role and user is not None and sandbox.owner_id == user.pk):
+        # The viewer's own profile, already at hand: no read of the sandbox's owner.
         return capability in CAPABILITIES[home_role(user)]
     return role_may(sandbox, capability)

@@ -11,7 +11,10 @@ Rules, each enforced here and tested:
   validity, counted from the day it became valid;
 - an alert is expired only once its validity has run out (before that it is cancelled);
 - only the issuing country changes an alert's status; anyone who may see it can ask the
-  issuing country to follow it up (a change that keeps the status).
+  issuing country to follow it up (a change that keeps the status);
+- a change applies to the alert as it stands when it is written: the learner's sandbox row is
+  locked and the alert read again, so two submits of one change (a double click, two tabs)
+  apply it once, the second refused by the table or by the status the form expected.
 
 In the sandbox the second user is a simulated colleague of the learner's country
 (`colleague_for`): an account that cannot sign in, which approves a complete draft on
@@ -30,13 +33,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sandbox.models import Alert, AlertCategory, AlertChange
+from sandbox.models import Alert, AlertCategory, AlertChange, Sandbox
 from sandbox.models.choices import AlertChangeKind, AlertStatus, SharingScope
 from sandbox.services import audit_record, record_create, record_update
 
 if TYPE_CHECKING:
     from people.models import User
-    from sandbox.models import Sandbox
 
 DRAFT, ACTIVE, SUSPENDED, EXPIRED, CANCELLED, FULFILLED = (
     AlertStatus.DRAFT,
@@ -87,7 +89,7 @@ def colleague_for(country: str) -> User:
     email = f"colega.{country.lower()}@sandbox.invalid"
     user = user_model.objects.filter(email=email).first()
     if user is None:
-        # The name is written once, in the language of whoever needed the colleague first.
+        # No usable password and inactive: the account signs an approval, never in.
         user = user_model.objects.create_user(
             email=email,
             password=None,
@@ -164,15 +166,21 @@ def alert_create(*, sandbox: Sandbox, actor: User, scenario: int | None = None, 
             "approved_at": None,
         },
     )
-    _change(sandbox=sandbox, alert=alert, actor=actor, kind=AlertChangeKind.CREATE, before=alert, justification="")
+    _change(sandbox=sandbox, alert=alert, actor=actor, kind=AlertChangeKind.CREATE, before=None, justification="")
     audit_record(
         sandbox=sandbox, actor=actor, action="CREATE", object_type="alert", object_uid=alert.uid, scenario=scenario
     )
     return alert
 
 
+@dataclass(frozen=True)
+class _Before:
+    status: str
+    valid_until: dt.date | None
+
+
 def _change(
-    *, sandbox: Sandbox, alert: Alert, actor: User, kind: str, before: Alert | None, justification: str
+    *, sandbox: Sandbox, alert: Alert, actor: User, kind: str, before: _Before | None, justification: str
 ) -> AlertChange:
     return record_create(
         sandbox=sandbox,
@@ -180,7 +188,7 @@ def _change(
         scenario=alert.scenario,
         alert_uid=alert.uid,
         kind=kind,
-        from_status=before.status if before is not None and kind != AlertChangeKind.CREATE else "",
+        from_status=before.status if before is not None else "",
         to_status=alert.status,
         valid_until_before=before.valid_until if before is not None else None,
         valid_until_after=alert.valid_until,
@@ -194,6 +202,13 @@ class TransitionRefused(ValidationError):
     """A change the transition table or the four-eyes rule does not allow."""
 
 
+def _current(sandbox: Sandbox, alert: Alert) -> Alert:
+    """The alert as it stands in the learner's view, read again with the learner's sandbox row
+    locked until the transaction ends: changes to one learner's alerts run one after another."""
+    Sandbox.objects.select_for_update().filter(pk=sandbox.pk).values_list("pk", flat=True).first()
+    return Alert.objects.visible_to(sandbox).select_related("category").get(uid=alert.uid)
+
+
 @transaction.atomic
 def alert_transition(
     *,
@@ -204,11 +219,20 @@ def alert_transition(
     justification: str = "",
     valid_until: dt.date | None = None,
     actor_country: str | None = None,
+    expected_status: str | None = None,
 ) -> Alert:
     """Apply one change of the table to an alert of the learner's view.
 
     `actor_country`: the country the actor works for (None: not bound to one, as an IOM
-    trainer trying the sandbox). `valid_until`: the new end of an extension."""
+    trainer trying the sandbox). `valid_until`: the new end of an extension.
+    `expected_status`: the status the actor saw when they chose the change (a screen's form);
+    when the alert has moved on since, the change is refused and nothing is written."""
+    alert = _current(sandbox, alert)
+    if expected_status is not None and alert.status != expected_status:
+        raise TransitionRefused(
+            _("The alert changed while you were deciding: it is now “%(status)s”. Nothing was written.")
+            % {"status": alert.get_status_display()}
+        )
     transition = TRANSITIONS.get(kind)
     if transition is None or alert.status not in transition.sources:
         change = AlertChangeKind(kind).label if kind in AlertChangeKind.values else kind
@@ -231,8 +255,12 @@ def alert_transition(
     elif kind == AlertChangeKind.REVIEW:
         changes["review_due"] = _next_review(alert, today)
     elif kind == AlertChangeKind.EXTEND:
-        if valid_until is None or (alert.valid_until is not None and valid_until <= alert.valid_until):
+        if valid_until is None:
+            raise ValidationError({"valid_until": [_("Give the new end of the alert's validity.")]})
+        if alert.valid_until is not None and valid_until <= alert.valid_until:
             raise ValidationError({"valid_until": [_("An extension ends later than the alert does now.")]})
+        if valid_until <= today:
+            raise ValidationError({"valid_until": [_("An extension ends after today.")]})
         longest = alert.valid_from + dt.timedelta(days=alert.category.max_validity_days)
         if valid_until > longest:
             raise ValidationError(
@@ -248,7 +276,8 @@ def alert_transition(
         raise TransitionRefused(_("The alert is still within its validity: cancel it instead of expiring it."))
     if transition.target is not None:
         changes["status"] = transition.target
-    before = alert
+    # Taken before the update, which changes the learner's own row in place.
+    before = _Before(status=alert.status, valid_until=alert.valid_until)
     updated = record_update(sandbox=sandbox, record=alert, **changes) if changes else alert
     _change(sandbox=sandbox, alert=updated, actor=actor, kind=kind, before=before, justification=justification)
     audit_record(
@@ -286,9 +315,15 @@ def alert_missing(alert: Alert) -> list[str]:
 def alert_request_approval(*, sandbox: Sandbox, alert: Alert, actor: User) -> Alert:
     """Ask the simulated colleague of the issuing country to approve a draft: approved when
     complete, else rejected with what is missing."""
+    alert = _current(sandbox, alert)
     colleague = colleague_for(alert.issuing_country_id)
     if colleague.pk == actor.pk:  # pragma: no cover - a colleague never signs in
         raise TransitionRefused(_("A second user approves an alert: its author cannot approve their own."))
+    if alert.status != DRAFT:
+        raise TransitionRefused(
+            _("Only an alert awaiting approval is sent for approval; this one is “%(status)s”.")
+            % {"status": alert.get_status_display()}
+        )
     missing = alert_missing(alert)
     if missing:
         return alert_transition(

@@ -211,3 +211,15 @@ def sandbox_role_for_exercise(*, sandbox: Sandbox, user: User, type_role: str) -
     if role and role_for(user=user, sandbox=sandbox) != role:
         _role_store(sandbox=sandbox, user=user, role=role)
     return role or role_for(user=user, sandbox=sandbox)
+
+
+def viewer_may(*, sandbox: Sandbox | None, user, capability: str, inspecting: bool = False) -> bool:
+    """Whether a screen's viewer may use a capability: a trainer inspecting a learner's sandbox
+    reads what it holds (`VIEW_ALERTS`) and changes nothing; a learner without a sandbox yet acts
+    in their staff profile's function; otherwise the sandbox's acting function decides."""
+    if inspecting:
+        return capability == VIEW_ALERTS
+    if sandbox is None or (not sandbox.role and user is not None and sandbox.owner_id == user.pk):
+        # The viewer's own profile, already at hand: no read of the sandbox's owner.
+        return capability in CAPABILITIES[home_role(user)]
+    return role_may(sandbox, capability)

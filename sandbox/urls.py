@@ -23,6 +23,12 @@ urlpatterns = [
     path("secondary/", views.SecondaryQueueView.as_view(), name="secondary_queue"),
     path("secondary/<int:movement_uid>/", views.SecondaryCaseView.as_view(), name="secondary_case"),
     path("secondary/hits/<int:uid>/adjudicate/", views.HitAdjudicateView.as_view(), name="hit_adjudicate"),
+    # Alerts: the alert manager's list, new alert, an alert and its changes (four eyes).
+    path("alerts/", views.AlertListView.as_view(), name="alert_list"),
+    path("alerts/new/", views.AlertCreateView.as_view(), name="alert_create"),
+    path("alerts/<int:uid>/", views.AlertDetailView.as_view(), name="alert_detail"),
+    path("alerts/<int:uid>/change/", views.AlertChangeView.as_view(), name="alert_change"),
+    path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),
@@ -45,5 +51,7 @@ urlpatterns = [
         name="learner_statistics_daily",
     ),
     path("learners/<int:sandbox_id>/secondary/", views.SecondaryQueueView.as_view(), name="learner_secondary_queue"),
+    path("learners/<int:sandbox_id>/alerts/", views.AlertListView.as_view(), name="learner_alert_list"),
+    path("learners/<int:sandbox_id>/alerts/<int:uid>/", views.AlertDetailView.as_view(), name="learner_alert_detail"),
     path("learners/<int:sandbox_id>/changes/<slug:kind>/", views.LearnerChangesView.as_view(), name="learner_changes"),
 ]

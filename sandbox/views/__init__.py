@@ -16,6 +16,13 @@ selector or service, and render. Invariants:
 """
 
 from sandbox.views.access import SandboxMixin, inspectable_sandboxes
+from sandbox.views.alerts import (
+    AlertChangeView,
+    AlertCreateView,
+    AlertDetailView,
+    AlertListView,
+    AlertRequestApprovalView,
+)
 from sandbox.views.changes import LearnerChangesView
 from sandbox.views.exercises import ExerciseAnswerView, ExerciseDetailView
 from sandbox.views.home import HomeView, ResetView
@@ -28,6 +35,11 @@ from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, Stat
 from sandbox.views.triage import ScanDecideView, ScanTriageView
 
 __all__ = [
+    "AlertChangeView",
+    "AlertCreateView",
+    "AlertDetailView",
+    "AlertListView",
+    "AlertRequestApprovalView",
     "DailyStatisticsView",
     "ExerciseAnswerView",
     "ExerciseDetailView",

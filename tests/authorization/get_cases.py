@@ -110,6 +110,55 @@ def _learner_referrals_path() -> str:
     return reverse("sandbox:learner_secondary_queue", args=[sandbox.pk])
 
 
+def _acting(role: str, path: str | Callable[[], str]) -> Callable[[], str]:
+    """`path` for a role user whose sandbox acts in the job function `role` ("": their staff
+    profile's, a border officer's for every role user, who sees no alerts). A case with "" after
+    one with another function puts the role user back as they were for the URLs that follow."""
+
+    def build() -> str:
+        from sandbox.models import Sandbox
+        from tests.conftest import ROLES
+
+        for user in User.objects.filter(email__in=[f"{name}@example.org" for name in ROLES]):
+            Sandbox.objects.update_or_create(owner=user, defaults={"role": role})
+        return path() if callable(path) else path
+
+    return build
+
+
+def _baseline_alert_uid() -> int:
+    """A baseline alert (Panama's, on a stolen passport) that every learner's view holds."""
+    import datetime as dt
+
+    from sandbox.models import Alert
+
+    uid = 424_242
+    if not Alert.objects.baseline().filter(uid=uid).exists():
+        Alert(
+            uid=uid,
+            category_id="DOC_LOST_STOLEN",
+            subject_kind="DOCUMENT",
+            document_number="X1234567",
+            document_issuing_state_id="PAN",
+            issuing_country_id="PAN",
+            action="SEIZE_DOCUMENT",
+            valid_from=dt.date(2025, 1, 1),
+            valid_until=dt.date(2034, 1, 1),
+            status="ACTIVE",
+            sharing_scope="OCAM_ALL",
+        ).save(force_insert=True)
+    return uid
+
+
+def _alert_path(name: str, *, inspected: bool = False) -> Callable[[], str]:
+    def path() -> str:
+        if not inspected:
+            return reverse(name, args=[_baseline_alert_uid()])
+        return _learner_sandbox_path(name, _baseline_alert_uid())()
+
+    return path
+
+
 def sample_course():
     from tests.courses.factories import course
 
@@ -316,6 +365,32 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_changes", "person")),
         Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_changes", "nothing")),
+    ],
+    # Alerts: the acting job function decides. Every role user's profile makes them a border
+    # officer, who sees no alerts; acting as alert manager they see, create and change them.
+    "sandbox:alert_list": [
+        Case(practising(OK), _acting("alert_manager", "/sandbox/alerts/?status=ACTIVE&review=overdue&page=9")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/alerts/")),
+    ],
+    "sandbox:alert_create": [
+        Case(practising(OK), _acting("alert_manager", "/sandbox/alerts/new/")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/alerts/new/")),
+    ],
+    "sandbox:alert_detail": [
+        Case(practising(NOT_FOUND), _acting("alert_manager", "/sandbox/alerts/999999/")),
+        Case(practising(OK), _acting("alert_manager", _alert_path("sandbox:alert_detail"))),
+        Case(practising(FORBIDDEN), _acting("", _alert_path("sandbox:alert_detail"))),
+    ],
+    "sandbox:alert_change": Case(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:alert_request_approval": Case(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:learner_alert_list": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_alert_list")),
+    ],
+    "sandbox:learner_alert_detail": [
+        Case(inspecting(NOT_FOUND)),
+        Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_alert_detail", 999999)),
+        Case(inspecting(OK), _alert_path("sandbox:learner_alert_detail", inspected=True)),
     ],
     # Country tracking: a focal point follows their own country (another country's pages and
     # objects are a 404); the regional coordinator reads every country and the regional view;

@@ -46,6 +46,7 @@ class World:
     exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an open exercise attempt
     scans: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a document scan in their sandbox
     hits: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of a referred traveller's pending hit
+    alerts: dict[int, int] = field(default_factory=dict)  # owner pk -> uid of their draft alert (Guatemala's)
     attempts: dict[int, str] = field(default_factory=dict)  # owner pk -> token of an attempt in progress
     lesson_exercises: dict[int, str] = field(default_factory=dict)  # owner pk -> open attempt at the lesson's exercise
     downloads: dict[int, str] = field(default_factory=dict)  # owner pk -> token of a ready archive
@@ -179,9 +180,10 @@ def _certificates(world: World, owners: list[User]) -> None:
 
 def _sandboxes(world: World, owners: list[User]) -> None:
     """Each owner's sandbox, holding a document scan waiting for triage, a referred traveller's
-    pending hit and an open exercise attempt."""
+    pending hit, a draft alert of their own (Guatemala's) and an open exercise attempt."""
+    from sandbox.alerts import alert_create
     from sandbox.exercises.engine import ExerciseSpec, exercise_start
-    from sandbox.models import DocumentScan, Sandbox
+    from sandbox.models import AlertCategory, DocumentScan, Sandbox
     from sandbox.services import record_create
     from tests.sandbox.referrals import referral_recorded
     from tests.sandbox.screens import PASSPORT_MRZ
@@ -200,6 +202,16 @@ def _sandboxes(world: World, owners: list[User]) -> None:
         )
         world.scans[owner.pk] = scan.uid
         world.hits[owner.pk] = referral_recorded(sandbox).hits[0].uid
+        world.alerts[owner.pk] = alert_create(
+            sandbox=sandbox,
+            actor=owner,
+            category=AlertCategory.objects.get(code="EXIT_BAN"),
+            subject_name="PÉREZ GÓMEZ, MARÍA JOSÉ",
+            subject_birth_date=dt.date(1990, 6, 15),
+            issuing_country_id="GTM",
+            sharing_scope="OCAM_ALL",
+            legal_reference="Exp. 123-2026",
+        ).uid
         world.exercises[owner.pk] = str(exercise_start(user=owner, spec=spec).token)
 
 

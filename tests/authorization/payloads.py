@@ -125,6 +125,24 @@ def hit_disposition(world: World, role: str, target: str) -> dict[str, Any]:
     return {"disposition": "CONFIRMED", "reason": "Same person: name, birth date and photo."}
 
 
+def alert(world: World, role: str, target: str) -> dict[str, Any]:
+    """A person alert of the role user's country (IOM staff, bound to none, choose Guatemala)."""
+    return {
+        "category": "EXIT_BAN",
+        "surnames": "Pérez Gómez",
+        "given_names": "María José",
+        "birth_date": "15/06/1990",
+        "issuing_country": "GTM",
+        "sharing_scope": "OCAM_ALL",
+        "legal_reference": "Exp. 123-2026",
+    }
+
+
+def alert_change(world: World, role: str, target: str) -> dict[str, Any]:
+    """The owner's draft withdrawn (cancelled), as the draft's page posts it."""
+    return {"kind": "CANCEL", "expected_status": "DRAFT", "justification": "Retirada por el autor."}
+
+
 def answers(world: World, role: str, target: str) -> dict[str, Any]:
     """Every answer right, for the attempt of the owner the case names."""
     from courses.models import QuizAttempt

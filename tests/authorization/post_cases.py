@@ -133,6 +133,36 @@ def _hit(name: str, *, as_secondary_officer: bool) -> UrlBuilder:
     return url
 
 
+def _alert_as_manager(name: str) -> UrlBuilder:
+    """`name`'s URL for the alert in the sandbox of the case's owner, the role user acting as
+    alert manager (their sandbox's function, undone with the test's savepoint)."""
+
+    def url(world: World, role: str, target: str) -> str:
+        from sandbox.models import Sandbox
+
+        if role in world.users:
+            Sandbox.objects.filter(owner=world.users[role]).update(role="alert_manager")
+        return reverse(name, args=[world.alerts[world.owner(role, target).pk]])
+
+    return url
+
+
+def _alert(name: str) -> UrlBuilder:
+    """`name`'s URL for the alert in the role user's own sandbox (the role user a border officer;
+    the anonymous visitor, who has none, tries a sample uid)."""
+    return lambda world, role, target: reverse(
+        name, args=[world.alerts[world.users[role].pk] if role in world.users else 999999]
+    )
+
+
+def _alert_create_as_manager(world: World, role: str, target: str) -> str:
+    from sandbox.models import Sandbox
+
+    if role in world.users:
+        Sandbox.objects.filter(owner=world.users[role]).update(role="alert_manager")
+    return reverse("sandbox:alert_create")
+
+
 def _lesson_exercise(name: str, course: str) -> UrlBuilder:
     """`name`'s URL for the sandbox exercise of the "learning" (everyone enrolled) or "open" course."""
     pk_key = "quiz_lesson" if course == "learning" else "exercise_lesson_open"
@@ -389,6 +419,39 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
         ),
     ],
     "sandbox:statistics_daily": PostCase(practising(METHOD_NOT_ALLOWED)),
+    # Alerts: a border officer (every role user's profile) changes none; an alert manager
+    # creates one, and changes or sends for approval their own sandbox's alert only.
+    "sandbox:alert_list": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:alert_create": [
+        PostCase(practising(FORBIDDEN), data=payloads.alert),
+        PostCase(practising(Expect(302, "/sandbox/alerts/*")), _alert_create_as_manager, "own", payloads.alert),
+    ],
+    "sandbox:alert_detail": refused(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:alert_change": [
+        refused(practising(FORBIDDEN)),
+        PostCase(
+            practising(FORBIDDEN),
+            _alert("sandbox:alert_change"),
+            "own_as_border_officer",
+            payloads.alert_change,
+        ),
+        *owners(
+            _alert_as_manager("sandbox:alert_change"),
+            own=practising(Expect(302, "/sandbox/alerts/*")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+            data=payloads.alert_change,
+        ),
+    ],
+    "sandbox:alert_request_approval": [
+        refused(practising(FORBIDDEN)),
+        *owners(
+            _alert_as_manager("sandbox:alert_request_approval"),
+            own=practising(Expect(302, "/sandbox/alerts/*")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+        ),
+    ],
     "sandbox:learner_list": PostCase(inspecting(METHOD_NOT_ALLOWED)),
     "sandbox:learner_sandbox": _inspection("sandbox:learner_sandbox"),
     "sandbox:learner_person_search": _inspection("sandbox:learner_person_search"),
@@ -398,6 +461,8 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     "sandbox:learner_scan_triage": _inspection("sandbox:learner_scan_triage"),
     "sandbox:learner_secondary_queue": _inspection("sandbox:learner_secondary_queue"),
     "sandbox:learner_changes": _inspection("sandbox:learner_changes", "person"),
+    "sandbox:learner_alert_list": _inspection("sandbox:learner_alert_list"),
+    "sandbox:learner_alert_detail": _inspection("sandbox:learner_alert_detail", 999999),
     # Country tracking: rules and rosters are written by the country's focal point and by
     # administrators; reports are asked for by anyone who follows the country. Pages take no POST.
     "tracking:index": PostCase(trackers(METHOD_NOT_ALLOWED)),

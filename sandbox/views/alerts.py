@@ -174,13 +174,18 @@ class AlertDetailView(AlertMixin, View):
 
 def change_forms(view: AlertMixin, alert: Alert, *, bound: AlertChangeForm | None = None) -> list[AlertChangeForm]:
     """The forms of the changes the viewer may make on the alert: those the table allows from its
-    status, without approval or rejection for the alert's author; `bound` in place of its kind's."""
-    if view.is_read_only or not view.may(MANAGE_ALERTS):
+    status, without approval or rejection for the alert's author; for a viewer who does not
+    manage alerts (a secondary-line officer on a case), the follow-up request only; `bound` in
+    place of its kind's."""
+    if view.is_read_only:
         return []
+    manages = view.may(MANAGE_ALERTS)
     own = alert.created_by_id is not None and alert.created_by_id == view.request.user.pk
     forms = []
     for kind in alerts.allowed_changes(alert):
         if own and kind in (AlertChangeKind.APPROVE, AlertChangeKind.REJECT):
+            continue
+        if not manages and kind != AlertChangeKind.FOLLOW_UP:
             continue
         if bound is not None and bound.change_kind == kind:
             forms.append(bound)
@@ -212,14 +217,17 @@ def alert_page(view: AlertMixin, alert: Alert, *, bound: AlertChangeForm | None 
 
 
 class AlertChangeView(AlertMixin, View):
-    """POST: one change of an alert of the learner's view."""
+    """POST: one change of an alert of the learner's view (a follow-up request: anyone who may see
+    the alert; every other change: an alert manager)."""
 
-    capability = MANAGE_ALERTS
+    capability = VIEW_ALERTS
 
     def post(self, request: HttpRequest, uid: int) -> HttpResponse:
         self.check_capability()
-        alert = self.alert(uid)
         kind = request.POST.get("kind", "")
+        if kind != AlertChangeKind.FOLLOW_UP and not self.may(MANAGE_ALERTS):
+            return self.capability_refused(MANAGE_ALERTS)
+        alert = self.alert(uid)
         if kind not in alerts.TRANSITIONS:
             messages.error(request, _("Choose one of the changes the alert's page offers."))
             return HttpResponseRedirect(reverse("sandbox:alert_detail", args=[uid]))

@@ -113,7 +113,7 @@ class HitAdjudication(ExerciseType):
     )
     parameters = ("crossing_point",)
     brief_template = "sandbox/exercises/brief_hit_adjudication.html"
-    workspace_url_name = "sandbox:home"
+    workspace_url_name = "sandbox:secondary_queue"
     messages = {
         "adjudication.undecided": (
             _("Hit left undecided"),

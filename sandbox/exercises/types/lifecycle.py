@@ -76,7 +76,7 @@ class AlertLifecycleReview(ExerciseType):
     )
     parameters = ()
     brief_template = "sandbox/exercises/brief_alert_lifecycle_review.html"
-    workspace_url_name = "sandbox:home"
+    workspace_url_name = "sandbox:alert_list"
     messages = {
         "lifecycle.extend": (
             _("Extension missing or wrong"),

@@ -51,7 +51,10 @@ REFERRAL_REASONS = ("MINOR_CONSENT", "SCREENING_HIT")
 class MinorExitStaleAlert(ExerciseType):
     slug = "minor_exit_stale_alert"
     domain_number = 12
-    role = "border_officer"
+    # DOMAIN.md 5c names the primary officer and the alert manager; in the sandbox the learner
+    # works the case as the secondary-line officer, who registers the referral and, seeing the
+    # alert's details (DOMAIN.md 1.4), asks its owner to follow it up.
+    role = "secondary_officer"
     title = _("A minor's exit with a stale alert")
     summary = _(
         "A child leaves the country with one parent and no exit permit, and screening hits an old missing-minor "

@@ -51,7 +51,7 @@ class AlertStolenPassport(ExerciseType):
     )
     parameters = ()
     brief_template = "sandbox/exercises/brief_alert_stolen_passport.html"
-    workspace_url_name = "sandbox:home"
+    workspace_url_name = "sandbox:alert_list"
     messages = {
         "stolen.missing": (
             _("No alert raised"),

@@ -29,7 +29,7 @@ from django.views import View
 from foundation.forms import errors_onto_form
 from sandbox import alerts, selectors, selectors_alerts, services
 from sandbox.forms_alerts import AlertChangeForm, AlertCreateForm, AlertFilterForm
-from sandbox.job_functions import MANAGE_ALERTS, VIEW_ALERTS, viewer_may
+from sandbox.job_functions import ADJUDICATE_HITS, MANAGE_ALERTS, VIEW_ALERTS, viewer_may
 from sandbox.models import Alert, AlertCategory, IcaoCountry, Person
 from sandbox.models.choices import AlertChangeKind
 from sandbox.views.access import SandboxMixin
@@ -175,7 +175,7 @@ class AlertDetailView(AlertMixin, View):
 def change_forms(view: AlertMixin, alert: Alert, *, bound: AlertChangeForm | None = None) -> list[AlertChangeForm]:
     """The forms of the changes the viewer may make on the alert: those the table allows from its
     status, without approval or rejection for the alert's author; for a viewer who does not
-    manage alerts (a secondary-line officer on a case), the follow-up request only; `bound` in
+    manage alerts but works the secondary line's cases, the follow-up request only; `bound` in
     place of its kind's."""
     if view.is_read_only:
         return []
@@ -185,7 +185,7 @@ def change_forms(view: AlertMixin, alert: Alert, *, bound: AlertChangeForm | Non
     for kind in alerts.allowed_changes(alert):
         if own and kind in (AlertChangeKind.APPROVE, AlertChangeKind.REJECT):
             continue
-        if not manages and kind != AlertChangeKind.FOLLOW_UP:
+        if not manages and not (kind == AlertChangeKind.FOLLOW_UP and view.may(ADJUDICATE_HITS)):
             continue
         if bound is not None and bound.change_kind == kind:
             forms.append(bound)
@@ -217,15 +217,15 @@ def alert_page(view: AlertMixin, alert: Alert, *, bound: AlertChangeForm | None 
 
 
 class AlertChangeView(AlertMixin, View):
-    """POST: one change of an alert of the learner's view (a follow-up request: anyone who may see
-    the alert; every other change: an alert manager)."""
+    """POST: one change of an alert of the learner's view (a follow-up request: an alert manager or
+    a secondary-line officer; every other change: an alert manager)."""
 
     capability = VIEW_ALERTS
 
     def post(self, request: HttpRequest, uid: int) -> HttpResponse:
         self.check_capability()
         kind = request.POST.get("kind", "")
-        if kind != AlertChangeKind.FOLLOW_UP and not self.may(MANAGE_ALERTS):
+        if not self.may(MANAGE_ALERTS) and not (kind == AlertChangeKind.FOLLOW_UP and self.may(ADJUDICATE_HITS)):
             return self.capability_refused(MANAGE_ALERTS)
         alert = self.alert(uid)
         if kind not in alerts.TRANSITIONS:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from sandbox.alerts import (
     REVIEW_INTERVAL_DAYS,
@@ -155,7 +155,7 @@ def test_alert_create_accepts_the_longest_validity_of_the_category(sandbox, auth
 def test_the_author_cannot_approve_or_reject_their_own_alert(sandbox, author):
     alert = alert_create(sandbox=sandbox, actor=author, **document_fields())
     for kind in (AlertChangeKind.APPROVE, AlertChangeKind.REJECT):
-        with pytest.raises(TransitionRefused, match="second user"):
+        with translation.override("en"), pytest.raises(TransitionRefused, match="second user"):
             alert_transition(sandbox=sandbox, alert=alert, actor=author, kind=kind, justification="Yo mismo.")
     alert.refresh_from_db()
     assert alert.status == AlertStatus.DRAFT and alert.approved_by is None
@@ -338,7 +338,7 @@ def test_an_extension_to_the_longest_validity_is_accepted(sandbox):
 @pytest.mark.parametrize("days_left", [0, 30])
 def test_an_alert_still_valid_is_not_expired(sandbox, days_left):
     alert = alert_in(sandbox, "ACTIVE", valid_until=TODAY + dt.timedelta(days=days_left))
-    with pytest.raises(TransitionRefused, match="cancel"):
+    with translation.override("en"), pytest.raises(TransitionRefused, match="cancel"):
         alert_transition(sandbox=sandbox, alert=alert, actor=UserFactory(), kind=AlertChangeKind.EXPIRE)
     assert Alert.objects.visible_to(sandbox).get(uid=alert.uid).status == AlertStatus.ACTIVE
 
@@ -355,7 +355,7 @@ def test_a_review_sets_the_next_review_within_the_validity(sandbox):
 def test_only_the_issuing_country_changes_the_status(sandbox):
     alert = alert_in(sandbox, "ACTIVE")
     before = written(sandbox)
-    with pytest.raises(TransitionRefused, match="issued"):
+    with translation.override("en"), pytest.raises(TransitionRefused, match="issued"):
         alert_transition(
             sandbox=sandbox,
             alert=alert,
@@ -399,7 +399,7 @@ def test_a_second_submit_of_the_same_change_is_refused_and_writes_nothing(sandbo
     arguments = {"kind": AlertChangeKind.SUSPEND, "justification": "Orden.", "expected_status": "ACTIVE"}
     alert_transition(sandbox=sandbox, alert=stale, actor=UserFactory(), **arguments)
     before = written(sandbox)
-    with pytest.raises(TransitionRefused, match="changed"):
+    with translation.override("en"), pytest.raises(TransitionRefused, match="changed"):
         alert_transition(sandbox=sandbox, alert=stale, actor=UserFactory(), **arguments)
     assert written(sandbox) == before
 

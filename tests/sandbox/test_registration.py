@@ -190,7 +190,12 @@ def test_an_exit_closes_a_baseline_entry_of_a_known_traveller(officer):
 def test_a_registration_is_audited(officer):
     user, sandbox = officer
     movement = register(officer)
-    event = AuditEvent.objects.layer_of(sandbox).get()
+    screening, event = AuditEvent.objects.layer_of(sandbox).order_by("uid")
+    assert (screening.action, screening.object_type, screening.parameters["result"]) == (
+        "SEARCH",
+        "screening",
+        "NO_HIT",
+    )
     assert (event.action, event.object_type, event.object_uid, event.actor) == (
         "CREATE",
         "movement",

@@ -32,7 +32,7 @@ from sandbox.models import (
     Sex,
     TravelPurpose,
 )
-from sandbox.services import ManualDocument
+from sandbox.services_movements import ManualDocument
 
 MONTH_FORMAT = "%Y-%m"
 

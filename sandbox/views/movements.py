@@ -8,7 +8,7 @@ action). The reading, the screening's hits and the people an unrecognised docume
 to travel to step 2 in one signed hidden field (`screening`), bound to the learner's sandbox.
 
 Step 2 ("decide"), on the same page: the decision fields, re-validated with the carried reading;
-`services.movement_register` refuses to admit over a blocking hit, writes the movement with the
+`services_movements.movement_register` refuses to admit over a blocking hit, writes the movement with the
 screening's result and attaches its hits. A second submit of the same decision writes nothing.
 
 Opened from a person's page (`?person=<uid>&closes=<uid>`), the form offers that person's open
@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from foundation.forms import errors_onto_form
-from sandbox import job_functions, screening, selectors, services
+from sandbox import job_functions, screening, selectors, services_movements
 from sandbox.exercises.engine import attempt_is_stale
 from sandbox.exercises.selectors import attempt_own
 from sandbox.forms import DECISION_FIELDS, MovementForm
@@ -96,7 +96,7 @@ class MovementCreateView(SandboxMixin, View):
             return self.render("sandbox/movement_form.html", {"form": form, "person": person})
         data = form.cleaned_data
         try:
-            read = services.document_read(mrz=data["mrz"], manual=form.manual())
+            read = services_movements.document_read(mrz=data["mrz"], manual=form.manual())
         except ValidationError as error:
             errors_onto_form(form, error)
             return self.render("sandbox/movement_form.html", {"form": form, "person": person})
@@ -164,7 +164,7 @@ class MovementCreateView(SandboxMixin, View):
         holder = payload["holder"]
         read_form = self._form(data=payload["read"], person=person)
         read_form.is_valid()
-        read = services.document_read(mrz=read_form.cleaned_data["mrz"], manual=read_form.manual())
+        read = services_movements.document_read(mrz=read_form.cleaned_data["mrz"], manual=read_form.manual())
         local_date = read_form.cleaned_data["local_date"]
         direction = read_form.cleaned_data["direction"]
         # The entries an exit may close: those of the person the form was opened for, else the holder's.
@@ -190,8 +190,10 @@ class MovementCreateView(SandboxMixin, View):
         if overstay is not None and data is None:
             form.initial["is_overstay"] = True
         if data is None and blocking:
-            form.initial["decision"] = "REFERRED"
-        minor_exit = direction == Direction.EXIT and services.is_minor(birth_date=read.birth_date, on=local_date)
+            form.initial.update({"decision": "REFERRED", "refusal_code": "SCREENING_HIT"})
+        minor_exit = direction == Direction.EXIT and services_movements.is_minor(
+            birth_date=read.birth_date, on=local_date
+        )
         if data is not None and form.is_valid():
             movement = self._register(form, payload, read)
             if movement is not None:
@@ -219,7 +221,9 @@ class MovementCreateView(SandboxMixin, View):
             },
         )
 
-    def _register(self, form: MovementForm, payload: dict[str, Any], read: services.DocumentRead) -> Movement | None:
+    def _register(
+        self, form: MovementForm, payload: dict[str, Any], read: services_movements.DocumentRead
+    ) -> Movement | None:
         data = form.cleaned_data
         adult_uid = None
         if data["accompanying_adult"]:
@@ -235,7 +239,7 @@ class MovementCreateView(SandboxMixin, View):
             adult_uid = holders[0]
         attempt = self._attempt(data["exercise"])
         try:
-            return services.movement_register(
+            return services_movements.movement_register(
                 sandbox=self.own_sandbox(),
                 user=self.request.user,
                 mrz=data["mrz"],
@@ -256,7 +260,7 @@ class MovementCreateView(SandboxMixin, View):
                 person_uid=data["existing_person"] if data["existing_person"] in payload["offered"] else None,
                 accompanying_adult_uid=adult_uid,
                 minor_exit_permit=data["minor_exit_permit"],
-                screening=services.ScreeningOutcome(
+                screening=services_movements.ScreeningOutcome(
                     ref=payload["ref"], result=payload["result"], hit_uids=tuple(payload["hits"])
                 ),
                 scenario=attempt.pk if attempt is not None else None,

@@ -84,7 +84,9 @@ def test_the_hit_is_shown_before_any_movement_exists(learner_client, learner, ba
     hit = AlertHit.objects.layer_of(_sandbox(learner)).get()
     assert (hit.movement_uid, hit.disposition, hit.match_type) == (None, "PENDING", "NAME_DOB_FUZZY")
     # The decision's fields come only now, with a referral proposed.
-    assert re.search(r'<input type="radio" name="decision" value="REFERRED"[^>]*checked', response.content.decode())
+    html = response.content.decode()
+    assert re.search(r'<input type="radio" name="decision" value="REFERRED"[^>]*checked', html)
+    assert '<option value="SCREENING_HIT" selected>' in html
     assert 'name="decision"' not in learner_client.get(FORM).content.decode()
 
 

@@ -24,13 +24,17 @@ from sandbox.models import (
     Decision,
     Direction,
     DocumentScan,
+    DocumentType,
     Movement,
+    Person,
     RefusalCode,
     ScanRejection,
     ScanStatus,
+    Sex,
     TravelPurpose,
 )
 from sandbox.models.choices import HitDisposition
+from sandbox.services_movements import ManualDocument
 
 MONTH_FORMAT = "%Y-%m"
 
@@ -56,17 +60,31 @@ class PersonSearchForm(forms.Form):
         help_text=_("The whole number or its beginning, as printed on the document."),
         widget=forms.TextInput(attrs=CODE_INPUT),
     )
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        input_formats=["%Y-%m-%d"],
+    )
+    national_id = forms.CharField(
+        label=_("National ID number"),
+        required=False,
+        max_length=24,
+        help_text=_("The whole number, as printed on the identity card."),
+        widget=forms.TextInput(attrs=CODE_INPUT),
+    )
 
     @classmethod
     def from_query(cls, query: Any) -> PersonSearchForm:
         """A bound form when the query string holds a search, an unbound one otherwise."""
-        submitted = any(key in query for key in ("name", "document"))
+        submitted = any(key in query for key in ("name", "document", "birth_date", "national_id"))
         return cls(data=query if submitted else None)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        if not self.errors and not cleaned.get("name", "").strip() and not cleaned.get("document", "").strip():
-            self.add_error("name", _("Enter a name or a document number."))
+        terms = [cleaned.get(name, "").strip() for name in ("name", "document", "national_id")]
+        if not self.errors and not any(terms) and cleaned.get("birth_date") is None:
+            self.add_error("name", _("Enter a name, a document number, a date of birth or a national ID number."))
         return cleaned
 
 
@@ -80,11 +98,54 @@ def crossing_point_choices(points: Iterable[CrossingPoint]) -> list[tuple[str, A
     return [("", _("Choose a crossing point")), *((country, groups[country]) for country in sorted(groups))]
 
 
-class MovementForm(forms.Form):
-    """Registering an entry or exit at a border post, from the document's machine-readable zone."""
+# How the officer reads the document: its machine-readable zone, or by hand for a document
+# without one (an emergency travel document, a border pass) or whose zone cannot be read.
+CAPTURE_CHOICES = [("MRZ", _("Read the machine-readable zone")), ("MANUAL", _("Type the document by hand"))]
+MANUAL_FIELDS = (
+    "document_type",
+    "document_number",
+    "issuing_state",
+    "nationality",
+    "surnames",
+    "given_names",
+    "birth_date",
+    "sex",
+    "expiry_date",
+    "manual_entry_reason",
+)
+# The fields of the decision, accepted only once the officer has seen the screening (step 2).
+DECISION_FIELDS = (
+    "authorised_stay_days",
+    "closes_entry",
+    "is_overstay",
+    "existing_person",
+    "accompanying_adult",
+    "minor_exit_permit",
+    "decision",
+    "refusal_code",
+    "refusal_reason",
+)
+DATE_INPUT = {"widget": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), "input_formats": ["%Y-%m-%d"]}
 
+
+class MovementForm(forms.Form):
+    """Registering an entry or exit at a border post, in two steps on one page.
+
+    Step "read": the document (its machine-readable zone, or typed by hand with the reason), the
+    post, direction, time and the trip; the view screens the traveller. Step "decide": the same
+    reading (carried by the view, signed) and the decision fields (`DECISION_FIELDS`), which the
+    read step does not have."""
+
+    capture = forms.ChoiceField(
+        label=_("How the document is read"),
+        choices=CAPTURE_CHOICES,
+        initial="MRZ",
+        required=False,
+        widget=forms.RadioSelect,
+    )
     mrz = forms.CharField(
         label=_("Machine-readable zone (MRZ)"),
+        required=False,
         help_text=_(
             "Type or scan the lines at the bottom of the document's data page: 2 lines of 44 characters "
             "for a passport, 3 lines of 30 for an identity card. Use < for the filler."
@@ -92,6 +153,38 @@ class MovementForm(forms.Form):
         max_length=200,
         strip=True,
         widget=forms.Textarea(attrs={"rows": 3, "cols": 46, "class": "mrz-input", "wrap": "off", **CODE_INPUT}),
+    )
+    document_type = forms.ChoiceField(label=_("Document type"), required=False)
+    document_number = forms.CharField(
+        label=_("Document number"), required=False, max_length=20, widget=forms.TextInput(CODE_INPUT)
+    )
+    issuing_state = forms.CharField(
+        label=_("Issuing state"),
+        required=False,
+        max_length=3,
+        help_text=_("Its three-letter ICAO code, such as CRI or NIC."),
+        widget=forms.TextInput(CODE_INPUT),
+    )
+    nationality = forms.CharField(
+        label=_("Nationality"),
+        required=False,
+        max_length=3,
+        help_text=_("Its three-letter ICAO code."),
+        widget=forms.TextInput(CODE_INPUT),
+    )
+    surnames = forms.CharField(label=_("Surnames"), required=False, max_length=120)
+    given_names = forms.CharField(label=_("Given names"), required=False, max_length=100)
+    birth_date = forms.DateField(label=_("Date of birth"), required=False, **DATE_INPUT)
+    sex = forms.ChoiceField(label=_("Sex"), required=False, choices=[("", _("Choose")), *Sex.choices])
+    expiry_date = forms.DateField(label=_("Date of expiry"), required=False, **DATE_INPUT)
+    national_id_number = forms.CharField(
+        label=_("National ID number"), required=False, max_length=24, widget=forms.TextInput(CODE_INPUT)
+    )
+    manual_entry_reason = forms.CharField(
+        label=_("Why the document is typed by hand"),
+        required=False,
+        max_length=120,
+        help_text=_("For example: emergency travel document without a zone, or a zone that cannot be read."),
     )
     direction = forms.ChoiceField(
         label=_("Direction"), choices=Direction.choices, initial=Direction.ENTRY, widget=forms.RadioSelect
@@ -159,6 +252,30 @@ class MovementForm(forms.Form):
         required=False,
         help_text=_("Exits only: the traveller leaves after the authorised stay of their entry ended."),
     )
+    existing_person = forms.TypedChoiceField(
+        label=_("Whose document is it?"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=forms.RadioSelect,
+        help_text=_(
+            "The platform does not know this document. These people may be its holder: choose one, or a new person."
+        ),
+    )
+    accompanying_adult = forms.CharField(
+        label=_("Document number of the accompanying adult"),
+        required=False,
+        max_length=20,
+        help_text=_("A minor's exit: the adult travelling with them, by the number of the adult's document."),
+        widget=forms.TextInput(CODE_INPUT),
+    )
+    minor_exit_permit = forms.CharField(
+        label=_("Exit permit reference"),
+        required=False,
+        max_length=40,
+        help_text=_("A minor's exit without both parents: the reference of the permit they present."),
+        widget=forms.TextInput(CODE_INPUT),
+    )
     # The exercise the learner works on, when they came from its page: opaque here, the view checks it.
     exercise = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
@@ -167,14 +284,23 @@ class MovementForm(forms.Form):
         *args: Any,
         crossing_points: Iterable[CrossingPoint],
         purposes: Iterable[TravelPurpose],
+        document_types: Iterable[DocumentType] = (),
         open_entries: Iterable[Movement] = (),
+        people_offered: Iterable[Person] = (),
+        step: str = "read",
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.step = step
         self.open_entries = list(open_entries)
         self.fields["closes_entry"].choices = [
             ("", _("The traveller's latest open entry")),
             *((entry.uid, entry_label(entry)) for entry in self.open_entries),
+        ]
+        self.people_offered = list(people_offered)
+        self.fields["existing_person"].choices = [
+            *((person.uid, person_label(person)) for person in self.people_offered),
+            ("", _("None of them: a new person")),
         ]
         self.crossing_points = {point.code: point for point in crossing_points}
         self.fields["crossing_point"].choices = crossing_point_choices(self.crossing_points.values())
@@ -183,6 +309,20 @@ class MovementForm(forms.Form):
             ("", _("Not recorded")),
             *sorted(((code, purpose.name) for code, purpose in self.purposes.items()), key=lambda choice: choice[1]),
         ]
+        self.fields["document_type"].choices = [
+            ("", _("Choose a document type")),
+            *((doc_type.code, doc_type.name) for doc_type in document_types),
+        ]
+        if step == "read":
+            # Step 1 has none of the decision's fields, except the entry an exit closes when the
+            # form is opened for a person's entry (it is the decision step's initial choice).
+            for name in DECISION_FIELDS:
+                if name != "closes_entry":
+                    del self.fields[name]
+
+    def clean_capture(self) -> str:
+        """The zone unless the officer chose to type the document (a scanner posts no choice)."""
+        return self.cleaned_data["capture"] or "MRZ"
 
     def clean_crossing_point(self) -> CrossingPoint:
         return self.crossing_points[self.cleaned_data["crossing_point"]]
@@ -193,23 +333,63 @@ class MovementForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        decision, code = cleaned.get("decision"), cleaned.get("refusal_code")
-        reason = cleaned.get("refusal_reason", "").strip()
-        if code and decision == Decision.ADMITTED:
-            self.add_error("refusal_code", _("An admitted traveller has no reason for refusal: leave it empty."))
-        elif code == RefusalCode.OTHER and not reason:
-            self.add_error("refusal_reason", _("Describe the other reason."))
-        elif decision == Decision.REFUSED and not code and not reason:
-            self.add_error("refusal_reason", _("Give the reason for the refusal."))
+        if cleaned.get("capture") == "MANUAL":
+            for name in MANUAL_FIELDS:
+                if name in cleaned and not cleaned[name] and name not in self.errors:
+                    self.add_error(name, _("This field is required when the document is typed by hand."))
+        elif cleaned.get("capture") == "MRZ" and not cleaned.get("mrz") and "mrz" not in self.errors:
+            self.add_error("mrz", _("Type or scan the machine-readable zone."))
+        if self.step == "decide":
+            decision, code = cleaned.get("decision"), cleaned.get("refusal_code")
+            reason = cleaned.get("refusal_reason", "").strip()
+            if code and decision == Decision.ADMITTED:
+                self.add_error("refusal_code", _("An admitted traveller has no reason for refusal: leave it empty."))
+            elif code == RefusalCode.OTHER and not reason:
+                self.add_error("refusal_reason", _("Describe the other reason."))
+            elif decision == Decision.REFUSED and not code and not reason:
+                self.add_error("refusal_reason", _("Give the reason for the refusal."))
         if cleaned.get("direction") == Direction.ENTRY:
             for name in ("closes_entry", "is_overstay"):
                 if cleaned.get(name):
                     self.add_error(name, _("Only an exit closes an entry or is an overstay."))
         return cleaned
 
+    def manual(self) -> ManualDocument | None:
+        """The document as typed by hand, or None when its zone was read."""
+        data = self.cleaned_data
+        if data["capture"] != "MANUAL":
+            return None
+        return ManualDocument(
+            document_type=data["document_type"],
+            number=data["document_number"],
+            issuing_state=data["issuing_state"],
+            nationality=data["nationality"],
+            surnames=data["surnames"],
+            given_names=data["given_names"],
+            birth_date=data["birth_date"],
+            sex=data["sex"],
+            expiry_date=data["expiry_date"],
+            national_id_number=data["national_id_number"],
+        )
+
     def local_datetime(self) -> dt.datetime:
         """The date and time typed, naive: the service reads them in the post's time zone."""
         return dt.datetime.combine(self.cleaned_data["local_date"], self.cleaned_data["local_time"])
+
+
+def person_label(person: Person) -> str:
+    """A person the officer may recognise: name, date of birth, nationality, national ID."""
+    values = {
+        "name": f"{person.surnames}, {person.given_names}",
+        "birth_date": date_format(person.birth_date, "DATE_FORMAT"),
+        "nationality": person.nationality_id,
+    }
+    if person.national_id_number:
+        return gettext("%(name)s, born %(birth_date)s, %(nationality)s, national ID %(national_id)s") % {
+            **values,
+            "national_id": person.national_id_number,
+        }
+    return gettext("%(name)s, born %(birth_date)s, %(nationality)s") % values
 
 
 def entry_label(entry: Movement) -> str:

@@ -7,6 +7,7 @@ yet (they see the baseline).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -14,7 +15,18 @@ from django.core.paginator import Page, Paginator
 from django.db import models
 from django.db.models import Count, Exists, Expression, Func, OuterRef, Q, QuerySet, Window
 
-from sandbox.models import LAYERED_MODELS, Document, DocumentScan, LayeredModel, Movement, Person, Sandbox
+from sandbox.matching import person_match
+from sandbox.models import (
+    LAYERED_MODELS,
+    Alert,
+    AlertHit,
+    Document,
+    DocumentScan,
+    LayeredModel,
+    Movement,
+    Person,
+    Sandbox,
+)
 from sandbox.names import name_words
 
 if TYPE_CHECKING:
@@ -23,6 +35,8 @@ if TYPE_CHECKING:
 SEARCH_LIMIT = 50
 SEARCH_PAGE_SIZE = 50
 CHANGES_PAGE_SIZE = 25
+# At most this many people of one birth date (or national ID) are compared with an unrecognised document.
+CANDIDATES_READ = 200
 
 
 class ByteOrder(Func):
@@ -80,15 +94,29 @@ def sandbox_find(*, user: User) -> Sandbox | None:
     return Sandbox.objects.filter(owner=user).first()
 
 
-def person_matches(*, sandbox: Sandbox | None, name: str = "", document_number: str = "") -> QuerySet[Person]:
+def person_matches(
+    *,
+    sandbox: Sandbox | None,
+    name: str = "",
+    document_number: str = "",
+    birth_date: dt.date | None = None,
+    national_id: str = "",
+) -> QuerySet[Person]:
     """People in the learner's view whose name words start with every word of `name`
-    (accents and case ignored, either surname, partial words) and who hold a document whose
-    number starts with `document_number`, in the order a search lists them (not evaluated)."""
+    (accents and case ignored, either surname, partial words), who hold a document whose
+    number starts with `document_number`, born on `birth_date` and holding the national ID
+    number `national_id` (both exact, each on its own index), in the order a search lists them
+    (not evaluated)."""
     words = name_words(name)
     number = "".join(document_number.split()).upper()
-    if not words and not number:
+    national_id = "".join(national_id.split()).upper()
+    if not words and not number and birth_date is None and not national_id:
         return Person.objects.visible_to(sandbox).none().order_by(*SEARCH_ORDER)
     people = Person.objects.visible_to(sandbox)
+    if birth_date is not None:
+        people = people.filter(birth_date=birth_date)
+    if national_id:
+        people = people.filter(national_id_number=national_id)
     for word in words:
         people = people.filter(search_name__contains=f" {word}")
     if number:
@@ -97,11 +125,64 @@ def person_matches(*, sandbox: Sandbox | None, name: str = "", document_number: 
 
 
 def person_search(
-    *, sandbox: Sandbox | None, name: str = "", document_number: str = "", limit: int = SEARCH_LIMIT
+    *,
+    sandbox: Sandbox | None,
+    name: str = "",
+    document_number: str = "",
+    birth_date: dt.date | None = None,
+    national_id: str = "",
+    limit: int = SEARCH_LIMIT,
 ) -> list[Person]:
     """The first `limit` people of a search (`person_matches`)."""
-    matches = person_matches(sandbox=sandbox, name=name, document_number=document_number)
+    matches = person_matches(
+        sandbox=sandbox, name=name, document_number=document_number, birth_date=birth_date, national_id=national_id
+    )
     return list(matches.select_related("nationality")[:limit])
+
+
+def person_candidates(
+    *,
+    sandbox: Sandbox | None,
+    given_names: str,
+    surnames: str,
+    birth_date: dt.date,
+    national_id: str = "",
+    limit: int = 5,
+) -> list[Person]:
+    """The people of the learner's view an unrecognised document may belong to, best first:
+    the same national ID number, or a name that matches (`sandbox.matching.person_match`:
+    accents, one surname, swapped surnames, ...) with the same birth date, day and month in
+    either order. Blocked on the indexed birth date and national ID: never a scan of all people."""
+    dates = {birth_date}
+    if birth_date.day <= 12 and birth_date.day != birth_date.month:
+        dates.add(birth_date.replace(month=birth_date.day, day=birth_date.month))
+    national_id = "".join(national_id.split()).upper()
+    keys = Q(birth_date__in=dates)
+    if national_id:
+        keys |= Q(national_id_number=national_id)
+    scored: list[tuple[float, int, Person]] = []
+    for person in Person.objects.visible_to(sandbox).filter(keys).select_related("nationality")[:CANDIDATES_READ]:
+        if national_id and person.national_id_number == national_id:
+            scored.append((1.0, person.uid, person))
+            continue
+        match = person_match(
+            given_names=given_names,
+            surnames=surnames,
+            birth_date=birth_date,
+            subject_name=f"{person.surnames}, {person.given_names}",
+            subject_birth_date=person.birth_date,
+        )
+        if match is not None:
+            scored.append((match.score, person.uid, person))
+    scored.sort(key=lambda row: (-row[0], row[1]))
+    return [person for _score, _uid, person in scored[:limit]]
+
+
+def stay_ends_on(entry: Movement) -> dt.date | None:
+    """The last day of the stay an admitted entry authorised, or None when it set none."""
+    if not entry.authorised_stay_days:
+        return None
+    return entry.local_date + dt.timedelta(days=entry.authorised_stay_days)
 
 
 # More pages than any search can have; a larger number typed in the address is read as this one
@@ -129,6 +210,8 @@ def person_search_page(
     sandbox: Sandbox | None,
     name: str = "",
     document_number: str = "",
+    birth_date: dt.date | None = None,
+    national_id: str = "",
     page: Any = 1,
     per_page: int = SEARCH_PAGE_SIZE,
 ) -> Page:
@@ -140,7 +223,9 @@ def person_search_page(
     page number past the last page (or not a number) gives the last (or the first) page, as
     `Paginator.get_page` does; only then is the count a query of its own.
     """
-    matches = person_matches(sandbox=sandbox, name=name, document_number=document_number)
+    matches = person_matches(
+        sandbox=sandbox, name=name, document_number=document_number, birth_date=birth_date, national_id=national_id
+    )
     number = _page_number(page)
     rows = _page_rows(matches, number, per_page)
     if rows:
@@ -276,3 +361,22 @@ def document_scans(*, sandbox: Sandbox | None) -> QuerySet[DocumentScan]:
 def document_scan_get(*, sandbox: Sandbox | None, uid: int) -> DocumentScan:
     """A scan of the learner's view; DocumentScan.DoesNotExist for anyone else's."""
     return DocumentScan.objects.visible_to(sandbox).select_related("crossing_point__country").get(uid=uid)
+
+
+def screening_hits(*, sandbox: Sandbox | None, uids: Iterable[int]) -> list[tuple[AlertHit, Alert]]:
+    """The hit records of a screening with their alerts (category, issuing country), strongest first."""
+    hits = list(AlertHit.objects.visible_to(sandbox).filter(uid__in=list(uids)).select_related("crossing_point"))
+    alerts = {
+        alert.uid: alert
+        for alert in Alert.objects.visible_to(sandbox)
+        .filter(uid__in={hit.alert_uid for hit in hits})
+        .select_related("category", "issuing_country")
+    }
+    rows = [(hit, alerts[hit.alert_uid]) for hit in hits if hit.alert_uid in alerts]
+    return sorted(rows, key=lambda row: (-row[0].score, row[0].uid))
+
+
+def document_holders(*, sandbox: Sandbox | None, number: str) -> list[int]:
+    """The people of the learner's view who hold a document with exactly this number (any issuing state)."""
+    number = "".join(number.split()).upper()
+    return sorted(set(Document.objects.visible_to(sandbox).filter(number=number).values_list("person_uid", flat=True)))

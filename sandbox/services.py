@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import zoneinfo
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import connection, transaction
 from django.db.models import F
-from django.utils import formats, timezone
-from django.utils.translation import gettext as _
+from django.utils import timezone
 
-from sandbox import selectors
 from sandbox.matching import birth_key
 from sandbox.models import (
     LAYERED_MODELS,
@@ -31,19 +28,11 @@ from sandbox.models import (
     AgeGroup,
     Alert,
     AuditEvent,
-    CrossingPoint,
-    Document,
-    DocumentType,
-    IcaoCountry,
     LayeredModel,
-    Movement,
     Person,
-    RefusalCode,
     Sandbox,
-    TravelPurpose,
     rebind,
 )
-from sandbox.mrz import MrzData, mrz_lines, mrz_read
 from sandbox.names import name_search_key, name_sort_key
 
 if TYPE_CHECKING:
@@ -223,183 +212,25 @@ def age_group(*, birth_date: dt.date, on: dt.date) -> str:
     return AgeGroup.FROM_60
 
 
-def _document_type_for(data: MrzData) -> DocumentType:
-    by_code = {doc_type.mrz_code: doc_type for doc_type in DocumentType.objects.exclude(mrz_code="")}
-    for candidate in (data.document_code, data.document_code[:1] + ("D" if data.document_code[:1] == "I" else "")):
-        if candidate in by_code and by_code[candidate].mrz_format == data.format:
-            return by_code[candidate]
-    fallback = {"TD3": "P", "TD1": "ID"}[data.format]
-    return by_code[fallback]
+# The primary line's services (reading a document, the decision after the screening) are
+# `sandbox.services_movements`; their names stay reachable here, as `services.movement_register`,
+# for the callers that know them so. Resolved on first use: that module imports this one.
+MOVEMENT_NAMES = frozenset(
+    {
+        "DocumentRead",
+        "ManualDocument",
+        "ScreeningOutcome",
+        "document_read",
+        "is_minor",
+        "movement_register",
+        "movement_registered",
+    }
+)
 
 
-def _split_surnames(surnames: str) -> tuple[str, str]:
-    first, _space, rest = surnames.partition(" ")
-    return first, rest
+def __getattr__(name: str) -> Any:
+    if name in MOVEMENT_NAMES:
+        from sandbox import services_movements
 
-
-@transaction.atomic
-def movement_register(
-    *,
-    sandbox: Sandbox,
-    user: User,
-    mrz: str,
-    direction: str,
-    crossing_point: CrossingPoint,
-    local_time: dt.datetime,
-    purpose: TravelPurpose | None = None,
-    carrier: str = "",
-    flight_or_vehicle: str = "",
-    authorised_stay_days: int | None = None,
-    decision: str = "ADMITTED",
-    refusal_reason: str = "",
-    refusal_code: str = "",
-    closes_entry_uid: int | None = None,
-    is_overstay: bool = False,
-    scenario: int | None = None,
-) -> Movement:
-    """Register an entry or exit from a document's MRZ, in the learner's layer.
-
-    The MRZ is validated whole first (length and every check digit); an unknown document
-    becomes a new person and document in the layer. Nothing is saved if anything is wrong.
-
-    An admitted exit closes the entry the officer chose (`closes_entry_uid`: an open admitted
-    entry of the same traveller) or else the traveller's latest open entry; `is_overstay` is the
-    officer's flag that the traveller leaves after their authorised stay ran out.
-
-    A refusal needs its reason: a code of `RefusalCode` (OTHER with the officer's words), or the
-    words alone; a referral may give one; an admission has none.
-
-    `scenario` is the exercise scenario the officer works on (from the exercise's page), if any;
-    otherwise a movement of a scenario's traveller belongs to that scenario: restarting the
-    exercise removes it with the scenario.
-    """
-    data = mrz_read(mrz)
-    states = set(
-        IcaoCountry.objects.filter(code__in=[data.issuing_state, data.nationality]).values_list("code", flat=True)
-    )
-    errors: dict[str, list[str]] = {}
-    for code, label in ((data.issuing_state, _("issuing state")), (data.nationality, _("nationality"))):
-        if code not in states:
-            errors.setdefault("mrz", []).append(
-                _("The %(field)s code %(code)s is not an ICAO state code.") % {"field": label, "code": code}
-            )
-    if errors:
-        raise ValidationError(errors)
-
-    zone = zoneinfo.ZoneInfo(crossing_point.country.time_zone)
-    local = local_time.replace(tzinfo=zone) if timezone.is_naive(local_time) else local_time.astimezone(zone)
-    document_type = _document_type_for(data)
-    admitted = decision == "ADMITTED"
-    if admitted and data.expiry_date < local.date():
-        errors.setdefault("mrz", []).append(
-            _("The document expired on %(date)s: it cannot be admitted.")
-            % {"date": formats.date_format(data.expiry_date, "DATE_FORMAT")}
-        )
-    is_ca4_simplified = document_type.mrz_format == "TD1"
-    if admitted and is_ca4_simplified:
-        if not crossing_point.is_ca4_internal:
-            errors.setdefault("crossing_point", []).append(
-                _("An identity card is accepted only at crossings between CA-4 states; ask for a passport.")
-            )
-        if age_group(birth_date=data.birth_date, on=local.date()) in (AgeGroup.UNDER_12, AgeGroup.FROM_12_TO_17):
-            errors.setdefault("mrz", []).append(_("Minors need a passport, even within CA-4."))
-    if refusal_code and refusal_code not in RefusalCode.values:
-        errors.setdefault("refusal_code", []).append(_("Choose a reason of the list."))
-    elif refusal_code and admitted:
-        errors.setdefault("refusal_code", []).append(
-            _("An admitted traveller has no reason for refusal: leave it empty.")
-        )
-    elif refusal_code == RefusalCode.OTHER and not refusal_reason.strip():
-        errors.setdefault("refusal_reason", []).append(_("Describe the other reason."))
-    elif decision == "REFUSED" and not refusal_code and not refusal_reason.strip():
-        errors.setdefault("refusal_reason", []).append(_("Give the reason for the refusal."))
-    if direction != "EXIT" and (closes_entry_uid is not None or is_overstay):
-        errors.setdefault("direction", []).append(_("Only an exit closes an entry or is an overstay."))
-    if errors:
-        raise ValidationError(errors)
-
-    document = selectors.document_find(sandbox=sandbox, number=data.number, issuing_state=data.issuing_state)
-    if document is not None and scenario is None:
-        scenario = document.scenario
-    if document is None:
-        surname_1, surname_2 = _split_surnames(data.surnames)
-        person = record_create(
-            sandbox=sandbox,
-            model=Person,
-            scenario=scenario,
-            given_names=data.given_names,
-            surname_1=surname_1,
-            surname_2=surname_2,
-            sex=data.sex,
-            birth_date=data.birth_date,
-            nationality_id=data.nationality,
-            sensitivity="MINOR"
-            if age_group(birth_date=data.birth_date, on=local.date()) in (AgeGroup.UNDER_12, AgeGroup.FROM_12_TO_17)
-            else "NORMAL",
-        )
-        document = record_create(
-            sandbox=sandbox,
-            model=Document,
-            scenario=scenario,
-            person_uid=person.uid,
-            document_type=document_type,
-            number=data.number,
-            issuing_state_id=data.issuing_state,
-            expires_on=data.expiry_date,
-            mrz="\n".join(mrz_lines(mrz)),
-        )
-    # Only a traveller who leaves ends their stay: a prevented (refused) or referred exit leaves it open.
-    closes = None
-    if direction == "EXIT" and admitted and closes_entry_uid is not None:
-        closes = (
-            selectors.open_entries_of(sandbox=sandbox, person_uid=document.person_uid)
-            .filter(uid=closes_entry_uid)
-            .first()
-        )
-        if closes is None:
-            raise ValidationError(
-                {
-                    "closes_entry": [
-                        _("That entry is not an open entry of this traveller: choose one of their open entries.")
-                    ]
-                }
-            )
-    elif direction == "EXIT" and admitted:
-        closes = selectors.open_entry_for(sandbox=sandbox, person_uid=document.person_uid)
-    alert_hit = (
-        Alert.objects.visible_to(sandbox)
-        .filter(status="ACTIVE", document_number=data.number, document_issuing_state_id=data.issuing_state)
-        .exists()
-    )
-    movement = record_create(
-        sandbox=sandbox,
-        model=Movement,
-        scenario=scenario,
-        person_uid=document.person_uid,
-        document_uid=document.uid,
-        direction=direction,
-        crossing_point=crossing_point,
-        occurred_at=local.astimezone(dt.UTC),
-        local_date=local.date(),
-        transport_mode=crossing_point.kind,
-        carrier=carrier,
-        flight_or_vehicle=flight_or_vehicle,
-        purpose=purpose,
-        authorised_stay_days=authorised_stay_days if direction == "ENTRY" else None,
-        decision=decision,
-        refusal_reason=refusal_reason,
-        refusal_code=refusal_code,
-        screening_result="HIT" if alert_hit else "NO_HIT",
-        capture_source="MRZ_SCAN",
-        is_ca4_simplified=is_ca4_simplified,
-        closes_entry_uid=closes.uid if closes else None,
-        is_overstay=is_overstay and direction == "EXIT",
-        nationality_id=data.nationality,
-        sex=data.sex,
-        age_group=age_group(birth_date=data.birth_date, on=local.date()),
-        recorded_by=user,
-    )
-    audit_record(
-        sandbox=sandbox, actor=user, action="CREATE", object_type="movement", object_uid=movement.uid, scenario=scenario
-    )
-    return movement
+        return getattr(services_movements, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

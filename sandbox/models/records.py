@@ -90,7 +90,10 @@ class Person(LayeredModel):
         verbose_name = _("person")
         verbose_name_plural = _("persons")
         constraints = [*LayeredModel.Meta.constraints, _valid("person", "sex", Sex)]
-        indexes = [models.Index(fields=["national_id_number"], name="sandbox_person_national_id")]
+        indexes = [
+            models.Index(fields=["national_id_number"], name="sandbox_person_national_id"),
+            models.Index(fields=["birth_date"], name="sandbox_person_birth_date"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.surnames}, {self.given_names}"

@@ -25,12 +25,22 @@ class PersonSearchView(SandboxMixin, View):
         page = None
         terms: dict[str, str] = {}
         if form.is_bound and form.is_valid():
-            name, document = form.cleaned_data["name"], form.cleaned_data["document"]
-            terms = {"name": name, "document": document}
+            data = form.cleaned_data
+            birth_date = data["birth_date"]
+            terms = {"name": data["name"], "document": data["document"]}
+            if birth_date is not None:
+                terms["birth_date"] = birth_date.isoformat()
+            if data["national_id"]:
+                terms["national_id"] = data["national_id"]
             # A learner's search is logged in their own sandbox, which it creates at their first.
             sandbox = self.sandbox if self.is_read_only else self.own_sandbox()
             page = selectors.person_search_page(
-                sandbox=sandbox, name=name, document_number=document, page=request.GET.get("page")
+                sandbox=sandbox,
+                name=data["name"],
+                document_number=data["document"],
+                birth_date=birth_date,
+                national_id=data["national_id"],
+                page=request.GET.get("page"),
             )
             if not self.is_read_only:
                 # The one write of this GET: the mirrored platform logs every search (ADR 0014).

@@ -358,7 +358,9 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     ],
     "sandbox:person_search": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:person_detail": refused(practising(METHOD_NOT_ALLOWED)),
-    "sandbox:movement_create": PostCase(practising(Expect(302, "/sandbox/people/*")), data=payloads.movement),
+    # The movement form's first POST reads the document and shows the screening (200); the
+    # decision is a second POST carrying the signed screening (tests/sandbox/test_screening_flow.py).
+    "sandbox:movement_create": PostCase(practising(OK), data=payloads.movement),
     "sandbox:scan_triage": PostCase(practising(METHOD_NOT_ALLOWED)),
     # A scan is decided by the learner whose sandbox holds it: anyone else's is not found.
     "sandbox:scan_decide": [

@@ -32,13 +32,15 @@ def worker():
 
 
 def _register_entry(page, attempt: ExerciseAttempt, *, crossing_point: str) -> None:
-    """On the movement form opened from the exercise's page: the brief's MRZ, a post, the purpose and stay."""
+    """On the movement form opened from the exercise's page: the brief's MRZ, a post and the purpose;
+    after the screening, the stay and the decision."""
     page.get_by_label("Zona de lectura mecánica (MRZ)").fill(attempt.brief["mrz"])
     page.get_by_label("Puesto fronterizo", exact=True).select_option(crossing_point)
     purpose = TravelPurpose.objects.get(code=attempt.expected["purpose"])
     page.get_by_label("Motivo del viaje").select_option(purpose.code)
+    page.get_by_role("button", name="Verificar al viajero").click()  # the screening, before the decision
     page.get_by_label("Permanencia autorizada (días)").fill(str(attempt.expected["authorised_stay_days"]))
-    page.get_by_role("button", name="Registrar el movimiento").click()
+    page.get_by_role("button", name="Registrar la decisión").click()
     page.wait_for_url("**/sandbox/people/*/")
 
 

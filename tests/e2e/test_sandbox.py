@@ -78,9 +78,12 @@ def test_learner_practises_resets_and_another_learner_never_sees_it(page, browse
     page.get_by_label("Entrada", exact=True).check()
     page.get_by_label("Puesto fronterizo", exact=True).select_option("CR-PBL")
     page.get_by_label("Motivo del viaje").select_option("TOURISM")
-    page.get_by_label("Permanencia autorizada (días)").fill("30")
     local_time = page.get_by_label("Hora en el puesto fronterizo").input_value()
-    page.get_by_role("button", name="Registrar el movimiento").click()
+    page.get_by_role("button", name="Verificar al viajero").click()
+    screening = page.get_by_role("region", name=re.compile("Resultado de la verificación"))
+    assert "SIN COINCIDENCIA" in screening.inner_text()  # the screening, before the decision
+    page.get_by_label("Permanencia autorizada (días)").fill("30")
+    page.get_by_role("button", name="Registrar la decisión").click()
     assert page.get_by_text("La entrada ha quedado registrada.").is_visible()
     assert page.get_by_role("heading", level=1).inner_text() == "JOSE LUIS PENA LOPEZ"
     movements = page.get_by_role("region", name="Movimientos")
@@ -120,7 +123,7 @@ def test_a_wrong_mrz_is_explained_and_keyboard_users_reach_the_field(page):
     log_in(page, "aprendiz@example.org")
     page.goto("/sandbox/movements/new/")
     page.get_by_label("Zona de lectura mecánica (MRZ)").fill(PASSPORT_MRZ.replace("C01234567", "C01234568"))
-    page.get_by_role("button", name="Registrar el movimiento").click()
+    page.get_by_role("button", name="Verificar al viajero").click()
     alert = page.get_by_role("alert")
     assert "número de documento" in alert.inner_text()
     alert.get_by_role("link").first.click()

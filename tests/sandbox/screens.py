@@ -73,8 +73,26 @@ def movement_data(**overrides) -> dict[str, str]:
     return {**data, **overrides}
 
 
+MOVEMENT_FORM = "/en/sandbox/movements/new/"
+
+
+def screening_token(response) -> str | None:
+    """The signed screening a read step's page carries to the decision, or None (the read was refused)."""
+    match = re.search(r'name="screening" value="([^"]+)"', response.content.decode())
+    return match.group(1) if match else None
+
+
+def submit(client, data: dict[str, str], url: str = MOVEMENT_FORM):
+    """Both steps of the movement form: read (and screen), then decide with the same data."""
+    read = client.post(url, data)
+    token = screening_token(read)
+    if token is None:
+        return read
+    return client.post(url, {**data, "screening": token})
+
+
 def register(client, **overrides):
-    return client.post("/en/sandbox/movements/new/", movement_data(**overrides))
+    return submit(client, movement_data(**overrides))
 
 
 def layer_rows(user, model) -> int:

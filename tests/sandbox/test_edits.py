@@ -98,7 +98,7 @@ def test_another_learners_record_cannot_be_edited_or_deleted(officer):
 def test_reset_deletes_the_learners_layer_and_nothing_else(officer):
     user, sandbox = officer
     base = baseline_person()
-    services.movement_register(  # a person, a document, a movement and an audit event
+    services.movement_register(  # a person, a document, a movement and two audit events (screening, movement)
         sandbox=sandbox,
         user=user,
         mrz=PASSPORT_MRZ,
@@ -109,7 +109,7 @@ def test_reset_deletes_the_learners_layer_and_nothing_else(officer):
     services.record_update(sandbox=sandbox, record=base, given_names="Edited")
     other = learner_sandbox()
     theirs = layer_person(other)
-    assert services.sandbox_reset(sandbox=sandbox) == 5
+    assert services.sandbox_reset(sandbox=sandbox) == 6
     assert not any(model.objects.layer_of(sandbox).exists() for model in LAYERED_MODELS)
     assert Person.objects.visible_to(sandbox).get() == base
     assert Person.objects.layer_of(other).get() == theirs

@@ -19,7 +19,17 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from sandbox import services
-from sandbox.models import LAYERED_MODELS, Alert, AuditEvent, CrossingPoint, Document, Movement, Person, Sandbox
+from sandbox.models import (
+    LAYERED_MODELS,
+    Alert,
+    AlertHit,
+    AuditEvent,
+    CrossingPoint,
+    Document,
+    Movement,
+    Person,
+    Sandbox,
+)
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
 from tests.people.factories import UserFactory
 from tests.sandbox.baseline_rows import baseline_document, baseline_movement, baseline_person, next_baseline_uid
@@ -190,7 +200,12 @@ def test_an_exit_closes_a_baseline_entry_of_a_known_traveller(officer):
 def test_a_registration_is_audited(officer):
     user, sandbox = officer
     movement = register(officer)
-    event = AuditEvent.objects.layer_of(sandbox).get()
+    screening, event = AuditEvent.objects.layer_of(sandbox).order_by("uid")
+    assert (screening.action, screening.object_type, screening.parameters["result"]) == (
+        "SEARCH",
+        "screening",
+        "NO_HIT",
+    )
     assert (event.action, event.object_type, event.object_uid, event.actor) == (
         "CREATE",
         "movement",
@@ -213,6 +228,83 @@ def test_a_hit_on_an_active_document_alert_is_screened(officer):
         sharing_scope="OCAM_ALL",
     )
     assert register(officer, decision="REFERRED").screening_result == "HIT"
+
+
+def _stolen_passport_alert() -> Alert:
+    return Alert.objects.create(
+        uid=next_baseline_uid(Alert)[0],
+        category_id="DOC_LOST_STOLEN",
+        subject_kind="DOCUMENT",
+        document_number="C01234567",
+        document_issuing_state_id="NIC",
+        issuing_country_id="NIC",
+        action="SEIZE_DOCUMENT",
+        valid_from=dt.date(2025, 1, 1),
+        sharing_scope="OCAM_ALL",
+    )
+
+
+def test_a_caller_without_a_screening_is_screened_and_cannot_admit_over_a_blocking_hit(officer):
+    _user, sandbox = officer
+    _stolen_passport_alert()
+    with pytest.raises(ValidationError) as refused:
+        register(officer)
+    assert "refer the traveller to secondary inspection" in str(refused.value.message_dict["decision"])
+    assert not Movement.objects.layer_of(sandbox).exists()
+    assert not AlertHit.objects.layer_of(sandbox).exists()  # nothing is saved when anything is wrong
+
+
+def test_a_referral_takes_the_screenings_hit_and_its_code(officer):
+    _user, sandbox = officer
+    alert = _stolen_passport_alert()
+    movement = register(officer, decision="REFERRED")
+    hit = AlertHit.objects.layer_of(sandbox).get()
+    assert (hit.alert_uid, hit.movement_uid, hit.disposition) == (alert.uid, movement.uid, "PENDING")
+    assert movement.refusal_code == "SCREENING_HIT"
+
+
+def test_the_screening_a_view_carries_is_the_movements(officer):
+    """The result and hits come from the screening shown before the decision, not from a check after it."""
+    _user, sandbox = officer
+    _stolen_passport_alert()
+    outcome = services.ScreeningOutcome(ref="abc", result="NO_HIT")
+    movement = register(officer, screening=outcome)
+    assert movement.screening_result == "NO_HIT"
+    assert not AlertHit.objects.layer_of(sandbox).exists()
+    assert register(officer, screening=outcome) == movement  # the same screening decided twice: one movement
+    assert Movement.objects.layer_of(sandbox).count() == 1
+
+
+def test_a_stale_hit_of_the_screening_is_refused(officer):
+    _user, sandbox = officer
+    _stolen_passport_alert()
+    referred = register(officer, decision="REFERRED")
+    hit_uid = AlertHit.objects.layer_of(sandbox).get().uid
+    outcome = services.ScreeningOutcome(ref="again", result="HIT", hit_uids=(hit_uid,))  # already attached
+    with pytest.raises(ValidationError, match="This screening is no longer valid"):
+        register(officer, decision="REFERRED", screening=outcome)
+    assert Movement.objects.layer_of(sandbox).get() == referred
+
+
+def test_a_manual_document_needs_its_reason_and_is_recorded_as_typed(officer):
+    _user, sandbox = officer
+    etd = services.ManualDocument(
+        document_type="ETD",
+        number="E0042",
+        issuing_state="NIC",
+        nationality="NIC",
+        surnames="PENA LOPEZ",
+        given_names="JOSE LUIS",
+        birth_date=dt.date(1988, 3, 9),
+        sex="M",
+        expiry_date=dt.date(2026, 4, 30),
+    )
+    with pytest.raises(ValidationError) as refused:
+        register(officer, mrz="", manual=etd)
+    assert "manual_entry_reason" in refused.value.message_dict
+    movement = register(officer, mrz="", manual=etd, manual_entry_reason="Emergency travel document")
+    assert (movement.capture_source, movement.manual_entry_reason) == ("MANUAL", "Emergency travel document")
+    assert Document.objects.layer_of(sandbox).get().document_type_id == "ETD"
 
 
 def test_a_known_baseline_document_keeps_its_person(officer):

@@ -15,7 +15,7 @@ import pytest
 from sandbox.exercises.engine import exercise_restart
 from sandbox.models import Document, Movement, Sandbox
 from tests.sandbox.exercises.helpers import start
-from tests.sandbox.screens import baseline_movement_of, layer_rows, movement_data, other_learner, register
+from tests.sandbox.screens import baseline_movement_of, layer_rows, movement_data, other_learner, register, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -87,7 +87,7 @@ def test_a_closes_uid_that_is_not_open_is_not_preselected(learner_client, jose_t
 
 
 def test_the_exit_closes_the_entry_chosen_and_carries_the_overstay(learner_client, learner, jose_trips):
-    response = learner_client.post(FORM, _exit_data(jose_trips, closes_entry="22", is_overstay="on"))
+    response = submit(learner_client, _exit_data(jose_trips, closes_entry="22", is_overstay="on"))
     assert response.status_code == 302
     movement = _own_movement(learner)
     assert (movement.closes_entry_uid, movement.is_overstay) == (22, True)
@@ -97,7 +97,7 @@ def test_the_exit_closes_the_entry_chosen_and_carries_the_overstay(learner_clien
 
 
 def test_without_a_choice_the_exit_closes_the_latest_open_entry(learner_client, learner, jose_trips):
-    learner_client.post(FORM, _exit_data(jose_trips, person=""))
+    submit(learner_client, _exit_data(jose_trips, person=""))
     assert (_own_movement(learner).closes_entry_uid, _own_movement(learner).is_overstay) == (21, False)
 
 
@@ -105,7 +105,7 @@ def test_without_a_choice_the_exit_closes_the_latest_open_entry(learner_client, 
 def test_a_closes_uid_that_is_not_an_open_entry_of_the_traveller_is_a_field_error(
     learner_client, learner, jose_trips, closes
 ):
-    html = learner_client.post(FORM, _exit_data(jose_trips, closes_entry=closes)).content.decode()
+    html = submit(learner_client, _exit_data(jose_trips, closes_entry=closes)).content.decode()
     assert 'id="id_closes_entry_error">' in html
     assert layer_rows(learner, Movement) == 0
 
@@ -114,7 +114,7 @@ def test_an_open_entry_of_someone_else_than_the_document_holder_is_a_field_error
     learner_client, learner, jose_trips, baseline
 ):
     maria_passport = Document.objects.baseline().get(uid=11)
-    html = learner_client.post(FORM, _exit_data(maria_passport, closes_entry="21")).content.decode()
+    html = submit(learner_client, _exit_data(maria_passport, closes_entry="21")).content.decode()
     assert 'id="id_closes_entry_error">That entry is not an open entry of this traveller' in html
     assert layer_rows(learner, Movement) == 0
 
@@ -123,13 +123,13 @@ def test_an_open_entry_of_someone_else_than_the_document_holder_is_a_field_error
 def test_an_entry_neither_closes_an_entry_nor_is_an_overstay(learner_client, learner, jose_trips, field):
     data = _exit_data(jose_trips, direction="ENTRY", authorised_stay_days="30")
     data[field] = "on" if field == "is_overstay" else "21"
-    html = learner_client.post(FORM, data).content.decode()
+    html = submit(learner_client, data).content.decode()
     assert f'id="id_{field}_error">Only an exit closes an entry or is an overstay.' in html
     assert layer_rows(learner, Movement) == 0
 
 
 def test_the_overstay_checkbox_is_labelled_after_its_box(learner_client, jose_trips):
-    html = learner_client.get(FORM).content.decode()
+    html = learner_client.post(FORM, _exit_data(jose_trips)).content.decode()
     assert re.search(
         r'<input type="checkbox" name="is_overstay"[^>]*id="id_is_overstay"[^>]*>\s*'
         r'<label for="id_is_overstay">The authorised stay has run out: overstay</label>',

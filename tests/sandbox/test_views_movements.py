@@ -15,7 +15,7 @@ from django.utils.html import escape
 
 from sandbox.models import CrossingPoint, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
-from tests.sandbox.screens import PASSPORT, layer_rows, main_text, movement_data, register
+from tests.sandbox.screens import PASSPORT, layer_rows, main_text, movement_data, register, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_a_wrong_check_digit_or_length_is_refused_naming_the_field_and_nothing_i
 
 def test_the_mrz_error_is_in_spanish_for_a_spanish_page(learner_client, baseline):
     mrz = mrz_compose_td3(**PASSPORT).replace("C01234567", "C01234568")
-    html = learner_client.post("/sandbox/movements/new/", movement_data(mrz=mrz)).content.decode()
+    html = submit(learner_client, movement_data(mrz=mrz), url="/sandbox/movements/new/").content.decode()
     assert 'id="id_mrz_error">El dígito de control del campo «número de documento» es incorrecto.' in html
 
 

@@ -53,7 +53,7 @@ def test_search_announces_the_count_and_says_when_no_one_matches(learner_client,
 
 def test_an_empty_search_is_refused_with_a_message_tied_to_the_field(learner_client, learner, baseline):
     html = learner_client.get("/en/sandbox/people/", {"name": " ", "document": ""}).content.decode()
-    assert 'id="id_name_error">Enter a name or a document number.' in html
+    assert 'id="id_name_error">Enter a name, a document number, a date of birth or a national ID number.' in html
     assert re.search(r'<input[^>]*aria-describedby="id_name_help id_name_error"[^>]*id="id_name"', html)
     assert layer_rows(learner, AuditEvent) == 0
 

@@ -32,7 +32,7 @@ def test_trainer_lists_learners_sandboxes_with_their_changes(trainer, learner_wi
     html = client_for(trainer).get("/en/sandbox/learners/").content.decode()
     assert f'href="/en/sandbox/learners/{learner_with_work.pk}/"' in html
     assert '<td class="number">3</td>' in html  # person, document and movement
-    assert '<td class="number">1</td>' in html  # the audit event of the registration
+    assert '<td class="number">2</td>' in html  # the audit events of the screening and the registration
 
 
 def test_trainer_inspects_a_learners_sandbox_read_only_and_writes_nothing(trainer, learner_with_work):
@@ -73,7 +73,7 @@ def test_trainer_reads_the_records_a_learner_added_edited_and_deleted(trainer, l
     for kind in ("person", "document", "movement", "auditevent"):
         assert f'href="{base}/changes/{kind}/"' in overview
     assert f'<a href="{base}/changes/auditevent/">Read the audit log</a>' in overview  # apart from the changes
-    assert "Audit log: 1 entry." in overview
+    assert "Audit log: 2 entries." in overview  # the screening and the registration
 
     html = client.get(f"{base}/changes/person/").content.decode()
     text = main_text(client.get(f"{base}/changes/person/"))

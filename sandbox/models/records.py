@@ -212,6 +212,12 @@ class Movement(LayeredModel):
                 condition=models.Q(recorded_by__isnull=False),
                 name="sandbox_movement_recorded_by",
             ),
+            # The secondary line's queue: the few referred travellers among every movement.
+            models.Index(
+                fields=["crossing_point", "occurred_at"],
+                condition=models.Q(decision="REFERRED"),
+                name="sandbox_movement_referred",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -32,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sandbox.models import Alert, AlertCategory, AlertChange, Sandbox
 from sandbox.models.choices import AlertChangeKind, AlertStatus, SharingScope
@@ -117,7 +118,12 @@ def alert_validate(
         errors["valid_until"] = [_("The alert cannot end before it starts.")]
     elif valid_until is not None and (valid_until - valid_from).days > category.max_validity_days:
         errors["valid_until"] = [
-            _("An alert of this category is valid for %(days)s days at most.") % {"days": category.max_validity_days}
+            ngettext(
+                "An alert of this category is valid for %(days)s day at most.",
+                "An alert of this category is valid for %(days)s days at most.",
+                category.max_validity_days,
+            )
+            % {"days": category.max_validity_days}
         ]
     if sharing_scope == SharingScope.SELECTED and not shared_with:
         errors["shared_with"] = [_("Choose the countries the alert is shared with.")]

@@ -25,7 +25,7 @@ DEMO_MISTAKES = {
     "hit_adjudication": ("adjudication.wrongly_confirmed", "adjudication.missed"),
     "minor_exit_stale_alert": ("minor.no_follow_up", "minor.alert_changed", "minor.refused"),
     "alert_lifecycle_review": ("lifecycle.expire", "lifecycle.extend", "lifecycle.review"),
-    "primary_referral": ("primary.over_referral", "primary.hits_not_attached"),
+    "primary_referral": ("primary.over_referral", "primary.hit_refused"),
 }
 
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from sandbox import services
-from sandbox.models import CrossingPoint, ExerciseAttempt, TravelPurpose
+from sandbox.models import AlertHit, CrossingPoint, ExerciseAttempt, TravelPurpose
 
 if TYPE_CHECKING:
     from people.models import User
@@ -184,11 +184,10 @@ def screened_register(
     **fields,
 ):
     """The primary line as the movement screen does it: read the zone, screen the traveller
-    before the decision (`sandbox.screening.screen`), register the movement with the decision,
-    and link the screening's hits to it (unless `attach` is False). Returns the movement and the
-    screening."""
+    before the decision (`sandbox.screening.screen`), register the movement with the decision and
+    the screening's hits (unless `attach` is False). Returns the movement and the screening."""
     from sandbox.mrz import mrz_read
-    from sandbox.screening import Traveller, hits_attach, screen
+    from sandbox.screening import Traveller, screen
     from sandbox.selectors import document_find
 
     point = CrossingPoint.objects.select_related("country").get(code=crossing_point)
@@ -214,6 +213,15 @@ def screened_register(
         document_uid=document.uid if document is not None else None,
         scenario=attempt.pk,
     )
+    from sandbox.services_movements import ScreeningOutcome
+
+    outcome = ScreeningOutcome(ref="", result=screening.result, hit_uids=tuple(hit.uid for hit in screening.hits))
+    fields = {"direction": "ENTRY", **fields}
+    # Admitting over a blocking hit and a referral without its hits are refused or impossible on
+    # the screens; the mistakes are written past them, so the checkers are proved to name them.
+    admitted_past_the_screen = fields["decision"] == "ADMITTED" and screening.blocking
+    if admitted_past_the_screen:
+        fields = {**fields, "decision": "REFERRED", "refusal_code": "SCREENING_HIT"}
     movement = services.movement_register(
         sandbox=attempt.sandbox,
         user=user,
@@ -221,10 +229,16 @@ def screened_register(
         crossing_point=point,
         local_time=local,
         scenario=attempt.pk,
-        **{"direction": "ENTRY", **fields},
+        screening=outcome,
+        **fields,
     )
-    if attach and screening.hits:
-        hits_attach(sandbox=attempt.sandbox, hit_uids=[hit.uid for hit in screening.hits], movement=movement)
+    if admitted_past_the_screen:
+        movement = services.record_update(
+            sandbox=attempt.sandbox, record=movement, decision="ADMITTED", refusal_code="", refusal_reason=""
+        )
+    if not attach:
+        for hit in AlertHit.objects.visible_to(attempt.sandbox).filter(movement_uid=movement.uid):
+            services.record_update(sandbox=attempt.sandbox, record=hit, movement_uid=None)
     return movement, screening
 
 
@@ -260,7 +274,6 @@ def _stolen(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
 
 @solver("hit_adjudication")
 def _adjudication(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
-    from sandbox.models import AlertHit
     from sandbox.screening import hit_adjudicate
 
     entries = attempt.expected["hits"]

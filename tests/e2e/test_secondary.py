@@ -4,9 +4,9 @@ arrest warrant of another country, compares the person, the document and the ale
 hit with a reason, and sees the traveller refused and the issuing country notified; the queue,
 the case and the case with a form's errors meet WCAG 2.1 AA.
 
-The primary line (reading the alerted MRZ, seeing the hit before deciding, referring) is set up
-through the services in `refer_at_the_primary_line`, until its screen is rebuilt: that step of
-the journey is the one function to replace by the primary officer's steps in the browser.
+The first test sets the primary line up through the services (`refer_at_the_primary_line`); the
+last walks the whole journey in the browser: the primary officer reads the alerted MRZ, sees the
+hit before deciding and refers; the secondary officer confirms.
 """
 
 from __future__ import annotations
@@ -17,12 +17,13 @@ import pytest
 
 from people.roles import Role
 from sandbox import services
-from sandbox.models import Movement, Sandbox
+from sandbox.models import AlertHit, Movement, Sandbox
 from sandbox.models.choices import SandboxRole
 from tests.e2e.test_accessibility import _violations
 from tests.e2e.test_sandbox import log_in, sandbox_navigation
 from tests.people.factories import person
 from tests.sandbox.referrals import Referral, alert_for, referred
+from tests.sandbox.screens import PASSPORT_MRZ
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -92,3 +93,49 @@ def test_the_secondary_officer_confirms_the_hit_and_the_traveller_is_refused(pag
     page.get_by_role("link", name="Volver a las personas remitidas").click()
     assert page.get_by_role("status").inner_text() == "0 personas remitidas esperan; primero la más antigua."
     assert problems == {key: [] for key in problems}
+
+
+def test_the_primary_officer_sees_the_hit_before_deciding_refers_and_the_secondary_officer_confirms(page):
+    """The issue's journey whole: a Costa Rican primary-line officer reads the MRZ of a traveller
+    wanted by Nicaragua, sees the hit before any movement exists, refers him; the same learner,
+    set to the secondary line (as an exercise for that function would), confirms the hit."""
+    user = person(email="primera@example.org", full_name="Pablo Primera", role=Role.LEARNER, authority_code="cr-dgme")
+    alert_for("ARREST_NOTIFY", issuing_country="NIC", legal_reference="Orden de captura 44-2024")
+
+    log_in(page, "primera@example.org")
+    page.get_by_role("link", name="Registrar una entrada o salida").first.click()
+    page.get_by_label("Zona de lectura mecánica (MRZ)").fill(PASSPORT_MRZ)
+    page.get_by_label("Entrada", exact=True).check()
+    page.get_by_label("Puesto fronterizo", exact=True).select_option("CR-PBL")
+    page.get_by_label("Motivo del viaje").select_option("TOURISM")
+    page.get_by_role("button", name="Verificar al viajero").click()
+
+    # The screening's result, before any decision: the hit, its category, issuer and action.
+    screening = page.get_by_role("region", name=re.compile("Resultado de la verificación"))
+    shown = screening.inner_text()
+    assert "COINCIDENCIA" in shown and "SIN COINCIDENCIA" not in shown
+    assert "Orden de captura" in shown and "Nicaragua" in shown
+    assert "Retener y avisar a la policía" in shown
+    sandbox = Sandbox.objects.get(owner=user)
+    assert not Movement.objects.layer_of(sandbox).exists()
+    assert AlertHit.objects.layer_of(sandbox).filter(movement_uid__isnull=True, disposition="PENDING").count() == 1
+
+    # The blocking hit leaves the referral as the decision the officer records.
+    page.get_by_role("button", name="Registrar la decisión").click()
+    movement = Movement.objects.layer_of(sandbox).get()
+    assert movement.decision == "REFERRED"
+    assert AlertHit.objects.visible_to(sandbox).get().movement_uid == movement.uid
+
+    # The secondary line.
+    sandbox.role = SandboxRole.SECONDARY_OFFICER
+    sandbox.save(update_fields=["role"])
+    page.goto("/sandbox/")
+    sandbox_navigation(page).get_by_role("link", name="Segunda línea").click()
+    page.get_by_role("link", name="JOSE LUIS PENA LOPEZ").click()
+    hit = page.get_by_role("region", name="Coincidencia 1: Orden de captura, emitida por Nicaragua")
+    hit.get_by_label("Confirmada: la persona viajera es el sujeto de la alerta").check()
+    hit.get_by_label("Motivo").fill("Misma persona: nombre, fecha de nacimiento, pasaporte y fotografía.")
+    hit.get_by_role("button", name="Registrar la resolución de la coincidencia 1").click()
+    decision = page.get_by_role("region", name="Decisión")
+    assert decision.inner_text().split("\n")[-1].startswith("Rechazada")
+    assert Movement.objects.visible_to(sandbox).get(uid=movement.uid).decision == "REFUSED"

@@ -1,7 +1,7 @@
 """Travellers referred to the secondary line, built through the services as the primary line
 builds them: an alert in the baseline (as the generator writes it), the traveller screened at the
 post (`screening.screen`), the movement registered REFERRED (`services.movement_register`) and the
-screening's hits linked to it (`screening.hits_attach`).
+screening's hits linked to it (the registration takes the screening's hits).
 
     alert = baseline_alert(category="ENTRY_BAN", issuing_country="NIC")
     referral = referred(sandbox, user)  # José Luis Peña López at Peñas Blancas (Costa Rica)
@@ -19,7 +19,8 @@ from typing import Any
 from sandbox import services
 from sandbox.matching import birth_key
 from sandbox.models import Alert, AlertCategory, AlertHit, CrossingPoint, Movement, Sandbox
-from sandbox.screening import Traveller, hits_attach, screen
+from sandbox.screening import Traveller, screen
+from sandbox.services_movements import ScreeningOutcome
 from tests.sandbox.baseline_rows import next_baseline_uid
 from tests.sandbox.screens import PASSPORT, PASSPORT_MRZ
 
@@ -122,8 +123,9 @@ def referred(
         authorised_stay_days=30 if direction == "ENTRY" else None,
         decision="REFERRED",
         refusal_code="SCREENING_HIT",
+        screening=ScreeningOutcome(ref="", result=screening.result, hit_uids=tuple(hit.uid for hit in screening.hits)),
     )
-    hits = hits_attach(sandbox=sandbox, hit_uids=[hit.uid for hit in screening.hits], movement=movement)
+    hits = AlertHit.objects.visible_to(sandbox).filter(movement_uid=movement.uid)
     return Referral(movement=movement, hits=sorted(hits, key=lambda hit: hit.uid))
 
 

@@ -96,7 +96,7 @@ def test_a_referral_for_another_reason_is_named():
     assert _codes(check(user, attempt)) == ["primary.hit_reason"]
 
 
-def test_a_referral_without_screening_carries_no_hit():
+def test_a_referral_registered_without_a_screening_is_screened_and_carries_its_hit():
     user = person()
     attempt = start(user, "primary_referral")
     blocking = _by_role(attempt)["blocking"]
@@ -109,7 +109,7 @@ def test_a_referral_without_screening_carries_no_hit():
         decision="REFERRED",
         refusal_code="SCREENING_HIT",
     )
-    assert "primary.hits_not_attached" in _codes(check(user, attempt))
+    assert "primary.hits_not_attached" not in _codes(check(user, attempt))
 
 
 @pytest.mark.parametrize("count", [2, 7, "many"])

@@ -354,12 +354,11 @@ def baseline_build(
     persons, docs = duplicates_inject(ctx, persons, docs, m, trips, log)
     m["closes_entry"] = closes_compute(m["person"], m["direction"])
     alerts, hits, notifications = alerts_build(ctx, persons, docs, m, numbers)
-    # The hits' travellers, documents and crossings stay as screened, so a learner who screens
-    # them again gets the same hits; the alerted documents keep their numbers to themselves.
+    # The hits' travellers, documents and travellers' crossings stay as screened, so a learner who
+    # screens them again gets the same hits; the alerted documents keep their numbers to themselves.
     kept_persons, kept_documents = np.zeros(frame_length(persons), bool), np.zeros(frame_length(docs), bool)
-    kept_movements = np.zeros(frame_length(m), bool)
-    kept_movements[hits["movement"]] = True
     kept_persons[m["person"][hits["movement"]]] = True
+    kept_movements = kept_persons[m["person"]]
     kept_documents[m["document"][hits["movement"]]] = True
     kept_documents[alerts["document"][alerts["document"] >= 0]] = True
     names_damage(ctx, persons, log, kept=kept_persons)

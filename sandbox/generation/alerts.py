@@ -9,8 +9,10 @@ crossings can hit them, and on documents never seen) and tens to hundreds of per
 the live matcher (`sandbox.matching.person_match`) scores POSSIBLE, never HIT: the same birth
 date or its day and month swapped (the same blocking key), one or both surnames, swapped or
 misspelt, the given names misspelt or the first one only; its score and matched fields are
-the matcher's. Screening a hit's traveller again, at its post on its day, finds its alert at
-the same level (the travellers, documents and crossings with hits take no injected defect).
+the matcher's, and it matches no other person with the same blocking key. Screening a hit's
+traveller again, at its post on its day, finds its alert at the same level (the hits'
+travellers and documents take no injected defect, nor do the dates of those travellers'
+crossings).
 10-20% of alerts are stale: past their validity but still ACTIVE. The hits are adjudicated
 as the secondary line would (`sandbox.screening.hit_adjudicate`): a confirmed alert that
 forbids the crossing refuses the movement (refusal code ALERT_CONFIRMED; a refused exit
@@ -273,11 +275,15 @@ def alerts_build(ctx: Context, persons: Frame, docs: Frame, m: Frame, numbers) -
     _window(part, m, rows, rows, previous, following)
     add(part, rows, np.arange(len(rows)), "MINOR")
 
-    # Fuzzy-name false positives: each crossing hits a lookalike alert of its own traveller.
-    single = eligible & ~taken & ~minor & apart_before & apart_after
-    rows = _pick(rng, person, single & (persons["surname_1"][person] != ""), 2 * wanted["FUZZY"])
+    # Fuzzy-name false positives: each crossing hits a lookalike alert of its own traveller,
+    # in force on none of the traveller's other crossings (under a second record too).
+    identity = persons["identity"][person]
+    before, after = _neighbours(identity)
+    single = eligible & ~taken & ~minor
+    single &= ((before < 0) | (day[np.maximum(before, 0)] < day)) & ((after < 0) | (day[np.maximum(after, 0)] > day))
+    rows = _pick(rng, identity, single & (persons["surname_1"][person] != ""), 2 * wanted["FUZZY"])
     part, rows = _fuzzy_alerts(rng, persons, m, rows, home, wanted["FUZZY"])
-    _window(part, m, rows, rows, previous, following)
+    _window(part, m, rows, rows, before, after)
     add(part, rows, np.arange(len(rows)), "FUZZY")
 
     alerts = frame_concat(parts)
@@ -385,6 +391,15 @@ def _name_variant(rng: np.random.Generator, given: str, surname_1: str, surname_
     return surnames[int(rng.integers(0, len(surnames)))], givens[int(rng.integers(0, len(givens)))]
 
 
+def _birth_key_numbers(dates: np.ndarray) -> np.ndarray:
+    """`sandbox.matching.birth_key` of each date as a number (year, then day and month in
+    ascending order)."""
+    year = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    day = (dates - dates.astype("datetime64[M]")).astype(np.int64) + 1
+    return year * 10000 + np.minimum(day, month) * 100 + np.maximum(day, month)
+
+
 def _swapped(date: dt.date) -> dt.date | None:
     """The date with its day and month swapped, if that is another date."""
     if date.day > 12 or date.day == date.month:
@@ -393,10 +408,12 @@ def _swapped(date: dt.date) -> dt.date | None:
 
 
 def _lookalike(
-    rng: np.random.Generator, given: str, surname_1: str, surname_2: str, born: dt.date
+    rng: np.random.Generator, given: str, surname_1: str, surname_2: str, born: dt.date, others: list[tuple]
 ) -> tuple[str, dt.date, PersonMatch] | None:
     """The subject name and birth date of an alert that `person_match` scores POSSIBLE (never
-    HIT) against the traveller, with its match; None if no variant tried does."""
+    HIT) against the traveller and matches none of the `others` (given names, surnames, birth
+    date of the other people with the same blocking key), with its match; None if no variant
+    tried does."""
     dates = [born, *filter(None, [_swapped(born)])]
     surnames = f"{surname_1} {surname_2}".strip()
     for _ in range(LOOKALIKE_TRIES):
@@ -410,7 +427,18 @@ def _lookalike(
             subject_name=subject_name,
             subject_birth_date=subject_born,
         )
-        if match is not None and match.level == "POSSIBLE":
+        if match is None or match.level != "POSSIBLE":
+            continue
+        if not any(
+            person_match(
+                given_names=other_given,
+                surnames=other_surnames,
+                birth_date=other_born,
+                subject_name=subject_name,
+                subject_birth_date=subject_born,
+            )
+            for other_given, other_surnames, other_born in others
+        ):
             return subject_name, subject_born, match
     return None
 
@@ -424,12 +452,32 @@ def _fuzzy_alerts(
     applies to the crossing (no exit ban at an entry, no entry ban at an exit nor on a
     national coming home)."""
     who = m["person"][rows]
-    columns = zip(
-        persons["given_names"][who].tolist(), persons["surname_1"][who].tolist(),
-        persons["surname_2"][who].tolist(), persons["birth_date"][who].astype(object).tolist(),
-        strict=True,
-    )  # fmt: skip
-    found = [_lookalike(rng, *values) for values in columns]
+    # The people sharing each traveller's blocking key (but the traveller's own records).
+    key = _birth_key_numbers(persons["birth_date"])
+    order = np.argsort(key, kind="stable")
+    low = np.searchsorted(key[order], key[who], side="left")
+    high = np.searchsorted(key[order], key[who], side="right")
+    identity = persons["identity"]
+
+    def others(traveller: int, start: int, stop: int) -> list[tuple]:
+        index = order[start:stop]
+        index = index[identity[index] != identity[traveller]]
+        return [
+            (given, f"{s1} {s2}".strip(), born)
+            for given, s1, s2, born in zip(
+                persons["given_names"][index].tolist(), persons["surname_1"][index].tolist(),
+                persons["surname_2"][index].tolist(), persons["birth_date"][index].astype(object).tolist(),
+                strict=True,
+            )
+        ]  # fmt: skip
+
+    found = [
+        _lookalike(
+            rng, persons["given_names"][t], persons["surname_1"][t], persons["surname_2"][t],
+            persons["birth_date"][t].astype(object), others(t, a, b),
+        )
+        for t, a, b in zip(who.tolist(), low.tolist(), high.tolist(), strict=True)
+    ]  # fmt: skip
     order = rng.permutation(len(rows))
     keep = np.sort(np.array([i for i in order.tolist() if found[i] is not None][:wanted], dtype=np.int64))
     rows, who = rows[keep], who[keep]

@@ -103,8 +103,11 @@ def test_records_add(ctx: Context, trips: Frame, persons: Frame, make_persons) -
 def duplicates_inject(
     ctx: Context, persons: Frame, docs: Frame, m: Frame, trips: Frame, log: DefectLog
 ) -> tuple[Frame, Frame]:
-    """Second records of travellers who later crossed under a new record (their later trips)."""
+    """Second records of travellers who later crossed under a new record (their later trips).
+    Every person gets an `identity`: the index of the traveller they are (their own, or for a
+    second record the first one's)."""
     rng = ctx.rng("defects-duplicates")
+    persons["identity"] = np.arange(frame_length(persons), dtype=np.int64)
     span = frame_length(trips) + 1
     keys = np.unique(m["person"] * span + m["trip"])
     pairs = np.stack([keys // span, keys % span], axis=1)
@@ -126,6 +129,7 @@ def duplicates_inject(
     cut[chosen] = cut_day
     moved = np.flatnonzero((new_index[m["person"]] >= 0) & (trips["day1"][m["trip"]] >= cut[m["person"]]))
     copies = frame_take(persons, chosen)
+    copies["identity"] = chosen.astype(np.int64)
     variant = rng.random(len(chosen))
     hispanic = copies["surname_2"] != ""
     swap, drop, plain = (variant < 0.2) & hispanic, (variant >= 0.2) & (variant < 0.4) & hispanic, variant >= 0.6

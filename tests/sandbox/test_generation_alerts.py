@@ -12,7 +12,7 @@ from django.utils import translation
 
 from sandbox.generation import baseline_build, baseline_generate
 from sandbox.generation.report import admitted_with_confirmed_blocking_hit, calibration_report
-from sandbox.matching import birth_key
+from sandbox.matching import birth_key, person_match
 from sandbox.models import (
     Alert,
     AlertHit,
@@ -291,3 +291,41 @@ def test_screening_each_hit_again_finds_its_alert_at_the_same_level(baseline):
     fields = [h.matched_fields for h in hits if h.match_type == "NAME_DOB_FUZZY"]
     assert {"exact", "swapped"} <= {f["birth_date"] for f in fields}
     assert {"one_surname", "similar"} <= {f["surnames"] for f in fields}
+
+
+def test_a_lookalike_alert_matches_no_other_crossing_in_force(baseline):
+    """Screening any other crossing again, at a post a fuzzy hit's alert reaches and applies at
+    and within its validity, gives no match with it: not another crossing of the traveller
+    (under a second record either), nor another person sharing the blocking key."""
+    fuzzy = {hit.alert_uid: hit for hit in _hits().filter(match_type="NAME_DOB_FUZZY")}
+    assert fuzzy
+    extra = []
+    for alert in Alert.objects.baseline().filter(uid__in=list(fuzzy)):
+        assert alert.person_uid is None and alert.document_number == ""
+        for person in Person.objects.baseline().filter(birth_date__year=alert.subject_birth_date.year):
+            if birth_key(person.birth_date) != alert.birth_key:
+                continue
+            match = person_match(
+                given_names=person.given_names,
+                surnames=f"{person.surname_1} {person.surname_2}".strip(),
+                birth_date=person.birth_date,
+                subject_name=alert.subject_name,
+                subject_birth_date=alert.subject_birth_date,
+            )
+            if match is None:
+                continue
+            crossings = Movement.objects.baseline().filter(
+                person_uid=person.uid, local_date__gte=alert.valid_from, local_date__lte=alert.valid_until
+            )
+            for movement in crossings.exclude(uid=fuzzy[alert.uid].movement_uid).select_related("crossing_point"):
+                country = movement.crossing_point.country_id
+                if not shared_with(alert, country):
+                    continue
+                if alert.action == "PREVENT_EXIT" and movement.direction != "EXIT":
+                    continue
+                if alert.action == "REFUSE_ENTRY" and (
+                    movement.direction != "ENTRY" or person.nationality_id == country
+                ):
+                    continue
+                extra.append((alert.uid, movement.uid))
+    assert extra == []

@@ -354,10 +354,17 @@ def baseline_build(
     persons, docs = duplicates_inject(ctx, persons, docs, m, trips, log)
     m["closes_entry"] = closes_compute(m["person"], m["direction"])
     alerts, hits, notifications = alerts_build(ctx, persons, docs, m, numbers)
-    names_damage(ctx, persons, log)
-    persons_damage(ctx, persons, log)
-    documents_damage(ctx, docs, log)
-    movements_damage(ctx, m, trips, persons, np.arange(1, frame_length(m) + 1), log)
+    # The hits' travellers, documents and travellers' crossings stay as screened, so a learner who
+    # screens them again gets the same hits; the alerted documents keep their numbers to themselves.
+    kept_persons, kept_documents = np.zeros(frame_length(persons), bool), np.zeros(frame_length(docs), bool)
+    kept_persons[m["person"][hits["movement"]]] = True
+    kept_movements = kept_persons[m["person"]]
+    kept_documents[m["document"][hits["movement"]]] = True
+    kept_documents[alerts["document"][alerts["document"] >= 0]] = True
+    names_damage(ctx, persons, log, kept=kept_persons)
+    persons_damage(ctx, persons, log, kept=kept_persons)
+    documents_damage(ctx, docs, log, kept=kept_documents)
+    movements_damage(ctx, m, trips, persons, np.arange(1, frame_length(m) + 1), log, kept=kept_movements)
     alerts_and_tests_record(alerts, persons, log)
     persons["search_name"] = _search_names(persons, forms)
     persons["sort_name"] = _sort_names(persons, forms)

@@ -5,12 +5,20 @@ positives, 25% document hits (lost, stolen or revoked documents), 10% person ale
 minor-protection alerts; each hit's alert is created for it, then each OCAM country's stock
 is filled up to a few hundred document alerts (on real generated documents, so learners'
 crossings can hit them, and on documents never seen) and tens to hundreds of person alerts
-(lookalikes of real travellers, so fuzzy matches happen). 10-20% of alerts are stale: past
-their validity but still ACTIVE. The hits are adjudicated as the secondary line would
-(`sandbox.screening.hit_adjudicate`): a confirmed alert that forbids the crossing refuses the
-movement (refusal code ALERT_CONFIRMED; a refused exit closes no entry, which stays open),
-seizes an alerted document, notifies the issuing country when it is another; hits of the last
-three days are still PENDING and their movements REFERRED (SCREENING_HIT).
+(lookalikes of real travellers). A fuzzy hit's alert is a lookalike of its own traveller that
+the live matcher (`sandbox.matching.person_match`) scores POSSIBLE, never HIT: the same birth
+date or its day and month swapped (the same blocking key), one or both surnames, swapped or
+misspelt, the given names misspelt or the first one only; its score and matched fields are
+the matcher's, and it matches no other person with the same blocking key. Screening a hit's
+traveller again, at its post on its day, finds its alert at the same level (the hits'
+travellers and documents take no injected defect, nor do the dates of those travellers'
+crossings).
+10-20% of alerts are stale: past their validity but still ACTIVE. The hits are adjudicated
+as the secondary line would (`sandbox.screening.hit_adjudicate`): a confirmed alert that
+forbids the crossing refuses the movement (refusal code ALERT_CONFIRMED; a refused exit
+closes no entry, which stays open), seizes an alerted document, notifies the issuing country
+when it is another; hits of the last three days are still PENDING and their movements
+REFERRED (SCREENING_HIT).
 
 Hits fall throughout travellers' histories: a discreet-check alert hits each of a run of a
 person's crossings; an alert that refuses the crossing falls on a crossing after which the
@@ -24,11 +32,15 @@ subject's crossing before its first hit and ends before the one after its last; 
 hit of a blocking alert (`sandbox.screening.BLOCKING_ACTIONS`) never ends in an admitted
 movement; a confirmed document hit leaves the document SEIZED; no entry ban is issued by a
 country on one of its nationals; an alert reaches the post of each of its hits under its
-sharing scope (`shared_with` lists members, never the issuer); document alerts name an
-existing document number; documents with alerts carry the matching status.
+sharing scope (`shared_with` lists members, never the issuer) and applies to its direction;
+a fuzzy hit's alert hits one crossing and is in force on no other of its traveller's;
+document alerts name an existing document number; documents with alerts carry the matching
+status.
 """
 
 from __future__ import annotations
+
+import datetime as dt
 
 import numpy as np
 
@@ -42,6 +54,7 @@ from sandbox.generation.calibration import (
     STALE_ALERT_SHARE,
 )
 from sandbox.generation.context import Context, Frame, frame_concat, frame_length
+from sandbox.matching import PersonMatch, person_match
 from sandbox.reference import ALERT_CATEGORIES
 from sandbox.screening import ACTIONS_ON_CONFIRMATION, BLOCKING_ACTIONS
 
@@ -70,10 +83,16 @@ DISPOSITION_REASONS = {
     "DOCUMENT": "Número y estado emisor coinciden con la alerta; el documento es el denunciado",
     "PERSON": "Identidad confirmada con el registro de la persona y el documento",
     "MINOR": "Identidad del menor confirmada con el documento y la ficha de la alerta",
-    "FALSE_POSITIVE": "Fecha de nacimiento y segundo apellido distintos de los de la alerta",
+    "FALSE_POSITIVE": "Nombre y fecha de nacimiento parecidos; filiación, documento y fotografía no corresponden",
     "INCONCLUSIVE": "Datos insuficientes para confirmar; se consultó al país emisor",
 }
 ACKNOWLEDGED_SHARE = 0.85
+LOOKALIKE_TRIES = 12  # name variants tried per fuzzy hit before its crossing is left unhit
+# Spellings clerks confuse in Spanish names: (as written, as misspelt).
+SPELLING_CONFUSIONS = (
+    ("z", "s"), ("s", "z"), ("v", "b"), ("b", "v"), ("ll", "y"), ("y", "ll"), ("c", "s"), ("j", "g"),
+    ("g", "j"), ("rr", "r"), ("h", ""), ("i", "y"),
+)  # fmt: skip
 
 
 def _neighbours(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -123,6 +142,9 @@ def _alerts(
         "document_number": np.full(n, "", dtype=object),
         "document_issuing_state": np.full(n, "", dtype="<U3"),
         "lookalike_of": np.full(n, -1, dtype=np.int64),
+        # A fuzzy hit's alert: the score and fields of `sandbox.matching.person_match` on its traveller.
+        "match_score": np.full(n, np.nan),
+        "match_fields": np.full(n, None, dtype=object),
         # The days of the first and last hit, and of the subject's crossings just before and after them.
         "first_day": np.full(n, NAT),
         "last_day": np.full(n, NAT),
@@ -253,13 +275,23 @@ def alerts_build(ctx: Context, persons: Frame, docs: Frame, m: Frame, numbers) -
     _window(part, m, rows, rows, previous, following)
     add(part, rows, np.arange(len(rows)), "MINOR")
 
+    # Fuzzy-name false positives: each crossing hits a lookalike alert of its own traveller,
+    # in force on none of the traveller's other crossings (under a second record too).
+    identity = persons["identity"][person]
+    before, after = _neighbours(identity)
+    single = eligible & ~taken & ~minor
+    single &= ((before < 0) | (day[np.maximum(before, 0)] < day)) & ((after < 0) | (day[np.maximum(after, 0)] > day))
+    rows = _pick(rng, identity, single & (persons["surname_1"][person] != ""), 2 * wanted["FUZZY"])
+    part, rows = _fuzzy_alerts(rng, persons, m, rows, home, wanted["FUZZY"])
+    _window(part, m, rows, rows, before, after)
+    add(part, rows, np.arange(len(rows)), "FUZZY")
+
     alerts = frame_concat(parts)
     alerts = frame_concat([alerts, _stock(ctx, rng, persons, docs, m, alerts, numbers)])
-    fuzzy_rows, fuzzy_alerts = _fuzzy_hits(rng, persons, m, alerts, eligible & ~taken, wanted["FUZZY"])
     _fill_subjects(rng, persons, docs, alerts)
-    rows = np.concatenate([*hit_rows, fuzzy_rows])
-    alert_of_row = np.concatenate([*hit_alerts, fuzzy_alerts]).astype(np.int64)
-    kinds = np.concatenate([*hit_kind, np.full(len(fuzzy_rows), "FUZZY")])
+    rows = np.concatenate(hit_rows)
+    alert_of_row = np.concatenate(hit_alerts).astype(np.int64)
+    kinds = np.concatenate(hit_kind)
     _sharing(rng, alerts, country[rows], alert_of_row)
     hits = _hits(ctx, rng, persons, docs, m, alerts, rows, alert_of_row, kinds)
     confirmed = hits["disposition"] == "CONFIRMED"
@@ -321,31 +353,149 @@ def _stock(
     return frame_concat(parts)
 
 
-def _fuzzy_hits(
-    rng: np.random.Generator, persons: Frame, m: Frame, alerts: Frame, candidates: np.ndarray, wanted: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """False positives: crossings of travellers who share a first surname with a lookalike alert."""
-    lookalikes = np.flatnonzero(alerts["lookalike_of"] >= 0)
-    if not len(lookalikes) or not wanted:
-        return np.arange(0), np.arange(0)
-    code = np.unique(persons["surname_1"].astype(str), return_inverse=True)[1]
-    alert_code = code[alerts["lookalike_of"][lookalikes]]
-    order = np.argsort(alert_code, kind="stable")
-    sorted_code = alert_code[order]
-    movement_code = code[m["person"]]
-    rows = np.flatnonzero(candidates & np.isin(movement_code, sorted_code))
-    rows = rng.permutation(rows)[: 2 * wanted]  # some are dropped below
-    first = np.searchsorted(sorted_code, movement_code[rows], side="left")
-    count = np.searchsorted(sorted_code, movement_code[rows], side="right") - first
-    chosen = lookalikes[order[first + (rng.random(len(rows)) * count).astype(np.int64)]]
-    # As screening applies them: an exit ban says nothing at an entry, an entry ban nothing at
-    # an exit nor to a national coming home.
-    action, entry = alerts["action"][chosen], m["direction"][rows] == "ENTRY"
-    national = persons["nationality"][m["person"][rows]] == m["country"][rows]
-    keep = np.flatnonzero(~((action == "PREVENT_EXIT") & entry) & ~((action == "REFUSE_ENTRY") & (~entry | national)))
-    keep = keep[:wanted]
-    in_time = np.argsort(rows[keep], kind="stable")
-    return rows[keep][in_time], chosen[keep][in_time]
+def _misspell(rng: np.random.Generator, word: str) -> str:
+    """A word as another clerk may have spelt it: a common Spanish confusion (Z/S, B/V, LL/Y,
+    silent H...) past its first letter, else one inner letter dropped."""
+    lower = word.lower()
+    options = [
+        (at, wrong, right)
+        for wrong, right in SPELLING_CONFUSIONS
+        for at in range(1, len(lower) - len(wrong) + 1)
+        if lower.startswith(wrong, at)
+    ]
+    if options:
+        at, wrong, right = options[int(rng.integers(0, len(options)))]
+        return word[:at] + right + word[at + len(wrong) :]
+    if len(word) > 4:
+        at = int(rng.integers(1, len(word) - 1))
+        return word[:at] + word[at + 1 :]
+    return word
+
+
+def _name_variant(rng: np.random.Generator, given: str, surname_1: str, surname_2: str) -> tuple[str, str]:
+    """(surnames, given names) of a lookalike: one or both surnames, swapped or misspelt; the
+    given names as read, misspelt, or the first one only."""
+    if surname_2:
+        surnames = (
+            f"{surname_1} {surname_2}",
+            surname_1,
+            f"{surname_2} {surname_1}",
+            f"{_misspell(rng, surname_1)} {surname_2}",
+            f"{surname_1} {_misspell(rng, surname_2)}",
+            _misspell(rng, surname_1),
+        )
+    else:
+        surnames = (surname_1, _misspell(rng, surname_1))
+    words = given.split()
+    givens = (given, " ".join([_misspell(rng, words[0]), *words[1:]]), words[0]) if words else (given,)
+    return surnames[int(rng.integers(0, len(surnames)))], givens[int(rng.integers(0, len(givens)))]
+
+
+def _birth_key_numbers(dates: np.ndarray) -> np.ndarray:
+    """`sandbox.matching.birth_key` of each date as a number (year, then day and month in
+    ascending order)."""
+    year = dates.astype("datetime64[Y]").astype(np.int64) + 1970
+    month = dates.astype("datetime64[M]").astype(np.int64) % 12 + 1
+    day = (dates - dates.astype("datetime64[M]")).astype(np.int64) + 1
+    return year * 10000 + np.minimum(day, month) * 100 + np.maximum(day, month)
+
+
+def _swapped(date: dt.date) -> dt.date | None:
+    """The date with its day and month swapped, if that is another date."""
+    if date.day > 12 or date.day == date.month:
+        return None
+    return dt.date(date.year, date.day, date.month)
+
+
+def _lookalike(
+    rng: np.random.Generator, given: str, surname_1: str, surname_2: str, born: dt.date, others: list[tuple]
+) -> tuple[str, dt.date, PersonMatch] | None:
+    """The subject name and birth date of an alert that `person_match` scores POSSIBLE (never
+    HIT) against the traveller and matches none of the `others` (given names, surnames, birth
+    date of the other people with the same blocking key), with its match; None if no variant
+    tried does."""
+    dates = [born, *filter(None, [_swapped(born)])]
+    surnames = f"{surname_1} {surname_2}".strip()
+    for _ in range(LOOKALIKE_TRIES):
+        alert_surnames, alert_given = _name_variant(rng, given, surname_1, surname_2)
+        subject_name = f"{alert_surnames}, {alert_given}"
+        subject_born = dates[int(rng.integers(0, len(dates)))]
+        match = person_match(
+            given_names=given,
+            surnames=surnames,
+            birth_date=born,
+            subject_name=subject_name,
+            subject_birth_date=subject_born,
+        )
+        if match is None or match.level != "POSSIBLE":
+            continue
+        if not any(
+            person_match(
+                given_names=other_given,
+                surnames=other_surnames,
+                birth_date=other_born,
+                subject_name=subject_name,
+                subject_birth_date=subject_born,
+            )
+            for other_given, other_surnames, other_born in others
+        ):
+            return subject_name, subject_born, match
+    return None
+
+
+def _fuzzy_alerts(
+    rng: np.random.Generator, persons: Frame, m: Frame, rows: np.ndarray, home: np.ndarray, wanted: int
+) -> tuple[Frame, np.ndarray]:
+    """A person alert on a lookalike of each crossing's traveller (up to `wanted` crossings, in
+    time order), which the live screening scores POSSIBLE there: the same birth date or its
+    day and month swapped, names varied; issued by the post's country in a category that
+    applies to the crossing (no exit ban at an entry, no entry ban at an exit nor on a
+    national coming home)."""
+    who = m["person"][rows]
+    # The people sharing each traveller's blocking key (but the traveller's own records).
+    key = _birth_key_numbers(persons["birth_date"])
+    order = np.argsort(key, kind="stable")
+    low = np.searchsorted(key[order], key[who], side="left")
+    high = np.searchsorted(key[order], key[who], side="right")
+    identity = persons["identity"]
+
+    def others(traveller: int, start: int, stop: int) -> list[tuple]:
+        index = order[start:stop]
+        index = index[identity[index] != identity[traveller]]
+        return [
+            (given, f"{s1} {s2}".strip(), born)
+            for given, s1, s2, born in zip(
+                persons["given_names"][index].tolist(), persons["surname_1"][index].tolist(),
+                persons["surname_2"][index].tolist(), persons["birth_date"][index].astype(object).tolist(),
+                strict=True,
+            )
+        ]  # fmt: skip
+
+    found = [
+        _lookalike(
+            rng, persons["given_names"][t], persons["surname_1"][t], persons["surname_2"][t],
+            persons["birth_date"][t].astype(object), others(t, a, b),
+        )
+        for t, a, b in zip(who.tolist(), low.tolist(), high.tolist(), strict=True)
+    ]  # fmt: skip
+    order = rng.permutation(len(rows))
+    keep = np.sort(np.array([i for i in order.tolist() if found[i] is not None][:wanted], dtype=np.int64))
+    rows, who = rows[keep], who[keep]
+    n = len(rows)
+    exit_ = m["direction"][rows] == "EXIT"
+    ban = np.where(exit_, "EXIT_BAN", np.where(home[rows], "WANTED", "ENTRY_BAN"))
+    u = rng.random(n)
+    category = np.select([u < 0.55, u < 0.8, u < 0.9], [ban, "WANTED", "DISCREET_CHECK"], "INFO")
+    part = _alerts(rng, category=category, issuing=m["country"][rows], n=n)
+    names, born, scores = np.empty(n, dtype=object), np.full(n, NAT), np.zeros(n)
+    fields = np.empty(n, dtype=object)
+    for i, index in enumerate(keep.tolist()):
+        subject_name, subject_born, match = found[index]
+        names[i], born[i], scores[i], fields[i] = subject_name, np.datetime64(subject_born), match.score, match.fields
+    part["subject_name"], part["subject_birth_date"] = names, born
+    part["subject_nationality"] = persons["nationality"][who].astype("<U3")
+    part["match_score"], part["match_fields"] = scores, fields
+    return part, rows
 
 
 def _fill_subjects(rng: np.random.Generator, persons: Frame, docs: Frame, alerts: Frame) -> None:
@@ -475,22 +625,16 @@ def _travellers(persons: Frame, docs: Frame, m: Frame, rows: np.ndarray, level: 
     return values
 
 
-def _matched_fields(persons: Frame, m: Frame, alerts: Frame, rows, alert, kind) -> np.ndarray:
+def _matched_fields(alerts: Frame, alert: np.ndarray, kind: np.ndarray) -> np.ndarray:
     """What agreed, as `sandbox.screening` records it for each match type."""
-    values = np.empty(len(rows), dtype=object)
-    given = persons["given_names"][m["person"][rows]].tolist()
+    values = np.empty(len(alert), dtype=object)
     for i, (k, index) in enumerate(zip(kind.tolist(), alert.tolist(), strict=True)):
         if k == "DOCUMENT":
             values[i] = {"document_number": "exact", "issuing_state": "exact"}
-        elif k != "FUZZY":
-            values[i] = {"person": "exact"}
+        elif k == "FUZZY":
+            values[i] = dict(alerts["match_fields"][index])
         else:
-            alert_given = alerts["subject_name"][index].partition(",")[2].strip()
-            values[i] = {
-                "birth_date": "swapped",
-                "given_names": "exact" if alert_given == given[i] else "similar",
-                "surnames": "similar",
-            }
+            values[i] = {"person": "exact"}
     return values
 
 
@@ -512,7 +656,7 @@ def _hits(
         recent, "PENDING", np.where(fuzzy, "FALSE_POSITIVE", np.where(inconclusive, "INCONCLUSIVE", "CONFIRMED"))
     )
     delay = rng.integers(600, 14400, n)
-    score = np.where(fuzzy, np.round(0.72 + 0.2 * rng.random(n), 2), 1.0)
+    score = np.where(fuzzy, alerts["match_score"][alert], 1.0)
     post_country = m["country"][rows]
     confirmed = disposition == "CONFIRMED"
     actions = np.empty(n, dtype=object)
@@ -554,7 +698,7 @@ def _hits(
         "delay": delay,
         "kind": kind,
         "traveller": _travellers(persons, docs, m, rows, level),
-        "matched_fields": _matched_fields(persons, m, alerts, rows, alert, kind),
+        "matched_fields": _matched_fields(alerts, alert, kind),
         "disposition_reason": reasons,
         "actions_taken": actions,
     }

@@ -103,8 +103,11 @@ def test_records_add(ctx: Context, trips: Frame, persons: Frame, make_persons) -
 def duplicates_inject(
     ctx: Context, persons: Frame, docs: Frame, m: Frame, trips: Frame, log: DefectLog
 ) -> tuple[Frame, Frame]:
-    """Second records of travellers who later crossed under a new record (their later trips)."""
+    """Second records of travellers who later crossed under a new record (their later trips).
+    Every person gets an `identity`: the index of the traveller they are (their own, or for a
+    second record the first one's)."""
     rng = ctx.rng("defects-duplicates")
+    persons["identity"] = np.arange(frame_length(persons), dtype=np.int64)
     span = frame_length(trips) + 1
     keys = np.unique(m["person"] * span + m["trip"])
     pairs = np.stack([keys // span, keys % span], axis=1)
@@ -126,6 +129,7 @@ def duplicates_inject(
     cut[chosen] = cut_day
     moved = np.flatnonzero((new_index[m["person"]] >= 0) & (trips["day1"][m["trip"]] >= cut[m["person"]]))
     copies = frame_take(persons, chosen)
+    copies["identity"] = chosen.astype(np.int64)
     variant = rng.random(len(chosen))
     hispanic = copies["surname_2"] != ""
     swap, drop, plain = (variant < 0.2) & hispanic, (variant >= 0.2) & (variant < 0.4) & hispanic, variant >= 0.6
@@ -148,11 +152,12 @@ def duplicates_inject(
     return frame_concat([persons, copies]), frame_concat([docs, doc_copies])
 
 
-def names_damage(ctx: Context, persons: Frame, log: DefectLog) -> None:
-    """Swapped, missing and married or particle surname variants; Ñ and accent variants."""
+def names_damage(ctx: Context, persons: Frame, log: DefectLog, *, kept: np.ndarray) -> None:
+    """Swapped, missing and married or particle surname variants; Ñ and accent variants; none
+    on the `kept` persons (the hits' travellers: screening them again finds the same alerts)."""
     rng = ctx.rng("defects-names")
     n = frame_length(persons)
-    usable = ~persons["is_test"]
+    usable = ~persons["is_test"] & ~kept
     hispanic = np.flatnonzero(usable & (persons["surname_2"] != ""))
     chosen = rng.permutation(hispanic)[: _count(DEFECT_RATES["NAME_VARIANT"], len(hispanic))]
     u = rng.random(len(chosen))
@@ -189,17 +194,19 @@ def names_damage(ctx: Context, persons: Frame, log: DefectLog) -> None:
         log.add("person", [row + 1], "DIACRITIC", field, [persons[field][row]], [original])
 
 
-def persons_damage(ctx: Context, persons: Frame, log: DefectLog) -> None:
-    """Birth dates with day and month swapped or implausible; sex missing or inconsistent."""
+def persons_damage(ctx: Context, persons: Frame, log: DefectLog, *, kept: np.ndarray) -> None:
+    """Birth dates with day and month swapped or implausible; sex missing or inconsistent; no
+    birth date changed of the `kept` persons."""
     rng = ctx.rng("defects-persons")
     n = frame_length(persons)
     usable = ~persons["is_test"]
+    dated = usable & ~kept
     birth = persons["birth_date"]
     months = birth.astype("datetime64[M]")
     day = (birth - months).astype(np.int64) + 1
     month = months.astype(np.int64) % 12 + 1
     year = birth.astype("datetime64[Y]").astype(np.int64) + 1970
-    candidates = np.flatnonzero(usable & (day <= 12) & (day != month))
+    candidates = np.flatnonzero(dated & (day <= 12) & (day != month))
     chosen = rng.permutation(candidates)[: _count(DEFECT_RATES["DOB_SWAPPED"], n)]
     swapped = np.array(
         [
@@ -210,7 +217,7 @@ def persons_damage(ctx: Context, persons: Frame, log: DefectLog) -> None:
     )
     log.add("person", chosen + 1, "DOB_SWAPPED", "birth_date", swapped.astype(str), birth[chosen].astype(str))
     birth[chosen] = swapped
-    rest = np.setdiff1d(np.flatnonzero(usable), chosen)
+    rest = np.setdiff1d(np.flatnonzero(dated), chosen)
     chosen = rng.permutation(rest)[: _count(DEFECT_RATES["DOB_IMPLAUSIBLE"], n)]
     implausible = np.where(
         rng.random(len(chosen)) < 0.5,
@@ -233,11 +240,13 @@ def _mrz_positions(docs: Frame, rows: np.ndarray, field: str) -> np.ndarray:
     return np.where(td3, 45, 5)  # the document number
 
 
-def documents_damage(ctx: Context, docs: Frame, log: DefectLog) -> None:
-    """Wrong country codes and misreads in the MRZ as recorded; one number on two documents."""
+def documents_damage(ctx: Context, docs: Frame, log: DefectLog, *, kept: np.ndarray) -> None:
+    """Wrong country codes and misreads in the MRZ as recorded; one number on two documents;
+    none of them on the `kept` documents (the hits' and the alerted ones), nor a kept number
+    given to another document."""
     rng = ctx.rng("defects-documents")
     n = frame_length(docs)
-    with_mrz = np.flatnonzero(docs["mrz"] != "")
+    with_mrz = np.flatnonzero((docs["mrz"] != "") & ~kept)
     shuffled = rng.permutation(with_mrz)
     n_code = _count(DEFECT_RATES["WRONG_COUNTRY_CODE"], n)
     n_misread = _count(DEFECT_RATES["MRZ_MISREAD"], n)
@@ -259,8 +268,9 @@ def documents_damage(ctx: Context, docs: Frame, log: DefectLog) -> None:
         docs["mrz"][row] = text[:at] + read + text[at + 9 :]
         log.add("document", [row + 1], "MRZ_MISREAD", "mrz", [read], [number])
     if len(shared_rows):
-        donor = rng.integers(0, n, len(shared_rows))
-        donor = np.where(donor == shared_rows, (donor + 1) % n, donor)
+        donors = np.flatnonzero(~kept)
+        donor = donors[rng.integers(0, len(donors), len(shared_rows))]
+        donor = np.where(donor == shared_rows, donors[(np.searchsorted(donors, donor) + 1) % len(donors)], donor)
         log.add(
             "document", shared_rows + 1, "SHARED_DOCUMENT", "number", docs["number"][donor],
             docs["number"][shared_rows], related=donor + 1,
@@ -269,9 +279,12 @@ def documents_damage(ctx: Context, docs: Frame, log: DefectLog) -> None:
         docs["issuing_state"][shared_rows] = docs["issuing_state"][donor]
 
 
-def movements_damage(ctx: Context, m: Frame, trips: Frame, persons: Frame, uid: np.ndarray, log: DefectLog) -> None:
+def movements_damage(
+    ctx: Context, m: Frame, trips: Frame, persons: Frame, uid: np.ndarray, log: DefectLog, *, kept: np.ndarray
+) -> None:
     """Missing counterparts (decided on the trips), time-zone and date errors, crossings outside
-    opening hours, minors exiting without their adult. `uid` is each movement's uid."""
+    opening hours, minors exiting without their adult. `uid` is each movement's uid; the `kept`
+    movements (those with hits) keep their local date."""
     rng = ctx.rng("defects-movements")
     n = frame_length(m)
     missing = trips["missing"][m["trip"]]
@@ -285,7 +298,7 @@ def movements_damage(ctx: Context, m: Frame, trips: Frame, persons: Frame, uid: 
     months = local.astype("datetime64[M]")
     day, month = (local - months).astype(np.int64) + 1, months.astype(np.int64) % 12 + 1
     year = local.astype("datetime64[Y]").astype(np.int64) + 1970
-    swap = (rng.random(len(rows)) < 0.3) & (day <= 12) & (day != month)
+    swap = (rng.random(len(rows)) < 0.3) & (day <= 12) & (day != month) & ~kept[rows]
     swapped = np.array(
         [
             np.datetime64(f"{y:04d}-{d:02d}-{mo:02d}")

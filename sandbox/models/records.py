@@ -61,6 +61,19 @@ def _fk(to: type[models.Model], verbose_name: str, *, null: bool = False) -> mod
     )
 
 
+def _user(verbose_name: str) -> models.ForeignKey:
+    """A user who did something to a record: kept as NULL when the account goes, not indexed."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=verbose_name,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
+
+
 def _valid(model: str, field: str, choices: type[models.TextChoices]) -> models.CheckConstraint:
     return models.CheckConstraint(condition=in_choices(field, choices), name=f"sandbox_{model}_{field}_valid")
 
@@ -163,15 +176,7 @@ class Movement(LayeredModel):
     nationality = _fk(IcaoCountry, _("nationality"))
     sex = models.CharField(_("sex"), max_length=1, choices=Sex.choices)
     age_group = models.CharField(_("age group"), max_length=6, choices=AgeGroup.choices)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("recorded by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    recorded_by = _user(_("recorded by"))
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("movement")
@@ -296,25 +301,9 @@ class Alert(LayeredModel):
     shared_with = models.JSONField(_("selected countries"), default=list, blank=True)
     sensitivity = models.CharField(_("sensitivity"), max_length=8, choices=Sensitivity.choices, default="NORMAL")
     is_training_inflated = models.BooleanField(_("inflated for training"), default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    created_by = _user(_("created by"))
     created_at = models.DateTimeField(_("created at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("approved by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    approved_by = _user(_("approved by"))
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
 
     class Meta(LayeredModel.Meta):
@@ -357,15 +346,7 @@ class AlertChange(LayeredModel):
     valid_until_before = models.DateField(_("valid until, before"), null=True, blank=True)
     valid_until_after = models.DateField(_("valid until, after"), null=True, blank=True)
     justification = models.TextField(_("justification"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("user"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    actor = _user(_("user"))
     occurred_at = models.DateTimeField(_("time"))
 
     class Meta(LayeredModel.Meta):
@@ -389,15 +370,7 @@ class AlertHit(LayeredModel):
     document_uid = models.BigIntegerField(_("document"), null=True, blank=True)
     crossing_point = _fk(CrossingPoint, _("border crossing point"), null=True)
     screened_at = models.DateTimeField(_("screened at"), null=True, blank=True)
-    screened_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("screened by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    screened_by = _user(_("screened by"))
     # The traveller as read at the post (name, birth date, document, nationality), and which
     # of the alert's fields matched how: what the secondary officer compares.
     traveller = models.JSONField(_("traveller as read"), default=dict, blank=True)
@@ -408,15 +381,7 @@ class AlertHit(LayeredModel):
     disposition_reason = models.TextField(_("reason"), blank=True)
     actions_taken = models.JSONField(_("actions taken"), default=list, blank=True)
     disposed_at = models.DateTimeField(_("disposed at"), null=True, blank=True)
-    disposed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("disposed by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    disposed_by = _user(_("disposed by"))
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("alert hit")
@@ -542,15 +507,7 @@ class DocumentScan(LayeredModel):
         _("reason for rejection"), max_length=12, choices=ScanRejection.choices, blank=True
     )
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        db_index=False,
-    )
+    decided_by = _user(_("decided by"))
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("document scan")

@@ -1,8 +1,8 @@
 """Benchmarks: resetting a learner's sandbox, against the baseline's size and against a database copy.
 
-A round plays a typical session (`bench.sandbox.session`, 48 rows in the learner's layer; not
+A round plays a typical session (`bench.sandbox.session`, 58 rows in the learner's layer; not
 timed) for a new learner, then times `services.sandbox_reset` alone, in the worker, and checks
-that it deleted the 48 rows and left the layer empty.
+that it deleted the session's rows and left the layer empty.
 
 - 1M against 10k: RESET_ROUNDS rounds alternate between the worker on the 1M baseline and the
   worker on the 10k baseline (one process per database; which goes first alternates from round
@@ -98,15 +98,16 @@ def reset_session(*, number: int, disconnect: bool = False) -> dict[str, Any]:
     """Play session `number`, then time the reset alone and check it."""
     from django.db import connection
 
-    from bench.sandbox.session import SESSION_ROWS, layer_rows, session_play
+    from bench.sandbox.session import layer_rows, session_play, session_rows
     from sandbox import services
 
     sandbox = session_play(number=number)
+    rows = session_rows(sandbox)
     start = time.perf_counter()
     deleted = services.sandbox_reset(sandbox=sandbox)
     elapsed = (time.perf_counter() - start) * 1000
-    if deleted != SESSION_ROWS or layer_rows(sandbox) != 0:
-        raise BenchmarkFailed(f"the reset deleted {deleted} rows of {SESSION_ROWS} and left {layer_rows(sandbox)}")
+    if deleted != rows or layer_rows(sandbox) != 0:
+        raise BenchmarkFailed(f"the reset deleted {deleted} rows of {rows} and left {layer_rows(sandbox)}")
     if disconnect:
         connection.close()
     return {"ms": elapsed}

@@ -3,15 +3,17 @@
 Runs in a worker (`bench.sandbox.worker`), Django set up. A session, for one new learner:
 
 - registers 10 movements with `services.movement_register` from valid TD3 MRZs at real
-  crossing points, in SESSION_MONTH: 6 for travellers of the baseline (the MRZ of one of their
-  passports: a movement and its audit event) and 4 for new travellers (a person, a document, a
-  movement and an audit event each);
+  crossing points, in SESSION_MONTH, each screened first (the screening's audit event, and a
+  hit record for each alert it finds): 6 for travellers of the baseline (the MRZ of one of
+  their passports: a movement and its audit event) and 4 for new travellers (a person, a
+  document, a movement and an audit event each);
 - edits 10 baseline people (`services.record_update`: a copy superseding each);
 - deletes 5 admitted baseline movements of SESSION_MONTH (`services.record_delete`: tombstones);
 - logs 5 searches as the search screen does (`services.audit_record`; a search writes nothing
   else).
 
-That is SESSION_ROWS = 48 rows in the layer, checked after every session. The picks are
+That is SESSION_ROWS = 58 rows in the layer, plus the hit records of the screenings (the
+baseline's alerts decide how many: rarely any), checked after every session. The picks are
 deterministic per session number (a seeded random generator over candidates drawn from the
 baseline), so two databases of different scales play the same kind of session.
 """
@@ -28,7 +30,16 @@ from django.core.exceptions import ValidationError
 
 from people.models import User
 from sandbox import services
-from sandbox.models import LAYERED_MODELS, CrossingPoint, DataQualityDefect, Document, Movement, Person, Sandbox
+from sandbox.models import (
+    LAYERED_MODELS,
+    AlertHit,
+    CrossingPoint,
+    DataQualityDefect,
+    Document,
+    Movement,
+    Person,
+    Sandbox,
+)
 from sandbox.mrz import mrz_compose_td3, mrz_read
 
 # A month of the default baseline period (2024-11 to 2026-10), after its first year.
@@ -39,7 +50,8 @@ NEW_TRAVELLERS = 4
 EDITS = 10
 DELETIONS = 5
 SEARCHES = 5
-SESSION_ROWS = KNOWN_TRAVELLERS * 2 + NEW_TRAVELLERS * 4 + EDITS + DELETIONS + SEARCHES
+SCREENINGS = KNOWN_TRAVELLERS + NEW_TRAVELLERS
+SESSION_ROWS = KNOWN_TRAVELLERS * 2 + NEW_TRAVELLERS * 4 + SCREENINGS + EDITS + DELETIONS + SEARCHES
 CANDIDATES = 400
 NEW_NAMES = (("María José", "Pérez", "Gómez"), ("Luis Alberto", "Núñez", "Ortiz"), ("Ana", "Zelaya", "Peña"))
 NATIONALITIES = ("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "MEX", "USA")
@@ -155,10 +167,15 @@ def session_play(*, number: int) -> Sandbox:
             parameters={"name": rng.choice(("garcia lopez", "maria", "hernandez")), "document": ""},
             result_count=rng.randint(0, 50),
         )
-    rows = layer_rows(sandbox)
-    if rows != SESSION_ROWS:
-        raise RuntimeError(f"session {number} left {rows} rows in the layer, expected {SESSION_ROWS}")
+    rows, expected = layer_rows(sandbox), session_rows(sandbox)
+    if rows != expected:
+        raise RuntimeError(f"session {number} left {rows} rows in the layer, expected {expected}")
     return sandbox
+
+
+def session_rows(sandbox: Sandbox) -> int:
+    """The rows a session leaves in the layer: SESSION_ROWS and the hit records its screenings wrote."""
+    return SESSION_ROWS + AlertHit.objects.layer_of(sandbox).count()
 
 
 def layer_rows(sandbox: Sandbox) -> int:

@@ -12,7 +12,7 @@ benchmarks planner statistics the product did not make).
   per learner would take at the least (reference tables, the statistics summary and the
   defects table left out);
 - measured (a layer): their growth after STORAGE_LEARNERS learners each played a typical
-  session (48 rows), divided by STORAGE_LEARNERS. Growth is counted in whole 8 KiB pages, so
+  session (58 rows), divided by STORAGE_LEARNERS. Growth is counted in whole 8 KiB pages, so
   many learners are measured together; the index entries and page splits their rows cause in
   the baseline's indexes count too.
 

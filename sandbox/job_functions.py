@@ -110,6 +110,16 @@ def home_role(user) -> str:
     return FROM_JOB_FUNCTION.get(getattr(profile, "job_function", ""), SandboxRole.BORDER_OFFICER)
 
 
+def user_country(user) -> str | None:
+    """The ICAO code of the member country the user works for (their staff profile's), None for
+    someone bound to none (IOM staff): the country whose alert office they act for."""
+    from sandbox.reference import ICAO_CODE_FOR_ISO3
+
+    profile = getattr(user, "staff_profile", None)
+    country = getattr(profile, "country", None) if profile is not None else None
+    return ICAO_CODE_FOR_ISO3.get(country.iso3, country.iso3) if country is not None else None
+
+
 def exercise_role(name: str) -> str:
     """The sandbox function an exercise type's `role` names, or "" for a role that is none of
     them (the supervisor's peak planning, #16, read in the statistics every function holds):
@@ -211,15 +221,3 @@ def sandbox_role_for_exercise(*, sandbox: Sandbox, user: User, type_role: str) -
     if role and role_for(user=user, sandbox=sandbox) != role:
         _role_store(sandbox=sandbox, user=user, role=role)
     return role or role_for(user=user, sandbox=sandbox)
-
-
-def viewer_may(*, sandbox: Sandbox | None, user, capability: str, inspecting: bool = False) -> bool:
-    """Whether a screen's viewer may use a capability: a trainer inspecting a learner's sandbox
-    reads what it holds (`VIEW_ALERTS`) and changes nothing; a learner without a sandbox yet acts
-    in their staff profile's function; otherwise the sandbox's acting function decides."""
-    if inspecting:
-        return capability == VIEW_ALERTS
-    if sandbox is None or (not sandbox.role and user is not None and sandbox.owner_id == user.pk):
-        # The viewer's own profile, already at hand: no read of the sandbox's owner.
-        return capability in CAPABILITIES[home_role(user)]
-    return role_may(sandbox, capability)

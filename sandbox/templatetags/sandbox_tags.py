@@ -3,8 +3,7 @@
 `{% sandbox_url "person_detail" uid %}` links within the sandbox being shown: the learner's own
 screens, or, while a trainer inspects a learner's sandbox (`inspected` in the context), the
 read-only inspection screens of that sandbox. `{% page_href query number %}` and
-`{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`);
-`{% sandbox_may "view_alerts" as flag %}` says whether the viewer's job function may.
+`{% page_numbers page %}` serve the pagination (`sandbox/includes/pagination.html`).
 `{% exercise_role_label slug %}` names the job function an exercise type is done as.
 """
 
@@ -20,7 +19,6 @@ from django.utils.http import urlencode
 
 from sandbox import job_functions
 from sandbox.exercises.registry import UnknownExerciseType, exercise_type
-from sandbox.job_functions import viewer_may
 
 register = template.Library()
 
@@ -47,18 +45,6 @@ def sandbox_reverse(name: str, *args: Any, inspected: Any = None) -> str:
 @register.simple_tag(takes_context=True)
 def sandbox_url(context: template.Context, name: str, *args: Any) -> str:
     return sandbox_reverse(name, *args, inspected=context.get("inspected"))
-
-
-@register.simple_tag(takes_context=True)
-def sandbox_may(context: template.Context, capability: str) -> bool:
-    """Whether the screen's viewer may use a capability (`sandbox.job_functions.viewer_may`)."""
-    request = context.get("request")
-    return viewer_may(
-        sandbox=context.get("sandbox"),
-        user=getattr(request, "user", None),
-        capability=capability,
-        inspecting=context.get("inspected") is not None,
-    )
 
 
 @register.simple_tag

@@ -12,6 +12,7 @@ from django.utils import timezone
 from sandbox.exercises.base import BuildContext, CheckContext, Ref, ScenarioPlan
 from sandbox.exercises.people import Traveller
 from sandbox.exercises.types.common import OCAM_NATIONALITIES
+from sandbox.job_functions import user_country
 from sandbox.matching import birth_key
 from sandbox.models import Alert, AlertCategory, AlertChange, AlertHit, Movement
 
@@ -21,15 +22,8 @@ def home_country(context: BuildContext, rng: random.Random) -> str:
     issues and changes the scenario's alerts. A learner of no country (IOM staff) gets one drawn."""
     drawn = rng.choice(OCAM_NATIONALITIES)
     owner = getattr(context.sandbox, "owner", None)
-    profile = getattr(owner, "staff_profile", None) if owner is not None else None
-    country = getattr(profile, "country", None) if profile is not None else None
-    if country is not None:
-        from sandbox.reference import ICAO_CODE_FOR_ISO3
-
-        code = ICAO_CODE_FOR_ISO3.get(country.iso3, country.iso3)
-        if code in OCAM_NATIONALITIES:
-            return code
-    return drawn
+    code = user_country(owner) if owner is not None else None
+    return code if code in OCAM_NATIONALITIES else drawn
 
 
 def office_today(context: BuildContext) -> dt.date:

@@ -43,6 +43,9 @@ ADJUDICATE_HITS = "adjudicate_hits"  # secondary line: the queue, dispositions, 
 VIEW_ALERTS = "view_alerts"
 MANAGE_ALERTS = "manage_alerts"  # create, approve (four eyes), review, extend, cancel, expire
 VIEW_STATISTICS = "view_statistics"
+CONSULT = "consult"  # hit/no-hit queries to other members, and requests for the data behind a hit
+ANSWER_REQUESTS = "answer_requests"  # the focal point's queue of other members' requests
+REVIEW_AUDIT = "review_audit"  # the country's audit log
 
 # What each capability lets the learner do, as a refusal names it ("... is not part of the work of").
 CAPABILITY_LABELS: dict[str, Promise] = {
@@ -53,23 +56,34 @@ CAPABILITY_LABELS: dict[str, Promise] = {
     VIEW_ALERTS: gettext_lazy("Reading alerts"),
     MANAGE_ALERTS: gettext_lazy("Managing alerts"),
     VIEW_STATISTICS: gettext_lazy("Reading statistics"),
+    CONSULT: gettext_lazy("Consulting other member countries"),
+    ANSWER_REQUESTS: gettext_lazy("Answering other member countries' requests"),
+    REVIEW_AUDIT: gettext_lazy("Reviewing the audit log"),
 }
 
 CAPABILITIES: dict[str, frozenset[str]] = {
     SandboxRole.BORDER_OFFICER: frozenset({REGISTER_MOVEMENT, TRIAGE_SCANS, SEARCH_PEOPLE, VIEW_STATISTICS}),
     SandboxRole.SECONDARY_OFFICER: frozenset(
-        {REGISTER_MOVEMENT, SEARCH_PEOPLE, ADJUDICATE_HITS, VIEW_ALERTS, VIEW_STATISTICS}
+        {REGISTER_MOVEMENT, SEARCH_PEOPLE, ADJUDICATE_HITS, VIEW_ALERTS, VIEW_STATISTICS, CONSULT}
     ),
-    SandboxRole.ALERT_MANAGER: frozenset({SEARCH_PEOPLE, VIEW_ALERTS, MANAGE_ALERTS, VIEW_STATISTICS}),
-    SandboxRole.ANALYST: frozenset({SEARCH_PEOPLE, VIEW_ALERTS, VIEW_STATISTICS}),
+    SandboxRole.ALERT_MANAGER: frozenset({SEARCH_PEOPLE, VIEW_ALERTS, MANAGE_ALERTS, VIEW_STATISTICS, CONSULT}),
+    SandboxRole.ANALYST: frozenset({SEARCH_PEOPLE, VIEW_ALERTS, VIEW_STATISTICS, CONSULT}),
     SandboxRole.STATISTICS_OFFICER: frozenset({VIEW_STATISTICS}),
+    SandboxRole.FOCAL_POINT: frozenset(
+        {SEARCH_PEOPLE, VIEW_ALERTS, VIEW_STATISTICS, CONSULT, ANSWER_REQUESTS, REVIEW_AUDIT}
+    ),
+    # A post's supervisor works the line beside their officers and reviews the post's audit log.
+    SandboxRole.SUPERVISOR: frozenset(
+        {REGISTER_MOVEMENT, TRIAGE_SCANS, SEARCH_PEOPLE, VIEW_ALERTS, VIEW_STATISTICS, REVIEW_AUDIT}
+    ),
 }
 
 # A staff profile's job function (`people.models.JobFunction`) and the sandbox function it
-# starts in; supervisors, trainers and others start on the primary line. The staff profile
-# has no secondary-line function: a learner reaches it through an exercise set for it.
+# starts in; trainers and others start on the primary line. The staff profile has no
+# secondary-line or focal-point function: a learner reaches them through an exercise set for them.
 FROM_JOB_FUNCTION: dict[str, str] = {
     "border_officer": SandboxRole.BORDER_OFFICER,
+    "supervisor": SandboxRole.SUPERVISOR,
     "alert_manager": SandboxRole.ALERT_MANAGER,
     "analyst": SandboxRole.ANALYST,
     "statistics_officer": SandboxRole.STATISTICS_OFFICER,

@@ -153,7 +153,7 @@ def screening_candidates(
         keys.append(Q(person_uid=person_uid))
     if not keys:
         return []
-    alerts = Alert.objects.visible_to(sandbox).filter(functools.reduce(operator.or_, keys), status="ACTIVE")
+    alerts = Alert.objects.visible_across(sandbox).filter(functools.reduce(operator.or_, keys), status="ACTIVE")
     if on is not None:
         alerts = alerts.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=on), valid_from__lte=on)
     return list(alerts.select_related("category"))
@@ -295,7 +295,7 @@ def hit_adjudicate(
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": [_("Say what the comparison showed.")]})
-    alert = Alert.objects.visible_to(sandbox).get(uid=hit.alert_uid)
+    alert = Alert.objects.visible_across(sandbox).get(uid=hit.alert_uid)
     post_country = hit.crossing_point.country_id if hit.crossing_point_id else None
     actions: list[str] = []
     now = timezone.now()

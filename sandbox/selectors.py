@@ -90,8 +90,17 @@ class HoldsOneOf(Expression):
 
 
 def sandbox_find(*, user: User) -> Sandbox | None:
-    """The learner's sandbox, if they have written anything yet."""
-    return Sandbox.objects.filter(owner=user).first()
+    """The learner's sandbox: for a learner bound to a country, made at their first visit, since
+    it says whose records they see (`Sandbox.country`); for someone bound to none, the sandbox if
+    they have written anything yet (None: they see the region's baseline)."""
+    from sandbox.job_functions import user_country
+
+    sandbox = Sandbox.objects.filter(owner=user).first()
+    if sandbox is None and user_country(user) is not None:
+        from sandbox.services import sandbox_get_or_create
+
+        sandbox = sandbox_get_or_create(user=user)
+    return sandbox
 
 
 def person_matches(

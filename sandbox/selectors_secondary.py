@@ -54,7 +54,7 @@ class Case(Referral):
 
 
 def _alerts_by_uid(*, sandbox: Sandbox | None, uids: set[int]) -> dict[int, Alert]:
-    alerts = Alert.objects.visible_to(sandbox).filter(uid__in=uids)
+    alerts = Alert.objects.visible_across(sandbox).filter(uid__in=uids)
     alerts = alerts.select_related("category", "issuing_country", "subject_nationality", "document_issuing_state")
     return {alert.uid: alert for alert in alerts}
 

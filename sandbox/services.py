@@ -28,6 +28,7 @@ from sandbox.models import (
     AgeGroup,
     Alert,
     AuditEvent,
+    Document,
     LayeredModel,
     Person,
     Sandbox,
@@ -42,12 +43,29 @@ Record = TypeVar("Record", bound=LayeredModel)
 
 
 def sandbox_get_or_create(*, user: User) -> Sandbox:
-    """The learner's sandbox, created at their first write."""
-    sandbox, _created = Sandbox.objects.get_or_create(owner=user)
+    """The learner's sandbox, created at their first write (or first read, for a learner bound to
+    a country: `selectors.sandbox_find`), acting for the country of their staff profile."""
+    from sandbox.job_functions import user_country
+
+    sandbox, _created = Sandbox.objects.get_or_create(owner=user, defaults={"country_id": user_country(user)})
     return sandbox
 
 
+def _held_by(sandbox: Sandbox, record: LayeredModel) -> str | None:
+    """The member country whose records a new row is, when its writer did not say: the learner's
+    (their authority's records), else, for someone bound to none, the record's own country."""
+    if sandbox.country_id:
+        return sandbox.country_id
+    if isinstance(record, Person):
+        return record.nationality_id
+    if isinstance(record, Document):
+        return record.issuing_state_id
+    return None
+
+
 def _prepare(record: LayeredModel) -> None:
+    if "held_by" in {field.name for field in record._meta.fields} and record.held_by_id is None:
+        record.held_by_id = _held_by(record.sandbox, record)
     if isinstance(record, Alert):
         record.birth_key = birth_key(record.subject_birth_date) if record.subject_kind == "PERSON" else ""
     if isinstance(record, Person):

@@ -286,8 +286,8 @@ def statistics_count(*, sandbox: Sandbox | None, month: dt.date) -> dict[str, An
     """The same figures counted directly over the learner's view: the reference for tests."""
     first, following = _month_range(month)
     counted = _count(
-        Movement.objects.visible_to(sandbox).filter(local_date__gte=first, local_date__lt=following),
-        ReturnEvent.objects.visible_to(sandbox).filter(returned_on__gte=first, returned_on__lt=following),
+        Movement.objects.visible_across(sandbox).filter(local_date__gte=first, local_date__lt=following),
+        ReturnEvent.objects.visible_across(sandbox).filter(returned_on__gte=first, returned_on__lt=following),
         default_months=[first],
     )
     return counted[first]
@@ -380,7 +380,7 @@ def stray_count(*, sandbox: Sandbox | None, month: dt.date) -> int:
     a month outside the period holds only those few."""
     first, following = _month_range(month)
     return sum(
-        model.objects.visible_to(sandbox)
+        model.objects.visible_across(sandbox)
         .filter(sandbox__isnull=True, **{f"{field}__gte": first, f"{field}__lt": following})
         .count()
         for model, field in ((Movement, "local_date"), (ReturnEvent, "returned_on"))

@@ -86,7 +86,7 @@ def movements_per_day(
     if own_only:
         movements = Movement.objects.layer_of(sandbox).filter(is_deleted=False) if sandbox is not None else None
     else:
-        movements = Movement.objects.visible_to(sandbox)
+        movements = Movement.objects.visible_across(sandbox)
     if movements is not None:
         rows = (
             movements.filter(

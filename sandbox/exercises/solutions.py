@@ -317,7 +317,7 @@ def _minor_exit(user: User, attempt: ExerciseAttempt, mistake: str | None) -> No
         direction="EXIT",
         **decision,
     )
-    alert = Alert.objects.visible_to(attempt.sandbox).select_related("category").get(uid=expected["alert"])
+    alert = Alert.objects.visible_across(attempt.sandbox).select_related("category").get(uid=expected["alert"])
     if mistake != "minor.no_follow_up":
         alert = alert_transition(
             sandbox=attempt.sandbox,
@@ -338,7 +338,7 @@ def _lifecycle(user: User, attempt: ExerciseAttempt, mistake: str | None) -> Non
     from sandbox.models import Alert
 
     def change(entry: dict, kind: str, **fields) -> None:
-        alert = Alert.objects.visible_to(attempt.sandbox).select_related("category").get(uid=entry["alert"])
+        alert = Alert.objects.visible_across(attempt.sandbox).select_related("category").get(uid=entry["alert"])
         alert_transition(sandbox=attempt.sandbox, alert=alert, actor=user, kind=kind, **fields)
 
     for entry in attempt.expected["alerts"]:

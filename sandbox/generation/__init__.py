@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sandbox.generation.alerts import alerts_build
-from sandbox.generation.calibration import GENERATOR_VERSION
+from sandbox.generation.calibration import GENERATOR_VERSION, OCAM
 from sandbox.generation.context import Context, Frame, frame_concat, frame_length
 from sandbox.generation.defects import (
     DefectLog,
@@ -168,6 +168,18 @@ def _after(moments: np.ndarray, seconds: np.ndarray) -> np.ndarray:
     return np.where(seconds >= 0, moments + np.maximum(seconds, 0).astype("timedelta64[s]"), np.datetime64("NaT", "s"))
 
 
+def _holders(ctx: Context, persons: Frame, m: Frame, events: Frame) -> np.ndarray:
+    """The member country whose records each person is ("" for none): the country of the posts
+    they crossed (a traveller's trips stay in one country), else the one that received their
+    return, else their nationality if it is a member's (a test record)."""
+    members = np.array(sorted(OCAM))
+    nationality = persons["nationality"].astype(str)
+    held = np.where(np.isin(nationality, members), nationality, "").astype(object)
+    held[events["person_uid"] - 1] = events["receiving_country"]
+    held[m["person"]] = ctx.posts.country[m["post"]]
+    return held
+
+
 def _tables(
     ctx: Context,
     persons: Frame,
@@ -187,6 +199,7 @@ def _tables(
     disposed_at = _after(screened_at, np.where(hits["disposition"] == "PENDING", -1, hits["delay"]))
     sent_at = disposed_at[notifications["hit"]]
     nid_country = np.where(persons["national_id_number"] != "", persons["nationality"], "")
+    held_by = _holders(ctx, persons, m, events)
     person = {
         "uid": Column("int", ids[:n_p]),
         "given_names": _text(persons["given_names"]),
@@ -202,6 +215,7 @@ def _tables(
         "sensitivity": _text(np.where(persons["is_minor"], "MINOR", "NORMAL")),
         "search_name": _text(persons["search_name"]),
         "sort_name": _text(persons["sort_name"]),
+        "held_by_id": _nullable_text(held_by),
     }
     document = {
         "uid": Column("int", ids[:n_d]),
@@ -213,6 +227,7 @@ def _tables(
         "expires_on": Column("date", docs["expires_on"]),
         "status": _text(docs["status"]),
         "mrz": _text(docs["mrz"]),
+        "held_by_id": _nullable_text(held_by[docs["person"]]),
     }
     movement = {
         "uid": Column("int", ids[:n_m]),

@@ -168,6 +168,8 @@ class SandboxRole(models.TextChoices):
     ALERT_MANAGER = "alert_manager", _("Alert manager")
     ANALYST = "analyst", _("Analyst")
     STATISTICS_OFFICER = "statistics_officer", _("Statistics officer")
+    FOCAL_POINT = "focal_point", _("Consultation focal point")
+    SUPERVISOR = "supervisor", _("Post supervisor")
 
 
 class AlertChangeKind(models.TextChoices):
@@ -221,6 +223,10 @@ class AuditAction(models.TextChoices):
     UPDATE = "UPDATE", pgettext_lazy("audit action", "Update")
     DELETE = "DELETE", pgettext_lazy("audit action", "Delete")
     QUERY = "QUERY", _("Cross-border query")
+    ANSWER = "ANSWER", pgettext_lazy("audit action", "Answer to a query")
+    REQUEST = "REQUEST", pgettext_lazy("audit action", "Information request")
+    RELEASE = "RELEASE", pgettext_lazy("audit action", "Information released")
+    REFUSE = "REFUSE", pgettext_lazy("audit action", "Request refused")
     EXPORT = "EXPORT", _("Export")
 
 

@@ -20,8 +20,10 @@ by accident. Reset deletes `layer_of(sandbox)`: its cost depends only on the lea
 
 from __future__ import annotations
 
+import functools
+import operator
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.db import models
 from django.db.models import Expression, Q
@@ -53,6 +55,8 @@ class Scope:
     VISIBLE = "visible"
     LAYER = "layer"
     CHANGES = "changes"
+    NODE = "node"
+    ACROSS = "across"
     EVERY_ROW = "every_row"
 
 
@@ -145,16 +149,51 @@ class LayeredQuerySet(models.QuerySet):
         """The shared baseline alone."""
         return self.filter(sandbox__isnull=True)._scoped(Scope.BASELINE)
 
-    def visible_to(self, sandbox: Sandbox | None) -> Self:
-        """What the sandbox's learner sees: their live rows and the baseline rows they kept.
+    def _held_by(self, country: str) -> Q:
+        """The rows a member country holds (`LayeredModel.held_by_fields`): its own records."""
+        return functools.reduce(operator.or_, (Q(**{f"{field}_id": country}) for field in self.model.held_by_fields))
 
-        `None` (a learner who has not written anything yet) sees the baseline.
-        """
+    def _world_of(self, sandbox: Sandbox | None) -> Self:
+        """Every country's records as the learner's layer changed them: their live rows and the
+        baseline rows they kept. Not a scope by itself."""
         if sandbox is None:
-            return self.baseline()._scoped(Scope.VISIBLE)
+            return self.filter(sandbox__isnull=True)
         return self.filter(
             Q(sandbox_id=sandbox.pk, is_deleted=False) | (Q(sandbox__isnull=True) & Shadowing(self.model, sandbox.pk))
-        )._scoped(Scope.VISIBLE, sandbox.pk)
+        )
+
+    def visible_to(self, sandbox: Sandbox | None) -> Self:
+        """What the sandbox's learner sees: their country's records, as their layer changed them.
+
+        A learner acts for one member country (`Sandbox.country`): they see the rows that
+        country holds (its people and documents, its posts' movements, the returns it
+        received, its alerts, the exchanges it is party to), plus the rows of an exercise
+        scenario in their layer, which a trainer may set in another country. Other countries'
+        records are reached only through consultation (`node_view`). A sandbox bound to no
+        country (IOM staff) sees the region; `None` (no sandbox) is the regional baseline.
+        """
+        rows = self._world_of(sandbox)
+        if sandbox is not None and sandbox.country_id:
+            rows = rows.filter(self._held_by(sandbox.country_id) | Q(sandbox_id=sandbox.pk, scenario__isnull=False))
+        return rows._scoped(Scope.VISIBLE, sandbox.pk if sandbox is not None else None)
+
+    def node_view(self, sandbox: Sandbox | None, country: str) -> Self:
+        """The records one member country holds, as the learner's world has them: what that
+        country's node searches to answer a consultation (`sandbox.consultation`), never a
+        screen's listing. It includes rows an exercise put in the learner's layer for that
+        country, and nothing held by another."""
+        return (
+            self._world_of(sandbox)
+            .filter(self._held_by(country))
+            ._scoped(Scope.NODE, sandbox.pk if sandbox is not None else None)
+        )
+
+    def visible_across(self, sandbox: Sandbox | None) -> Self:
+        """Every member's records as the learner's layer changed them, for the paths that must
+        cross the countries by rule, not by a screen's listing: screening against the alerts
+        other members share, and the regional statistics' aggregates. `sandbox.tests` keeps the
+        list of modules allowed to call it."""
+        return self._world_of(sandbox)._scoped(Scope.ACROSS, sandbox.pk if sandbox is not None else None)
 
     def layer_of(self, sandbox: Sandbox) -> Self:
         """The sandbox's own rows: new records, edited copies and tombstones."""
@@ -264,6 +303,10 @@ class LayeredModel(models.Model):
     scenario = models.BigIntegerField(null=True, blank=True, editable=False)
 
     objects = LayeredManager()
+
+    # The fields naming the member country (or countries) whose records a row is: a learner
+    # acting for a country sees the rows any of them names (`LayeredQuerySet.visible_to`).
+    held_by_fields: ClassVar[tuple[str, ...]] = ()
 
     class Meta:
         abstract = True

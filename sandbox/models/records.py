@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from sandbox.models.choices import (
@@ -74,12 +75,20 @@ def _user(verbose_name: str) -> models.ForeignKey:
     )
 
 
+def _held_by() -> models.ForeignKey:
+    """The member country whose records the row is (NULL: none's, seen only by the region)."""
+    return _fk(IcaoCountry, _("held by"), null=True)
+
+
 def _valid(model: str, field: str, choices: type[models.TextChoices]) -> models.CheckConstraint:
     return models.CheckConstraint(condition=in_choices(field, choices), name=f"sandbox_{model}_{field}_valid")
 
 
 class Person(LayeredModel):
-    """A traveller's identity as the platform holds it."""
+    """A traveller's identity as one member country's platform holds it: the same traveller
+    known to two countries is two records, one in each (DOMAIN.md 0.1: each keeps its own)."""
+
+    held_by_fields = ("held_by",)
 
     given_names = models.CharField(_("given names"), max_length=100)
     surname_1 = models.CharField(_("first surname"), max_length=60)
@@ -98,6 +107,7 @@ class Person(LayeredModel):
     # The same words, surnames first, for the order a search lists people in, compared byte by
     # byte ("PEREZ<GOMEZ  JOSE<LUIS": `sandbox.names.name_sort_key`). Written with search_name.
     sort_name = models.CharField(max_length=240, editable=False)
+    held_by = _held_by()
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("person")
@@ -106,6 +116,7 @@ class Person(LayeredModel):
         indexes = [
             models.Index(fields=["national_id_number"], name="sandbox_person_national_id"),
             models.Index(fields=["birth_date"], name="sandbox_person_birth_date"),
+            models.Index(fields=["held_by", "sort_name"], name="sandbox_person_held_by_name"),
         ]
 
     def __str__(self) -> str:
@@ -117,7 +128,10 @@ class Person(LayeredModel):
 
 
 class Document(LayeredModel):
-    """A travel or identity document, with its machine-readable zone as read at the border."""
+    """A travel or identity document, with its machine-readable zone as read at the border,
+    in the records of the country that holds its holder's record."""
+
+    held_by_fields = ("held_by",)
 
     person_uid = models.BigIntegerField(_("person"), db_index=True)
     document_type = _fk(DocumentType, _("document type"))
@@ -127,6 +141,7 @@ class Document(LayeredModel):
     expires_on = models.DateField(_("date of expiry"))
     status = models.CharField(_("status"), max_length=8, choices=DocumentStatus.choices, default="VALID")
     mrz = models.TextField(_("machine-readable zone"), blank=True, help_text=_("One line per row of the MRZ."))
+    held_by = _held_by()
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("document")
@@ -140,6 +155,8 @@ class Document(LayeredModel):
 
 class Movement(LayeredModel):
     """An entry or exit at a crossing point. `occurred_at` is UTC; `local_date` is the post's date."""
+
+    held_by_fields = ("crossing_point__country",)
 
     person_uid = models.BigIntegerField(_("person"), db_index=True)
     document_uid = models.BigIntegerField(_("document"), null=True, blank=True)
@@ -232,6 +249,8 @@ class Movement(LayeredModel):
 class ReturnEvent(LayeredModel):
     """A national returned (deported, expelled or assisted) from another country."""
 
+    held_by_fields = ("receiving_country",)
+
     person_uid = models.BigIntegerField(_("person"), db_index=True)
     receiving_country = _fk(IcaoCountry, _("receiving country"))
     returning_country = models.CharField(_("returned from"), max_length=5, choices=ReturningCountry.choices)
@@ -272,7 +291,12 @@ class Alert(LayeredModel):
     The generated stock is inflated far above real rates so that exercises have something to
     find (`is_training_inflated`); screens say so. Status changes go through
     `sandbox.alerts.alert_transition` only, following its one transition table.
+
+    An alert is its issuing country's record; the screening reads those other members share
+    with a post's country by rule (`sandbox.screening`), not through a listing.
     """
+
+    held_by_fields = ("issuing_country",)
 
     category = _fk(AlertCategory, _("category"))
     subject_kind = models.CharField(_("subject"), max_length=8, choices=AlertSubject.choices)
@@ -339,6 +363,8 @@ class Alert(LayeredModel):
 class AlertChange(LayeredModel):
     """One step of an alert's life: who moved it from which status to which, and why."""
 
+    held_by_fields = ("held_by",)
+
     alert_uid = models.BigIntegerField(_("alert"), db_index=True)
     kind = models.CharField(_("kind of change"), max_length=10, choices=AlertChangeKind.choices)
     from_status = models.CharField(_("status before"), max_length=10, choices=AlertStatus.choices, blank=True)
@@ -348,6 +374,7 @@ class AlertChange(LayeredModel):
     justification = models.TextField(_("justification"), blank=True)
     actor = _user(_("user"))
     occurred_at = models.DateTimeField(_("time"))
+    held_by = _held_by()
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("alert change")
@@ -362,6 +389,8 @@ class AlertChange(LayeredModel):
 class AlertHit(LayeredModel):
     """A screening result that named an alert: written before the officer decides, then
     linked to the movement the decision wrote, and adjudicated at the secondary line."""
+
+    held_by_fields = ("crossing_point__country",)
 
     alert_uid = models.BigIntegerField(_("alert"), db_index=True)
     movement_uid = models.BigIntegerField(_("movement"), null=True, blank=True)
@@ -404,6 +433,8 @@ class AlertHit(LayeredModel):
 class HitNotification(LayeredModel):
     """A confirmed hit on another country's alert, notified to the country that issued it."""
 
+    held_by_fields = ("from_country", "to_country")
+
     hit_uid = models.BigIntegerField(_("alert hit"), db_index=True)
     alert_uid = models.BigIntegerField(_("alert"))
     from_country = _fk(IcaoCountry, _("notifying country"))
@@ -418,7 +449,10 @@ class HitNotification(LayeredModel):
 
 
 class CrossBorderQuery(LayeredModel):
-    """A hit/no-hit consultation of other OCAM members (DOMAIN.md 4.3)."""
+    """A hit/no-hit consultation of other OCAM members (DOMAIN.md 4.3), held by the country that
+    asked. `parameters` are what was searched (a document, or a name and date of birth)."""
+
+    held_by_fields = ("requesting_country",)
 
     requesting_country = _fk(IcaoCountry, _("requesting country"))
     requested_by = models.ForeignKey(
@@ -428,22 +462,39 @@ class CrossBorderQuery(LayeredModel):
     purpose_code = models.CharField(_("purpose"), max_length=20, choices=PurposeCode.choices)
     case_reference = models.CharField(_("case reference"), max_length=40)
     created_at = models.DateTimeField(_("created at"))
+    target_countries = models.JSONField(_("countries asked"), default=list, blank=True)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("cross-border query")
         verbose_name_plural = _("cross-border queries")
-        constraints = [*LayeredModel.Meta.constraints, _valid("crossborderquery", "purpose_code", PurposeCode)]
+        constraints = [
+            *LayeredModel.Meta.constraints,
+            _valid("crossborderquery", "purpose_code", PurposeCode),
+            # A consultation without a purpose or a case reference is refused before it is written.
+            models.CheckConstraint(
+                condition=~Q(case_reference=""), name="sandbox_crossborderquery_case_reference_given"
+            ),
+        ]
 
 
 class QueryResult(LayeredModel):
-    """One member's answer to a query: hit or no hit, a reference, never the record itself."""
+    """One member's answer to a query: hit or no hit and a reference, never the record itself.
+
+    `record_uid` is the answering country's own record behind a hit: kept for that country's
+    answer to a follow-up request, never shown to the country that asked."""
+
+    held_by_fields = ("requesting_country", "country")
 
     query_uid = models.BigIntegerField(_("query"), db_index=True)
+    requesting_country = _fk(IcaoCountry, _("requesting country"), null=True)
     country = _fk(IcaoCountry, _("answering country"))
     outcome = models.CharField(_("outcome"), max_length=6, choices=QueryOutcome.choices)
     reference_token = models.CharField(_("reference"), max_length=40, blank=True)
     alert_category = _fk(AlertCategory, _("alert category"), null=True)
     action = models.CharField(_("action to take"), max_length=16, choices=AlertAction.choices, blank=True)
+    contact_point = models.CharField(_("contact point"), max_length=120, blank=True)
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    record_uid = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("query result")
@@ -452,15 +503,32 @@ class QueryResult(LayeredModel):
 
 
 class InformationRequest(LayeredModel):
-    """A justified request for the data behind a hit; the holding country may refuse it."""
+    """A justified request for the data behind a hit; the holding country releases the minimum
+    the purpose allows, or part of it, or refuses with a reason (DOMAIN.md 4.3, step 3)."""
+
+    held_by_fields = ("requesting_country", "answering_country")
 
     result_uid = models.BigIntegerField(_("query result"), db_index=True)
+    query_uid = models.BigIntegerField(_("query"), null=True, blank=True)
+    requesting_country = _fk(IcaoCountry, _("requesting country"), null=True)
+    answering_country = _fk(IcaoCountry, _("answering country"), null=True)
+    purpose_code = models.CharField(_("purpose"), max_length=20, choices=PurposeCode.choices, blank=True)
+    case_reference = models.CharField(_("case reference"), max_length=40, blank=True)
     requested_fields = models.JSONField(_("requested fields"), default=list)
     justification = models.TextField(_("justification"))
+    requested_by = _user(_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"), null=True, blank=True)
     status = models.CharField(_("status"), max_length=8, choices=InformationRequestStatus.choices, default="SENT")
     due_at = models.DateTimeField(_("answer due"))
+    # When a simulated partner's answer arrives (the sandbox's stand-in for the other office's delay).
+    answer_at = models.DateTimeField(_("answer expected"), null=True, blank=True)
     responded_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    responded_by = _user(_("answered by"))
+    released_fields = models.JSONField(_("released fields"), default=list, blank=True)
+    response_reason = models.TextField(_("reason given"), blank=True)
     response = models.JSONField(_("response"), default=dict, blank=True)
+    # The answering country's record the request is about (its own uid): for that country only.
+    record_uid = models.BigIntegerField(null=True, blank=True, editable=False)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("information request")
@@ -472,11 +540,18 @@ class InformationRequest(LayeredModel):
 
 
 class AuditEvent(LayeredModel):
-    """One consultation or change in the mirrored platform, as its audit log records it."""
+    """One consultation or change in the mirrored platform, as its audit log records it: the
+    log of the country whose user acted (`held_by`).
+
+    `actor_label` names a fictional user of the generated log; `anomaly` is the hidden truth of
+    a seeded anomaly (DOMAIN.md 5c #13), for checkers only, never shown."""
+
+    held_by_fields = ("held_by",)
 
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.SET_NULL, null=True, related_name="+"
     )
+    actor_label = models.CharField(_("user"), max_length=120, blank=True, default="", db_default="")
     action = models.CharField(_("action"), max_length=8, choices=AuditAction.choices)
     object_type = models.CharField(_("record type"), max_length=40, blank=True)
     object_uid = models.BigIntegerField(_("record"), null=True, blank=True)
@@ -485,16 +560,21 @@ class AuditEvent(LayeredModel):
     case_reference = models.CharField(_("case reference"), max_length=40, blank=True)
     result_count = models.PositiveIntegerField(_("results"), null=True, blank=True)
     occurred_at = models.DateTimeField(_("time"))
+    held_by = _held_by()
+    anomaly = models.CharField(max_length=20, blank=True, default="", db_default="", editable=False)
 
     class Meta(LayeredModel.Meta):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit events")
         constraints = [*LayeredModel.Meta.constraints, _valid("auditevent", "action", AuditAction)]
+        indexes = [models.Index(fields=["held_by", "occurred_at"], name="sandbox_audit_held_by_time")]
 
 
 class DocumentScan(LayeredModel):
     """A machine-readable zone as a post's reader scanned it, waiting for an officer's triage:
     accepted as read, accepted with the misread characters corrected, or rejected."""
+
+    held_by_fields = ("crossing_point__country",)
 
     crossing_point = _fk(CrossingPoint, _("border crossing point"))
     scanned_at = models.DateTimeField(_("scanned at (UTC)"))

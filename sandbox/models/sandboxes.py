@@ -48,6 +48,18 @@ class Sandbox(models.Model):
     role = models.CharField(
         _("acting as"), max_length=20, choices=SandboxRole.choices, blank=True, default="", db_default=""
     )
+    # The member country the learner acts for: whose records they see (`LayeredQuerySet.visible_to`).
+    # Set from their staff profile when the sandbox is made; NULL for someone bound to no country
+    # (IOM staff), who sees the region until they choose a country to act for.
+    country = models.ForeignKey(
+        "sandbox.IcaoCountry",
+        verbose_name=_("acting for"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
+    )
 
     class Meta:
         verbose_name = _("sandbox")

@@ -27,6 +27,8 @@ PERSON_DEFAULTS: dict[str, Any] = {
     "sex": "F",
     "birth_date": dt.date(1990, 6, 15),
     "nationality_id": "GTM",
+    # The test baseline's people are Guatemala's records, the country of the `learner` fixture.
+    "held_by_id": "GTM",
 }
 
 
@@ -72,6 +74,7 @@ def baseline_document(*, person: Person | None = None, uid: int | None = None, *
         "number": f"A{holder.uid:08d}",
         "issuing_state_id": holder.nationality_id,
         "expires_on": dt.date(2031, 1, 31),
+        "held_by_id": holder.held_by_id,
         **fields,
     }
     if "mrz" not in values:

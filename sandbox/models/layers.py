@@ -168,13 +168,17 @@ class LayeredQuerySet(models.QuerySet):
         A learner acts for one member country (`Sandbox.country`): they see the rows that
         country holds (its people and documents, its posts' movements, the returns it
         received, its alerts, the exchanges it is party to), plus the rows of an exercise
-        scenario in their layer, which a trainer may set in another country. Other countries'
-        records are reached only through consultation (`node_view`). A sandbox bound to no
+        scenario in their layer, which a trainer may set at another country's post (but for
+        people and documents: a scenario's record of another country is reached, like any
+        other, only through consultation, `node_view`). A sandbox bound to no
         country (IOM staff) sees the region; `None` (no sandbox) is the regional baseline.
         """
         rows = self._world_of(sandbox)
         if sandbox is not None and sandbox.country_id:
-            rows = rows.filter(self._held_by(sandbox.country_id) | Q(sandbox_id=sandbox.pk, scenario__isnull=False))
+            mine = self._held_by(sandbox.country_id)
+            if self.model.scenario_spans_countries:
+                mine |= Q(sandbox_id=sandbox.pk, scenario__isnull=False)
+            rows = rows.filter(mine)
         return rows._scoped(Scope.VISIBLE, sandbox.pk if sandbox is not None else None)
 
     def node_view(self, sandbox: Sandbox | None, country: str) -> Self:
@@ -307,6 +311,9 @@ class LayeredModel(models.Model):
     # The fields naming the member country (or countries) whose records a row is: a learner
     # acting for a country sees the rows any of them names (`LayeredQuerySet.visible_to`).
     held_by_fields: ClassVar[tuple[str, ...]] = ()
+    # Whether an exercise scenario's rows are the learner's to see whatever country holds them
+    # (a trainer may set an exercise at another country's post); not for people and documents.
+    scenario_spans_countries: ClassVar[bool] = True
 
     class Meta:
         abstract = True

@@ -89,6 +89,7 @@ class Person(LayeredModel):
     known to two countries is two records, one in each (DOMAIN.md 0.1: each keeps its own)."""
 
     held_by_fields = ("held_by",)
+    scenario_spans_countries = False
 
     given_names = models.CharField(_("given names"), max_length=100)
     surname_1 = models.CharField(_("first surname"), max_length=60)
@@ -132,6 +133,7 @@ class Document(LayeredModel):
     in the records of the country that holds its holder's record."""
 
     held_by_fields = ("held_by",)
+    scenario_spans_countries = False
 
     person_uid = models.BigIntegerField(_("person"), db_index=True)
     document_type = _fk(DocumentType, _("document type"))

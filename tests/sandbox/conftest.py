@@ -19,6 +19,16 @@ from tests.sandbox.screens import baseline_movement_of, baseline_passport
 
 
 @pytest.fixture
+def learner(db):
+    """The sandbox screens' learner: an officer of Costa Rica's migration directorate, since the
+    screens' travellers cross at Peñas Blancas (Costa Rica) and a learner sees only their own
+    country's records (`visible_to`)."""
+    from tests.people.factories import person
+
+    return person(authority_code="cr-dgme", email="learner@example.org")
+
+
+@pytest.fixture
 def officer():
     """A learner and their sandbox: who registers a movement, and the layer it goes into."""
     user = UserFactory()

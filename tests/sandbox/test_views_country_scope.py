@@ -39,6 +39,7 @@ from sandbox.models import (
 )
 from tests.conftest import client_for
 from tests.people.factories import person as make_user
+from tests.sandbox.baseline_rows import next_baseline_uid
 from tests.sandbox.screens import movement_data
 from tests.sandbox.test_country_scope import COUNTRIES, WHEN, country_learner, post_of
 
@@ -384,3 +385,37 @@ def test_the_country_switch_service_refuses_another_users_sandbox(guatemalan, io
     with pytest.raises(job_functions.RoleRefused):
         job_functions.sandbox_country_switch(sandbox=guatemalan, user=iom_staff, country="HND")
     assert services.sandbox_get_or_create(user=iom_staff).country_id is None
+
+
+# Screening reads the alerts other members share, across countries.
+
+
+def test_a_hit_on_another_members_alert_is_shown_and_blocks_the_admission(guatemalan):
+    from sandbox.matching import birth_key
+    from tests.sandbox.screens import PASSPORT, screening_token
+
+    alert = Alert.objects.create(
+        uid=next_baseline_uid(Alert)[0],
+        category_id="ENTRY_BAN",
+        subject_kind="PERSON",
+        subject_name="PEÑA LOPEZ, JOSE LUIS",
+        subject_birth_date=PASSPORT["birth_date"],
+        birth_key=birth_key(PASSPORT["birth_date"]),
+        issuing_country_id="HND",
+        action="REFUSE_ENTRY",
+        valid_from=dt.date(2024, 1, 1),
+        sharing_scope="OCAM_ALL",
+    )
+    assert not Alert.objects.visible_to(guatemalan).filter(uid=alert.uid).exists()  # Honduras's record
+    client = client_for(guatemalan.owner)
+    data = movement_data(crossing_point=post_of("GTM"))
+    with translation.override("en"):
+        read = client.post("/en/sandbox/movements/new/", data)
+        assert "The traveller matches 1 alert." in main(read)  # the hit's alert, Honduras's
+        assert re.search(r'<tr class="hit">.*?<td>Honduras</td>', main(read), re.S)
+        decided = client.post(
+            "/en/sandbox/movements/new/", {**data, "screening": screening_token(read), "decision": "ADMITTED"}
+        )
+    assert "The screening found an alert that forbids the crossing" in text(decided)
+    assert not Movement.objects.layer_of(guatemalan).exists()
+    assert AlertHit.objects.layer_of(guatemalan).get().alert_uid == alert.uid

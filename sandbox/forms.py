@@ -288,8 +288,11 @@ class MovementForm(forms.Form):
         open_entries: Iterable[Movement] = (),
         people_offered: Iterable[Person] = (),
         step: str = "read",
+        country_name: str = "",
         **kwargs: Any,
     ) -> None:
+        """`crossing_points`: the posts whose crossings the learner records (their country's, and
+        an exercise scenario's); `country_name`, their country's, to say so when another is posted."""
         super().__init__(*args, **kwargs)
         self.step = step
         self.open_entries = list(open_entries)
@@ -304,6 +307,11 @@ class MovementForm(forms.Form):
         ]
         self.crossing_points = {point.code: point for point in crossing_points}
         self.fields["crossing_point"].choices = crossing_point_choices(self.crossing_points.values())
+        if country_name:
+            self.fields["crossing_point"].error_messages["invalid_choice"] = _(
+                "%%(value)s is not one of the crossing points listed: you register the crossings at the "
+                "posts of %(country)s, your country, and at the post of an exercise you are doing."
+            ) % {"country": country_name}
         self.purposes = {purpose.code: purpose for purpose in purposes}
         self.fields["purpose"].choices = [
             ("", _("Not recorded")),

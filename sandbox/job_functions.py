@@ -134,6 +134,36 @@ def user_country(user) -> str | None:
     return ICAO_CODE_FOR_ISO3.get(country.iso3, country.iso3) if country is not None else None
 
 
+def acting_country(*, user, sandbox: Sandbox | None) -> str | None:
+    """The member country the user acts for in their own sandbox: the sandbox's (their staff
+    profile's country, or the one someone bound to none chose), else their profile's before the
+    sandbox exists; None for the region."""
+    if sandbox is not None:
+        return sandbox.country_id
+    return user_country(user)
+
+
+def sandbox_country_switch(*, sandbox: Sandbox, user: User, country: str) -> Sandbox:
+    """Make someone bound to no country (IOM staff) act for one member country, or for the
+    region again (`country` empty): whose records their sandbox lists (`Sandbox.country`). A
+    learner bound to a country always acts for their own: a RoleRefused says so."""
+    from sandbox.models import IcaoCountry
+
+    if sandbox.owner_id != user.pk:
+        raise RoleRefused(_("You can change the country only in your own sandbox."), code="not_own")
+    if user_country(user) is not None:
+        raise RoleRefused(
+            _("You work for %(country)s: in the sandbox you always act for your own country.")
+            % {"country": IcaoCountry.objects.get(pk=user_country(user)).name},
+            code="bound",
+        )
+    if country and not IcaoCountry.objects.filter(pk=country, is_ocam_member=True).exists():
+        raise RoleRefused(_("Choose one of the member countries listed."), code="unknown")
+    sandbox.country_id = country or None
+    type(sandbox).objects.filter(pk=sandbox.pk).update(country_id=sandbox.country_id)
+    return sandbox
+
+
 def exercise_role(name: str) -> str:
     """The sandbox function an exercise type's `role` names, or "" for a role that is none of
     them (the supervisor's peak planning, #16, read in the statistics every function holds):

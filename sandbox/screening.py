@@ -22,12 +22,13 @@ import contextlib
 import datetime as dt
 import functools
 import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -134,6 +135,13 @@ def _applies(alert: Alert, *, direction: str, traveller: Traveller, country: str
 def _document_number(number: str) -> str:
     """A document number as the MRZ writes it: upper case, without spaces, dashes or fillers."""
     return "".join(character for character in (number or "").upper() if character.isalnum())
+
+
+def alerts_named(*, sandbox: Sandbox | None, uids: Iterable[int]) -> QuerySet[Alert]:
+    """The alerts hit records name, whichever member issued them: the hit at the learner's post is
+    their country's record, the alert it names may be another member's, shared by rule and read
+    across countries as the screening that found it (record 0024), never through a listing."""
+    return Alert.objects.visible_across(sandbox).filter(uid__in=set(uids))
 
 
 def screening_candidates(

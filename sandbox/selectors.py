@@ -20,6 +20,7 @@ from sandbox.models import (
     LAYERED_MODELS,
     Alert,
     AlertHit,
+    CrossingPoint,
     Document,
     DocumentScan,
     LayeredModel,
@@ -374,15 +375,26 @@ def document_scan_get(*, sandbox: Sandbox | None, uid: int) -> DocumentScan:
 
 def screening_hits(*, sandbox: Sandbox | None, uids: Iterable[int]) -> list[tuple[AlertHit, Alert]]:
     """The hit records of a screening with their alerts (category, issuing country), strongest first."""
+    from sandbox.screening import alerts_named
+
     hits = list(AlertHit.objects.visible_to(sandbox).filter(uid__in=list(uids)).select_related("crossing_point"))
     alerts = {
         alert.uid: alert
-        for alert in Alert.objects.visible_to(sandbox)
-        .filter(uid__in={hit.alert_uid for hit in hits})
-        .select_related("category", "issuing_country")
+        for alert in alerts_named(sandbox=sandbox, uids={hit.alert_uid for hit in hits}).select_related(
+            "category", "issuing_country"
+        )
     }
     rows = [(hit, alerts[hit.alert_uid]) for hit in hits if hit.alert_uid in alerts]
     return sorted(rows, key=lambda row: (-row[0].score, row[0].uid))
+
+
+def crossing_points_open_to(*, country: str | None, scenario_posts: Iterable[str] = ()) -> QuerySet[CrossingPoint]:
+    """The posts whose crossings a learner acting for `country` records: that country's, and the
+    posts of the exercise scenario they work on (`scenario_posts`); every post for the region."""
+    points = CrossingPoint.objects.select_related("country")
+    if not country:
+        return points
+    return points.filter(Q(country_id=country) | Q(code__in=list(scenario_posts)))
 
 
 def document_holders(*, sandbox: Sandbox | None, number: str) -> list[int]:

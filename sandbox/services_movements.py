@@ -186,7 +186,9 @@ def _screening_hits(sandbox: Sandbox, outcome: ScreeningOutcome) -> tuple[list[A
     )
     if len(hits) != len(set(outcome.hit_uids)):
         raise ValidationError(_("This screening is no longer valid: read the document again."))
-    alerts = Alert.objects.visible_across(sandbox).filter(uid__in={hit.alert_uid for hit in hits})  # the hits name alerts other members share
+    from sandbox.screening import alerts_named
+
+    alerts = alerts_named(sandbox=sandbox, uids={hit.alert_uid for hit in hits})
     return hits, {alert.uid: alert for alert in alerts}
 
 

@@ -195,8 +195,8 @@ class LayeredQuerySet(models.QuerySet):
     def visible_across(self, sandbox: Sandbox | None) -> Self:
         """Every member's records as the learner's layer changed them, for the paths that must
         cross the countries by rule, not by a screen's listing: screening against the alerts
-        other members share, and the regional statistics' aggregates. `sandbox.tests` keeps the
-        list of modules allowed to call it."""
+        other members share, and the regional statistics' aggregates. The modules allowed to call
+        it (and `node_view`) are listed in `tests/sandbox/test_country_scope.py` (record 0024)."""
         return self._world_of(sandbox)._scoped(Scope.ACROSS, sandbox.pk if sandbox is not None else None)
 
     def layer_of(self, sandbox: Sandbox) -> Self:

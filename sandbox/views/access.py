@@ -14,7 +14,7 @@ from django.utils.cache import add_never_cache_headers
 
 from people.selectors import Viewer, user_list
 from sandbox import job_functions, selectors, services
-from sandbox.models import Sandbox
+from sandbox.models import IcaoCountry, Sandbox
 
 
 class SandboxMixin(AccessMixin):
@@ -102,9 +102,19 @@ class SandboxMixin(AccessMixin):
         response.status_code = 403
         return response
 
+    def acting_country(self) -> IcaoCountry | None:
+        """The member country whose records the screens list (None: the region's): the learner's,
+        or the one a trainer inspects."""
+        if self.is_read_only:
+            code = self.inspected.country_id
+        else:
+            code = job_functions.acting_country(user=self.request.user, sandbox=self.sandbox)
+        return IcaoCountry.objects.filter(pk=code).first() if code else None
+
     def render(self, template_name: str, context: dict[str, Any]) -> HttpResponse:
         role = self.acting_role()
         base = {
+            "acting_country": self.acting_country(),
             "inspected": self.inspected,
             "is_read_only": self.is_read_only,
             "sandbox": self.sandbox,

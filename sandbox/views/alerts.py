@@ -29,7 +29,7 @@ from django.views import View
 from foundation.forms import errors_onto_form
 from sandbox import alerts, selectors, selectors_alerts, services
 from sandbox.forms_alerts import AlertChangeForm, AlertCreateForm, AlertFilterForm
-from sandbox.job_functions import ADJUDICATE_HITS, MANAGE_ALERTS, VIEW_ALERTS, user_country
+from sandbox.job_functions import ADJUDICATE_HITS, MANAGE_ALERTS, VIEW_ALERTS, acting_country
 from sandbox.models import Alert, AlertCategory, IcaoCountry, Person
 from sandbox.models.choices import AlertChangeKind
 from sandbox.views.access import SandboxMixin
@@ -132,7 +132,7 @@ class AlertCreateView(AlertMixin, View):
             data=data,
             categories=AlertCategory.objects.order_by("code"),
             countries=_countries(),
-            issuing_country=user_country(self.request.user),
+            issuing_country=acting_country(user=self.request.user, sandbox=self.sandbox),
         )
 
 
@@ -220,7 +220,7 @@ class AlertChangeView(AlertMixin, View):
                     kind=kind,
                     justification=form.cleaned_data["justification"],
                     valid_until=form.cleaned_data.get("valid_until"),
-                    actor_country=user_country(request.user),
+                    actor_country=acting_country(user=request.user, sandbox=self.sandbox),
                     expected_status=form.cleaned_data["expected_status"],
                 )
             except alerts.TransitionRefused as refusal:

@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views import View
 
 from sandbox import job_functions, selectors, services
-from sandbox.models import LAYERED_MODELS, AuditEvent, Baseline, Sandbox
+from sandbox.models import LAYERED_MODELS, AuditEvent, Baseline, IcaoCountry, Sandbox
 from sandbox.views.access import SandboxMixin
 
 
@@ -65,6 +65,10 @@ class HomeView(SandboxMixin, View):
                 "role_options": []
                 if self.is_read_only
                 else job_functions.roles_open_to(user=request.user, sandbox=self.sandbox),
+                # Someone bound to no country (IOM staff) chooses the member they act for, or the region.
+                "country_options": []
+                if self.is_read_only or job_functions.user_country(request.user) is not None
+                else list(IcaoCountry.objects.filter(is_ocam_member=True).order_by("code")),
                 "inspected_role_label": job_functions.role_label(job_functions.acting_role(self.inspected))
                 if self.is_read_only
                 else "",

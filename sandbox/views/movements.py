@@ -16,6 +16,10 @@ entries and preselects the one named, for an exit that ends it; a uid that is no
 left unselected. Opened from an exercise (`?exercise=<attempt token>`), it carries the token in a
 hidden field: when the token names an open attempt of the learner's own, the movement belongs
 to that attempt's scenario; any other token is ignored.
+
+The posts offered are those of the learner's country (whose records they write; every post for
+someone bound to none), and, for an exercise, its scenario's posts, which may be in another
+country; another post is refused with a message that says so.
 """
 
 from __future__ import annotations
@@ -39,8 +43,8 @@ from sandbox import screening, selectors, services_movements
 from sandbox.exercises.engine import attempt_is_stale
 from sandbox.exercises.selectors import attempt_own
 from sandbox.forms import DECISION_FIELDS, MovementForm
-from sandbox.job_functions import REGISTER_MOVEMENT
-from sandbox.models import CrossingPoint, Direction, DocumentType, Movement, Person, TravelPurpose
+from sandbox.job_functions import REGISTER_MOVEMENT, acting_country
+from sandbox.models import CrossingPoint, Direction, DocumentType, IcaoCountry, Movement, Person, TravelPurpose
 from sandbox.views.access import SandboxMixin
 
 if TYPE_CHECKING:
@@ -49,6 +53,22 @@ if TYPE_CHECKING:
 SCREENING_SALT = "sandbox.movement.screening"
 # A screening older than a shift is read again.
 SCREENING_MAX_AGE = 8 * 3600
+
+
+def scenario_posts(attempt: ExerciseAttempt | None) -> set[str]:
+    """The crossing points of an exercise's scenario (its brief's posts and its travellers'), which
+    a trainer may set in another country than the learner's."""
+    if attempt is None:
+        return set()
+    brief, parameters = attempt.brief or {}, attempt.parameters or {}
+    travellers = brief.get("travellers") if isinstance(brief.get("travellers"), list) else []
+    codes = {
+        brief.get("crossing_point"),
+        brief.get("second_point"),
+        parameters.get("crossing_point"),
+        *(traveller.get("crossing_point") for traveller in travellers if isinstance(traveller, dict)),
+    }
+    return {code for code in codes if isinstance(code, str) and code}
 
 
 def _uid(value: Any) -> int | None:
@@ -295,10 +315,15 @@ class MovementCreateView(SandboxMixin, View):
             open_entries = (
                 selectors.open_entries_of(sandbox=self.sandbox, person_uid=person.uid) if person is not None else ()
             )
+        country = acting_country(user=self.request.user, sandbox=self.sandbox)
+        token = data.get("exercise", "") if data is not None else self.request.GET.get("exercise", "")
         return MovementForm(
             data=data,
             initial=initial,
-            crossing_points=CrossingPoint.objects.select_related("country"),
+            crossing_points=selectors.crossing_points_open_to(
+                country=country, scenario_posts=scenario_posts(self._attempt(token)) if token else ()
+            ),
+            country_name=IcaoCountry.objects.get(pk=country).name if country else "",
             purposes=TravelPurpose.objects.all(),
             document_types=DocumentType.objects.order_by("code"),
             open_entries=open_entries,

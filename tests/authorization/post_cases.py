@@ -355,6 +355,17 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
             data={"role": "alert_manager"},
         ),
         PostCase(practising(FORM_ERRORS), target="unknown_role", data={"role": "pilot"}),
+        # The country acted for: chosen only by someone bound to none (the IOM trainer and administrator).
+        PostCase(
+            {**practising(FORBIDDEN), "trainer": Expect(302, "/sandbox/"), "administrator": Expect(302, "/sandbox/")},
+            target="country",
+            data={"country": "GTM"},
+        ),
+        PostCase(
+            {**practising(FORBIDDEN), "trainer": FORM_ERRORS, "administrator": FORM_ERRORS},
+            target="unknown_country",
+            data={"country": "XYZ"},
+        ),
     ],
     "sandbox:person_search": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:person_detail": refused(practising(METHOD_NOT_ALLOWED)),

@@ -12,17 +12,18 @@ from django.utils import timezone
 from sandbox.exercises.base import BuildContext, CheckContext, Ref, ScenarioPlan
 from sandbox.exercises.people import Traveller
 from sandbox.exercises.types.common import OCAM_NATIONALITIES
-from sandbox.job_functions import user_country
+from sandbox.job_functions import acting_country
 from sandbox.matching import birth_key
 from sandbox.models import Alert, AlertCategory, AlertChange, AlertHit, Movement
 
 
 def home_country(context: BuildContext, rng: random.Random) -> str:
-    """The learner's country (their staff profile's, when it is an OCAM member): its alert office
-    issues and changes the scenario's alerts. A learner of no country (IOM staff) gets one drawn."""
+    """The country the learner acts for (their staff profile's, or the one IOM staff chose, when it
+    is an OCAM member): its alert office issues and changes the scenario's alerts. A learner acting
+    for the region (IOM staff) gets one drawn."""
     drawn = rng.choice(OCAM_NATIONALITIES)
     owner = getattr(context.sandbox, "owner", None)
-    code = user_country(owner) if owner is not None else None
+    code = acting_country(user=owner, sandbox=context.sandbox) if owner is not None else None
     return code if code in OCAM_NATIONALITIES else drawn
 
 

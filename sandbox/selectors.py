@@ -91,12 +91,17 @@ class HoldsOneOf(Expression):
 
 
 def sandbox_find(*, user: User) -> Sandbox | None:
-    """The learner's sandbox: for a learner bound to a country, made at their first visit, since
-    it says whose records they see (`Sandbox.country`); for someone bound to none, the sandbox if
-    they have written anything yet (None: they see the region's baseline)."""
+    """The learner's sandbox, if it exists yet."""
+    return Sandbox.objects.filter(owner=user).first()
+
+
+def sandbox_for_country(*, user: User) -> Sandbox | None:
+    """The sandbox of a learner bound to a country, made at their first visit since it says whose
+    records they see (`Sandbox.country`); None for someone bound to none who has not written
+    anything yet (they see the region's baseline)."""
     from sandbox.job_functions import user_country
 
-    sandbox = Sandbox.objects.filter(owner=user).first()
+    sandbox = sandbox_find(user=user)
     if sandbox is None and user_country(user) is not None:
         from sandbox.services import sandbox_get_or_create
 

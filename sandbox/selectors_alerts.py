@@ -64,9 +64,13 @@ def alert_list_page(
 
 
 def alert_get(*, sandbox: Sandbox | None, uid: int) -> Alert:
-    """An alert of the learner's view; Alert.DoesNotExist for anyone else's."""
-    return (
-        Alert.objects.visible_to(sandbox)
+    """An alert of the learner's country, or one another member shares with it (reached from a
+    hit, to follow it up with its issuer); Alert.DoesNotExist for any other, and for another
+    learner's."""
+    from sandbox.screening import alerts_named, shared_with
+
+    alert = (
+        alerts_named(sandbox=sandbox, uids=[uid])
         .select_related(
             "category",
             "issuing_country",
@@ -75,8 +79,12 @@ def alert_get(*, sandbox: Sandbox | None, uid: int) -> Alert:
             "created_by",
             "approved_by",
         )
-        .get(uid=uid)
+        .get()
     )
+    country = sandbox.country_id if sandbox is not None else None
+    if country and alert.scenario is None and not shared_with(alert, country):
+        raise Alert.DoesNotExist("An alert of another country, not shared with the learner's.")
+    return alert
 
 
 def alert_history(*, sandbox: Sandbox | None, alert_uid: int) -> QuerySet[AlertChange]:

@@ -169,7 +169,7 @@ class SandboxRole(models.TextChoices):
     ANALYST = "analyst", _("Analyst")
     STATISTICS_OFFICER = "statistics_officer", _("Statistics officer")
     FOCAL_POINT = "focal_point", _("Consultation focal point")
-    SUPERVISOR = "supervisor", _("Post supervisor")
+    SUPERVISOR = "post_supervisor", _("Post supervisor")
 
 
 class AlertChangeKind(models.TextChoices):

@@ -58,8 +58,12 @@ class SandboxMixin(AccessMixin):
             self.sandbox = self.inspected
         handles = hasattr(self, request.method.lower())  # a method the view takes none of stays a 405
         if self.inspected is None and self.capability and handles and not self.may(self.capability):
-            response = self.capability_refused(self.capability)
+            response = self.capability_refused(self.capability)  # a refusal writes nothing
         else:
+            if self.inspected is None and self.sandbox is None:
+                # A learner bound to a country gets their sandbox at their first visit: it says
+                # whose records they see (`Sandbox.country`).
+                self.sandbox = selectors.sandbox_for_country(user=request.user)
             response = super().dispatch(request, *args, **kwargs)
         # Practice records and the learner's own audit trail: never stored by a cache.
         add_never_cache_headers(response)

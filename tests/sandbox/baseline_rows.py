@@ -27,9 +27,9 @@ PERSON_DEFAULTS: dict[str, Any] = {
     "sex": "F",
     "birth_date": dt.date(1990, 6, 15),
     "nationality_id": "GTM",
-    # The test baseline's people are Costa Rica's records, the country of the sandbox tests'
-    # `learner` (`tests/sandbox/conftest.py`), whose screens are set at Peñas Blancas.
-    "held_by_id": "CRI",
+    # The test baseline's people are Guatemala's records, the country of a learner made with
+    # `tests.people.factories.person` (the sandbox screens' `learner` sees the whole region).
+    "held_by_id": "GTM",
 }
 
 

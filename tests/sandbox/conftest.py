@@ -20,12 +20,13 @@ from tests.sandbox.screens import baseline_movement_of, baseline_passport
 
 @pytest.fixture
 def learner(db):
-    """The sandbox screens' learner: an officer of Costa Rica's migration directorate, since the
-    screens' travellers cross at Peñas Blancas (Costa Rica) and a learner sees only their own
-    country's records (`visible_to`)."""
+    """The sandbox screens' learner, who sees the whole region: their staff profile is IOM's,
+    bound to no country. The screens' small baseline puts one traveller's crossings in Guatemala
+    and Costa Rica alike; a learner bound to a country sees only its records, which
+    `test_country_scope.py` and `test_views_country_scope.py` prove screen by screen."""
     from tests.people.factories import person
 
-    return person(authority_code="cr-dgme", email="learner@example.org")
+    return person(authority_code="iom", email="learner@example.org")
 
 
 @pytest.fixture

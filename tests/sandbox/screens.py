@@ -53,7 +53,8 @@ def baseline_movement_of(uid: int, holder: Person, document: Document, occurred_
 
 
 def other_learner():
-    return make_user(role=Role.LEARNER, authority_code="hn-inm", email="otra@example.org")
+    """Another learner who, like the screens' `learner`, sees the region (IOM's staff profile)."""
+    return make_user(role=Role.LEARNER, authority_code="iom", email="otra@example.org")
 
 
 def movement_data(**overrides) -> dict[str, str]:

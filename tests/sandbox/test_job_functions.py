@@ -61,7 +61,7 @@ def alert_exercise(monkeypatch):
         (JobFunction.ALERT_MANAGER, SandboxRole.ALERT_MANAGER),
         (JobFunction.ANALYST, SandboxRole.ANALYST),
         (JobFunction.STATISTICS_OFFICER, SandboxRole.STATISTICS_OFFICER),
-        (JobFunction.SUPERVISOR, SandboxRole.BORDER_OFFICER),
+        (JobFunction.SUPERVISOR, SandboxRole.SUPERVISOR),
         (JobFunction.TRAINER, SandboxRole.BORDER_OFFICER),
         (JobFunction.OTHER, SandboxRole.BORDER_OFFICER),
     ],

@@ -139,7 +139,7 @@ def test_the_list_filters_by_status_category_and_review(client, manager):
     overdue = layer_alert(manager, "ACTIVE", author=UserFactory(), review_due=today - dt.timedelta(days=1))
     soon = layer_alert(manager, "ACTIVE", author=UserFactory(), review_due=today + dt.timedelta(days=20))
     later = layer_alert(manager, "SUSPENDED", author=UserFactory(), review_due=today + dt.timedelta(days=80))
-    document = baseline_alert(review_due=today + dt.timedelta(days=5))
+    document = baseline_alert(issuing_country_id="CRI", review_due=today + dt.timedelta(days=5))
 
     def shown(query: str) -> set[int]:
         html = client.get(f"{ALERTS}?{query}").content.decode()
@@ -154,11 +154,21 @@ def test_the_list_filters_by_status_category_and_review(client, manager):
     assert shown("status=NOPE&review=whenever") == {overdue.uid, soon.uid, later.uid, document.uid}
 
 
+def test_the_list_holds_the_countrys_own_alerts_not_those_others_share(client, manager):
+    own = baseline_alert(issuing_country_id="CRI")
+    shared = baseline_alert()  # Panama's, shared with every member: reached from a hit, not listed
+    html = client.get(ALERTS).content.decode()
+    assert f"{ALERTS}{own.uid}/" in html and f"{ALERTS}{shared.uid}/" not in html
+    assert client.get(f"{ALERTS}{shared.uid}/").status_code == 200
+    national = baseline_alert(issuing_country_id="PAN", sharing_scope="NATIONAL")
+    assert client.get(f"{ALERTS}{national.uid}/").status_code == 404
+
+
 def test_the_list_puts_the_most_pressing_review_first_and_labels_the_training_stock(client, manager):
     today = timezone.localdate()
     later = layer_alert(manager, "ACTIVE", review_due=today + dt.timedelta(days=80))
     overdue = layer_alert(manager, "ACTIVE", review_due=today - dt.timedelta(days=3))
-    baseline_alert()
+    baseline_alert(issuing_country_id="CRI")
     html = client.get(ALERTS).content.decode()
     assert html.index(f"{ALERTS}{overdue.uid}/") < html.index(f"{ALERTS}{later.uid}/")
     assert "(overdue)" in html
@@ -257,7 +267,7 @@ def test_a_refused_alert_comes_back_with_its_errors_and_nothing_is_written(clien
 def test_an_alert_names_a_person_on_file(client, manager):
     from tests.sandbox.baseline_rows import baseline_person
 
-    on_file = baseline_person()
+    on_file = baseline_person(held_by_id="CRI")  # a record of Costa Rica, the manager's country
     assert client.post(f"{ALERTS}new/", person_post(person_uid=str(on_file.uid))).status_code == 302
     alert = Alert.objects.layer_of(Sandbox.objects.get(owner=manager)).get()
     assert alert.person_uid == on_file.uid
@@ -460,7 +470,7 @@ def test_a_trainer_sees_a_learners_alerts_read_only(manager):
 
 
 def test_the_list_in_spanish(client, manager):
-    baseline_alert()
+    baseline_alert(issuing_country_id="CRI")
     html = client.get("/sandbox/alerts/").content.decode()
     assert "<h1>Alertas</h1>" in html
     assert "Documento extraviado o robado" in html
@@ -468,6 +478,6 @@ def test_the_list_in_spanish(client, manager):
 
 
 def test_the_list_in_english(client, manager):
-    baseline_alert()
+    baseline_alert(issuing_country_id="CRI")
     html = client.get(ALERTS).content.decode()
     assert "<h1>Alerts</h1>" in html and "Lost or stolen document" in html

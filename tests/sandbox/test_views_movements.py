@@ -13,14 +13,19 @@ import pytest
 from django.utils import timezone
 from django.utils.html import escape
 
+from people.roles import Role
 from sandbox.models import CrossingPoint, Document, Movement, Person, Sandbox
 from sandbox.mrz import mrz_compose_td1, mrz_compose_td3
+from tests.conftest import client_for
+from tests.people.factories import person as make_user
 from tests.sandbox.screens import PASSPORT, layer_rows, main_text, movement_data, register, submit
 
 pytestmark = pytest.mark.django_db
 
 
-def test_movement_form_defaults_to_the_learners_duty_post_and_its_local_time(learner_client, learner):
+def test_movement_form_defaults_to_the_learners_duty_post_and_its_local_time():
+    learner = make_user(role=Role.LEARNER, authority_code="gt-igm")  # a duty post in Guatemala
+    learner_client = client_for(learner)
     point = CrossingPoint.objects.get(duty_post=learner.staff_profile.duty_post)
     html = learner_client.get("/en/sandbox/movements/new/").content.decode()
     assert f'<option value="{point.code}" selected>' in html

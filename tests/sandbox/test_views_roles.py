@@ -162,7 +162,7 @@ def test_person_records_and_scan_decisions_are_refused_too(baseline):
                 "Searching people and opening their records is not part of your work as Statistics officer, "
                 "the job function you are working with in the sandbox.",
                 "It is part of the work of: Primary-line border officer, Secondary-line officer, Alert manager, "
-                "Analyst.",
+                "Analyst, Consultation focal point, Post supervisor.",
                 "None of the job functions you may take does it.",
             ],
         ),
@@ -172,7 +172,7 @@ def test_person_records_and_scan_decisions_are_refused_too(baseline):
                 "La búsqueda de personas y la consulta de sus registros no forma parte de su trabajo como "
                 "Oficial de estadística, la función con la que trabaja en el entorno de práctica.",
                 "Forma parte del trabajo de: Oficial de control migratorio de primera línea, Oficial de segunda "
-                "línea, Gestor de alertas, Analista.",
+                "línea, Gestor de alertas, Analista, Punto focal de consulta, Supervisor de puesto.",
                 "Ninguna de las funciones que puede asumir lo hace.",
             ],
         ),

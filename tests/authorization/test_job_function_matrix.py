@@ -29,6 +29,8 @@ SECONDARY = SandboxRole.SECONDARY_OFFICER
 ALERTS = SandboxRole.ALERT_MANAGER
 ANALYST = SandboxRole.ANALYST
 STATISTICS = SandboxRole.STATISTICS_OFFICER
+FOCAL_POINT = SandboxRole.FOCAL_POINT
+SUPERVISOR = SandboxRole.SUPERVISOR
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,7 @@ GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
     ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER}), NOT_FOUND),
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
+    ("get", "sandbox:audit_list", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), OK),
 }
 
 

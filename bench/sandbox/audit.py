@@ -73,10 +73,10 @@ def _events_add(events: int) -> None:
             f"INSERT INTO {table} (uid, sandbox_id, is_deleted, scenario, actor_id, actor_label, action,"  # noqa: S608 - the model's table
             " object_type, object_uid, parameters, purpose_code, case_reference, result_count, occurred_at,"
             " held_by_id, anomaly)"
-            " SELECT %s + i, NULL, false, NULL, NULL, 'Bench ' || (i % 40), "
-            " (ARRAY['VIEW', 'SEARCH', 'QUERY', 'CREATE', 'EXPORT'])[i % 5 + 1], 'person', i, '{}'::jsonb,"
-            " (ARRAY['BORDER_CHECK', 'INVESTIGATION', 'RETURN_VERIFICATION', 'CHILD_PROTECTION'])[i % 4 + 1],"
-            " CASE WHEN i % 10 = 0 THEN '' ELSE 'GT-2025-' || i END, 1, %s - i * interval '1 minute', 'GTM', ''"
+            " SELECT %s + i, NULL, false, NULL, NULL, 'Bench ' || (i %% 40), "
+            " (ARRAY['VIEW', 'SEARCH', 'QUERY', 'CREATE', 'EXPORT'])[i %% 5 + 1], 'person', i, '{}'::jsonb,"
+            " (ARRAY['BORDER_CHECK', 'INVESTIGATION', 'RETURN_VERIFICATION', 'CHILD_PROTECTION'])[i %% 4 + 1],"
+            " CASE WHEN i %% 10 = 0 THEN '' ELSE 'GT-2025-' || i END, 1, %s - i * interval '1 minute', 'GTM', ''"
             " FROM generate_series(0, %s - 1) AS i",
             [first, LAST, events],
         )

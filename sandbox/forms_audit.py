@@ -84,7 +84,10 @@ class AuditFilterForm(forms.Form):
             return AuditFilters()
         self.is_valid()
         values = {name: value for name, value in self.cleaned_data.items() if name not in self.errors}
-        return AuditFilters(**{name: value for name, value in values.items() if value not in ("", None, False)})
+        # Hour 0 is a filter: only empty values and unticked boxes are left out.
+        return AuditFilters(
+            **{name: value for name, value in values.items() if value not in ("", None) and value is not False}
+        )
 
     def query(self) -> dict[str, str]:
         """The filters as typed, for the links of the next page and of the export."""

@@ -119,6 +119,4 @@ def test_the_loaded_log_is_each_country_own():
     visible = AuditEvent.objects.visible_to(sandbox)
     assert visible.exists()
     assert not visible.exclude(held_by_id="GTM").exists()
-    assert AuditEvent.objects.baseline().exclude(anomaly="").filter(held_by_id="GTM").count() >= sum(
-        ANOMALIES.values()
-    )
+    assert AuditEvent.objects.baseline().exclude(anomaly="").filter(held_by_id="GTM").count() >= sum(ANOMALIES.values())

@@ -100,6 +100,13 @@ def test_outside_working_hours_and_local_time(log):
     assert rows[1][1] == "2025-03-11 03:05:00" and rows[1][2] == "2025-03-11 09:05:00"
 
 
+def test_midnight_is_an_hour_like_any_other(log):
+    after_midnight = baseline_event(occurred_at=dt.datetime(2025, 3, 12, 6, 30, tzinfo=dt.UTC))  # 00:30 local
+    user, _sandbox = focal_point()
+    rows = csv_rows(client_for(user).get(AUDIT, {"hour_from": "23", "hour_to": "0", "export": "csv"}))
+    assert [row[0] for row in rows[1:]] == [str(after_midnight.uid)]
+
+
 def test_dates_as_people_type_them(log):
     user, _sandbox = focal_point()
     rows = csv_rows(client_for(user).get(AUDIT, {"date_from": "11/03/2025", "export": "csv"}))

@@ -7,8 +7,8 @@ Invariants:
   a sandbox bound to no country (IOM staff) reads the region's;
 - pages are keyset pages on (occurred_at, uid), read through the (held_by, occurred_at) index:
   a page costs the same whatever the size of the log, and no page counts the whole list;
-- the hidden `anomaly` truth never leaves this module: rows are read with it deferred and
-  handed on as `AuditRow`, which has no such field;
+- the hidden `anomaly` truth never leaves this module: rows are read as the values of
+  `ROW_FIELDS`, which leave it out, and handed on as `AuditRow`, which has no such field;
 - query parameters that identify a traveller (names, dates of birth, document and ID numbers)
   are shown only as a keyed hash (DOMAIN.md 4.2): equal values have equal hashes, which is
   what a reviewer needs to see repeated lookups, and the value cannot be read back.

@@ -29,6 +29,8 @@ urlpatterns = [
     path("alerts/<int:uid>/", views.AlertDetailView.as_view(), name="alert_detail"),
     path("alerts/<int:uid>/change/", views.AlertChangeView.as_view(), name="alert_change"),
     path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
+    # The country's audit log, for focal points and supervisors.
+    path("audit/", views.AuditListView.as_view(), name="audit_list"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),

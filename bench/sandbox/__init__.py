@@ -12,7 +12,7 @@ baseline, before the resets write and free their rows there. See bench/README.md
 from __future__ import annotations
 
 from bench.core import Benchmark
-from bench.sandbox import exercises, generation, reset, screening, search, statistics, storage
+from bench.sandbox import audit, exercises, generation, reset, screening, search, statistics, storage
 
 BENCHMARKS: list[Benchmark] = [
     *generation.BENCHMARKS,
@@ -23,4 +23,5 @@ BENCHMARKS: list[Benchmark] = [
     search.BENCHMARK,
     *exercises.BENCHMARKS,
     *screening.BENCHMARKS,
+    *audit.BENCHMARKS,
 ]

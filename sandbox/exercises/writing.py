@@ -15,7 +15,7 @@ from django.db import connection
 from django.db.models.sql import InsertQuery
 
 from sandbox.exercises.base import Ref, ScenarioPlan
-from sandbox.models import LAYER_UID_BASE, LAYERED_MODELS, Person, Sandbox
+from sandbox.models import LAYER_UID_BASE, LAYERED_MODELS, Person, Sandbox, layer_maintenance_begin
 from sandbox.names import name_search_key, name_sort_key
 
 
@@ -86,7 +86,9 @@ def _insert_at_once(sandbox: Sandbox, counter: int, batches: list[tuple[type, li
 
 
 def scenario_remove(*, sandbox: Sandbox, scenario: int) -> int:
-    """Delete the scenario's rows from the learner's layer; the rest of it stays. Rows deleted."""
+    """Delete the scenario's rows from the learner's layer; the rest of it stays. Rows deleted.
+    Runs in the caller's transaction, which it lets delete the scenario's audit events."""
+    layer_maintenance_begin(Sandbox.objects.db)
     deleted = 0
     for model in LAYERED_MODELS:
         deleted += model.objects.layer_of(sandbox).filter(scenario=scenario)._raw_delete(model.objects.db)

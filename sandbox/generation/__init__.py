@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from sandbox.generation.alerts import alerts_build
+from sandbox.generation.audit import audit_build, audit_columns
 from sandbox.generation.calibration import GENERATOR_VERSION, OCAM
 from sandbox.generation.context import Context, Frame, frame_concat, frame_length
 from sandbox.generation.defects import (
@@ -46,6 +47,7 @@ from sandbox.generation.trips import trips_plan
 from sandbox.models import (
     Alert,
     AlertHit,
+    AuditEvent,
     Baseline,
     DataQualityDefect,
     Document,
@@ -336,6 +338,9 @@ def _tables(
         "original_value": _text(defects["original_value"]),
         "related_uid": Column("int", defects["related_uid"], nullable=True),
     }
+    # The audit log (sandbox.generation.audit): the countries' officers reading these records.
+    audit = audit_build(ctx, persons, m, held_by=held_by)
+    audit_table = table_build(AuditEvent, audit_columns(audit), frame_length(audit))
     return [
         table_build(Person, person, n_p),
         table_build(Document, document, n_d),
@@ -344,6 +349,7 @@ def _tables(
         table_build(Alert, alert, n_a),
         table_build(AlertHit, hit, n_h),
         table_build(HitNotification, notification, n_n),
+        audit_table,
         table_build(DataQualityDefect, defect, frame_length(defects)),
     ]
 

@@ -4,10 +4,12 @@ from sandbox.models.choices import *  # noqa: F403
 from sandbox.models.exercises import AttemptState, ExerciseAttempt, ExerciseCheck
 from sandbox.models.layers import (
     LAYER_UID_BASE,
+    MAINTENANCE_ON_SQL,
     STAND_IN_SANDBOX_ID,
     LayeredModel,
     LayeredQuerySet,
     UnscopedLayerQuery,
+    layer_maintenance_begin,
     rebind,
 )
 from sandbox.models.records import (
@@ -47,6 +49,7 @@ LAYERED_MODELS: tuple[type[LayeredModel], ...] = (
 __all__ = [
     "LAYERED_MODELS",
     "LAYER_UID_BASE",
+    "MAINTENANCE_ON_SQL",
     "STAND_IN_SANDBOX_ID",
     "Alert",
     "AlertCategory",
@@ -76,5 +79,6 @@ __all__ = [
     "Sandbox",
     "TravelPurpose",
     "UnscopedLayerQuery",
+    "layer_maintenance_begin",
     "rebind",
 ]

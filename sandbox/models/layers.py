@@ -25,7 +25,7 @@ import operator
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from django.db import models
+from django.db import connections, models
 from django.db.models import Expression, Q
 from django.db.models.sql import DeleteQuery, Query
 
@@ -39,6 +39,25 @@ LAYER_UID_BASE = 1 << 32
 # Statements compiled once per process (the reset, a learner's statistics) are compiled for this
 # sandbox id, then run with a real sandbox's id in its place (`rebind`).
 STAND_IN_SANDBOX_ID = 987_654_321
+
+
+# The audit log is append-only on PostgreSQL: a trigger (migration 0010) refuses every UPDATE and
+# DELETE of an audit event, but for the maintenance paths that delete whole layers (reset, an
+# exercise's restart, a sandbox deleted with its learner), which set this for their transaction.
+# The baseline's replacement TRUNCATEs, which row triggers do not see.
+MAINTENANCE_SETTING = "sandbox.maintenance"
+MAINTENANCE_ON_SQL = f"SELECT set_config('{MAINTENANCE_SETTING}', 'on', true)"
+
+
+def layer_maintenance_begin(using: str = "default") -> None:
+    """Let the current transaction delete audit events of layers (PostgreSQL; elsewhere nothing)."""
+    connection = connections[using]
+    if connection.vendor != "postgresql":
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("Layer maintenance needs a transaction: the setting lasts until it ends.")
+    with connection.cursor() as cursor:
+        cursor.execute(MAINTENANCE_ON_SQL)
 
 
 def rebind(params: Iterable[Any], replacements: dict[Any, Any]) -> list[Any]:

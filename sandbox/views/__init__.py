@@ -23,6 +23,7 @@ from sandbox.views.alerts import (
     AlertListView,
     AlertRequestApprovalView,
 )
+from sandbox.views.audit import AuditListView
 from sandbox.views.changes import LearnerChangesView
 from sandbox.views.exercises import ExerciseAnswerView, ExerciseDetailView
 from sandbox.views.home import HomeView, ResetView
@@ -40,6 +41,7 @@ __all__ = [
     "AlertDetailView",
     "AlertListView",
     "AlertRequestApprovalView",
+    "AuditListView",
     "DailyStatisticsView",
     "ExerciseAnswerView",
     "ExerciseDetailView",

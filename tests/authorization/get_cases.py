@@ -383,6 +383,13 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     ],
     "sandbox:alert_change": Case(practising(METHOD_NOT_ALLOWED)),
     "sandbox:alert_request_approval": Case(practising(METHOD_NOT_ALLOWED)),
+    # The audit log: focal points and supervisors; with filters, and as a CSV export (audited).
+    "sandbox:audit_list": [
+        Case(practising(OK), _acting("focal_point", "/sandbox/audit/?action=EXPORT&outside_working_hours=on")),
+        Case(practising(OK), _acting("supervisor", "/sandbox/audit/?export=csv&date_from=01/03/2025")),
+        Case(practising(OK), _acting("focal_point", "/sandbox/audit/?after=forged&hour_from=99")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/audit/")),
+    ],
     "sandbox:learner_alert_list": [
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(OK), _learner_sandbox_path("sandbox:learner_alert_list")),

@@ -435,6 +435,7 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     # Alerts: a border officer (every role user's profile) changes none; an alert manager
     # creates one, and changes or sends for approval their own sandbox's alert only.
     "sandbox:alert_list": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:audit_list": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:alert_create": [
         PostCase(practising(FORBIDDEN), data=payloads.alert),
         PostCase(practising(Expect(302, "/sandbox/alerts/*")), _alert_create_as_manager, "own", payloads.alert),

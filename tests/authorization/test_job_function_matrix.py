@@ -29,6 +29,8 @@ SECONDARY = SandboxRole.SECONDARY_OFFICER
 ALERTS = SandboxRole.ALERT_MANAGER
 ANALYST = SandboxRole.ANALYST
 STATISTICS = SandboxRole.STATISTICS_OFFICER
+FOCAL_POINT = SandboxRole.FOCAL_POINT
+SUPERVISOR = SandboxRole.SUPERVISOR
 
 
 @dataclass(frozen=True)
@@ -44,14 +46,21 @@ class Reached:
 
 # (method, URL name, arguments) -> the functions that get in, and what they get.
 GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
-    ("get", "sandbox:person_search", ()): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:person_detail", ("person",)): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), OK),
-    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), Reached()),
-    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER}), OK),
-    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER}), NOT_FOUND),
+    ("get", "sandbox:person_search", ()): (
+        frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR}),
+        OK,
+    ),
+    ("get", "sandbox:person_detail", ("person",)): (
+        frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR}),
+        OK,
+    ),
+    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), OK),
+    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), Reached()),
+    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER, SUPERVISOR}), OK),
+    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER, SUPERVISOR}), NOT_FOUND),
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
+    ("get", "sandbox:audit_list", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), OK),
 }
 
 

@@ -29,6 +29,9 @@ SECONDARY = SandboxRole.SECONDARY_OFFICER
 ALERTS = SandboxRole.ALERT_MANAGER
 ANALYST = SandboxRole.ANALYST
 STATISTICS = SandboxRole.STATISTICS_OFFICER
+FOCAL = SandboxRole.FOCAL_POINT
+SUPERVISOR = SandboxRole.SUPERVISOR
+CONSULTING = frozenset({SECONDARY, ALERTS, ANALYST, FOCAL})
 
 
 @dataclass(frozen=True)
@@ -44,14 +47,24 @@ class Reached:
 
 # (method, URL name, arguments) -> the functions that get in, and what they get.
 GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
-    ("get", "sandbox:person_search", ()): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:person_detail", ("person",)): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), OK),
-    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), Reached()),
-    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER}), OK),
-    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER}), NOT_FOUND),
+    ("get", "sandbox:person_search", ()): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL, SUPERVISOR}), OK),
+    ("get", "sandbox:person_detail", ("person",)): (
+        frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL, SUPERVISOR}),
+        OK,
+    ),
+    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), OK),
+    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), Reached()),
+    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER, SUPERVISOR}), OK),
+    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER, SUPERVISOR}), NOT_FOUND),
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
+    # Information requests (no such hit, request or incoming request: the view's own 404).
+    ("get", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),
+    ("post", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),
+    ("get", "sandbox:request_detail", (999999,)): (CONSULTING, NOT_FOUND),
+    ("get", "sandbox:incoming_list", ()): (frozenset({FOCAL}), OK),
+    ("get", "sandbox:incoming_answer", (999999,)): (frozenset({FOCAL}), NOT_FOUND),
+    ("post", "sandbox:incoming_answer", (999999,)): (frozenset({FOCAL}), NOT_FOUND),
 }
 
 

@@ -36,7 +36,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 
 from people.names import describe_characters, name_invisible_characters
 from sandbox.models import (
@@ -291,7 +291,11 @@ def _text_problem(text: str, *, minimum: int, too_short: str) -> str:
     if len(text) < minimum:
         return too_short
     if len(text) > JUSTIFICATION_MAX_LENGTH:
-        return _("Keep the text under %(count)d characters.") % {"count": JUSTIFICATION_MAX_LENGTH}
+        return ngettext(
+            "Keep the text under %(count)d character.",
+            "Keep the text under %(count)d characters.",
+            JUSTIFICATION_MAX_LENGTH,
+        ) % {"count": JUSTIFICATION_MAX_LENGTH}
     return ""
 
 
@@ -398,7 +402,11 @@ def request_send(
     problem = _text_problem(
         text,
         minimum=JUSTIFICATION_MIN_LENGTH,
-        too_short=_("Explain in at least %(count)d characters why the case needs these fields.")
+        too_short=ngettext(
+            "Explain in at least %(count)d character why the case needs these fields.",
+            "Explain in at least %(count)d characters why the case needs these fields.",
+            JUSTIFICATION_MIN_LENGTH,
+        )
         % {"count": JUSTIFICATION_MIN_LENGTH},
     )
     if problem:
@@ -595,7 +603,11 @@ def incoming_answer(
     reason_problem = _text_problem(
         text,
         minimum=REASON_MIN_LENGTH,
-        too_short=_("Give the reason in at least %(count)d characters: the requesting country reads it.")
+        too_short=ngettext(
+            "Give the reason in at least %(count)d character: the requesting country reads it.",
+            "Give the reason in at least %(count)d characters: the requesting country reads it.",
+            REASON_MIN_LENGTH,
+        )
         % {"count": REASON_MIN_LENGTH},
     )
     errors: dict[str, str] = {}

@@ -264,3 +264,29 @@ def test_another_learners_incoming_request_is_not_found(incoming):
     client = client_for(other)
     assert client.get(answer_url(incoming)).status_code == 404
     assert client.post(answer_url(incoming), {"decision": "REFUSE", "reason": "Sin base legal."}).status_code == 404
+
+
+def test_the_answers_page_reads_each_reference_table_once_whatever_the_history(learner, analyst, clock):
+    """Names of posts, countries and categories are read once per table, not once per line."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.sandbox.baseline_rows import baseline_movement
+
+    person = partner_person()
+    client = client_for(learner)
+
+    def page_queries() -> int:
+        hit = learner_hit(analyst, learner, person, purpose="INVESTIGATION")
+        fields = ["full_name", "document", "movement_history", "alerts"]
+        client.post(form_url(hit), {"fields": fields, "justification": JUSTIFICATION})
+        sent = stored(analyst)[-1]
+        clock.move_to(sent.answer_at)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(f"/en/sandbox/requests/{sent.uid}/").status_code == 200
+        return len(queries)
+
+    few = page_queries()
+    for day in range(10, 18):
+        baseline_movement(person_uid=person.uid, crossing_point_id="HN-SAP", local_date=dt.date(2025, 7, day))
+    assert page_queries() <= few

@@ -205,12 +205,20 @@ def audit_record(
     parameters: dict[str, Any] | None = None,
     result_count: int | None = None,
     scenario: int | None = None,
+    purpose_code: str = "",
+    case_reference: str = "",
+    held_by: str | None = None,
 ) -> AuditEvent:
-    """Log a consultation or change in the learner's platform audit trail."""
+    """Log a consultation or change in the learner's platform audit trail: the log of `held_by`
+    (an ICAO code; by default the learner's country), with the purpose and case reference of a
+    consultation."""
     return record_create(
         sandbox=sandbox,
         model=AuditEvent,
         scenario=scenario,
+        held_by_id=held_by,
+        purpose_code=purpose_code,
+        case_reference=case_reference,
         actor=actor,
         action=action,
         object_type=object_type,

@@ -31,6 +31,15 @@ urlpatterns = [
     path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
     # The country's audit log, for focal points and supervisors.
     path("audit/", views.AuditListView.as_view(), name="audit_list"),
+    # Information requests after a hit, and the focal point's queue of other members' requests.
+    path(
+        "consultations/<int:uid>/results/<int:result_uid>/request/",
+        views.RequestCreateView.as_view(),
+        name="request_create",
+    ),
+    path("requests/incoming/", views.IncomingListView.as_view(), name="incoming_list"),
+    path("requests/incoming/<int:uid>/answer/", views.IncomingAnswerView.as_view(), name="incoming_answer"),
+    path("requests/<int:uid>/", views.RequestDetailView.as_view(), name="request_detail"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),

@@ -265,6 +265,10 @@ CERTIFICATES_BULK_DOWNLOAD_HOURS = 24
 # Sections other apps add to "My learning": callables (request) -> HTML.
 COURSES_MY_LEARNING_SECTIONS = ["certificates.views.my_learning_section"]
 
+# The sandbox (docs/consultation.md): a simulated partner country answers an information request
+# after this many seconds, and up to half as long again, a fixed share for each country.
+SANDBOX_PARTNER_DELAY_SECONDS = env.int("SANDBOX_PARTNER_DELAY_SECONDS", default=120)
+
 # Country tracking (docs/tracking.md). Roster files above this size, or with more rows, are
 # refused before they are read; a status is "expiring" within these many days (first band it fits).
 TRACKING_ROSTER_MAX_BYTES = env.int("TRACKING_ROSTER_MAX_BYTES", default=2 * 1024 * 1024)

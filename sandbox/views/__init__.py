@@ -30,6 +30,7 @@ from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
 from sandbox.views.movements import MovementCreateView
 from sandbox.views.people import PersonDetailView, PersonSearchView
+from sandbox.views.requests import IncomingAnswerView, IncomingListView, RequestCreateView, RequestDetailView
 from sandbox.views.roles import RoleSwitchView
 from sandbox.views.secondary import HitAdjudicateView, SecondaryCaseView, SecondaryQueueView
 from sandbox.views.statistics import DailyStatisticsView, StatisticsTables, StatisticsView
@@ -47,11 +48,15 @@ __all__ = [
     "ExerciseDetailView",
     "HitAdjudicateView",
     "HomeView",
+    "IncomingAnswerView",
+    "IncomingListView",
     "LearnerChangesView",
     "LearnerListView",
     "MovementCreateView",
     "PersonDetailView",
     "PersonSearchView",
+    "RequestCreateView",
+    "RequestDetailView",
     "ResetView",
     "RoleSwitchView",
     "SandboxMixin",

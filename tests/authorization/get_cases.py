@@ -159,6 +159,70 @@ def _alert_path(name: str, *, inspected: bool = False) -> Callable[[], str]:
     return path
 
 
+def _consultation_owner(*, own: bool):
+    """Whose sandbox a consultation path names: the role user's own (None for the anonymous visitor,
+    who has none), or another learner's."""
+    from sandbox.models import Sandbox
+    from tests.conftest import ROLES
+
+    if not own:
+        return Sandbox.objects.get_or_create(owner=make_role_user_once("sandbox-learner"))[0]
+    user = User.objects.filter(email__in=[f"{name}@example.org" for name in ROLES]).first()
+    return Sandbox.objects.get_or_create(owner=user)[0] if user is not None else None
+
+
+def _hit_request_path(*, own: bool) -> Callable[[], str]:
+    """The request form of a hit of the role user's own consultation, or of another learner's."""
+
+    def path() -> str:
+        from tests.sandbox.request_rows import learner_hit
+
+        sandbox = _consultation_owner(own=own)
+        if sandbox is None:
+            return "/sandbox/consultations/999999/results/999999/request/"
+        hit = learner_hit(sandbox, sandbox.owner, None)
+        return reverse("sandbox:request_create", args=[hit.query.uid, hit.result.uid])
+
+    return path
+
+
+def _request_path(*, own: bool) -> Callable[[], str]:
+    """A request sent after a hit of the role user's own consultation, or of another learner's."""
+
+    def path() -> str:
+        from sandbox.requests import request_send
+        from tests.sandbox.request_rows import learner_hit
+
+        sandbox = _consultation_owner(own=own)
+        if sandbox is None:
+            return "/sandbox/requests/999999/"
+        hit = learner_hit(sandbox, sandbox.owner, None)
+        sent = request_send(
+            sandbox=sandbox,
+            user=sandbox.owner,
+            result=hit.result,
+            fields=["full_name"],
+            justification="Verificación de identidad en el control de entrada.",
+        )
+        return reverse("sandbox:request_detail", args=[sent.uid])
+
+    return path
+
+
+def _incoming_answer_path(*, own: bool) -> Callable[[], str]:
+    """The answer form of another member's request to the role user's country, or to another learner's."""
+
+    def path() -> str:
+        from tests.authorization.payloads import incoming_request_in
+
+        sandbox = _consultation_owner(own=own)
+        if sandbox is None:
+            return "/sandbox/requests/incoming/999999/answer/"
+        return reverse("sandbox:incoming_answer", args=[incoming_request_in(sandbox).uid])
+
+    return path
+
+
 def sample_course():
     from tests.courses.factories import course
 
@@ -386,9 +450,36 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     # The audit log: focal points and supervisors; with filters, and as a CSV export (audited).
     "sandbox:audit_list": [
         Case(practising(OK), _acting("focal_point", "/sandbox/audit/?action=EXPORT&outside_working_hours=on")),
-        Case(practising(OK), _acting("supervisor", "/sandbox/audit/?export=csv&date_from=01/03/2025")),
+        Case(practising(OK), _acting("post_supervisor", "/sandbox/audit/?export=csv&date_from=01/03/2025")),
         Case(practising(OK), _acting("focal_point", "/sandbox/audit/?after=forged&hour_from=99")),
         Case(practising(FORBIDDEN), _acting("", "/sandbox/audit/")),
+    # Information requests: consultation is an analyst's (not a border officer's, every role
+    # user's profile), the queue of other members' requests a focal point's; another learner's
+    # hit, request or incoming request is not found.
+    "sandbox:request_create": [
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/consultations/999999/results/999999/request/")),
+        Case(practising(NOT_FOUND), _acting("analyst", "/sandbox/consultations/999999/results/999999/request/")),
+        Case(practising(NOT_FOUND), _acting("analyst", _hit_request_path(own=False))),
+        Case(practising(OK), _acting("analyst", _hit_request_path(own=True))),
+        Case(practising(FORBIDDEN), _acting("", _hit_request_path(own=True))),
+    ],
+    "sandbox:request_detail": [
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/requests/999999/")),
+        Case(practising(NOT_FOUND), _acting("analyst", "/sandbox/requests/999999/")),
+        Case(practising(NOT_FOUND), _acting("analyst", _request_path(own=False))),
+        Case(practising(OK), _acting("analyst", _request_path(own=True))),
+        Case(practising(FORBIDDEN), _acting("", _request_path(own=True))),
+    ],
+    "sandbox:incoming_list": [
+        Case(practising(OK), _acting("focal_point", "/sandbox/requests/incoming/")),
+        Case(practising(FORBIDDEN), _acting("analyst", "/sandbox/requests/incoming/")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/requests/incoming/")),
+    ],
+    "sandbox:incoming_answer": [
+        Case(practising(NOT_FOUND), _acting("focal_point", "/sandbox/requests/incoming/999999/answer/")),
+        Case(practising(NOT_FOUND), _acting("focal_point", _incoming_answer_path(own=False))),
+        Case(practising(OK), _acting("focal_point", _incoming_answer_path(own=True))),
+        Case(practising(FORBIDDEN), _acting("", _incoming_answer_path(own=True))),
     ],
     "sandbox:learner_alert_list": [
         Case(inspecting(NOT_FOUND)),

@@ -143,6 +143,32 @@ def alert_change(world: World, role: str, target: str) -> dict[str, Any]:
     return {"kind": "CANCEL", "expected_status": "DRAFT", "justification": "Retirada por el autor."}
 
 
+def incoming_request_in(sandbox) -> Any:
+    """Another member's request to the sandbox's country, about a person the learner's layer holds."""
+    from sandbox.requests import incoming_request_make
+    from tests.sandbox.factories import layer_person
+
+    person = layer_person(sandbox)
+    return incoming_request_make(
+        sandbox=sandbox,
+        person_uid=person.uid,
+        requesting_country="CRI" if person.held_by_id != "CRI" else "HND",
+        purpose_code="BORDER_CHECK",
+        fields=["full_name", "photograph"],
+        justification="Control de entrada: confirmar la identidad del viajero.",
+    )
+
+
+def information_request(world: World, role: str, target: str) -> dict[str, Any]:
+    """A request for a field a border check allows, justified, as the request form posts it."""
+    return {"fields": ["full_name"], "justification": "Verificación de identidad en el control de entrada."}
+
+
+def incoming_answer(world: World, role: str, target: str) -> dict[str, Any]:
+    """A refusal with its reason, as the answer form posts it."""
+    return {"decision": "REFUSE", "reason": "Sin base legal para este control.", "expected_status": "SENT"}
+
+
 def answers(world: World, role: str, target: str) -> dict[str, Any]:
     """Every answer right, for the attempt of the owner the case names."""
     from courses.models import QuizAttempt

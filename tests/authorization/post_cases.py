@@ -163,6 +163,31 @@ def _alert_create_as_manager(world: World, role: str, target: str) -> str:
     return reverse("sandbox:alert_create")
 
 
+def _hit_as_analyst(world: World, role: str, target: str) -> str:
+    """The request form of a hit of the case owner's consultation, the role user acting as analyst."""
+    from sandbox.models import Sandbox
+    from tests.sandbox.request_rows import learner_hit
+
+    if role in world.users:
+        Sandbox.objects.filter(owner=world.users[role]).update(role="analyst")
+    owner = world.owner(role, target)
+    hit = learner_hit(Sandbox.objects.get(owner=owner), owner, None)
+    return reverse("sandbox:request_create", args=[hit.query.uid, hit.result.uid])
+
+
+def _incoming_as_focal_point(world: World, role: str, target: str) -> str:
+    """The answer form of another member's request to the case owner's country, the role user
+    acting as focal point; a sample uid for a "missing" target."""
+    from sandbox.models import Sandbox
+
+    if role in world.users:
+        Sandbox.objects.filter(owner=world.users[role]).update(role="focal_point")
+    if target.endswith("missing"):
+        return reverse("sandbox:incoming_answer", args=[999999])
+    owner = world.owner(role, target)
+    return reverse("sandbox:incoming_answer", args=[payloads.incoming_request_in(Sandbox.objects.get(owner=owner)).uid])
+
+
 def _lesson_exercise(name: str, course: str) -> UrlBuilder:
     """`name`'s URL for the sandbox exercise of the "learning" (everyone enrolled) or "open" course."""
     pk_key = "quiz_lesson" if course == "learning" else "exercise_lesson_open"
@@ -464,6 +489,31 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
             own=practising(Expect(302, "/sandbox/alerts/*")),
             same_country=practising(NOT_FOUND),
             other_country=practising(NOT_FOUND),
+        ),
+    ],
+    # Information requests: an analyst asks after a hit of their own consultation, a focal point
+    # answers another member's request to their own sandbox's country; anyone else's is not found.
+    "sandbox:request_create": [
+        refused(practising(FORBIDDEN)),
+        *owners(
+            _hit_as_analyst,
+            own=practising(Expect(302, "/sandbox/requests/*")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+            data=payloads.information_request,
+        ),
+    ],
+    "sandbox:request_detail": refused(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:incoming_list": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:incoming_answer": [
+        refused(practising(FORBIDDEN)),
+        PostCase(practising(NOT_FOUND), _incoming_as_focal_point, "focal_point_missing", payloads.incoming_answer),
+        *owners(
+            _incoming_as_focal_point,
+            own=practising(Expect(302, "/sandbox/requests/incoming/")),
+            same_country=practising(NOT_FOUND),
+            other_country=practising(NOT_FOUND),
+            data=payloads.incoming_answer,
         ),
     ],
     "sandbox:learner_list": PostCase(inspecting(METHOD_NOT_ALLOWED)),

@@ -30,7 +30,9 @@ ALERTS = SandboxRole.ALERT_MANAGER
 ANALYST = SandboxRole.ANALYST
 STATISTICS = SandboxRole.STATISTICS_OFFICER
 FOCAL_POINT = SandboxRole.FOCAL_POINT
+FOCAL = FOCAL_POINT
 SUPERVISOR = SandboxRole.SUPERVISOR
+CONSULTING = frozenset({SECONDARY, ALERTS, ANALYST, FOCAL})
 
 
 @dataclass(frozen=True)
@@ -61,6 +63,13 @@ GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:audit_list", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), OK),
+    # Information requests (no such hit, request or incoming request: the view's own 404).
+    ("get", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),
+    ("post", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),
+    ("get", "sandbox:request_detail", (999999,)): (CONSULTING, NOT_FOUND),
+    ("get", "sandbox:incoming_list", ()): (frozenset({FOCAL}), OK),
+    ("get", "sandbox:incoming_answer", (999999,)): (frozenset({FOCAL}), NOT_FOUND),
+    ("post", "sandbox:incoming_answer", (999999,)): (frozenset({FOCAL}), NOT_FOUND),
 }
 
 

@@ -44,7 +44,7 @@ def log():
     }
 
 
-@pytest.mark.parametrize("role", ["focal_point", "supervisor"])
+@pytest.mark.parametrize("role", ["focal_point", "post_supervisor"])
 def test_focal_points_and_supervisors_read_their_country_log(log, role):
     user, _sandbox = focal_point(role=role)
     response = client_for(user).get(AUDIT)

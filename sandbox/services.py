@@ -200,8 +200,12 @@ def audit_record(
     parameters: dict[str, Any] | None = None,
     result_count: int | None = None,
     scenario: int | None = None,
+    purpose_code: str = "",
+    case_reference: str = "",
+    held_by: str | None = None,
 ) -> AuditEvent:
-    """Log a consultation or change in the learner's platform audit trail."""
+    """Log a consultation or change in the learner's platform audit trail; `held_by`, the log of
+    another member country (a partner's own record of the query it answered), else the learner's."""
     return record_create(
         sandbox=sandbox,
         model=AuditEvent,
@@ -211,8 +215,11 @@ def audit_record(
         object_type=object_type,
         object_uid=object_uid,
         parameters=parameters or {},
+        purpose_code=purpose_code,
+        case_reference=case_reference,
         result_count=result_count,
         occurred_at=timezone.now(),
+        held_by_id=held_by,
     )
 
 

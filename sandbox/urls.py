@@ -29,6 +29,10 @@ urlpatterns = [
     path("alerts/<int:uid>/", views.AlertDetailView.as_view(), name="alert_detail"),
     path("alerts/<int:uid>/change/", views.AlertChangeView.as_view(), name="alert_change"),
     path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
+    # Consultation: the country's hit/no-hit queries to other members, a new query, its answers.
+    path("consultations/", views.ConsultationListView.as_view(), name="consultation_list"),
+    path("consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
+    path("consultations/<int:uid>/", views.ConsultationDetailView.as_view(), name="consultation_detail"),
     # Trainers: the same screens over a learner's sandbox, read-only.
     path("learners/", views.LearnerListView.as_view(), name="learner_list"),
     path("learners/<int:sandbox_id>/", views.HomeView.as_view(), name="learner_sandbox"),

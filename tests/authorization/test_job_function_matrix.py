@@ -29,6 +29,11 @@ SECONDARY = SandboxRole.SECONDARY_OFFICER
 ALERTS = SandboxRole.ALERT_MANAGER
 ANALYST = SandboxRole.ANALYST
 STATISTICS = SandboxRole.STATISTICS_OFFICER
+FOCAL_POINT = SandboxRole.FOCAL_POINT
+SUPERVISOR = SandboxRole.SUPERVISOR
+# The functions that search people, and those that consult other member countries.
+SEARCHING = frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR})
+CONSULTING = frozenset({SECONDARY, ALERTS, ANALYST, FOCAL_POINT})
 
 
 @dataclass(frozen=True)
@@ -44,12 +49,16 @@ class Reached:
 
 # (method, URL name, arguments) -> the functions that get in, and what they get.
 GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
-    ("get", "sandbox:person_search", ()): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:person_detail", ("person",)): (frozenset({BORDER, SECONDARY, ALERTS, ANALYST}), OK),
-    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), OK),
-    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY}), Reached()),
-    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER}), OK),
-    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER}), NOT_FOUND),
+    ("get", "sandbox:person_search", ()): (SEARCHING, OK),
+    ("get", "sandbox:person_detail", ("person",)): (SEARCHING, OK),
+    ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), OK),
+    ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), Reached()),
+    ("get", "sandbox:scan_triage", ()): (frozenset({BORDER, SUPERVISOR}), OK),
+    ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER, SUPERVISOR}), NOT_FOUND),
+    ("get", "sandbox:consultation_list", ()): (CONSULTING, OK),
+    ("get", "sandbox:consultation_create", ()): (CONSULTING, OK),
+    ("post", "sandbox:consultation_create", ()): (CONSULTING, Reached()),
+    ("get", "sandbox:consultation_detail", (999999,)): (CONSULTING, NOT_FOUND),
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
 }

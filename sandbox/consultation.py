@@ -98,7 +98,7 @@ CONTACT_POINTS: dict[str, Promise] = {
     "DOM": gettext_lazy("Consultation desk, Dirección General de Migración (DGM), Santo Domingo"),
 }
 
-CASE_REFERENCE_MAX = 40
+CASE_REFERENCE_MAX = 40  # `CrossBorderQuery.case_reference`; the message below says it
 
 
 def member_countries() -> list[str]:
@@ -140,11 +140,7 @@ def case_reference_clean(value: str | None) -> str:
             params={"characters": _described(characters)},
         )
     if len(reference) > CASE_REFERENCE_MAX:
-        raise ValidationError(
-            _("A case reference has at most %(limit)d characters."),
-            code="max_length",
-            params={"limit": CASE_REFERENCE_MAX},
-        )
+        raise ValidationError(_("The case reference is too long: 40 characters at most."), code="max_length")
     return reference
 
 

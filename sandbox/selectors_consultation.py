@@ -82,7 +82,7 @@ def _query_row(query: CrossBorderQuery, names: dict[str, str], hits: int, answer
         kind=str(kind) if kind is not None else "",
         purpose=str(purpose.label) if purpose is not None else query.purpose_code,
         case_reference=query.case_reference,
-        countries=[names.get(code, code) for code in query.target_countries or []],
+        countries=sorted(names.get(code, code) for code in query.target_countries or []),
         hits=hits,
         answers=answers,
     )
@@ -119,7 +119,7 @@ def _request_href(query_uid: int, result_uid: int) -> str:
 
 
 def query_get(*, sandbox: Sandbox | None, uid: int) -> QueryDetail:
-    """A query of the learner's view with each asked country's answer, in country order;
+    """A query of the learner's view with each asked country's answer, by country name;
     CrossBorderQuery.DoesNotExist for anyone else's."""
     query = CrossBorderQuery.objects.visible_to(sandbox).get(uid=uid)
     results = list(
@@ -135,7 +135,7 @@ def query_get(*, sandbox: Sandbox | None, uid: int) -> QueryDetail:
             "contact_point",
             "answered_at",
         )
-        .order_by("country_id", "uid")
+        .order_by("uid")
     )
     names = _country_names({*(query.target_countries or []), *(result.country_id for result in results)})
     categories = {
@@ -160,5 +160,6 @@ def query_get(*, sandbox: Sandbox | None, uid: int) -> QueryDetail:
         )
         for result in results
     ]
+    answers.sort(key=lambda answer: answer.country)
     hits = sum(answer.is_hit for answer in answers)
     return QueryDetail(query=_query_row(query, names, hits, len(answers)), answers=answers)

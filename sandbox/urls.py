@@ -29,6 +29,10 @@ urlpatterns = [
     path("alerts/<int:uid>/", views.AlertDetailView.as_view(), name="alert_detail"),
     path("alerts/<int:uid>/change/", views.AlertChangeView.as_view(), name="alert_change"),
     path("alerts/<int:uid>/approval/", views.AlertRequestApprovalView.as_view(), name="alert_request_approval"),
+    # Consultation: the country's hit/no-hit queries to other members, a new query, its answers.
+    path("consultations/", views.ConsultationListView.as_view(), name="consultation_list"),
+    path("consultations/new/", views.ConsultationCreateView.as_view(), name="consultation_create"),
+    path("consultations/<int:uid>/", views.ConsultationDetailView.as_view(), name="consultation_detail"),
     # The country's audit log, for focal points and supervisors.
     path("audit/", views.AuditListView.as_view(), name="audit_list"),
     # Information requests after a hit, and the focal point's queue of other members' requests.

@@ -1,7 +1,8 @@
 """The sandbox's first screens: home, reset, person search, person page, movement registration,
 the document-scan queue, the secondary line (referred travellers and their hits), statistics (a
-month, and one crossing point's month day by day), and a trainer's read-only inspection of a
-learner's sandbox, including the records they added, edited and deleted.
+month, and one crossing point's month day by day), consultation of other member countries, and
+a trainer's read-only inspection of a learner's sandbox, including the records they added,
+edited and deleted.
 
 Views are thin: they resolve whose sandbox is shown (`SandboxMixin`), parse a form, call a
 selector or service, and render. Invariants:
@@ -25,6 +26,7 @@ from sandbox.views.alerts import (
 )
 from sandbox.views.audit import AuditListView
 from sandbox.views.changes import LearnerChangesView
+from sandbox.views.consultation import ConsultationCreateView, ConsultationDetailView, ConsultationListView
 from sandbox.views.exercises import ExerciseAnswerView, ExerciseDetailView
 from sandbox.views.home import HomeView, ResetView
 from sandbox.views.inspection import LearnerListView
@@ -43,6 +45,9 @@ __all__ = [
     "AlertListView",
     "AlertRequestApprovalView",
     "AuditListView",
+    "ConsultationCreateView",
+    "ConsultationDetailView",
+    "ConsultationListView",
     "DailyStatisticsView",
     "ExerciseAnswerView",
     "ExerciseDetailView",

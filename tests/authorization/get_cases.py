@@ -150,6 +150,30 @@ def _baseline_alert_uid() -> int:
     return uid
 
 
+def _baseline_query_path(country: str) -> Callable[[], str]:
+    """A baseline consultation sent by `country`: in the view of its learners and of IOM staff."""
+
+    def path() -> str:
+        from django.utils import timezone
+
+        from sandbox.models import CrossBorderQuery
+
+        uid = {"GTM": 525_251, "CRI": 525_252}[country]
+        if not CrossBorderQuery.objects.baseline().filter(uid=uid).exists():
+            CrossBorderQuery(
+                uid=uid,
+                requesting_country_id=country,
+                parameters={"kind": "DOCUMENT", "document_number": "F98765432", "issuing_state": "HND"},
+                purpose_code="BORDER_CHECK",
+                case_reference="EXP-MATRIZ",
+                created_at=timezone.now(),
+                target_countries=["HND"],
+            ).save(force_insert=True)
+        return reverse("sandbox:consultation_detail", args=[uid])
+
+    return path
+
+
 def _alert_path(name: str, *, inspected: bool = False) -> Callable[[], str]:
     def path() -> str:
         if not inspected:
@@ -489,6 +513,26 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(inspecting(NOT_FOUND)),
         Case(inspecting(NOT_FOUND), _learner_sandbox_path("sandbox:learner_alert_detail", 999999)),
         Case(inspecting(OK), _alert_path("sandbox:learner_alert_detail", inspected=True)),
+    ],
+    # Consultation: for a function that consults (every role user's profile is a border officer's,
+    # refused). IOM staff (trainer, administrator) act for no country: they read the region's
+    # queries and are told, on the form, that consultation is between members.
+    "sandbox:consultation_list": [
+        Case(practising(OK), _acting("analyst", "/sandbox/consultations/?page=9")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/consultations/")),
+    ],
+    "sandbox:consultation_create": [
+        Case(practising(OK), _acting("analyst", "/sandbox/consultations/new/")),
+        Case(practising(FORBIDDEN), _acting("", "/sandbox/consultations/new/")),
+    ],
+    "sandbox:consultation_detail": [
+        Case(practising(NOT_FOUND), _acting("analyst", "/sandbox/consultations/999999/")),
+        Case(practising(OK), _acting("analyst", _baseline_query_path("GTM"))),
+        Case(
+            {**practising(NOT_FOUND), "trainer": OK, "administrator": OK},
+            _acting("analyst", _baseline_query_path("CRI")),
+        ),
+        Case(practising(FORBIDDEN), _acting("", _baseline_query_path("GTM"))),
     ],
     # Country tracking: a focal point follows their own country (another country's pages and
     # objects are a 404); the regional coordinator reads every country and the regional view;

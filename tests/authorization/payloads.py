@@ -138,6 +138,18 @@ def alert(world: World, role: str, target: str) -> dict[str, Any]:
     }
 
 
+def consultation(world: World, role: str, target: str) -> dict[str, Any]:
+    """A hit/no-hit query by document to every other member country, with its purpose and case."""
+    return {
+        "kind": "DOCUMENT",
+        "document_number": "F98765432",
+        "issuing_state": "HND",
+        "all_countries": "on",
+        "purpose": "BORDER_CHECK",
+        "case_reference": "EXP-MATRIZ-1",
+    }
+
+
 def alert_change(world: World, role: str, target: str) -> dict[str, Any]:
     """The owner's draft withdrawn (cancelled), as the draft's page posts it."""
     return {"kind": "CANCEL", "expected_status": "DRAFT", "justification": "Retirada por el autor."}

@@ -188,6 +188,15 @@ def _incoming_as_focal_point(world: World, role: str, target: str) -> str:
     return reverse("sandbox:incoming_answer", args=[payloads.incoming_request_in(Sandbox.objects.get(owner=owner)).uid])
 
 
+def _consultation_create_as_analyst(world: World, role: str, target: str) -> str:
+    """The query form, the role user acting as an analyst (a function that consults)."""
+    from sandbox.models import Sandbox
+
+    if role in world.users:
+        Sandbox.objects.filter(owner=world.users[role]).update(role="analyst")
+    return reverse("sandbox:consultation_create")
+
+
 def _lesson_exercise(name: str, course: str) -> UrlBuilder:
     """`name`'s URL for the sandbox exercise of the "learning" (everyone enrolled) or "open" course."""
     pk_key = "quiz_lesson" if course == "learning" else "exercise_lesson_open"
@@ -516,6 +525,19 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
             data=payloads.incoming_answer,
         ),
     ],
+    # Consultation: a border officer (every role user's profile) sends none; an analyst of a member
+    # country sends one and sees its answers; IOM staff, bound to no country, are told why not.
+    "sandbox:consultation_list": PostCase(practising(METHOD_NOT_ALLOWED)),
+    "sandbox:consultation_create": [
+        PostCase(practising(FORBIDDEN), data=payloads.consultation),
+        PostCase(
+            {**practising(Expect(302, "/sandbox/consultations/*")), "trainer": OK, "administrator": OK},
+            _consultation_create_as_analyst,
+            "own",
+            payloads.consultation,
+        ),
+    ],
+    "sandbox:consultation_detail": refused(practising(METHOD_NOT_ALLOWED)),
     "sandbox:learner_list": PostCase(inspecting(METHOD_NOT_ALLOWED)),
     "sandbox:learner_sandbox": _inspection("sandbox:learner_sandbox"),
     "sandbox:learner_person_search": _inspection("sandbox:learner_person_search"),

@@ -32,7 +32,9 @@ STATISTICS = SandboxRole.STATISTICS_OFFICER
 FOCAL_POINT = SandboxRole.FOCAL_POINT
 FOCAL = FOCAL_POINT
 SUPERVISOR = SandboxRole.SUPERVISOR
-CONSULTING = frozenset({SECONDARY, ALERTS, ANALYST, FOCAL})
+# The functions that search people, and those that consult other member countries.
+SEARCHING = frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR})
+CONSULTING = frozenset({SECONDARY, ALERTS, ANALYST, FOCAL_POINT})
 
 
 @dataclass(frozen=True)
@@ -48,18 +50,16 @@ class Reached:
 
 # (method, URL name, arguments) -> the functions that get in, and what they get.
 GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
-    ("get", "sandbox:person_search", ()): (
-        frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR}),
-        OK,
-    ),
-    ("get", "sandbox:person_detail", ("person",)): (
-        frozenset({BORDER, SECONDARY, ALERTS, ANALYST, FOCAL_POINT, SUPERVISOR}),
-        OK,
-    ),
+    ("get", "sandbox:person_search", ()): (SEARCHING, OK),
+    ("get", "sandbox:person_detail", ("person",)): (SEARCHING, OK),
     ("get", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), OK),
     ("post", "sandbox:movement_create", ()): (frozenset({BORDER, SECONDARY, SUPERVISOR}), Reached()),
     ("get", "sandbox:scan_triage", ()): (frozenset({BORDER, SUPERVISOR}), OK),
     ("post", "sandbox:scan_decide", (999999,)): (frozenset({BORDER, SUPERVISOR}), NOT_FOUND),
+    ("get", "sandbox:consultation_list", ()): (CONSULTING, OK),
+    ("get", "sandbox:consultation_create", ()): (CONSULTING, OK),
+    ("post", "sandbox:consultation_create", ()): (CONSULTING, Reached()),
+    ("get", "sandbox:consultation_detail", (999999,)): (CONSULTING, NOT_FOUND),
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:audit_list", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), OK),

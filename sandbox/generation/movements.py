@@ -225,6 +225,7 @@ def movements_build(ctx: Context, trips: Frame, persons: Frame, docs: Frame) -> 
 
 
 def _documents_choose(ctx: Context, m: Frame, trips: Frame, persons: Frame, docs: Frame) -> None:
+    """The document shown at each crossing (`documents.documents_shown`), and whether it is the card."""
     m["document"], m["is_ca4_simplified"] = documents_shown(
         ctx, post=m["post"], nationality=m["nationality"], person=m["person"],
         pick=trips["document_pick"][m["trip"]], persons=persons, docs=docs,

@@ -177,7 +177,6 @@ BUS_ROUTES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
     ("BLZ", "MEX"): (("AD", "ADO Internacional"), ("NX", "Northern Transport Express")),
     ("DOM", "HTI"): (("CT", "Caribe Tours"), ("CC", "Capital Coach Line"), ("MT", "Metro Tours Internacional")),
 }  # fmt: skip
-BUS_LINES = tuple(dict.fromkeys(line for lines in BUS_ROUTES.values() for line in lines))
 SEA_LINES = (("FR", "Ferry regional"), ("CR", "Crucero"), ("LN", "Lancha de pasajeros"))
 BUS_SHARE_OF_LAND = 0.55  # the rest cross in their own vehicle or on foot
 ON_FOOT_SHARE_OF_LAND = 0.15

@@ -11,7 +11,10 @@ baseline uids are 1..N per model; `Person.search_name` and `Person.sort_name` ar
 an injected defect reads back (`mrz_read`) to the document and its holder; every injected
 defect has its row in `DataQualityDefect`; `Alert.birth_key` is `sandbox.matching.birth_key`
 of the subject's birth date; JSON columns (hits' traveller, matched fields and actions, the
-alerts' selected countries) hold one value per row.
+alerts' selected countries) hold one value per row. A traveller who crosses into a
+neighbour (`journeys`) is a separate Person row in each country's records (`held_by`), with
+the same identity and a copy of the document shown (same number); the two movements of a
+crossing, one per side, are at counterpart posts a travel time apart.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ from sandbox.generation.defects import (
 )
 from sandbox.generation.documents import documents_build, mrz_build
 from sandbox.generation.identifiers import DocumentNumbers
+from sandbox.generation.journeys import journeys_add
 from sandbox.generation.loading import BaselineExists, baseline_clear, baseline_exists, baseline_load
 from sandbox.generation.movements import closes_compute, movements_build
 from sandbox.generation.people import persons_draw, persons_make
@@ -172,8 +176,9 @@ def _after(moments: np.ndarray, seconds: np.ndarray) -> np.ndarray:
 
 def _holders(ctx: Context, persons: Frame, m: Frame, events: Frame) -> np.ndarray:
     """The member country whose records each person is ("" for none): the country of the posts
-    they crossed (a traveller's trips stay in one country), else the one that received their
-    return, else their nationality if it is a member's (a test record)."""
+    they crossed (a person row's trips stay in one country: a regional journey's crossings next
+    door are those of the traveller's copy in the neighbour's records), else the one that
+    received their return, else their nationality if it is a member's (a test record)."""
     members = np.array(sorted(OCAM))
     nationality = persons["nationality"].astype(str)
     held = np.where(np.isin(nationality, members), nationality, "").astype(object)
@@ -366,11 +371,14 @@ def baseline_build(
     docs = documents_build(ctx, persons, numbers)
     forms = NameForms()
     docs["mrz"] = mrz_build(docs, persons, forms)
+    # The neighbours' records of the regional journeys: copies of their travellers and documents.
+    trips, persons, docs, origin = journeys_add(ctx, trips, persons, docs)
     m = movements_build(ctx, trips, persons, docs)
     events, returnees = returns_build(ctx)
     events["person_uid"] = frame_length(persons) + events["person"] + 1
     docs = frame_concat([docs, returnee_documents(ctx, events, frame_length(persons), numbers)])
     persons = frame_concat([persons, {name: returnees[name] for name in persons}])
+    persons["identity"] = np.concatenate([origin, np.arange(len(origin), frame_length(persons))])
     log = DefectLog()
     persons, docs = duplicates_inject(ctx, persons, docs, m, trips, log)
     m["closes_entry"] = closes_compute(m["person"], m["direction"])

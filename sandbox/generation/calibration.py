@@ -94,18 +94,33 @@ OTHER_NATIONALITIES: dict[str, float] = {
     "PER": 3, "ECU": 3, "CUB": 3, "CHL": 2, "BRA": 2, "ARG": 2, "ITA": 2, "CHN": 2, "IND": 2, "VEN": 3,
     "JPN": 1, "KOR": 1, "ISR": 1, "CHE": 1, "SWE": 1, "AUS": 1, "URY": 1, "BOL": 1, "PRY": 1, "POL": 1,
 }  # fmt: skip
-# Nationalities that are Hispanic (two surnames) and the Faker locale of each group of names.
+# The name pool of each nationality (DOMAIN.md 5b "Synthetic-person generation"): Hispanic
+# nationals get two surnames from a Spanish-speaking pool ("ca" is the curated Central American
+# mix of sandbox/data/); everyone else one surname, named as their nationality would be.
+# Approximations, said so: Haitians take French names (fr_FR; Kreyòl given names are often
+# French ones), Swiss German ones (de_CH), Belizeans a mix of US and British English ("bz"),
+# Chinese a curated pinyin list ("zh_pinyin", sandbox/data/: Faker's zh_CN writes Han
+# characters, which no MRZ holds), Indians en_IN (Latin-script Indian names), Japanese the
+# romanised names of ja_JP. The others (Korean, Russian, Israeli, Polish...) fall back to en_US.
 NAME_LOCALE: dict[str, str] = {
     **dict.fromkeys(("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "DOM"), "ca"),
     **dict.fromkeys(("MEX", "CUB"), "es_MX"),
     "ESP": "es_ES",
     **dict.fromkeys(("COL", "VEN", "ECU", "PER", "BOL"), "es_CO"),
     **dict.fromkeys(("ARG", "CHL", "URY", "PRY"), "es_AR"),
-    **dict.fromkeys(("HTI", "FRA", "CHE"), "fr_FR"),
+    **dict.fromkeys(("USA", "CAN", "AUS"), "en_US"),
+    **dict.fromkeys(("GBR", "IRL"), "en_GB"),
+    "BLZ": "bz",
+    **dict.fromkeys(("HTI", "FRA"), "fr_FR"),
+    "CHE": "de_CH",
     "D": "de_DE",
     "NLD": "nl_NL",
     "ITA": "it_IT",
     "BRA": "pt_BR",
+    "SWE": "sv_SE",
+    "CHN": "zh_pinyin",
+    "IND": "en_IN",
+    "JPN": "ja_JP",
 }
 DEFAULT_NAME_LOCALE = "en_US"
 HISPANIC_LOCALES = ("ca", "es_MX", "es_ES", "es_CO", "es_AR")
@@ -199,6 +214,38 @@ AIR_HOURS = (
 LAND_HOURS = (0, 0, 0, 0, 0, 0, 3, 7, 8, 8, 7, 6, 5, 5, 5, 4.5, 4, 3.5, 3, 2.5, 2, 1.5, 0, 0)
 LAND_HOURS_24H = (0.4, 0.3, 0.3, 0.3, 0.5, 1.2, 3, 7, 8, 8, 7, 6, 5, 5, 5, 4.5, 4, 3.5, 3, 2.5, 2, 1.5, 1.0, 0.6)
 SEA_HOURS = (0, 0, 0, 0, 0, 0, 2, 4, 5, 5, 4, 3, 2, 2, 2, 2, 2, 1, 1, 0.5, 0, 0, 0, 0)
+
+# Regional journeys (sandbox/generation/journeys.py). At a land post with a counterpart on
+# the other side (border_crossing_points.csv `counterpart`, DOMAIN.md 5d), every crossing is an
+# exit from one member and an entry into the other. [inferred] Of the smaller side's crossings,
+# JOURNEY_SHARE are recorded next door too; the rest have no record there (travellers turned
+# back or who go on elsewhere, local border traffic one side does not register, records
+# missing as DOMAIN.md 5b's 1-5%). The larger side's surplus has none: DOMAIN.md 2.3's
+# volumes of two neighbours disagree (El Salvador's 2024 count is about 2.4 times Guatemala's
+# COVID-affected 2021 count at their shared posts), and the generator keeps each side's.
+JOURNEY_SHARE = 0.97
+# Its calibration targets (report "Regional journeys") [inferred]: of a country's land exits to
+# a neighbour, the share with a matching entry next door is JOURNEY_MATCHED_RANGE times the
+# most the neighbour's records allow (its entries from that country over the exits, at most
+# 1): some travellers turn back or go on elsewhere, records go missing (DOMAIN.md 5b). The
+# mirror-statistics gap, |exits A->B - entries into B from A| / exits A->B, is the one the two
+# sides' calibrated volumes imply (0 where they agree, so at most 0.1), within
+# JOURNEY_GAP_TOLERANCE of it or a quarter of it if more: the seasonal surges (December at
+# Peñas Blancas, the Agostinas) move one side more than the yearly volumes say. Both ranges
+# widen by two standard errors of the counts (binomial for the share, Poisson for the two
+# counts of the gap), which at a small scale (a few dozen exits a pair) exceed the tolerances.
+JOURNEY_MATCHED_RANGE = (0.85, 0.98)
+JOURNEY_GAP_TOLERANCE = 0.10
+JOURNEY_GAP_RELATIVE = 0.25
+JOURNEY_MIN_EXITS = 30  # a pair with fewer exits is reported, but its target is 0-1 (noise)
+# Time between the two controls [inferred; DOMAIN.md 2.7: El Salvador's exit checks take
+# seconds; a bus waits for all its passengers on both sides]: (median, sigma, min, max) in
+# minutes, log-normal, by bus or by car and on foot.
+JOURNEY_DELAY_BUS = (75.0, 0.5, 20.0, 240.0)
+JOURNEY_DELAY_PRIVATE = (15.0, 0.6, 6.0, 60.0)
+# Bus lines by route (sandbox/generation/pools.py BUS_ROUTES): operators known to run these
+# routes [k: general knowledge, not checked against timetables]; where unsure, a name is
+# fictionalised by a suffix ("Express", "Internacional") and the codes are invented.
 
 # Returns [DOMAIN.md 2.4 and 5b]: about 2% of the scale.
 RETURNS_SHARE_OF_SCALE = 0.02

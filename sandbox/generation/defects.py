@@ -104,10 +104,11 @@ def duplicates_inject(
     ctx: Context, persons: Frame, docs: Frame, m: Frame, trips: Frame, log: DefectLog
 ) -> tuple[Frame, Frame]:
     """Second records of travellers who later crossed under a new record (their later trips).
-    Every person gets an `identity`: the index of the traveller they are (their own, or for a
-    second record the first one's)."""
+    Every person has an `identity`: the index of the traveller they are (their own, or for a
+    second record or a neighbour's copy the first one's)."""
     rng = ctx.rng("defects-duplicates")
-    persons["identity"] = np.arange(frame_length(persons), dtype=np.int64)
+    # A journey's copy in a neighbour's records already has its traveller's identity.
+    persons.setdefault("identity", np.arange(frame_length(persons), dtype=np.int64))
     span = frame_length(trips) + 1
     keys = np.unique(m["person"] * span + m["trip"])
     pairs = np.stack([keys // span, keys % span], axis=1)
@@ -129,7 +130,7 @@ def duplicates_inject(
     cut[chosen] = cut_day
     moved = np.flatnonzero((new_index[m["person"]] >= 0) & (trips["day1"][m["trip"]] >= cut[m["person"]]))
     copies = frame_take(persons, chosen)
-    copies["identity"] = chosen.astype(np.int64)
+    copies["identity"] = persons["identity"][chosen]
     variant = rng.random(len(chosen))
     hispanic = copies["surname_2"] != ""
     swap, drop, plain = (variant < 0.2) & hispanic, (variant >= 0.2) & (variant < 0.4) & hispanic, variant >= 0.6
@@ -143,7 +144,9 @@ def duplicates_inject(
     old_docs = old_docs[old_docs >= 0]
     doc_copies = frame_take(docs, old_docs)
     doc_copies["person"] = new_index[docs["person"][old_docs]]
-    m["document"][moved] = frame_length(docs) + np.searchsorted(old_docs, m["document"][moved])
+    # (A crossing without a document keeps none: it must not take the first copy.)
+    shown = moved[m["document"][moved] >= 0]
+    m["document"][shown] = frame_length(docs) + np.searchsorted(old_docs, m["document"][shown])
     m["person"][moved] = new_index[m["person"][moved]]
     log.add(
         "person", new_index[chosen] + 1, "DUPLICATE_PERSON", "", _full_name(copies, np.arange(len(chosen))),

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from sandbox.generation.calibration import CA4, PASSPORT_SHARE_CA4_LAND
+from sandbox.generation.calibration import CA4, CA4_ID_CARD_SHARE, PASSPORT_SHARE_CA4_LAND
 from sandbox.generation.context import Context, Frame, frame_concat, frame_take
 from sandbox.generation.identifiers import DocumentNumbers
 from sandbox.generation.pools import NameForms
@@ -168,3 +168,24 @@ def person_document_index(docs: Frame, n_persons: int, kind: str) -> np.ndarray:
     rows = np.flatnonzero((docs["document_type"] == kind) & (docs["status"] == "VALID"))
     index[docs["person"][rows]] = rows
     return index
+
+
+def documents_shown(
+    ctx: Context,
+    *,
+    post: np.ndarray,
+    nationality: np.ndarray,
+    person: np.ndarray,
+    pick: np.ndarray,
+    persons: Frame,
+    docs: Frame,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The document each traveller shows (-1 for none) and whether it is the identity card: the
+    card for most adult CA-4 nationals at CA-4 internal posts, else the passport."""
+    n_persons = len(persons["nationality"])
+    passport = person_document_index(docs, n_persons, "P")[person]
+    card = person_document_index(docs, n_persons, "ID")[person]
+    internal = ctx.posts.is_ca4_internal[post] & ctx.is_ca4(nationality)
+    use_card = internal & (card >= 0) & ~persons["is_minor"][person]
+    use_card &= (pick < CA4_ID_CARD_SHARE) | (passport < 0)
+    return np.where(use_card, card, passport), use_card

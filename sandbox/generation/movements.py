@@ -9,7 +9,9 @@ Invariants: an exit closes the traveller's immediately preceding movement when t
 entry, so `closes_entry` always points at an entry of the same person; adults of CA-4
 states crossing a CA-4 internal border mostly show their identity card (`is_ca4_simplified`),
 minors always a passport; only foreign visitors' entries carry an authorised stay; children
-cross a few minutes after their parent, on the same flight or vehicle.
+cross a few minutes after their parent, on the same flight or vehicle; a bus is a line of
+the post's route (`pools.BUS_ROUTES`), and the two movements of a regional journey (the
+exit and the neighbour's entry, `journeys`) name the same carrier, bus or plate.
 """
 
 from __future__ import annotations
@@ -18,15 +20,16 @@ import functools
 
 import numpy as np
 
-from sandbox.generation.calibration import CA4_ID_CARD_SHARE, REFUSAL_REASONS
+from sandbox.generation.calibration import REFUSAL_REASONS
 from sandbox.generation.context import Context, Frame
-from sandbox.generation.documents import person_document_index
+from sandbox.generation.documents import documents_shown
+from sandbox.generation.identifiers import LETTERS
 from sandbox.generation.pools import (
     AIRLINES,
-    BUS_LINES,
+    BUS_ROUTES,
     BUS_SHARE_OF_LAND,
     ON_FOOT_SHARE_OF_LAND,
-    PLATE_PREFIX,
+    PLATE_FORMATS,
     SEA_LINES,
 )
 from sandbox.generation.trips import authorised_stay
@@ -37,19 +40,63 @@ DAY_SECONDS = 86400
 
 
 @functools.lru_cache(maxsize=1)
-def _carrier_tables() -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-    """Global airline index per (country) start, names, and labels "CM 123" for numbers 100-999."""
-    start, names, codes = {}, [], []
+def _carrier_tables() -> tuple[dict[str, int], dict[tuple[str, str], int], int, np.ndarray, np.ndarray, np.ndarray]:
+    """Global carrier index of each country's first airline and each route's first bus line,
+    of the first sea line; names; labels "CM 123" and "TB-123" for numbers 100-999."""
+    start, route_start, names, codes = {}, {}, [], []
     for country, airlines in AIRLINES.items():
         start[country] = len(names)
         names += [name for _code, name in airlines]
         codes += [code for code, _name in airlines]
-    for code, name in (*BUS_LINES, *SEA_LINES):
+    for route, lines in BUS_ROUTES.items():
+        route_start[route] = len(names)
+        names += [name for _code, name in lines]
+        codes += [code for code, _name in lines]
+    sea_first = len(names)
+    for code, name in SEA_LINES:
         names.append(name)
         codes.append(code)
     labels = np.array([[f"{code} {n}" for n in range(100, 1000)] for code in codes], dtype=object)
     bus_labels = np.array([[f"{code}-{n}" for n in range(100, 1000)] for code in codes], dtype=object)
-    return start, np.array(names, dtype=object), labels, bus_labels
+    return start, route_start, sea_first, np.array(names, dtype=object), labels, bus_labels
+
+
+def _routes(ctx: Context) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per post: the first bus line of its route (the two countries it joins), their number,
+    and the route's index (-1, 0, -1 off land)."""
+    _start, route_start, _sea, _names, _labels, _bus = _carrier_tables()
+    routes = list(BUS_ROUTES)
+    first = np.full(len(ctx.posts.code), -1, dtype=np.int64)
+    count = np.zeros(len(ctx.posts.code), dtype=np.int64)
+    index = np.full(len(ctx.posts.code), -1, dtype=np.int64)
+    posts = ctx.posts
+    for i, (country, kind, neighbour) in enumerate(zip(posts.country, posts.kind, posts.neighbour, strict=True)):
+        if kind == "LAND":
+            route = tuple(sorted((str(country), str(neighbour))))
+            first[i], count[i], index[i] = route_start[route], len(BUS_ROUTES[route]), routes.index(route)
+    return first, count, index
+
+
+def _plates(plate_country: np.ndarray, vehicle: np.ndarray) -> np.ndarray:
+    """Plates in the format of the registering country, from each vehicle's number."""
+    plates = np.full(len(vehicle), "", dtype=object)
+    scrambled = vehicle.astype(np.int64) * 2654435761 % 2**32
+    for country, pattern in PLATE_FORMATS.items():
+        rows = np.flatnonzero(plate_country == country)
+        if not len(rows):
+            continue
+        v, x = vehicle[rows].astype(np.int64), scrambled[rows]
+        text, digit, letter = np.full(len(rows), "", dtype="<U12"), 0, 0
+        for char in pattern:
+            if char == "9":
+                part, digit = ((v // 10**digit) % 10).astype("<U1"), digit + 1
+            elif char == "L":
+                part, letter = LETTERS[(x // 26**letter) % 26], letter + 1
+            else:
+                part = np.full(len(rows), char)
+            text = np.char.add(text, part)
+        plates[rows] = text.astype(object)
+    return plates
 
 
 def carriers(
@@ -62,9 +109,16 @@ def carriers(
     leg: np.ndarray,
     pick: np.ndarray,
     vehicle: np.ndarray,
+    home: np.ndarray,
+    departure: np.ndarray,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Carrier name and flight number, bus, vessel or vehicle plate of each movement."""  # fmt: skip
-    start, names, labels, bus_labels = _carrier_tables()
+    """Carrier name and flight number, bus, vessel or vehicle plate of each movement.
+
+    A bus is a line of the post's route, numbered by route and by the hour it left the border
+    (`departure`: hours since the period's start, at the exit), so a journey's two movements
+    name the same bus; a private vehicle carries a plate of its traveller's country (if it has
+    a format) or of the country they set out from (`home`)."""  # fmt: skip
+    start, _route_start, sea_first, names, labels, bus_labels = _carrier_tables()
     n = len(post)
     carrier = np.full(n, "", dtype=object)
     label = np.full(n, "", dtype=object)
@@ -81,20 +135,18 @@ def carriers(
         label[air] = labels[index, (number[air] + index * 17) % 900]
     land = kind == "LAND"
     bus = np.flatnonzero(land & (pick < BUS_SHARE_OF_LAND))
-    bus_first = len(names) - len(BUS_LINES) - len(SEA_LINES)
     if len(bus):
-        index = bus_first + (pick[bus] / BUS_SHARE_OF_LAND * len(BUS_LINES)).astype(np.int64)
+        route_first, route_count, route = _routes(ctx)
+        index = route_first[post[bus]] + (pick[bus] / BUS_SHARE_OF_LAND * route_count[post[bus]]).astype(np.int64)
         carrier[bus] = names[index]
-        label[bus] = bus_labels[index, (post[bus] * 31 + day[bus] * 7 + hour[bus]) % 900]
+        label[bus] = bus_labels[index, (route[post[bus]] * 31 + departure[bus] * 7) % 900]
     private = np.flatnonzero(land & (pick >= BUS_SHARE_OF_LAND) & (pick < 1 - ON_FOOT_SHARE_OF_LAND))
     if len(private):
-        prefix = np.full(len(private), "X", dtype="<U2")
-        for code, value in PLATE_PREFIX.items():
-            prefix[nationality[private] == code] = value
-        label[private] = np.char.add(prefix, np.char.zfill(vehicle[private].astype("<U6"), 6)).astype(object)
+        registered = np.where(np.isin(nationality[private], list(PLATE_FORMATS)), nationality[private], home[private])
+        label[private] = _plates(registered, vehicle[private])
     sea = np.flatnonzero(kind == "SEA")
     if len(sea):
-        carrier[sea] = names[len(names) - len(SEA_LINES) + (pick[sea] * len(SEA_LINES)).astype(np.int64)]
+        carrier[sea] = names[sea_first + (pick[sea] * len(SEA_LINES)).astype(np.int64)]
     return carrier, label
 
 
@@ -151,9 +203,10 @@ def movements_build(ctx: Context, trips: Frame, persons: Frame, docs: Frame) -> 
     stay = authorised_stay(m["country"], m["nationality"])
     m["authorised_stay_days"] = np.where(entry & foreign & ~refused, stay, -1)
     m["other_country"] = np.where(m["mode"] == "LAND", ctx.posts.neighbour[post], trips["other_country"][t])
+    departure = np.where(second, trips["departure2"][t], trips["departure1"][t])
     m["carrier"], m["flight_or_vehicle"] = carriers(
         ctx, post=post, nationality=m["nationality"], day=day, seconds=seconds, leg=leg,
-        pick=trips["carrier_pick"][t], vehicle=trips["vehicle"][t],
+        pick=trips["carrier_pick"][t], vehicle=trips["vehicle"][t], home=trips["home"][t], departure=departure,
     )  # fmt: skip
     _documents_choose(ctx, m, trips, persons, docs)
     m["local_date"] = ctx.start64 + day.astype("timedelta64[D]")
@@ -172,15 +225,11 @@ def movements_build(ctx: Context, trips: Frame, persons: Frame, docs: Frame) -> 
 
 
 def _documents_choose(ctx: Context, m: Frame, trips: Frame, persons: Frame, docs: Frame) -> None:
-    """The document shown: the identity card for most adult CA-4 nationals at CA-4 internal posts."""
-    n_persons = len(persons["nationality"])
-    passport = person_document_index(docs, n_persons, "P")[m["person"]]
-    card = person_document_index(docs, n_persons, "ID")[m["person"]]
-    internal = ctx.posts.is_ca4_internal[m["post"]] & ctx.is_ca4(m["nationality"])
-    use_card = internal & (card >= 0) & ~persons["is_minor"][m["person"]]
-    use_card &= (trips["document_pick"][m["trip"]] < CA4_ID_CARD_SHARE) | (passport < 0)
-    m["document"] = np.where(use_card, card, passport)
-    m["is_ca4_simplified"] = use_card
+    """The document shown at each crossing (`documents.documents_shown`), and whether it is the card."""
+    m["document"], m["is_ca4_simplified"] = documents_shown(
+        ctx, post=m["post"], nationality=m["nationality"], person=m["person"],
+        pick=trips["document_pick"][m["trip"]], persons=persons, docs=docs,
+    )  # fmt: skip
 
 
 def closes_compute(person: np.ndarray, direction: np.ndarray) -> np.ndarray:

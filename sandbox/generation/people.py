@@ -2,8 +2,10 @@
 with some of them.
 
 Job: give every traveller of the trip plan an identity drawn from the pools (never one Faker
-call per person), and add the children of travelling parents. Hispanic nationals get given
-names (sometimes two) and two surnames; children carry a surname of their parent.
+call per person), and add the children of travelling parents. Each nationality draws from its
+own pool (`calibration.NAME_LOCALE`): Hispanic nationals get given names (sometimes two) and
+two surnames, the others one surname as their nationality would write it; children carry a
+surname of their parent.
 
 Invariants: a child's nationality is their parent's and they are under 18 at the start of the
 period; every adult of an OCAM state but Belize has a national ID number in their country's

@@ -1,5 +1,6 @@
-"""Pools the generator draws from: names (Faker plus the curated Central American lists of
-`sandbox/data/`), carriers and vehicle formats.
+"""Pools the generator draws from: names (Faker plus the curated lists of `sandbox/data/`:
+Central American names, Chinese names in pinyin), carriers (airlines per country, bus lines
+per route, sea lines) and the plate formats of each country.
 
 Job: build each pool once per seed, with Faker seeded (`seed_instance`) and called a few
 thousand times in all, never once per generated row; rows then draw indices into the pools
@@ -24,7 +25,18 @@ from sandbox.generation.calibration import CURATED_SHARE, HISPANIC_LOCALES
 from sandbox.names import name_words
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-FAKER_LOCALES = ("es_MX", "es_ES", "es_CO", "es_AR", "en_US", "fr_FR", "de_DE", "nl_NL", "it_IT", "pt_BR")
+FAKER_LOCALES = (
+    "es_MX", "es_ES", "es_CO", "es_AR", "en_US", "en_GB", "fr_FR", "de_DE", "de_CH", "nl_NL", "it_IT", "pt_BR",
+    "sv_SE", "en_IN", "ja_JP",
+)  # fmt: skip
+# Faker locales that write names in another script but have romanised forms of them.
+ROMANISED = {"ja_JP": ("first_romanized_name_male", "first_romanized_name_female", "last_romanized_name")}
+# Curated lists in sandbox/data/ (name,weight): (male, female, surnames) and the share of the
+# pool they fill, the rest from a Faker locale ("" for none).
+CURATED = {
+    "ca": (("ca_given_names_male.csv", "ca_given_names_female.csv", "ca_surnames.csv"), "es_MX"),
+    "zh_pinyin": (("cn_given_names_male.csv", "cn_given_names_female.csv", "cn_surnames.csv"), ""),
+}
 POOL_DRAWS = {"male": 500, "female": 500, "surname": 1000}
 
 
@@ -48,10 +60,11 @@ def _curated(filename: str) -> tuple[list[str], np.ndarray]:
 def _faker_pool(locale: str, seed: int) -> dict[str, list[str]]:
     fake = Faker(locale)
     fake.seed_instance(seed)
+    male, female, surname = ROMANISED.get(locale, ("first_name_male", "first_name_female", "last_name"))
     return {
-        "male": [fake.first_name_male() for _ in range(POOL_DRAWS["male"])],
-        "female": [fake.first_name_female() for _ in range(POOL_DRAWS["female"])],
-        "surname": [fake.last_name() for _ in range(POOL_DRAWS["surname"])],
+        "male": [getattr(fake, male)() for _ in range(POOL_DRAWS["male"])],
+        "female": [getattr(fake, female)() for _ in range(POOL_DRAWS["female"])],
+        "surname": [getattr(fake, surname)() for _ in range(POOL_DRAWS["surname"])],
     }
 
 
@@ -61,33 +74,33 @@ def _array(values: list[str]) -> np.ndarray:
     return array
 
 
+def _pool(locale: str, names: dict[str, list[str]]) -> NamePool:
+    return NamePool(
+        male=_array(names["male"]),
+        female=_array(names["female"]),
+        surnames=_array(names["surname"]),
+        is_hispanic=locale in HISPANIC_LOCALES,
+    )
+
+
 @functools.lru_cache(maxsize=4)
 def name_pools(seed: int) -> dict[str, NamePool]:
-    """Name pools keyed by locale ("ca" is the curated Central American mix)."""
+    """Name pools keyed by locale: Faker's, the curated lists ("ca" the Central American mix,
+    "zh_pinyin" Chinese names in pinyin) and "bz" (Belize: US and British English)."""
     rng = np.random.Generator(np.random.PCG64(np.random.SeedSequence([seed, 101])))
     faker_pools = {locale: _faker_pool(locale, seed) for locale in FAKER_LOCALES}
-    pools = {
-        locale: NamePool(
-            male=_array(names["male"]),
-            female=_array(names["female"]),
-            surnames=_array(names["surname"]),
-            is_hispanic=locale in HISPANIC_LOCALES,
-        )
-        for locale, names in faker_pools.items()
-    }
-    mixed = {}
-    for kind, filename in (
-        ("male", "ca_given_names_male.csv"),
-        ("female", "ca_given_names_female.csv"),
-        ("surname", "ca_surnames.csv"),
-    ):
-        names, weights = _curated(filename)
-        size = POOL_DRAWS[kind]
-        curated = rng.choice(len(names), size=int(size * CURATED_SHARE), p=weights)
-        mixed[kind] = [names[i] for i in curated] + faker_pools["es_MX"][kind][: size - len(curated)]
-    pools["ca"] = NamePool(
-        male=_array(mixed["male"]), female=_array(mixed["female"]), surnames=_array(mixed["surname"]), is_hispanic=True
-    )
+    pools = {locale: _pool(locale, names) for locale, names in faker_pools.items()}
+    for locale, (files, base) in CURATED.items():
+        mixed = {}
+        for kind, filename in zip(("male", "female", "surname"), files, strict=True):
+            names, weights = _curated(filename)
+            size = POOL_DRAWS[kind]
+            curated = rng.choice(len(names), size=int(size * CURATED_SHARE) if base else size, p=weights)
+            mixed[kind] = [names[i] for i in curated] + (faker_pools[base][kind][: size - len(curated)] if base else [])
+        pools[locale] = _pool(locale, mixed)
+    us, british = faker_pools["en_US"], faker_pools["en_GB"]
+    half = {kind: size // 2 for kind, size in POOL_DRAWS.items()}
+    pools["bz"] = _pool("bz", {kind: us[kind][: half[kind]] + british[kind][: half[kind]] for kind in half})
     return pools
 
 
@@ -145,18 +158,32 @@ AIRLINES = {
             ("DM", "Arajet"), ("IB", "Iberia"), ("AF", "Air France"), ("AC", "Air Canada"), ("NK", "Spirit Airlines"),
             ("UX", "Air Europa"), ("CM", "Copa Airlines")),
 }  # fmt: skip
-BUS_LINES = (
-    ("TB", "Tica Bus"),
-    ("PU", "Transportes Pullmantur"),
-    ("KQ", "King Quality"),
-    ("HA", "Hedman Alas"),
-    ("TN", "Transnica"),
-    ("PL", "Platinum Centroamérica"),
-    ("EX", "Expreso Panamá"),
-    ("CA", "Caribe Tours"),
-)
+# Bus lines by route (the pair of countries a land post joins), as (code, name): operators
+# that run the route [k], see calibration.py. A line serves both sides of its borders.
+BUS_ROUTES: dict[tuple[str, str], tuple[tuple[str, str], ...]] = {
+    ("GTM", "SLV"): (("TB", "Tica Bus"), ("PU", "Transportes Pullmantur"), ("KQ", "King Quality"),
+                     ("PL", "Platinum Centroamérica"), ("MV", "Melva Internacional")),
+    ("GTM", "HND"): (("HA", "Hedman Alas"), ("KQ", "King Quality"), ("RO", "Rutas Orientales Express")),
+    ("HND", "SLV"): (("KQ", "King Quality"), ("PU", "Transportes Pullmantur"), ("TB", "Tica Bus"),
+                     ("PL", "Platinum Centroamérica")),
+    ("HND", "NIC"): (("TB", "Tica Bus"), ("TN", "Transnica"), ("KQ", "King Quality"),
+                     ("PL", "Platinum Centroamérica")),
+    ("CRI", "NIC"): (("TB", "Tica Bus"), ("TN", "Transnica"), ("NE", "Nica Expreso"), ("CL", "Central Line"),
+                     ("DE", "Deldú Internacional")),
+    ("CRI", "PAN"): (("TB", "Tica Bus"), ("EP", "Expreso Panamá"), ("TC", "Tracopa"),
+                     ("PF", "Padafront Internacional")),
+    ("BLZ", "GTM"): (("LD", "Línea Dorada"), ("FN", "Fuente del Norte"), ("SJ", "San Juan Travel Express")),
+    ("GTM", "MEX"): (("TG", "Trans Galgos Inter"), ("LD", "Línea Dorada"), ("AD", "ADO Internacional")),
+    ("BLZ", "MEX"): (("AD", "ADO Internacional"), ("NX", "Northern Transport Express")),
+    ("DOM", "HTI"): (("CT", "Caribe Tours"), ("CC", "Capital Coach Line"), ("MT", "Metro Tours Internacional")),
+}  # fmt: skip
 SEA_LINES = (("FR", "Ferry regional"), ("CR", "Crucero"), ("LN", "Lancha de pasajeros"))
 BUS_SHARE_OF_LAND = 0.55  # the rest cross in their own vehicle or on foot
 ON_FOOT_SHARE_OF_LAND = 0.15
-# Plate prefixes of private vehicles by country of the post's nationality (format only).
-PLATE_PREFIX = {"GTM": "P", "SLV": "P", "HND": "PC", "NIC": "M", "CRI": "CL", "PAN": "AB", "BLZ": "BZ", "DOM": "A"}
+# Plates of private vehicles by the country that registered them (the traveller's, else the
+# country they set out from: a hire car): a format per country [k: general knowledge, format
+# only], "L" a letter and "9" a digit, other characters as they are.
+PLATE_FORMATS = {
+    "GTM": "P999LLL", "SLV": "P999-999", "HND": "LLL 9999", "NIC": "M 999-999", "CRI": "LLL-999",
+    "PAN": "LL9999", "BLZ": "BZ C 99999", "DOM": "A999999", "MEX": "LLL-999-L", "USA": "LLL 9999",
+}  # fmt: skip

@@ -12,17 +12,23 @@ language; codes (countries, posts, defect types) and document references are not
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from typing import NamedTuple
 
 from dateutil.easter import easter
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import ExtractMonth
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sandbox.generation.calibration import (
     DEFECT_RATES,
+    JOURNEY_DELAY_BUS,
+    JOURNEY_GAP_RELATIVE,
+    JOURNEY_GAP_TOLERANCE,
+    JOURNEY_MATCHED_RANGE,
+    JOURNEY_MIN_EXITS,
     MODE_SPLIT,
     MONTH_INDEX,
     OCAM,
@@ -31,11 +37,14 @@ from sandbox.generation.calibration import (
     country_share_target,
     noted,
 )
+from sandbox.generation.journeys import pair_expectations
 from sandbox.models import Alert, AlertHit, Baseline, DataQualityDefect, Document, Movement, Person, ReturnEvent
 from sandbox.reference import crossing_points
 from sandbox.screening import BLOCKING_ACTIONS
 
 D5B = "DOMAIN.md 5b"
+# The longest time between a journey's two controls, and the minutes a child crosses after its parent.
+JOURNEY_WINDOW = dt.timedelta(minutes=JOURNEY_DELAY_BUS[3] + 10)
 NATIONALS_TARGET = {"DOM": (0.20, 0.35)}  # DOMAIN.md 2.3, acento.com.do: 25% Dominicans
 
 
@@ -439,6 +448,95 @@ def _alerts_and_defects(baseline: Baseline) -> list[Row]:
     return rows
 
 
+def _journeys_measured() -> tuple[dict[tuple[str, str], tuple[int, int]], dict[tuple[str, str], int]]:
+    """Per (country, neighbour): land exits at posts with a counterpart and how many have an
+    entry by a holder of the same document number at the counterpart within the longest travel
+    time after;
+    and the entries at those posts. Two grouped queries."""
+    posts = (
+        Movement.objects.baseline()
+        .filter(crossing_point__kind="LAND", crossing_point__neighbour_id__in=OCAM)
+        .exclude(crossing_point__counterpart_code="")
+    )
+    number = Document.objects.baseline().filter(uid=OuterRef("document_uid")).values("number")[:1]
+    next_door = Movement.objects.baseline().filter(
+        direction="ENTRY",
+        crossing_point_id=OuterRef("crossing_point__counterpart_code"),
+        occurred_at__gt=OuterRef("occurred_at"),
+        occurred_at__lte=OuterRef("occurred_at") + JOURNEY_WINDOW,
+        # By the holders of the number (the index on the person, not a scan of the movements).
+        person_uid__in=Document.objects.baseline().filter(number=OuterRef(OuterRef("number"))).values("person_uid"),
+    )
+    exits = {
+        (country, neighbour): (n, matched)
+        for country, neighbour, n, matched in posts.filter(direction="EXIT")
+        .annotate(number=Subquery(number))
+        .annotate(matched=Exists(next_door))
+        .values_list("crossing_point__country_id", "crossing_point__neighbour_id")
+        .annotate(n=Count("id"), matched_n=Count("id", filter=Q(matched=True)))
+    }
+    entries = {
+        (country, neighbour): n
+        for country, neighbour, n in posts.filter(direction="ENTRY")
+        .values_list("crossing_point__country_id", "crossing_point__neighbour_id")
+        .annotate(n=Count("id"))
+    }
+    return exits, entries
+
+
+def _journeys() -> list[Row]:
+    """Regional journeys (`journeys`): land exits with the neighbour's entry, and the mirror
+    statistics' gap, per pair of neighbours (every pair, with 0 where nothing crossed)."""
+    exits, entries = _journeys_measured()
+    section = _("Regional journeys")
+    low, high = JOURNEY_MATCHED_RANGE
+    matched_source = noted("DOMAIN.md 5b, 5d", _("[inferred] of what the neighbour's entries allow"))
+    gap_source = noted("DOMAIN.md 2.3, 5d", _("[inferred] the gap the two sides' volumes imply"))
+    expected = pair_expectations()
+    total = sum(exits.get(pair, (0, 0))[0] for pair in expected)
+    total_matched = sum(exits.get(pair, (0, 0))[1] for pair in expected)
+    allowed = sum(min(exits.get((a, b), (0, 0))[0], entries.get((b, a), 0)) for a, b in expected)
+    rows = [
+        Row(
+            section,
+            _("land exits at paired posts with an entry next door"),
+            _share(total_matched, total),
+            low * _share(allowed, total),
+            high * _share(allowed, total),
+            matched_source,
+        )
+    ]
+    for (country, neighbour), (_ratio, gap) in expected.items():
+        n, matched = exits.get((country, neighbour), (0, 0))
+        mirror = entries.get((neighbour, country), 0)
+        cap = min(1.0, _share(mirror, n))
+        few = n < JOURNEY_MIN_EXITS
+        # Two standard errors of a share of n and of the ratio of two counts (calibration.py).
+        share_error = 2 * math.sqrt(high * cap * (1 - high * cap) / n) if n else 0
+        gap_error = 2 * (1 + gap) * math.sqrt(1 / n + 1 / mirror) if n and mirror else 0
+        tolerance = max(JOURNEY_GAP_TOLERANCE, JOURNEY_GAP_RELATIVE * gap, gap_error)
+        names = {"from": country, "to": neighbour}
+        rows += [
+            Row(
+                section,
+                _("%(from)s to %(to)s: land exits with an entry next door") % names,
+                _share(matched, n),
+                0 if few else max(0.0, low * cap - share_error),
+                1 if few else min(1.0, high * cap + share_error),
+                matched_source,
+            ),
+            Row(
+                section,
+                _("%(from)s to %(to)s: mirror gap |exits - entries next door| / exits") % names,
+                _share(abs(n - mirror), n),
+                0 if few else max(0.0, gap - tolerance),
+                10 if few else gap + tolerance,
+                gap_source,
+            ),
+        ]
+    return rows
+
+
 def calibration_report() -> list[Row]:
     """Every indicator of the loaded baseline with its target; empty if there is no baseline."""
     baseline = Baseline.objects.first()
@@ -450,4 +548,5 @@ def calibration_report() -> list[Row]:
         *_flows(baseline),
         *_returns(baseline),
         *_alerts_and_defects(baseline),
+        *_journeys(),
     ]

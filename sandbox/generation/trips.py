@@ -8,9 +8,12 @@ assign trips to travellers without overlapping stays, attach children to parents
 the whole to exactly `scale` movements.
 
 A trip is one or two movements: visitors enter then exit, residents exit then come back.
+A land trip at a post with a counterpart next door may be a regional journey (`journeys`):
+the neighbour records its crossings too, as a trip of the traveller's copy in its records,
+added after the cut (`journeys.journeys_add`) but counted in it.
 Invariants: a traveller's trips never overlap in time and stay in one country; children
-travel on each trip of their parent; the kept trips hold exactly `scale - len(TEST_RECORDS)`
-movements (the test records add the rest).
+travel on each trip of their parent; the kept trips, with their journeys' movements next
+door, hold exactly `scale - len(TEST_RECORDS)` movements (the test records add the rest).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from sandbox.generation.calibration import (
     TRIPS_PER_PERSON,
 )
 from sandbox.generation.context import Context, Frame, code_numbers, frame_concat, frame_length, frame_take
+from sandbox.generation.journeys import journey_weights, journeys_mark
 from sandbox.generation.seasons import day_weights, days_sample, seconds_sample
 
 MOVEMENTS_PER_TRIP_GUESS = 2.25  # two movements, plus the children who come along
@@ -132,7 +136,8 @@ def _frame(ctx: Context, post: np.ndarray, nationality: np.ndarray, resident: np
 
 def _base(ctx: Context, rng: np.random.Generator, n: int) -> Frame:
     posts = ctx.posts
-    weights = posts.weight * np.array([ctx.country_weight[c] for c in posts.country])
+    # Journeys from the larger side of a border fill part of the smaller side's volume.
+    weights = posts.weight * np.array([ctx.country_weight[c] for c in posts.country]) * journey_weights(ctx)[0]
     post = rng.choice(len(posts.code), size=n, p=weights / weights.sum())
     country, mode = posts.country[post], posts.kind[post]
     nationality = np.empty(n, dtype="<U3")
@@ -220,8 +225,13 @@ def _outcomes(ctx: Context, rng: np.random.Generator, trips: Frame) -> None:
     trips["post2"] = _return_posts(ctx, rng, trips)
     foreign_visitor = (trips["nationality"] != trips["country"]) & ~trips["resident"]
     u = rng.random(n)
-    trips["refused"] = foreign_visitor & (u < REFUSAL_SHARE)
-    trips["overstay"] = foreign_visitor & (u >= REFUSAL_SHARE) & (u < REFUSAL_SHARE + OVERSTAY_SHARE)
+    # Exactly the share of foreign visitors (those with the lowest draws): at a small scale a
+    # draw each left the refusals' count to chance (a few dozen, give or take a third).
+    candidates = np.flatnonzero(foreign_visitor)
+    trips["refused"] = np.zeros(n, dtype=bool)
+    trips["refused"][candidates[np.argsort(u[candidates])[: round(REFUSAL_SHARE * len(candidates))]]] = True
+    overstay = (u >= REFUSAL_SHARE) & (u < REFUSAL_SHARE + OVERSTAY_SHARE)
+    trips["overstay"] = foreign_visitor & ~trips["refused"] & overstay
     trips["has1"] = np.ones(n, dtype=bool)
     trips["has2"] = (trips["day2"] < ctx.days) & ~trips["refused"] & ~trips["overstay"]
     trips["end"] = np.where(trips["has2"], trips["day2"], np.where(trips["refused"], trips["day1"], OPEN_END))
@@ -297,11 +307,15 @@ def trips_plan(ctx: Context, persons_draw) -> tuple[Frame, Frame]:
         missing = trips["has2"] & ~trips["refused"] & (rng.random(frame_length(trips)) < rate)
         trips["missing"][missing] = rng.integers(1, 3, int(missing.sum()))
         trips["person"] = _assign_travellers(rng, trips)
+        journeys_mark(ctx, trips)
         persons = persons_draw(ctx, trips)
         trips = _with_children(trips, persons)
-        counts = (trips["has1"] & (trips["missing"] != 1)).astype(np.int64) + (
-            trips["has2"] & (trips["missing"] != 2)
-        ).astype(np.int64)
+        # A journey's movements next door count too (never missing: `journeys`).
+        counts = (
+            (trips["has1"] & (trips["missing"] != 1)).astype(np.int64)
+            + (trips["has2"] & (trips["missing"] != 2)).astype(np.int64)
+            + trips["journey"] * (1 + trips["has2"].astype(np.int64))
+        )
         keep = _cut(rng, trips["cluster"], counts, target) if counts.sum() >= target else None
         if keep is not None:
             break

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
-GENERATOR_VERSION = "1.1"
+GENERATOR_VERSION = "1.2"
 
 OCAM = ("GTM", "SLV", "HND", "NIC", "CRI", "PAN", "BLZ", "DOM")
 CA4 = ("GTM", "SLV", "HND", "NIC")

@@ -477,6 +477,7 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
         Case(practising(OK), _acting("post_supervisor", "/sandbox/audit/?export=csv&date_from=01/03/2025")),
         Case(practising(OK), _acting("focal_point", "/sandbox/audit/?after=forged&hour_from=99")),
         Case(practising(FORBIDDEN), _acting("", "/sandbox/audit/")),
+    ],
     # Information requests: consultation is an analyst's (not a border officer's, every role
     # user's profile), the queue of other members' requests a focal point's; another learner's
     # hit, request or incoming request is not found.

@@ -52,7 +52,7 @@ def sandbox_get_or_create(*, user: User) -> Sandbox:
     return sandbox
 
 
-def _held_by(sandbox: Sandbox, record: LayeredModel) -> str | None:
+def record_holder(sandbox: Sandbox, record: LayeredModel) -> str | None:
     """The member country whose records a new row is, when its writer did not say: the learner's
     (their authority's records), else, for someone bound to none, the record's own country."""
     if sandbox.country_id:
@@ -66,7 +66,7 @@ def _held_by(sandbox: Sandbox, record: LayeredModel) -> str | None:
 
 def _prepare(record: LayeredModel) -> None:
     if "held_by" in {field.name for field in record._meta.fields} and record.held_by_id is None:
-        record.held_by_id = _held_by(record.sandbox, record)
+        record.held_by_id = record_holder(record.sandbox, record)
     if isinstance(record, Alert):
         record.birth_key = birth_key(record.subject_birth_date) if record.subject_kind == "PERSON" else ""
     if isinstance(record, Person):

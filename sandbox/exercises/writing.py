@@ -17,6 +17,7 @@ from django.db.models.sql import InsertQuery
 from sandbox.exercises.base import Ref, ScenarioPlan
 from sandbox.models import LAYER_UID_BASE, LAYERED_MODELS, Person, Sandbox, layer_maintenance_begin
 from sandbox.names import name_search_key, name_sort_key
+from sandbox.services import record_holder
 
 
 def resolve(value: Any, uids: dict[str, int]) -> Any:
@@ -52,6 +53,8 @@ def scenario_write(*, sandbox: Sandbox, plan: ScenarioPlan, scenario: int, uids:
         row.sandbox = sandbox
         row.scenario = scenario
         row.is_deleted = False
+        if hasattr(row, "held_by_id") and row.held_by_id is None:
+            row.held_by_id = record_holder(sandbox, row)  # the learner's country's record, unless the plan says
         if isinstance(row, Person):
             row.search_name = name_search_key(row.given_names, row.surname_1, row.surname_2)
             row.sort_name = name_sort_key(row.surname_1, row.surname_2, row.given_names)

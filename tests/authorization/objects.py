@@ -183,25 +183,33 @@ def _sandboxes(world: World, owners: list[User]) -> None:
     pending hit, a draft alert of their own (Guatemala's) and an open exercise attempt."""
     from sandbox.alerts import alert_create
     from sandbox.exercises.engine import ExerciseSpec, exercise_start
-    from sandbox.models import AlertCategory, DocumentScan, Sandbox
-    from sandbox.services import record_create
+    from sandbox.models import AlertCategory, CrossingPoint, DocumentScan
+    from sandbox.services import record_create, sandbox_get_or_create
     from tests.sandbox.referrals import referral_recorded
     from tests.sandbox.screens import PASSPORT_MRZ
 
     spec = ExerciseSpec(key="matrix:exercise", type_slug="entry_registration", parameters={})
     for owner in owners:
-        sandbox = Sandbox.objects.get_or_create(owner=owner)[0]
+        sandbox = sandbox_get_or_create(user=owner)
         world.sandboxes[owner.pk] = sandbox.pk
+        # A post of the country the owner acts for (Peñas Blancas for someone bound to none): their
+        # own scans and referrals are their country's records.
+        post = (
+            CrossingPoint.objects.filter(country_id=sandbox.country_id).order_by("code").first()
+            if sandbox.country_id
+            else None
+        )
+        post_code = post.code if post is not None else "CR-PBL"
         scan = record_create(
             sandbox=sandbox,
             model=DocumentScan,
-            crossing_point_id="CR-PBL",
+            crossing_point_id=post_code,
             scanned_at=timezone.now(),
             traveller_name="José Luis Peña López",
             raw_mrz=PASSPORT_MRZ,
         )
         world.scans[owner.pk] = scan.uid
-        world.hits[owner.pk] = referral_recorded(sandbox).hits[0].uid
+        world.hits[owner.pk] = referral_recorded(sandbox, crossing_point=post_code).hits[0].uid
         world.alerts[owner.pk] = alert_create(
             sandbox=sandbox,
             actor=owner,

@@ -142,11 +142,12 @@ def admitted_entry(sandbox: Sandbox, user: Any, *, local_time: dt.datetime = ARR
     )
 
 
-def referral_recorded(sandbox: Sandbox) -> Referral:
+def referral_recorded(sandbox: Sandbox, *, crossing_point: str = "CR-PBL") -> Referral:
     """A referred movement with one pending hit, written straight into the learner's layer (no
-    screening, no MRZ): an entry at Peñas Blancas on a Costa Rican entry ban on Ana Ramírez Soto.
-    For fixtures that must not put an alert on the registration tests' traveller."""
-    alert = Alert.objects.visible_to(sandbox).filter(legal_reference="Expediente de la matriz").first()
+    screening, no MRZ): an entry at Peñas Blancas (or `crossing_point`) on a Costa Rican entry ban
+    on Ana Ramírez Soto, shared with every member. For fixtures that must not put an alert on the
+    registration tests' traveller."""
+    alert = Alert.objects.baseline().filter(legal_reference="Expediente de la matriz").first()
     if alert is None:
         alert = baseline_alert(
             category="ENTRY_BAN",
@@ -161,7 +162,7 @@ def referral_recorded(sandbox: Sandbox) -> Referral:
         model=Movement,
         person_uid=0,
         direction="ENTRY",
-        crossing_point_id="CR-PBL",
+        crossing_point_id=crossing_point,
         occurred_at=dt.datetime(2025, 3, 14, 14, 30, tzinfo=dt.UTC),
         local_date=ARRIVAL.date(),
         transport_mode="LAND",
@@ -178,7 +179,7 @@ def referral_recorded(sandbox: Sandbox) -> Referral:
         alert_uid=alert.uid,
         movement_uid=movement.uid,
         person_uid=0,
-        crossing_point_id="CR-PBL",
+        crossing_point_id=crossing_point,
         traveller={"given_names": "Ana", "surnames": "Ramírez Soto", "birth_date": "1970-05-04", "nationality": "PAN"},
         matched_fields={"given_names": "exact", "surnames": "exact", "birth_date": "exact"},
         match_type="NAME_DOB_FUZZY",

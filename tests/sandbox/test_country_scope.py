@@ -266,7 +266,13 @@ def test_a_learner_sees_exactly_their_countrys_rows_and_their_scenario(learners_
                 if sandbox.country_id is None:
                     assert set(seen) == {row.pk for row in world}, model.__name__
                     continue
-                own_scenario = {row.pk for row in world if row.sandbox_id == sandbox.pk and row.scenario is not None}
+                # An exercise's scenario rows are the learner's whatever country holds them, but for
+                # people and documents: another country's are reached only by consultation.
+                own_scenario = {
+                    row.pk
+                    for row in world
+                    if row.sandbox_id == sandbox.pk and row.scenario is not None and model.scenario_spans_countries
+                }
                 foreign = [
                     row for pk, row in seen.items() if pk not in own_scenario and sandbox.country_id not in held_by(row)
                 ]
@@ -280,12 +286,18 @@ def test_a_learner_sees_exactly_their_countrys_rows_and_their_scenario(learners_
 
 def test_a_scenario_in_another_country_is_seen_by_its_learner_only(learners_of_two_countries):
     guatemalan, honduran, _region = learners_of_two_countries
-    # A trainer's exercise builder writes a Costa Rican scenario into the Guatemalan's layer.
-    scenario = services.record_create(sandbox=guatemalan, model=Person, scenario=7, **fields_for(Person, "CRI", "CRI"))
+    # A trainer's exercise builder writes a crossing at a Costa Rican post into the Guatemalan's
+    # layer: the scenario's movement is theirs to see; Costa Rica's record of the traveller is
+    # not (another country's people are reached only by consultation).
+    movement = services.record_create(
+        sandbox=guatemalan, model=Movement, scenario=7, **fields_for(Movement, "CRI", "CRI")
+    )
+    traveller = services.record_create(sandbox=guatemalan, model=Person, scenario=7, **fields_for(Person, "CRI", "CRI"))
     free = services.record_create(sandbox=guatemalan, model=Person, **fields_for(Person, "CRI", "CRI"))
-    assert list(Person.objects.visible_to(guatemalan).values_list("uid", flat=True)) == [scenario.uid]
-    assert not Person.objects.visible_to(honduran).exists()
-    assert set(Person.objects.node_view(guatemalan, "CRI").values_list("uid", flat=True)) == {scenario.uid, free.uid}
+    assert list(Movement.objects.visible_to(guatemalan).values_list("uid", flat=True)) == [movement.uid]
+    assert not Movement.objects.visible_to(honduran).exists()
+    assert not Person.objects.visible_to(guatemalan).exists()
+    assert set(Person.objects.node_view(guatemalan, "CRI").values_list("uid", flat=True)) == {traveller.uid, free.uid}
 
 
 def test_a_learners_new_record_is_held_by_their_country(learners_of_two_countries):

@@ -1,6 +1,7 @@
 """Benchmarks of the sandbox core (issue 3) on PostgreSQL: generation, storage, reset, statistics, search;
 of graded exercises (issue 18): check, scenario build, a layer after ten exercises; and of
-screening a traveller against the alerts (issue 19).
+screening a traveller against the alerts (issue 19); of the audit viewer and a hit/no-hit
+consultation (issue 20).
 
 Each module measures its rows against a baseline timed in the same run; `database` creates the
 run's databases and a worker process per database (`worker`), where the measured calls run;
@@ -12,7 +13,17 @@ baseline, before the resets write and free their rows there. See bench/README.md
 from __future__ import annotations
 
 from bench.core import Benchmark
-from bench.sandbox import audit, exercises, generation, reset, screening, search, statistics, storage
+from bench.sandbox import (
+    audit,
+    consultation,
+    exercises,
+    generation,
+    reset,
+    screening,
+    search,
+    statistics,
+    storage,
+)
 
 BENCHMARKS: list[Benchmark] = [
     *generation.BENCHMARKS,
@@ -24,4 +35,5 @@ BENCHMARKS: list[Benchmark] = [
     *exercises.BENCHMARKS,
     *screening.BENCHMARKS,
     *audit.BENCHMARKS,
+    consultation.BENCHMARK,
 ]

@@ -27,10 +27,20 @@ def _protocol_stream():
 
 
 def commands() -> dict[str, Callable[..., dict[str, Any]]]:
-    from bench.sandbox import audit, exercises, generation, reset, screening, search, statistics, storage
+    from bench.sandbox import (
+        audit,
+        consultation,
+        exercises,
+        generation,
+        reset,
+        screening,
+        search,
+        statistics,
+        storage,
+    )
 
     table: dict[str, Callable[..., dict[str, Any]]] = {"ping": dict}
-    for module in (generation, reset, storage, statistics, search, exercises, screening, audit):
+    for module in (generation, reset, storage, statistics, search, exercises, screening, audit, consultation):
         table.update(module.COMMANDS)
     return table
 

@@ -391,3 +391,64 @@ def _primary(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
             purpose=TravelPurpose.objects.get(code="TOURISM") if fields["decision"] == "ADMITTED" else None,
             **fields,
         )
+
+
+def _consult(
+    user: User, attempt: ExerciseAttempt, *, purpose: str, case_reference: str, countries: list[str] | None = None
+):
+    """A query by the brief's name and date of birth to every other member (or `countries`), as
+    the consultation form sends it from the exercise's page (marked with the attempt)."""
+    from sandbox.consultation import BY_NAME, QueryParameters, member_countries, query_send
+
+    brief, sandbox = attempt.brief, attempt.sandbox
+    return query_send(
+        sandbox=sandbox,
+        user=user,
+        parameters=QueryParameters(
+            kind=BY_NAME,
+            given_names=brief["given_names"],
+            surnames=brief["surnames"],
+            birth_date=dt.date.fromisoformat(brief["birth_date"]),
+        ),
+        countries=countries or [code for code in member_countries() if code != sandbox.country_id],
+        purpose_code=purpose,
+        case_reference=case_reference,
+        scenario=attempt.pk,
+    )
+
+
+@solver("consultation_verify_nationality")
+def _verify_nationality(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from sandbox.models import QueryResult
+    from sandbox.requests import request_send
+
+    brief = attempt.brief
+    purpose = "INVESTIGATION" if mistake in ("verify.purpose", "verify.biometrics") else "RETURN_VERIFICATION"
+    countries = None
+    if mistake == "verify.no_hit":
+        countries = [code for code in ("GTM", "SLV", "NIC") if code not in (brief["partner"], brief["country"])]
+    query = _consult(user, attempt, purpose=purpose, case_reference=brief["case_reference"], countries=countries)
+    hit = QueryResult.objects.visible_to(attempt.sandbox).filter(
+        query_uid=query.uid, country_id=brief["partner"], outcome="HIT"
+    )
+    result = hit.first()
+    if result is None or mistake == "verify.no_request":
+        return
+    fields = ["full_name", "birth_date", "nationality", "national_id"]
+    if mistake == "verify.too_many":
+        fields += ["sex", "birth_country"]
+    elif mistake == "verify.not_enough":
+        fields = ["full_name", "birth_date"]
+    elif mistake == "verify.purpose":
+        # An investigation's fields: no nationality to ask for.
+        fields = ["full_name", "birth_date", "document"]
+    elif mistake == "verify.biometrics":
+        fields = ["full_name", "birth_date", "photograph"]
+    request_send(
+        sandbox=attempt.sandbox,
+        user=user,
+        result=result,
+        fields=fields,
+        justification=f"Return file {brief['case_reference']}: the returnee claims this nationality.",
+        scenario=attempt.pk,
+    )

@@ -8,6 +8,7 @@ type's solver takes the attempt and a mistake (a finding code of the type, or No
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -452,3 +453,16 @@ def _verify_nationality(user: User, attempt: ExerciseAttempt, mistake: str | Non
         justification=f"Return file {brief['case_reference']}: the returnee claims this nationality.",
         scenario=attempt.pk,
     )
+
+
+@solver("consultation_case_reference")
+def _case_reference(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from django.core.exceptions import ValidationError
+
+    brief = attempt.brief
+    purpose = "BORDER_CHECK" if mistake == "case_reference.purpose" else brief["purpose"]
+    # The prepared consultation, sent as it is: refused, nothing written.
+    with contextlib.suppress(ValidationError):
+        _consult(user, attempt, purpose=purpose, case_reference="")
+    reference = "EXP-0000" if mistake == "case_reference.wrong" else f"  {brief['case_reference'].lower()} "
+    _consult(user, attempt, purpose=purpose, case_reference=reference)

@@ -26,6 +26,7 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
+from sandbox.consultation import BY_NAME
 from sandbox.exercises.base import (
     BuildContext,
     CheckContext,
@@ -315,4 +316,128 @@ class ConsultationVerifyNationality(ExerciseType):
             "partner_name": _country_name(brief["partner"]),
             "birth_date": dt.date.fromisoformat(brief["birth_date"]),
             "returned_on": dt.date.fromisoformat(brief["returned_on"]),
+        }
+
+
+def _folded(text: str) -> str:
+    return (text or "").strip().casefold()
+
+
+@register
+class ConsultationCaseReference(ExerciseType):
+    slug = "consultation_case_reference"
+    follows = 6
+    role = "analyst"
+    title = _("Correct a consultation refused for lack of a case reference")
+    summary = _(
+        "A consultation prepared from a case file is refused: it has no case reference. Find the reference in the "
+        "file and send the consultation again with it."
+    )
+    parameters = ()
+    brief_template = "sandbox/exercises/brief_consultation_case_reference.html"
+    workspace_url_name = "sandbox:consultation_create"
+    messages = {
+        "case_reference.no_query": (
+            _("Consultation not sent"),
+            _(
+                "No consultation on %(person)s was recorded for this exercise: a consultation without a case "
+                "reference is refused and leaves nothing; send it again with the file's reference."
+            ),
+        ),
+        "case_reference.wrong": (
+            _("Wrong case reference"),
+            _(
+                "A consultation on the person was sent with the case reference “%(found)s”; the case file's is "
+                "“%(expected)s”: a consultation names the file it serves."
+            ),
+        ),
+        "case_reference.purpose": (
+            _("Wrong purpose"),
+            _("A consultation on the person was sent for “%(found)s”; the case file is “%(expected)s”."),
+        ),
+    }
+
+    def build(self, context: BuildContext) -> ScenarioPlan:
+        rng = context.rng
+        home = home_country(context, rng)
+        partner = partner_of(home)
+        today = office_today(context)
+        subject = traveller_draw(rng, nationality=partner, on=today)
+        plan = ScenarioPlan()
+        partner_person, _national_id = plan_partner_record(plan, rng, subject, partner=partner, today=today)
+        opened = today - dt.timedelta(days=rng.randint(3, 40))
+        case_reference = f"EXP-{opened.year}-{opened:%m%d}-{_digits(rng, 3)}-{home}"
+        plan.brief = {
+            "country": home,
+            "partner": partner,
+            "person": subject.full_name,
+            "given_names": subject.given_names,
+            "surnames": subject.surnames,
+            "birth_date": subject.birth_date.isoformat(),
+            "purpose": PurposeCode.INVESTIGATION,
+            "case_reference": case_reference,
+            "opened_on": opened.isoformat(),
+        }
+        plan.expected = {
+            "partner": partner,
+            "partner_person": partner_person,
+            "person_name": subject.full_name,
+            "birth_date": subject.birth_date.isoformat(),
+            "purpose": PurposeCode.INVESTIGATION,
+            "case_reference": case_reference,
+        }
+        return plan
+
+    def check(self, context: CheckContext) -> CheckResult:
+        expected = context.expected
+        queries = learner_queries(context)
+        if not queries:
+            return score_from([(1, Finding("case_reference.no_query", {"person": expected["person_name"]}))])
+        reference = _folded(expected["case_reference"])
+        others = [query for query in queries if _folded(query.case_reference) != reference]
+        purposes = [query for query in queries if query.purpose_code != expected["purpose"]]
+        criteria: list[tuple[int, Finding | None]] = [
+            (
+                3,
+                Finding(
+                    "case_reference.wrong",
+                    {"found": others[0].case_reference, "expected": expected["case_reference"]},
+                )
+                if others
+                else None,
+            ),
+            (
+                2,
+                Finding(
+                    "case_reference.purpose",
+                    {
+                        "found": coded("consultation_purpose", purposes[0].purpose_code),
+                        "expected": coded("consultation_purpose", expected["purpose"]),
+                    },
+                )
+                if purposes
+                else None,
+            ),
+        ]
+        return score_from(criteria)
+
+    def workspace_parameters(self, attempt: Any) -> dict[str, str]:
+        """The consultation as the case file prepares it: the person and the purpose, without the
+        case reference (which the learner must add after the refusal)."""
+        brief = attempt.brief
+        return {
+            "kind": BY_NAME,
+            "surnames": brief["surnames"],
+            "given_names": brief["given_names"],
+            "birth_date": brief["birth_date"],
+            "purpose": brief["purpose"],
+        }
+
+    def brief_context(self, brief: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "country_name": _country_name(brief["country"]),
+            "partner_name": _country_name(brief["partner"]),
+            "birth_date": dt.date.fromisoformat(brief["birth_date"]),
+            "opened_on": dt.date.fromisoformat(brief["opened_on"]),
+            "purpose_label": PurposeCode(brief["purpose"]).label,
         }

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import translation
 
 from sandbox import selectors
@@ -15,14 +16,18 @@ from sandbox.exercises import exercise_type
 from sandbox.exercises.base import BuildContext
 from sandbox.exercises.engine import exercise_restart
 from sandbox.exercises.findings import finding_texts
-from sandbox.exercises.solutions import solve
+from sandbox.exercises.solutions import _consult, solve
 from sandbox.models import CrossBorderQuery, Document, InformationRequest, Person, QueryResult, ReturnEvent
+from sandbox.requests import request_send
+from sandbox.views.exercises import workspace_url
+from tests.conftest import client_for
 from tests.people.factories import person
 from tests.sandbox.exercises.helpers import check, start
 
 pytestmark = pytest.mark.django_db
 
 VERIFY = "consultation_verify_nationality"
+CASE = "consultation_case_reference"
 
 
 def _codes(result) -> list[str]:
@@ -44,7 +49,7 @@ def _comparable(plan) -> tuple:
     return ([(r.name, r.model.__name__, r.fields) for r in plan.records], plan.brief, plan.expected)
 
 
-@pytest.mark.parametrize("slug", [VERIFY])
+@pytest.mark.parametrize("slug", [VERIFY, CASE])
 def test_the_builder_is_deterministic(slug):
     assert _comparable(_build(slug)) == _comparable(_build(slug))
     assert _comparable(_build(slug, 8)) != _comparable(_build(slug))
@@ -174,3 +179,156 @@ def test_restart_removes_the_scenario_with_the_partners_record_and_the_learners_
     for model in (Person, Document, ReturnEvent, CrossBorderQuery, QueryResult, InformationRequest):
         assert not model.objects.layer_of(sandbox).filter(scenario=attempt.pk).exists(), model
     assert not Person.objects.layer_of(sandbox).filter(uid=theirs).exists()
+
+
+def test_fields_another_purpose_allows_but_verification_does_not_are_named():
+    user = person()
+    attempt = start(user, VERIFY)
+    query = _consult(user, attempt, purpose="INVESTIGATION", case_reference=attempt.brief["case_reference"])
+    result = QueryResult.objects.visible_to(attempt.sandbox).get(query_uid=query.uid, country_id="HND")
+    request_send(
+        sandbox=attempt.sandbox,
+        user=user,
+        result=result,
+        fields=["full_name", "birth_date", "document", "last_movement"],
+        justification="Return file: the returnee claims this nationality.",
+        scenario=attempt.pk,
+    )
+    result = check(user, attempt)
+    assert "verify.not_allowed" in _codes(result)
+    assert "Last movement" in " ".join(_texts(result, "en"))
+
+
+# The consultation refused for lack of a case reference
+
+
+def test_the_corrected_consultation_scores_100_whatever_the_case_and_spaces():
+    user = person()
+    attempt = start(user, CASE)
+    assert attempt.brief["case_reference"].startswith("EXP-")
+    solve(user=user, attempt=attempt)
+    [query] = CrossBorderQuery.objects.layer_of(attempt.sandbox).filter(scenario=attempt.pk)
+    assert query.case_reference == query.case_reference.strip() != attempt.brief["case_reference"]
+    result = check(user, attempt)
+    assert (result.score, result.findings) == (100, [])
+
+
+def test_the_refused_consultation_alone_leaves_nothing_and_scores_0():
+    user = person()
+    attempt = start(user, CASE)
+    with pytest.raises(ValidationError):
+        _consult(user, attempt, purpose="INVESTIGATION", case_reference=" ")
+    assert not CrossBorderQuery.objects.layer_of(attempt.sandbox).exists()
+    result = check(user, attempt)
+    assert (result.score, _codes(result)) == (0, ["case_reference.no_query"])
+
+
+@pytest.mark.parametrize("mistake", ["case_reference.wrong", "case_reference.purpose"])
+def test_each_case_reference_mistake_is_named_in_both_languages(mistake):
+    user = person()
+    attempt = start(user, CASE)
+    solve(user=user, attempt=attempt, mistake=mistake)
+    result = check(user, attempt)
+    assert _codes(result) == [mistake]
+    assert result.score < attempt.pass_mark
+    for language in ("en", "es"):
+        texts = _texts(result, language)
+        assert all(text and "%(" not in text and "{'kind'" not in text for text in texts), texts
+
+
+def test_another_reference_beside_the_right_one_is_still_named():
+    user = person()
+    attempt = start(user, CASE)
+    _consult(user, attempt, purpose="INVESTIGATION", case_reference="EXP-OTHER")
+    _consult(user, attempt, purpose="INVESTIGATION", case_reference=attempt.brief["case_reference"])
+    result = check(user, attempt)
+    assert _codes(result) == ["case_reference.wrong"]
+    with translation.override("en"):
+        [text] = finding_texts(result.findings)
+    assert "“EXP-OTHER”" in text and attempt.brief["case_reference"] in text
+
+
+# The screens: the exercise's link, the prefilled form, the scenario's mark
+
+
+def test_the_exercise_link_prefills_the_form_without_the_case_reference_and_sends_nothing():
+    user = person()
+    attempt = start(user, CASE)
+    url = workspace_url(attempt)
+    assert "case_reference" not in url
+    client = client_for(user)
+    response = client.get("/en" + url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert f'value="{attempt.brief["surnames"]}"' in page
+    assert f'name="exercise" value="{attempt.token}"' in page
+    assert '<option value="INVESTIGATION" selected>' in page
+    assert not CrossBorderQuery.objects.layer_of(attempt.sandbox).exists()
+
+
+def _post(client, attempt, **changes):
+    brief = attempt.brief
+    data = {
+        "kind": "NAME",
+        "surnames": brief["surnames"],
+        "given_names": brief["given_names"],
+        "birth_date": brief["birth_date"],
+        "all_countries": "on",
+        "purpose": brief.get("purpose", ""),
+        "case_reference": "",
+        "exercise": str(attempt.token),
+        **changes,
+    }
+    return client.post("/en/sandbox/consultations/new/", data)
+
+
+def test_the_form_refuses_the_prepared_consultation_then_sends_the_corrected_one_under_the_scenario():
+    user = person()
+    attempt = start(user, CASE)
+    client = client_for(user)
+    refused = _post(client, attempt)
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["case_reference"]
+    assert not CrossBorderQuery.objects.layer_of(attempt.sandbox).exists()
+    sent = _post(client, attempt, case_reference=attempt.brief["case_reference"])
+    assert sent.status_code == 302
+    query = CrossBorderQuery.objects.layer_of(attempt.sandbox).get()
+    assert query.scenario == attempt.pk
+    assert check(user, attempt).score == 100
+
+
+def test_a_token_not_the_learners_own_is_ignored():
+    user = person()
+    attempt = start(user, CASE)
+    other = person()
+    other_attempt = start(other, CASE)
+    response = _post(
+        client_for(user), attempt, exercise=str(other_attempt.token), case_reference=attempt.brief["case_reference"]
+    )
+    assert response.status_code == 302
+    assert CrossBorderQuery.objects.layer_of(attempt.sandbox).get().scenario is None
+
+
+def test_a_request_on_a_query_of_the_scenario_belongs_to_it():
+    user = person()
+    attempt = start(user, VERIFY)
+    brief = attempt.brief
+    client = client_for(user)
+    _post(
+        client,
+        attempt,
+        purpose="RETURN_VERIFICATION",
+        case_reference=brief["case_reference"],
+    )
+    query = CrossBorderQuery.objects.layer_of(attempt.sandbox).get()
+    result = QueryResult.objects.visible_to(attempt.sandbox).get(query_uid=query.uid, country_id="HND")
+    response = client.post(
+        f"/en/sandbox/consultations/{query.uid}/results/{result.uid}/request/",
+        {
+            "fields": ["full_name", "birth_date", "nationality", "national_id"],
+            "justification": "Return file: the returnee claims this nationality.",
+        },
+    )
+    assert response.status_code == 302
+    assert InformationRequest.objects.layer_of(attempt.sandbox).get().scenario == attempt.pk
+    assert check(user, attempt).score == 100

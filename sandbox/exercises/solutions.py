@@ -398,10 +398,14 @@ def _consult(
     user: User, attempt: ExerciseAttempt, *, purpose: str, case_reference: str, countries: list[str] | None = None
 ):
     """A query by the brief's name and date of birth to every other member (or `countries`), as
-    the consultation form sends it from the exercise's page (marked with the attempt)."""
+    the consultation form sends it from the exercise's page (marked with the attempt). Someone
+    bound to no country (IOM staff) first acts for the scenario's country, as the screens let them."""
     from sandbox.consultation import BY_NAME, QueryParameters, member_countries, query_send
+    from sandbox.job_functions import sandbox_country_switch
 
     brief, sandbox = attempt.brief, attempt.sandbox
+    if not sandbox.country_id:
+        sandbox = sandbox_country_switch(sandbox=sandbox, user=user, country=brief["country"])
     return query_send(
         sandbox=sandbox,
         user=user,
@@ -429,7 +433,7 @@ def _verify_nationality(user: User, attempt: ExerciseAttempt, mistake: str | Non
     if mistake == "verify.no_hit":
         countries = [code for code in ("GTM", "SLV", "NIC") if code not in (brief["partner"], brief["country"])]
     query = _consult(user, attempt, purpose=purpose, case_reference=brief["case_reference"], countries=countries)
-    hit = QueryResult.objects.visible_to(attempt.sandbox).filter(
+    hit = QueryResult.objects.visible_to(query.sandbox).filter(
         query_uid=query.uid, country_id=brief["partner"], outcome="HIT"
     )
     result = hit.first()
@@ -446,7 +450,7 @@ def _verify_nationality(user: User, attempt: ExerciseAttempt, mistake: str | Non
     elif mistake == "verify.biometrics":
         fields = ["full_name", "birth_date", "photograph"]
     request_send(
-        sandbox=attempt.sandbox,
+        sandbox=query.sandbox,
         user=user,
         result=result,
         fields=fields,

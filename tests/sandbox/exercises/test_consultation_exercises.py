@@ -332,3 +332,24 @@ def test_a_request_on_a_query_of_the_scenario_belongs_to_it():
     assert response.status_code == 302
     assert InformationRequest.objects.layer_of(attempt.sandbox).get().scenario == attempt.pk
     assert check(user, attempt).score == 100
+
+
+def test_the_exercise_page_shows_nothing_of_the_partners_record():
+    user = person()
+    attempt = start(user, VERIFY)
+    theirs = Person.objects.layer_of(attempt.sandbox).get(uid=attempt.expected["partner_person"])
+    passport = Document.objects.layer_of(attempt.sandbox).get(person_uid=theirs.uid)
+    page = client_for(user).get(f"/en/sandbox/exercises/{attempt.token}/").content.decode()
+    assert attempt.brief["surnames"] in page
+    assert theirs.national_id_number not in page
+    assert passport.number not in page
+
+
+def test_iom_staff_act_for_the_scenarios_country_to_consult():
+    user = person(authority_code=None)
+    attempt = start(user, VERIFY)
+    assert attempt.sandbox.country_id is None
+    solve(user=user, attempt=attempt)
+    attempt.sandbox.refresh_from_db()
+    assert attempt.sandbox.country_id == attempt.brief["country"]
+    assert check(user, attempt).score == 100

@@ -353,3 +353,29 @@ def test_iom_staff_act_for_the_scenarios_country_to_consult():
     attempt.sandbox.refresh_from_db()
     assert attempt.sandbox.country_id == attempt.brief["country"]
     assert check(user, attempt).score == 100
+
+
+def test_the_demo_consultation_course_requires_and_passes_both_exercises(learner):
+    from courses.demo.loader import demo_curriculum_load
+    from courses.models import CoursePage, Enrolment, LessonPage
+    from courses.services import enrolment_create, lesson_complete
+    from tests.courses.test_demo_curriculum import exercises_done
+    from tests.sandbox.statistics_baselines import december_baseline
+
+    december_baseline()
+    demo_curriculum_load()
+    course = CoursePage.objects.get(locale__language_code="en", slug="cross-country-consultation-and-data-protection")
+    assert any(rule.block_type == "exercises_passed" for rule in course.completion_rules)
+    lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
+    types = [
+        child.value["exercise_type"] for lesson in lessons for child in lesson.body if child.block_type == "exercise"
+    ]
+    assert {VERIFY, CASE} <= set(types)
+    enrolment = enrolment_create(learner=learner, course=course)
+    # The modules are taken in order: each lesson completed, by passing its exercises when it has some.
+    for lesson in lessons:
+        exercises_done(Enrolment.objects.get(pk=enrolment.pk), course, lesson)
+        if any(child.block_type == "quiz" for child in lesson.body):
+            break
+        if not any(child.block_type == "exercise" for child in lesson.body):
+            lesson_complete(enrolment=enrolment, lesson=lesson, course=course)

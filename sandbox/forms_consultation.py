@@ -33,6 +33,21 @@ from sandbox.forms_alerts import date_field
 from sandbox.models import DocumentType, IcaoCountry
 from sandbox.models.choices import Sex
 
+# What a link may fill in on the form (an exercise's, say): the learner still reads and sends it.
+PREFILLED = (
+    "kind",
+    "document_number",
+    "issuing_state",
+    "document_type",
+    "surnames",
+    "given_names",
+    "birth_date",
+    "sex",
+    "nationality",
+    "purpose",
+    "case_reference",
+)
+
 # The fields each kind of query needs; the other kind's are left out of the parameters.
 KIND_FIELDS = {
     BY_DOCUMENT: ("document_number", "issuing_state", "document_type"),
@@ -81,6 +96,8 @@ class QueryForm(forms.Form):
         help_text=_("The file or case number this consultation is for, 40 characters at most."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
     )
+    # The exercise the learner works on, when they came from its page: opaque here, the view checks it.
+    exercise = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
 
     def __init__(
         self,

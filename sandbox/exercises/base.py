@@ -173,6 +173,11 @@ class ExerciseType:
     # Where in the sandbox the learner works on it (a URL name of `sandbox`), if anywhere.
     workspace_url_name: ClassVar[str] = "sandbox:movement_create"
 
+    def workspace_parameters(self, attempt: ExerciseAttempt) -> dict[str, str]:
+        """What the workspace's link fills in on its form beyond the attempt's token (GET
+        parameters; the learner still reads and sends the form)."""
+        return {}
+
     # Parameters
 
     def parameter_defaults(self) -> dict[str, Any]:

@@ -22,7 +22,14 @@ from sandbox.models import (
     TransportMode,
     TravelPurpose,
 )
-from sandbox.models.choices import AlertAction, AlertChangeKind, AlertStatus, HitDisposition, SharingScope
+from sandbox.models.choices import (
+    AlertAction,
+    AlertChangeKind,
+    AlertStatus,
+    HitDisposition,
+    PurposeCode,
+    SharingScope,
+)
 from sandbox.mrz import MrzField
 
 _CHOICES = {
@@ -38,6 +45,7 @@ _CHOICES = {
     "alert_change": AlertChangeKind,
     "sharing_scope": SharingScope,
     "disposition": HitDisposition,
+    "consultation_purpose": PurposeCode,
 }
 # Kinds named by a row of the reference data: (model, field of the code).
 _NAMED = ("crossing_point", "purpose", "country", "alert_category")
@@ -50,6 +58,10 @@ def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
             return _("nothing")
         if kind in _CHOICES:
             return str(dict(_CHOICES[kind].choices).get(code, code))
+        if kind == "request_fields":
+            from sandbox.requests import field_labels
+
+            return field_labels(code) if code else _("nothing")
         if kind == "date":
             return formats.date_format(dt.date.fromisoformat(code), "DATE_FORMAT")
         if kind == "month":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -40,6 +41,21 @@ def attempts_by_key(*, user: User, exercise_keys: Iterable[str]) -> dict[str, li
 def attempt_own(*, user: User, token: Any) -> ExerciseAttempt | None:
     """One of the learner's own attempts, or None (another learner's attempt is never found)."""
     return ExerciseAttempt.objects.select_related("sandbox").filter(token=token, sandbox__owner=user).first()
+
+
+def attempt_open_own(*, user: User, token: Any) -> ExerciseAttempt | None:
+    """The learner's own open attempt a token names (its scenario still there), or None for
+    anything else: a malformed token, another learner's, a restarted or stale attempt."""
+    from sandbox.exercises.engine import attempt_is_stale
+
+    try:
+        token = uuid.UUID(str(token))
+    except ValueError:
+        return None
+    attempt = attempt_own(user=user, token=token)
+    if attempt is None or not attempt.is_open or attempt_is_stale(attempt):
+        return None
+    return attempt
 
 
 def attempt_checks(*, attempt: ExerciseAttempt) -> list[ExerciseCheck]:

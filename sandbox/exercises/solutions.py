@@ -8,6 +8,7 @@ type's solver takes the attempt and a mistake (a finding code of the type, or No
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -391,3 +392,81 @@ def _primary(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
             purpose=TravelPurpose.objects.get(code="TOURISM") if fields["decision"] == "ADMITTED" else None,
             **fields,
         )
+
+
+def _consult(
+    user: User, attempt: ExerciseAttempt, *, purpose: str, case_reference: str, countries: list[str] | None = None
+):
+    """A query by the brief's name and date of birth to every other member (or `countries`), as
+    the consultation form sends it from the exercise's page (marked with the attempt). Someone
+    bound to no country (IOM staff) first acts for the scenario's country, as the screens let them."""
+    from sandbox.consultation import BY_NAME, QueryParameters, member_countries, query_send
+    from sandbox.job_functions import sandbox_country_switch
+
+    brief, sandbox = attempt.brief, attempt.sandbox
+    if not sandbox.country_id:
+        sandbox = sandbox_country_switch(sandbox=sandbox, user=user, country=brief["country"])
+    return query_send(
+        sandbox=sandbox,
+        user=user,
+        parameters=QueryParameters(
+            kind=BY_NAME,
+            given_names=brief["given_names"],
+            surnames=brief["surnames"],
+            birth_date=dt.date.fromisoformat(brief["birth_date"]),
+        ),
+        countries=countries or [code for code in member_countries() if code != sandbox.country_id],
+        purpose_code=purpose,
+        case_reference=case_reference,
+        scenario=attempt.pk,
+    )
+
+
+@solver("consultation_verify_nationality")
+def _verify_nationality(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from sandbox.models import QueryResult
+    from sandbox.requests import request_send
+
+    brief = attempt.brief
+    purpose = "INVESTIGATION" if mistake in ("verify.purpose", "verify.biometrics") else "RETURN_VERIFICATION"
+    countries = None
+    if mistake == "verify.no_hit":
+        countries = [code for code in ("GTM", "SLV", "NIC") if code not in (brief["partner"], brief["country"])]
+    query = _consult(user, attempt, purpose=purpose, case_reference=brief["case_reference"], countries=countries)
+    hit = QueryResult.objects.visible_to(query.sandbox).filter(
+        query_uid=query.uid, country_id=brief["partner"], outcome="HIT"
+    )
+    result = hit.first()
+    if result is None or mistake == "verify.no_request":
+        return
+    fields = ["full_name", "birth_date", "nationality", "national_id"]
+    if mistake == "verify.too_many":
+        fields += ["sex", "birth_country"]
+    elif mistake == "verify.not_enough":
+        fields = ["full_name", "birth_date"]
+    elif mistake == "verify.purpose":
+        # An investigation's fields: no nationality to ask for.
+        fields = ["full_name", "birth_date", "document"]
+    elif mistake == "verify.biometrics":
+        fields = ["full_name", "birth_date", "photograph"]
+    request_send(
+        sandbox=query.sandbox,
+        user=user,
+        result=result,
+        fields=fields,
+        justification=f"Return file {brief['case_reference']}: the returnee claims this nationality.",
+        scenario=attempt.pk,
+    )
+
+
+@solver("consultation_case_reference")
+def _case_reference(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    from django.core.exceptions import ValidationError
+
+    brief = attempt.brief
+    purpose = "BORDER_CHECK" if mistake == "case_reference.purpose" else brief["purpose"]
+    # The prepared consultation, sent as it is: refused, nothing written.
+    with contextlib.suppress(ValidationError):
+        _consult(user, attempt, purpose=purpose, case_reference="")
+    reference = "EXP-0000" if mistake == "case_reference.wrong" else f"  {brief['case_reference'].lower()} "
+    _consult(user, attempt, purpose=purpose, case_reference=reference)

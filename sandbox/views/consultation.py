@@ -7,6 +7,10 @@ Invariants:
 - a query goes through `sandbox.consultation.query_send`, which refuses it without a purpose, a
   case reference, complete parameters or a country to ask (the errors come back on the form,
   nothing written) and turns a double submit into the first query;
+- opened with GET parameters (an exercise's link), the form is filled in with them, never sent:
+  the learner reads and sends it; opened from an exercise (`?exercise=<attempt token>`), it
+  carries the token in a hidden field, and a query sent with the token of an open attempt of the
+  learner's own belongs to that attempt's scenario (any other token is ignored);
 - an answer's page shows hit or no hit, a reference, an alert's category and action and the
   partner's desk: never the partner's record (`sandbox.selectors_consultation`).
 """
@@ -22,7 +26,8 @@ from django.views import View
 
 from foundation.forms import errors_onto_form
 from sandbox import consultation, selectors_consultation
-from sandbox.forms_consultation import QueryForm
+from sandbox.exercises.selectors import attempt_open_own
+from sandbox.forms_consultation import PREFILLED, QueryForm
 from sandbox.job_functions import CONSULT, user_country
 from sandbox.models import CrossBorderQuery, DocumentType, IcaoCountry
 from sandbox.views.access import SandboxMixin
@@ -50,13 +55,19 @@ class ConsultationListView(ConsultationMixin, View):
 
 class ConsultationCreateView(ConsultationMixin, View):
     def get(self, request: HttpRequest) -> HttpResponse:
-        return self._page(self._form())
+        form = self._form()
+        filled = {name: request.GET[name][:100] for name in PREFILLED if request.GET.get(name)}
+        form.initial.update(filled)
+        if attempt_open_own(user=request.user, token=request.GET.get("exercise", "")) is not None:
+            form.initial["exercise"] = request.GET["exercise"]
+        return self._page(form)
 
     def post(self, request: HttpRequest) -> HttpResponse:
         form = self._form(data=request.POST)
         if self.acting_country() is None:
             return self._page(form)
         if form.is_valid():
+            attempt = attempt_open_own(user=request.user, token=form.cleaned_data["exercise"])
             try:
                 query = consultation.query_send(
                     sandbox=self.own_sandbox(),
@@ -65,6 +76,7 @@ class ConsultationCreateView(ConsultationMixin, View):
                     countries=form.cleaned_data["countries"],
                     purpose_code=form.cleaned_data["purpose"],
                     case_reference=form.cleaned_data["case_reference"],
+                    scenario=attempt.pk if attempt is not None else None,
                 )
             except ValidationError as error:
                 errors_onto_form(form, error)

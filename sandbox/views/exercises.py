@@ -13,7 +13,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -40,7 +40,8 @@ def workspace_url(attempt: ExerciseAttempt) -> str:
     kind = exercise_type(attempt.exercise_type)
     if not kind.workspace_url_name:
         return ""
-    return f"{reverse(kind.workspace_url_name)}?exercise={attempt.token}"
+    query = urlencode({"exercise": attempt.token, **kind.workspace_parameters(attempt)})
+    return f"{reverse(kind.workspace_url_name)}?{query}"
 
 
 def brief_context(attempt: ExerciseAttempt) -> dict[str, Any]:

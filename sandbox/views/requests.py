@@ -58,6 +58,8 @@ class RequestCreateView(SandboxMixin, View):
                     result=result,
                     fields=form.cleaned_data["fields"],
                     justification=form.cleaned_data["justification"],
+                    # A request on an exercise's query belongs to its scenario.
+                    scenario=query.scenario,
                 )
             except ValidationError as error:
                 errors_onto_form(form, error)

@@ -2402,4 +2402,54 @@ COURSE = {
             ),
         ),
     },
+    # Hands-on exercises in the learner's own sandbox (issue 20), required to complete the course.
+    "exercises": [
+        # Consultation exercises (issue 20: #6 and the refused consultation)
+        {
+            "module": 2,
+            "lesson": 0,
+            "type": "consultation_verify_nationality",
+            "parameters": {},
+            "title": T(
+                es="Práctica: verificar la nacionalidad de una persona retornada",
+                en="Practice: verifying a returnee's nationality",
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Una persona retornada dice ser nacional de otro país miembro y no trae documentos. Consulte "
+                    "a los países miembros por nombre y fecha de nacimiento, con la finalidad de verificación de "
+                    "retorno y el número del expediente como referencia de caso. Tras la coincidencia, pida al país "
+                    "que la tiene solo los campos que verifican la nacionalidad.</p>"
+                ),
+                en=(
+                    "<p>A returned person says they are a national of another member country and carries no "
+                    "document. Consult the member countries by name and date of birth, for return verification, "
+                    "with the file number as the case reference. After the hit, ask the country that has it for "
+                    "only the fields that verify the nationality.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 0,
+            "lesson": 1,
+            "type": "consultation_case_reference",
+            "parameters": {},
+            "title": T(
+                es="Práctica: una consulta rechazada sin referencia de caso",
+                en="Practice: a consultation refused without a case reference",
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Un colega preparó una consulta a partir de un expediente y la dejó sin referencia de caso. "
+                    "Ábrala desde el ejercicio y envíela: será rechazada. Corríjala con la referencia del "
+                    "expediente y envíela de nuevo.</p>"
+                ),
+                en=(
+                    "<p>A colleague prepared a consultation from a case file and left it without a case reference. "
+                    "Open it from the exercise and send it: it will be refused. Correct it with the file's reference "
+                    "and send it again.</p>"
+                ),
+            ),
+        },
+    ],
 }

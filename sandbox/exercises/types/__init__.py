@@ -3,6 +3,7 @@
 from sandbox.exercises.types import (  # noqa: F401
     adjudication,
     ca4,
+    consultation,
     entry,
     exits,
     lifecycle,

@@ -391,3 +391,19 @@ def _primary(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
             purpose=TravelPurpose.objects.get(code="TOURISM") if fields["decision"] == "ADMITTED" else None,
             **fields,
         )
+
+
+@solver("audit_review")
+def _audit_review(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    """Flag the scenario's anomalies in the audit viewer; "audit.missed": only those without a
+    case reference; "audit.false_flags": every event of the period."""
+    from sandbox.services_audit import audit_flag
+
+    anomalies = attempt.expected["anomalies"]
+    if mistake == "audit.missed":
+        uids = anomalies["NO_CASE_REF"]
+    elif mistake == "audit.false_flags":
+        uids = attempt.expected["events"]
+    else:
+        uids = [uid for kind_uids in anomalies.values() for uid in kind_uids]
+    audit_flag(sandbox=attempt.sandbox, actor=user, uids=uids, flag=True, note="Fuera de la tarea asignada.")

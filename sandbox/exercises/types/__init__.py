@@ -2,6 +2,7 @@
 
 from sandbox.exercises.types import (  # noqa: F401
     adjudication,
+    audit_review,
     ca4,
     entry,
     exits,

@@ -117,7 +117,7 @@ class AuditFlagForm(forms.Form):
 
     events = EventUidsField(label=_("Events"))
     flag = forms.TypedChoiceField(
-        label=_("Flag"),
+        label=_("Flag or remove the flag"),
         choices=(("1", _("Flag for review")), ("0", _("Remove the flag"))),
         coerce=lambda value: value == "1",
     )

@@ -26,6 +26,7 @@ DEMO_MISTAKES = {
     "minor_exit_stale_alert": ("minor.no_follow_up", "minor.alert_changed", "minor.refused"),
     "alert_lifecycle_review": ("lifecycle.expire", "lifecycle.extend", "lifecycle.review"),
     "primary_referral": ("primary.over_referral", "primary.hit_refused"),
+    "audit_review": ("audit.missed", "audit.false_flags"),
 }
 
 

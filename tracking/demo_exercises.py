@@ -27,6 +27,7 @@ DEMO_MISTAKES = {
     "alert_lifecycle_review": ("lifecycle.expire", "lifecycle.extend", "lifecycle.review"),
     "primary_referral": ("primary.over_referral", "primary.hit_refused"),
     "audit_review": ("audit.missed", "audit.false_flags"),
+    "incoming_request_minimal": ("incoming.over_release", "incoming.under_release"),
 }
 
 

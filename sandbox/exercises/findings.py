@@ -22,7 +22,14 @@ from sandbox.models import (
     TransportMode,
     TravelPurpose,
 )
-from sandbox.models.choices import AlertAction, AlertChangeKind, AlertStatus, HitDisposition, SharingScope
+from sandbox.models.choices import (
+    AlertAction,
+    AlertChangeKind,
+    AlertStatus,
+    HitDisposition,
+    InformationRequestStatus,
+    SharingScope,
+)
 from sandbox.mrz import MrzField
 
 _CHOICES = {
@@ -48,6 +55,12 @@ def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
         kind, code = value["kind"], value.get("value")
         if code in (None, ""):
             return _("nothing")
+        if kind == "request_fields":
+            from sandbox.requests import field_labels
+
+            return field_labels(code)
+        if kind == "request_status":
+            return str(dict(InformationRequestStatus.choices).get(code, code))
         if kind in _CHOICES:
             return str(dict(_CHOICES[kind].choices).get(code, code))
         if kind == "date":

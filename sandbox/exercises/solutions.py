@@ -407,3 +407,24 @@ def _audit_review(user: User, attempt: ExerciseAttempt, mistake: str | None) -> 
     else:
         uids = [uid for kind_uids in anomalies.values() for uid in kind_uids]
     audit_flag(sandbox=attempt.sandbox, actor=user, uids=uids, flag=True, note="Fuera de la tarea asignada.")
+
+
+@solver("incoming_request_minimal")
+def _incoming_minimal(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    """Approve in part the minimum with a reason; "incoming.over_release": approve (every allowed
+    field asked goes); "incoming.under_release": refuse; "incoming.unanswered": leave it."""
+    from sandbox.models import InformationRequest
+    from sandbox.requests import incoming_answer
+
+    if mistake == "incoming.unanswered":
+        return
+    request = InformationRequest.objects.visible_to(attempt.sandbox).get(uid=attempt.expected["request"])
+    decision = {"incoming.over_release": "APPROVE", "incoming.under_release": "REFUSE"}.get(mistake, "PARTIAL")
+    incoming_answer(
+        sandbox=attempt.sandbox,
+        user=user,
+        request=request,
+        decision=decision,
+        fields=attempt.expected["minimum"] if decision == "PARTIAL" else (),
+        reason="" if decision == "APPROVE" else "Solo lo necesario para verificar la nacionalidad.",
+    )

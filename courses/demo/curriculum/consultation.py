@@ -2403,6 +2403,28 @@ COURSE = {
                 ),
             ),
         },
+        {
+            "module": 2,
+            "lesson": 1,
+            "type": "incoming_request_minimal",
+            "parameters": {},
+            "title": T(
+                es="Práctica: responder una solicitud con la entrega mínima",
+                en="Practice: answering a request with minimal release",
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Otro país miembro le pide datos de una persona de sus registros. Como punto focal, responda "
+                    "en su bandeja de solicitudes recibidas: entregue solo lo que la finalidad permite y el caso "
+                    "necesita, y explique por qué retiene el resto.</p>"
+                ),
+                en=(
+                    "<p>Another member country asks for the data of a person in your records. As focal point, "
+                    "answer it in your incoming requests: release only what the purpose allows and the case needs, "
+                    "and say why you withhold the rest.</p>"
+                ),
+            ),
+        },
     ],
     "quiz": {
         "module": 2,

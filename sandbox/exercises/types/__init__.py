@@ -6,6 +6,7 @@ from sandbox.exercises.types import (  # noqa: F401
     ca4,
     entry,
     exits,
+    incoming_minimal,
     lifecycle,
     minor_exit,
     peak,

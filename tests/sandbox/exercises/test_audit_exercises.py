@@ -232,3 +232,108 @@ def test_the_brief_names_the_period_and_officers_not_the_anomalies(learner):
         assert officer in page
     for hidden in KINDS:
         assert hidden not in page
+
+
+# Answering an incoming request with minimal release.
+
+
+def _request(attempt):
+    from sandbox.models import InformationRequest
+
+    return InformationRequest.objects.visible_to(attempt.sandbox).get(uid=attempt.expected["request"])
+
+
+def _answer(learner, attempt, decision, fields=(), reason="Solo lo necesario para verificar la nacionalidad."):
+    from sandbox.requests import incoming_answer
+
+    return incoming_answer(
+        sandbox=attempt.sandbox,
+        user=learner,
+        request=_request(attempt),
+        decision=decision,
+        fields=fields,
+        reason=reason,
+    )
+
+
+def test_the_incoming_request_is_in_the_learners_queue(learner):
+    attempt = start(learner, "incoming_request_minimal")
+    request = _request(attempt)
+    assert (request.answering_country_id, request.status, request.purpose_code) == (
+        "GTM",
+        "SENT",
+        "RETURN_VERIFICATION",
+    )
+    assert {"movement_history", "photograph", "document"} <= set(request.requested_fields)
+    page = client_for(learner).get("/en/sandbox/requests/incoming/").content.decode()
+    assert attempt.brief["case_reference"] in page
+    answer = client_for(learner).get(f"/en/sandbox/requests/incoming/{request.uid}/answer/")
+    assert answer.status_code == 200
+    assert client_for(learner).get(f"/sandbox/requests/incoming/{request.uid}/answer/").status_code == 200
+
+
+def test_the_minimum_in_part_with_a_reason_scores_100(learner):
+    attempt = start(learner, "incoming_request_minimal")
+    _answer(learner, attempt, "PARTIAL", attempt.expected["minimum"])
+    result = check(learner, attempt)
+    assert (result.score, result.findings) == (100, [])
+
+
+def test_approving_releases_more_than_the_case_needs(learner):
+    attempt = start(learner, "incoming_request_minimal")
+    _answer(learner, attempt, "APPROVE", reason="")
+    result = check(learner, attempt)
+    assert result.score < 100
+    assert _codes(result) == ["incoming.over_release"]
+    with translation.override("en"):
+        [text] = finding_texts(result.findings)
+    assert text.startswith("You released Travel document")
+
+
+def test_releasing_a_disallowed_field_is_refused_by_the_service(learner):
+    from django.core.exceptions import ValidationError
+
+    attempt = start(learner, "incoming_request_minimal")
+    with pytest.raises(ValidationError):
+        _answer(learner, attempt, "PARTIAL", [*attempt.expected["minimum"], "photograph"])
+    assert _request(attempt).status == "SENT"
+    assert _codes(check(learner, attempt)) == ["incoming.unanswered"]
+
+
+def test_an_unanswered_or_refused_request_fails(learner):
+    attempt = start(learner, "incoming_request_minimal")
+    unanswered = check(learner, attempt)
+    assert unanswered.score <= 40
+    assert _codes(unanswered) == ["incoming.unanswered"]
+    _answer(learner, attempt, "REFUSE")
+    refused = check(learner, attempt)
+    assert refused.score < 100
+    assert _codes(refused) == ["incoming.under_release", "incoming.not_partial"]
+
+
+def test_too_little_released_is_named(learner):
+    attempt = start(learner, "incoming_request_minimal")
+    _answer(learner, attempt, "PARTIAL", ["full_name", "birth_date"])
+    result = check(learner, attempt)
+    assert _codes(result) == ["incoming.under_release"]
+    assert result.score < 100
+
+
+def test_restart_deletes_the_request_and_the_returnee(learner):
+    from sandbox.models import InformationRequest, QueryResult
+
+    attempt = start(learner, "incoming_request_minimal")
+    exercise_restart(user=learner, token=attempt.token)
+    for model in (InformationRequest, QueryResult, Person):
+        assert not model.objects.layer_of(attempt.sandbox).filter(scenario=attempt.pk).exists()
+
+
+def test_the_incoming_brief_hides_the_minimum(learner):
+    from django.template.loader import render_to_string
+
+    attempt = start(learner, "incoming_request_minimal")
+    kind = exercise_type("incoming_request_minimal")
+    with translation.override("en"):
+        page = render_to_string(kind.brief_template, {"brief": attempt.brief, **kind.brief_context(attempt.brief)})
+    assert attempt.brief["case_reference"] in page
+    assert "national_id" not in page

@@ -48,6 +48,9 @@ MISTAKES = [
     ("primary_referral", "primary.over_referral"),
     ("audit_review", "audit.missed"),
     ("audit_review", "audit.false_flags"),
+    ("incoming_request_minimal", "incoming.over_release"),
+    ("incoming_request_minimal", "incoming.under_release"),
+    ("incoming_request_minimal", "incoming.unanswered"),
 ]
 
 

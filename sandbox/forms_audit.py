@@ -94,3 +94,36 @@ class AuditFilterForm(forms.Form):
         if not self.is_bound:
             return {}
         return {name: self.data[name] for name in self.fields if self.data.get(name)}
+
+
+class EventUidsField(forms.Field):
+    """The uids of the events ticked in the log's table (one checkbox per row)."""
+
+    widget = forms.MultipleHiddenInput
+    default_error_messages = {
+        "required": _("Choose at least one event of the log."),
+        "invalid": _("The chosen events are not events of the log."),
+    }
+
+    def to_python(self, value):
+        values = [str(item).strip() for item in (value or []) if str(item).strip()]
+        if any(not item.isdigit() or len(item) > 18 for item in values):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        return [int(item) for item in values]
+
+
+class AuditFlagForm(forms.Form):
+    """Flag the ticked events for review (with a note), or remove their flags."""
+
+    events = EventUidsField(label=_("Events"))
+    flag = forms.TypedChoiceField(
+        label=_("Flag or remove the flag"),
+        choices=(("1", _("Flag for review")), ("0", _("Remove the flag"))),
+        coerce=lambda value: value == "1",
+    )
+    note = forms.CharField(
+        label=_("Note for the flag (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("Why these events do not fit the work: it is kept with the flag."),
+    )

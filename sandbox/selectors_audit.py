@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zoneinfo
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,7 @@ from django.db.models.functions import ExtractHour, Replace, Upper
 from django.utils.crypto import salted_hmac
 
 from sandbox.models import AuditEvent, Sandbox
+from sandbox.models.choices import AuditAction
 from sandbox.mrz import transliterate
 
 AUDIT_PAGE_SIZE = 50
@@ -243,3 +244,24 @@ def audit_rows(*, sandbox: Sandbox | None, filters: AuditFilters) -> Iterator[Au
     zone = audit_time_zone(sandbox)
     for values in audit_events(sandbox=sandbox, filters=filters).values(*ROW_FIELDS).iterator(chunk_size=2000):
         yield _row(values, zone)
+
+
+def audit_flags(*, sandbox: Sandbox | None, actor: Any, uids: Iterable[int] | None = None) -> dict[int, str]:
+    """The events the reviewer `actor` has flagged for review, with each flag's note: of the
+    reviewer's flag events (`services_audit.audit_flag`: UPDATE of an "audit_event"), the latest
+    per flagged event wins. `uids` narrows the reading to those events (a page's)."""
+    if sandbox is None or actor is None:
+        return {}
+    changes = AuditEvent.objects.visible_to(sandbox).filter(
+        actor_id=actor.pk, action=AuditAction.UPDATE, object_type="audit_event"
+    )
+    if uids is not None:
+        changes = changes.filter(object_uid__in=list(uids))
+    flags: dict[int, str] = {}
+    for uid, parameters in changes.order_by("occurred_at", "uid").values_list("object_uid", "parameters"):
+        parameters = parameters if isinstance(parameters, dict) else {}
+        if parameters.get("flag"):
+            flags[uid] = str(parameters.get("note") or "")
+        else:
+            flags.pop(uid, None)
+    return flags

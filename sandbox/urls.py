@@ -35,6 +35,8 @@ urlpatterns = [
     path("consultations/<int:uid>/", views.ConsultationDetailView.as_view(), name="consultation_detail"),
     # The country's audit log, for focal points and supervisors.
     path("audit/", views.AuditListView.as_view(), name="audit_list"),
+    # The reviewer's flags on events of the log (DOMAIN.md 5c #13).
+    path("audit/flag/", views.AuditFlagView.as_view(), name="audit_flag"),
     # Information requests after a hit, and the focal point's queue of other members' requests.
     path(
         "consultations/<int:uid>/results/<int:result_uid>/request/",

@@ -28,6 +28,8 @@ DEMO_MISTAKES = {
     "primary_referral": ("primary.over_referral", "primary.hit_refused"),
     "consultation_verify_nationality": ("verify.too_many", "verify.purpose"),
     "consultation_case_reference": ("case_reference.wrong",),
+    "audit_review": ("audit.missed", "audit.false_flags"),
+    "incoming_request_minimal": ("incoming.over_release", "incoming.under_release"),
 }
 
 

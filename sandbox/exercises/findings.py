@@ -27,6 +27,7 @@ from sandbox.models.choices import (
     AlertChangeKind,
     AlertStatus,
     HitDisposition,
+    InformationRequestStatus,
     PurposeCode,
     SharingScope,
 )
@@ -56,6 +57,12 @@ def _shown(value: Any, names: dict[tuple[str, str], str]) -> str:
         kind, code = value["kind"], value.get("value")
         if code in (None, ""):
             return _("nothing")
+        if kind == "request_fields":
+            from sandbox.requests import field_labels
+
+            return field_labels(code)
+        if kind == "request_status":
+            return str(dict(InformationRequestStatus.choices).get(code, code))
         if kind in _CHOICES:
             return str(dict(_CHOICES[kind].choices).get(code, code))
         if kind == "request_fields":

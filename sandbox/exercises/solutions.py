@@ -470,3 +470,40 @@ def _case_reference(user: User, attempt: ExerciseAttempt, mistake: str | None) -
         _consult(user, attempt, purpose=purpose, case_reference="")
     reference = "EXP-0000" if mistake == "case_reference.wrong" else f"  {brief['case_reference'].lower()} "
     _consult(user, attempt, purpose=purpose, case_reference=reference)
+
+
+@solver("audit_review")
+def _audit_review(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    """Flag the scenario's anomalies in the audit viewer; "audit.missed": only those without a
+    case reference; "audit.false_flags": every event of the period."""
+    from sandbox.services_audit import audit_flag
+
+    anomalies = attempt.expected["anomalies"]
+    if mistake == "audit.missed":
+        uids = anomalies["NO_CASE_REF"]
+    elif mistake == "audit.false_flags":
+        uids = attempt.expected["events"]
+    else:
+        uids = [uid for kind_uids in anomalies.values() for uid in kind_uids]
+    audit_flag(sandbox=attempt.sandbox, actor=user, uids=uids, flag=True, note="Fuera de la tarea asignada.")
+
+
+@solver("incoming_request_minimal")
+def _incoming_minimal(user: User, attempt: ExerciseAttempt, mistake: str | None) -> None:
+    """Approve in part the minimum with a reason; "incoming.over_release": approve (every allowed
+    field asked goes); "incoming.under_release": refuse; "incoming.unanswered": leave it."""
+    from sandbox.models import InformationRequest
+    from sandbox.requests import incoming_answer
+
+    if mistake == "incoming.unanswered":
+        return
+    request = InformationRequest.objects.visible_to(attempt.sandbox).get(uid=attempt.expected["request"])
+    decision = {"incoming.over_release": "APPROVE", "incoming.under_release": "REFUSE"}.get(mistake, "PARTIAL")
+    incoming_answer(
+        sandbox=attempt.sandbox,
+        user=user,
+        request=request,
+        decision=decision,
+        fields=attempt.expected["minimum"] if decision == "PARTIAL" else (),
+        reason="" if decision == "APPROVE" else "Solo lo necesario para verificar la nacionalidad.",
+    )

@@ -24,7 +24,7 @@ from sandbox.views.alerts import (
     AlertListView,
     AlertRequestApprovalView,
 )
-from sandbox.views.audit import AuditListView
+from sandbox.views.audit import AuditFlagView, AuditListView
 from sandbox.views.changes import LearnerChangesView
 from sandbox.views.consultation import ConsultationCreateView, ConsultationDetailView, ConsultationListView
 from sandbox.views.exercises import ExerciseAnswerView, ExerciseDetailView
@@ -44,6 +44,7 @@ __all__ = [
     "AlertDetailView",
     "AlertListView",
     "AlertRequestApprovalView",
+    "AuditFlagView",
     "AuditListView",
     "ConsultationCreateView",
     "ConsultationDetailView",

@@ -16,16 +16,20 @@ import csv
 import datetime as dt
 import io
 
-from django.http import HttpRequest, HttpResponse
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views import View
 
 from foundation.http import never_cached
 from foundation.spreadsheets import spreadsheet_safe
-from sandbox import selectors_audit, services
-from sandbox.forms_audit import OBJECT_TYPES, AuditFilterForm
+from sandbox import selectors_audit, services, services_audit
+from sandbox.forms_audit import OBJECT_TYPES, AuditFilterForm, AuditFlagForm
 from sandbox.job_functions import REVIEW_AUDIT
 from sandbox.models.choices import AuditAction, PurposeCode
 from sandbox.views.access import SandboxMixin
@@ -42,14 +46,24 @@ class AuditListView(SandboxMixin, View):
         filters = form.filters()
         if request.GET.get("export") == EXPORT_FORMAT and not self.is_read_only:
             return self.export(form, filters)
-        page = selectors_audit.audit_page(sandbox=self.sandbox, filters=filters, cursor=request.GET.get("after", ""))
+        cursor = request.GET.get("after", "")
+        page = selectors_audit.audit_page(sandbox=self.sandbox, filters=filters, cursor=cursor)
         query = form.query()
+        flags = selectors_audit.audit_flags(
+            sandbox=self.sandbox,
+            actor=None if self.is_read_only else request.user,
+            uids=[row.uid for row in page.rows],
+        )
         return self.render(
             "sandbox/audit_list.html",
             {
                 "form": form,
                 "page": page,
-                "rows": [_display(row) for row in page.rows],
+                "rows": [
+                    {**_display(row), "flagged": row.uid in flags, "note": flags.get(row.uid, "")} for row in page.rows
+                ],
+                "flag_form": AuditFlagForm(),
+                "return_query": urlencode({**query, "after": cursor} if cursor else query),
                 "first_query": urlencode(query),
                 "next_query": urlencode({**query, "after": page.next_cursor}),
                 "time_zone": selectors_audit.audit_time_zone(self.sandbox).key,
@@ -127,6 +141,51 @@ def _display(row: selectors_audit.AuditRow) -> dict:
         "object_type": str(OBJECT_TYPES.get(row.object_type, row.object_type)),
         "purpose": _label(PurposeCode, row.purpose_code),
     }
+
+
+class AuditFlagView(SandboxMixin, View):
+    """POST: flag the ticked events of the log for review, or remove their flags
+    (`services_audit.audit_flag`), then back to the same page of the log."""
+
+    capability = REVIEW_AUDIT
+
+    def post(self, request: HttpRequest) -> HttpResponse:
+        form = AuditFlagForm(data=request.POST)
+        if form.is_valid():
+            try:
+                changed = services_audit.audit_flag(
+                    sandbox=self.own_sandbox(),
+                    actor=request.user,
+                    uids=form.cleaned_data["events"],
+                    flag=form.cleaned_data["flag"],
+                    note=form.cleaned_data["note"],
+                )
+            except ValidationError as refusal:
+                for message in refusal.messages:
+                    messages.error(request, message)
+            else:
+                if form.cleaned_data["flag"]:
+                    text = ngettext(
+                        "%(count)s event flagged for review.", "%(count)s events flagged for review.", changed
+                    )
+                else:
+                    text = ngettext("%(count)s flag removed.", "%(count)s flags removed.", changed)
+                messages.success(request, text % {"count": changed})
+        else:
+            for errors in form.errors.values():
+                for message in errors:
+                    messages.error(request, message)
+        return HttpResponseRedirect(_return_url(request.POST.get("return_query", "")))
+
+
+def _return_url(return_query: str) -> str:
+    """The log's page the reviewer flagged from: its filters as the filter form reads them, and its cursor."""
+    posted = QueryDict(return_query[:2000])
+    query = AuditFilterForm(data=posted).query()
+    if posted.get("after"):
+        query["after"] = posted["after"][:40]
+    url = reverse("sandbox:audit_list")
+    return f"{url}?{urlencode(query)}" if query else url
 
 
 def _label(choices, value: str) -> str:

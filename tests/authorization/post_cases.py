@@ -188,6 +188,15 @@ def _incoming_as_focal_point(world: World, role: str, target: str) -> str:
     return reverse("sandbox:incoming_answer", args=[payloads.incoming_request_in(Sandbox.objects.get(owner=owner)).uid])
 
 
+def _audit_flag_as_focal_point(world: World, role: str, target: str) -> str:
+    """The audit log's flag action, the role user acting as focal point (who reviews the log)."""
+    from sandbox.models import Sandbox
+
+    if role in world.users:
+        Sandbox.objects.filter(owner=world.users[role]).update(role="focal_point")
+    return reverse("sandbox:audit_flag")
+
+
 def _consultation_create_as_analyst(world: World, role: str, target: str) -> str:
     """The query form, the role user acting as an analyst (a function that consults)."""
     from sandbox.models import Sandbox
@@ -470,6 +479,17 @@ SITE_POSTS: dict[str, PostCase | list[PostCase]] = {
     # creates one, and changes or sends for approval their own sandbox's alert only.
     "sandbox:alert_list": PostCase(practising(METHOD_NOT_ALLOWED)),
     "sandbox:audit_list": PostCase(practising(METHOD_NOT_ALLOWED)),
+    # Flags on the log's events: a border officer (every role user's profile) flags none; a focal
+    # point is sent back to the log (an event their log does not hold: refused with a message).
+    "sandbox:audit_flag": [
+        PostCase(practising(FORBIDDEN), data={"events": ["999999"], "flag": "1"}),
+        PostCase(
+            practising(Expect(302, "/sandbox/audit/")),
+            _audit_flag_as_focal_point,
+            "own",
+            {"events": ["999999"], "flag": "1", "note": "Sin número de caso"},
+        ),
+    ],
     "sandbox:alert_create": [
         PostCase(practising(FORBIDDEN), data=payloads.alert),
         PostCase(practising(Expect(302, "/sandbox/alerts/*")), _alert_create_as_manager, "own", payloads.alert),

@@ -63,6 +63,7 @@ GATED: dict[tuple[str, str, tuple], tuple[frozenset[str], Expectation]] = {
     ("get", "sandbox:statistics", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:statistics_daily", ()): (frozenset(SandboxRole.values), OK),
     ("get", "sandbox:audit_list", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), OK),
+    ("post", "sandbox:audit_flag", ()): (frozenset({FOCAL_POINT, SUPERVISOR}), Reached()),
     # Information requests (no such hit, request or incoming request: the view's own 404).
     ("get", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),
     ("post", "sandbox:request_create", (999999, 999999)): (CONSULTING, NOT_FOUND),

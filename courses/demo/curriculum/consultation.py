@@ -2451,5 +2451,50 @@ COURSE = {
                 ),
             ),
         },
+        # Audit review and an incoming request (issue 20: #13 and minimal release)
+        {
+            "module": 1,
+            "lesson": 2,
+            "type": "audit_review",
+            "parameters": {},
+            "pass_mark": 80,
+            "title": T(es="Práctica: revisar el registro de auditoría", en="Practice: reviewing the audit log"),
+            "instructions": T(
+                es=(
+                    "<p>Como punto focal de su país, revise unos días del registro de auditoría y marque para "
+                    "revisión cada consulta que no corresponde al trabajo: sin número de caso, sobre un colega o "
+                    "una figura pública, una exportación masiva de madrugada o la misma persona consultada una y "
+                    "otra vez. Se aprueba con un F1 de 0,8.</p>"
+                ),
+                en=(
+                    "<p>As your country's focal point, review a few days of the audit log and flag for review each "
+                    "consultation that does not fit the work: without a case number, about a colleague or a public "
+                    "figure, a bulk export at night, or the same person looked up again and again. The pass mark "
+                    "is an F1 of 0.8.</p>"
+                ),
+            ),
+        },
+        {
+            "module": 2,
+            "lesson": 1,
+            "type": "incoming_request_minimal",
+            "parameters": {},
+            "title": T(
+                es="Práctica: responder una solicitud con la entrega mínima",
+                en="Practice: answering a request with minimal release",
+            ),
+            "instructions": T(
+                es=(
+                    "<p>Otro país miembro le pide datos de una persona de sus registros. Como punto focal, responda "
+                    "en su bandeja de solicitudes recibidas: entregue solo lo que la finalidad permite y el caso "
+                    "necesita, y explique por qué retiene el resto.</p>"
+                ),
+                en=(
+                    "<p>Another member country asks for the data of a person in your records. As focal point, "
+                    "answer it in your incoming requests: release only what the purpose allows and the case needs, "
+                    "and say why you withhold the rest.</p>"
+                ),
+            ),
+        },
     ],
 }

@@ -2,10 +2,12 @@
 
 from sandbox.exercises.types import (  # noqa: F401
     adjudication,
+    audit_review,
     ca4,
     consultation,
     entry,
     exits,
+    incoming_minimal,
     lifecycle,
     minor_exit,
     peak,

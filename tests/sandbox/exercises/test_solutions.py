@@ -46,6 +46,11 @@ MISTAKES = [
     ("primary_referral", "primary.hit_refused"),
     ("primary_referral", "primary.hits_not_attached"),
     ("primary_referral", "primary.over_referral"),
+    ("audit_review", "audit.missed"),
+    ("audit_review", "audit.false_flags"),
+    ("incoming_request_minimal", "incoming.over_release"),
+    ("incoming_request_minimal", "incoming.under_release"),
+    ("incoming_request_minimal", "incoming.unanswered"),
 ]
 
 

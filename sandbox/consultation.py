@@ -39,6 +39,7 @@ from django.utils.translation import gettext_lazy
 from sandbox.matching import birth_key, person_match
 from sandbox.models import (
     Alert,
+    AuditEvent,
     CrossBorderQuery,
     Document,
     DocumentType,
@@ -49,7 +50,7 @@ from sandbox.models import (
 )
 from sandbox.models.choices import AuditAction, PurposeCode, QueryOutcome, Sensitivity, Sex
 from sandbox.screening import in_force, shared_with
-from sandbox.services import audit_record, record_create
+from sandbox.services import audit_record, record_create, records_create
 
 if TYPE_CHECKING:
     from django.utils.functional import Promise
@@ -435,28 +436,26 @@ def query_send(
         created_at=now,
         target_countries=asked,
     )
-    results: list[QueryResult] = []
+    rows = []
     for country in asked:
         answer = node_answer(sandbox=sandbox, country=country, requesting=requesting, parameters=parameters)
         with translation.override("en"):
             desk = contact_point_label(country)
-        results.append(
-            record_create(
-                sandbox=sandbox,
-                model=QueryResult,
-                scenario=scenario,
-                query_uid=query.uid,
-                requesting_country_id=requesting,
-                country_id=country,
-                outcome=answer.outcome,
-                reference_token=reference_token(country),
-                alert_category_id=answer.alert.category_id if answer.alert is not None else None,
-                action=answer.alert.action if answer.alert is not None else "",
-                contact_point=desk,
-                answered_at=now,
-                record_uid=answer.record_uid,
-            )
+        rows.append(
+            {
+                "query_uid": query.uid,
+                "requesting_country_id": requesting,
+                "country_id": country,
+                "outcome": answer.outcome,
+                "reference_token": reference_token(country),
+                "alert_category_id": answer.alert.category_id if answer.alert is not None else None,
+                "action": answer.alert.action if answer.alert is not None else "",
+                "contact_point": desk,
+                "answered_at": now,
+                "record_uid": answer.record_uid,
+            }
         )
+    results: list[QueryResult] = records_create(sandbox=sandbox, model=QueryResult, rows=rows, scenario=scenario)
     hits = [result.country_id for result in results if result.outcome == QueryOutcome.HIT]
     audit_record(
         sandbox=sandbox,
@@ -470,25 +469,31 @@ def query_send(
         purpose_code=cleaned["purpose"],
         case_reference=cleaned["case_reference"],
     )
-    for result in results:
-        # The answering country's own log of the query it received (no personal data of its record).
-        audit_record(
-            sandbox=sandbox,
-            actor=user,
-            action=AuditAction.ANSWER,
-            object_type="query_result",
-            object_uid=result.uid,
-            parameters={
-                "query_uid": query.uid,
-                "kind": parameters.kind,
-                "requesting_country": requesting,
-                "outcome": result.outcome,
-                "reference": result.reference_token,
-            },
-            result_count=1 if result.outcome == QueryOutcome.HIT else 0,
-            scenario=scenario,
-            purpose_code=cleaned["purpose"],
-            case_reference=cleaned["case_reference"],
-            held_by=result.country_id,
-        )
+    # Each answering country's own log of the query it received (no personal data of its record).
+    records_create(
+        sandbox=sandbox,
+        model=AuditEvent,
+        scenario=scenario,
+        rows=[
+            {
+                "actor": user,
+                "action": AuditAction.ANSWER,
+                "object_type": "query_result",
+                "object_uid": result.uid,
+                "parameters": {
+                    "query_uid": query.uid,
+                    "kind": parameters.kind,
+                    "requesting_country": requesting,
+                    "outcome": result.outcome,
+                    "reference": result.reference_token,
+                },
+                "result_count": 1 if result.outcome == QueryOutcome.HIT else 0,
+                "purpose_code": cleaned["purpose"],
+                "case_reference": cleaned["case_reference"],
+                "occurred_at": timezone.now(),
+                "held_by_id": result.country_id,
+            }
+            for result in results
+        ],
+    )
     return query

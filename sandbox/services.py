@@ -64,7 +64,7 @@ def record_holder(sandbox: Sandbox, record: LayeredModel) -> str | None:
     return None
 
 
-def _prepare(record: LayeredModel) -> None:
+def _prepare(record: LayeredModel, *, exclude: list[str] | None = None) -> None:
     if "held_by" in {field.name for field in record._meta.fields} and record.held_by_id is None:
         record.held_by_id = record_holder(record.sandbox, record)
     if isinstance(record, Alert):
@@ -73,7 +73,7 @@ def _prepare(record: LayeredModel) -> None:
         record.search_name = name_search_key(record.given_names, record.surname_1, record.surname_2)
         record.sort_name = name_sort_key(record.surname_1, record.surname_2, record.given_names)
     # Uniqueness of (sandbox, uid) is the database's: the layer's own queries are scoped.
-    record.full_clean(validate_unique=False, validate_constraints=False)
+    record.full_clean(exclude=exclude, validate_unique=False, validate_constraints=False)
 
 
 @transaction.atomic
@@ -87,6 +87,29 @@ def record_create(*, sandbox: Sandbox, model: type[Record], scenario: int | None
     _prepare(record)
     record.save(force_insert=True)
     return record
+
+
+@transaction.atomic
+def records_create(
+    *, sandbox: Sandbox, model: type[Record], rows: list[dict[str, Any]], scenario: int | None = None
+) -> list[Record]:
+    """Add several records of one model to the learner's layer at once: their uids in one
+    statement, their rows in one insert. Each is checked as `record_create` checks it, but for
+    its references, which the database's foreign keys hold (a lookup per reference and row is
+    what made one consultation of seven countries cost a hundred queries)."""
+    if not rows:
+        return []
+    references = [field.name for field in model._meta.fields if field.is_relation]
+    records = []
+    for uid, fields in zip(sandbox.uid_allocate(len(rows)), rows, strict=True):
+        record = model(**fields)
+        record.sandbox = sandbox
+        record.scenario = scenario
+        record.uid = uid
+        record.is_deleted = False
+        _prepare(record, exclude=references)
+        records.append(record)
+    return model.objects.bulk_create(records)
 
 
 def _own_row(sandbox: Sandbox, record: LayeredModel) -> bool:

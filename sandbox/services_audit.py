@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from sandbox import selectors_audit, services
 from sandbox.models import Sandbox
@@ -37,7 +38,14 @@ def audit_flag(*, sandbox: Sandbox, actor: User, uids: list[int], flag: bool, no
     if not wanted:
         raise ValidationError(_("Choose at least one event of the log."))
     if len(wanted) > FLAGS_PER_POST_MAX:
-        raise ValidationError(_("Choose at most %(count)s events at a time.") % {"count": FLAGS_PER_POST_MAX})
+        raise ValidationError(
+            ngettext(
+                "Choose at most %(count)s event at a time.",
+                "Choose at most %(count)s events at a time.",
+                FLAGS_PER_POST_MAX,
+            )
+            % {"count": FLAGS_PER_POST_MAX}
+        )
     note = " ".join((note or "").split())[:FLAG_NOTE_MAX]
     # The sandbox row serialises two submits of the same reviewer (select_for_update).
     Sandbox.objects.select_for_update().filter(pk=sandbox.pk).first()

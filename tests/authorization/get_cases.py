@@ -481,7 +481,7 @@ SITE_EXPECTATIONS: dict[str, Case | list[Case]] = {
     # Flags on the log's events: POST only.
     "sandbox:audit_flag": [
         Case(practising(METHOD_NOT_ALLOWED), _acting("focal_point", "/sandbox/audit/flag/")),
-        Case(practising(FORBIDDEN), _acting("", "/sandbox/audit/flag/")),
+        Case(practising(METHOD_NOT_ALLOWED), _acting("", "/sandbox/audit/flag/")),
     ],
     # Information requests: consultation is an analyst's (not a border officer's, every role
     # user's profile), the queue of other members' requests a focal point's; another learner's

@@ -73,15 +73,15 @@ def test_a_learner_fixes_a_wrong_post_passes_and_the_certificate_and_report_show
     attempt = ExerciseAttempt.objects.get(sandbox__owner=learner, state="OPEN")
     assert attempt.brief["traveller"] in page.get_by_role("main").inner_text()
 
-    # The entry registered at the wrong post: the check names it.
-    wrong = CrossingPoint.objects.get(code="CR-PCA")
+    # The entry registered at the wrong post (one of the learner's own country's): the check names it.
+    wrong = CrossingPoint.objects.get(code="GT-GUA")
     _open_sandbox_from_lesson(page)
     _register_entry(page, attempt, crossing_point=wrong.code)
     page.goto(lesson_url)
     page.get_by_role("button", name="Comprobar mi trabajo").click()
     page.wait_for_url(f"**{lesson_url}*")
     main = page.get_by_role("main").inner_text()
-    assert "Paso Canoas" in main and "Peñas Blancas" in main, main
+    assert "La Aurora" in main and "Peñas Blancas" in main, main
     assert _violations(page) == []
 
     # Start again: a new scenario; the entry registered right passes and completes the course.

@@ -293,7 +293,8 @@ class MrzTriage(ExerciseType):
         kinds += [VALID] * (count - len(kinds))
         rng.shuffle(kinds)
         flaws = iter(rng.sample(FLAWS, MISREADS))
-        scanned_at = now - dt.timedelta(minutes=3 * count + rng.randint(5, 20))
+        # Early enough that the last scan (at most five minutes after the one before) is not in the future.
+        scanned_at = now - dt.timedelta(minutes=5 * count + rng.randint(5, 20))
         plan = ScenarioPlan()
         entries = []
         for position, kind in enumerate(kinds, start=1):

@@ -98,7 +98,7 @@ def audit_list_times(*, events: int) -> dict[str, Any]:
     try:
         with transaction.atomic():
             _events_add(events)
-            sandbox = Sandbox.objects.create(owner=learner_create(), country_id="GTM", role="supervisor")
+            sandbox = Sandbox.objects.create(owner=learner_create(), country_id="GTM", role="post_supervisor")
             sandbox = Sandbox.objects.select_related("country").get(pk=sandbox.pk)
             for _ in range(PAGES // 2):
                 started = time.perf_counter()

@@ -213,14 +213,10 @@ def _current(sandbox: Sandbox, alert: Alert) -> Alert:
     locked until the transaction ends: changes to one learner's alerts run one after another.
     Another member's alert shared with the learner's country is reached too (a follow-up asks
     its issuer); the transition table leaves its status to the issuer."""
-    from sandbox.screening import alerts_named, shared_with
+    from sandbox.screening import alert_reachable
 
     Sandbox.objects.select_for_update().filter(pk=sandbox.pk).values_list("pk", flat=True).first()
-    current = alerts_named(sandbox=sandbox, uids=[alert.uid]).select_related("category").get()
-    country = sandbox.country_id
-    if country and current.scenario is None and not shared_with(current, country):
-        raise Alert.DoesNotExist("An alert not shared with the learner's country.")
-    return current
+    return alert_reachable(sandbox=sandbox, uid=alert.uid)
 
 
 @transaction.atomic

@@ -56,7 +56,7 @@ from sandbox.models import (
     Sandbox,
     Sensitivity,
 )
-from sandbox.services import audit_record, record_create, record_update
+from sandbox.services import audit_record, record_create, record_update, records_create
 
 if TYPE_CHECKING:
     from django.db.models import QuerySet
@@ -307,35 +307,31 @@ def _lock(sandbox: Sandbox) -> None:
 def _partner_event(
     *, request: InformationRequest, country: str, action: str, fields: Iterable[str], at: dt.datetime
 ) -> AuditEvent:
-    """A simulated partner's audit event, in its own log (`held_by`), at the time it acts.
-
-    Written as `services.record_create` writes a row, but validated without the user: the partner
-    is no user of the platform, and `AuditEvent.actor`, which takes NULL, is not `blank`, which
-    `record_create`'s full_clean would refuse."""
-    sandbox = request.sandbox
-    event = AuditEvent(
-        actor=None,
-        actor_label=_("Focal point of %(country)s (simulated)") % {"country": country},
-        action=action,
-        object_type=OBJECT_TYPE,
-        object_uid=request.uid,
-        parameters={
-            "fields": list(fields),
-            "requesting_country": request.requesting_country_id or "",
-            "answering_country": request.answering_country_id or "",
-        },
-        purpose_code=request.purpose_code,
-        case_reference=request.case_reference,
-        occurred_at=at,
-        held_by_id=country,
-    )
-    event.sandbox = sandbox
-    event.scenario = request.scenario
-    event.uid = sandbox.uid_allocate()[0]
-    event.is_deleted = False
-    event.full_clean(exclude=["actor"], validate_unique=False, validate_constraints=False)
-    event.save(force_insert=True)
-    return event
+    """A simulated partner's audit event, in its own log (`held_by`), at the time it acts: no user
+    of the platform, named by its label (`records_create` leaves the empty user to the database)."""
+    return records_create(
+        sandbox=request.sandbox,
+        model=AuditEvent,
+        scenario=request.scenario,
+        rows=[
+            {
+                "actor": None,
+                "actor_label": _("Focal point of %(country)s (simulated)") % {"country": country},
+                "action": action,
+                "object_type": OBJECT_TYPE,
+                "object_uid": request.uid,
+                "parameters": {
+                    "fields": list(fields),
+                    "requesting_country": request.requesting_country_id or "",
+                    "answering_country": request.answering_country_id or "",
+                },
+                "purpose_code": request.purpose_code,
+                "case_reference": request.case_reference,
+                "occurred_at": at,
+                "held_by_id": country,
+            }
+        ],
+    )[0]
 
 
 # The learner's request, and the simulated partner's answer

@@ -144,6 +144,17 @@ def alerts_named(*, sandbox: Sandbox | None, uids: Iterable[int]) -> QuerySet[Al
     return Alert.objects.visible_across(sandbox).filter(uid__in=set(uids))
 
 
+def alert_reachable(*, sandbox: Sandbox | None, uid: int, related: tuple[str, ...] = ("category",)) -> Alert:
+    """An alert the learner's country may open: its own, one another member shares with it (from a
+    hit, to follow it up with its issuer), or one of their exercise's scenario; Alert.DoesNotExist
+    for any other, and for another learner's."""
+    alert = alerts_named(sandbox=sandbox, uids=[uid]).select_related(*related).get()
+    country = sandbox.country_id if sandbox is not None else None
+    if country and alert.scenario is None and not shared_with(alert, country):
+        raise Alert.DoesNotExist("An alert of another country, not shared with the learner's.")
+    return alert
+
+
 def screening_candidates(
     *, sandbox: Sandbox | None, traveller: Traveller, person_uid: int | None, on: dt.date | None = None
 ) -> list[Alert]:

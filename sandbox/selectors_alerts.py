@@ -67,24 +67,20 @@ def alert_get(*, sandbox: Sandbox | None, uid: int) -> Alert:
     """An alert of the learner's country, or one another member shares with it (reached from a
     hit, to follow it up with its issuer); Alert.DoesNotExist for any other, and for another
     learner's."""
-    from sandbox.screening import alerts_named, shared_with
+    from sandbox.screening import alert_reachable
 
-    alert = (
-        alerts_named(sandbox=sandbox, uids=[uid])
-        .select_related(
+    return alert_reachable(
+        sandbox=sandbox,
+        uid=uid,
+        related=(
             "category",
             "issuing_country",
             "subject_nationality",
             "document_issuing_state",
             "created_by",
             "approved_by",
-        )
-        .get()
+        ),
     )
-    country = sandbox.country_id if sandbox is not None else None
-    if country and alert.scenario is None and not shared_with(alert, country):
-        raise Alert.DoesNotExist("An alert of another country, not shared with the learner's.")
-    return alert
 
 
 def alert_history(*, sandbox: Sandbox | None, alert_uid: int) -> QuerySet[AlertChange]:
